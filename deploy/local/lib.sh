@@ -1,0 +1,179 @@
+# Shell functions shared by run.sh, stop.sh, test.sh and demo.sh. Sourced, never run.
+#
+# Everything here works on a fresh Debian machine without Docker: PostgreSQL is used where it answers,
+# started where it is installed, installed where it is missing; the Kafka broker runs from Maven
+# Central jars kept in a cache.
+
+DP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DP_LOCAL="$DP_ROOT/deploy/local"
+DP_CACHE="${DESKPULSE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/deskpulse}"
+DP_KAFKA_VERSION=4.3.1
+DP_KAFKA_LIBS="$DP_CACHE/kafka-$DP_KAFKA_VERSION/libs"
+
+dp_log() { printf '[deskpulse] %s\n' "$*" >&2; }
+dp_die() { printf '[deskpulse] error: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+dp_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    dp_die "need root (or sudo) to run: $*"; fi
+}
+
+dp_tcp_open() { # host port
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+dp_wait_tcp() { # host port seconds what
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    dp_tcp_open "$1" "$2" && return 0
+    sleep 0.1
+  done
+  dp_die "$4 did not open $1:$2 within $3 s"
+}
+
+dp_ensure_java() {
+  if command -v java >/dev/null; then
+    local major
+    major=$(java -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -n1)
+    [ "${major:-0}" -ge 17 ] && return 0
+  fi
+  dp_log "installing a JDK 17 (Debian package openjdk-17-jdk-headless)"
+  dp_as_root apt-get update -qq
+  dp_as_root apt-get install -y -qq openjdk-17-jdk-headless >/dev/null
+}
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+DP_PG_HOST="${DESKPULSE_PG_HOST:-127.0.0.1}"
+DP_PG_PORT="${DESKPULSE_PG_PORT:-5432}"
+
+dp_pg_answers() {
+  if command -v pg_isready >/dev/null; then
+    pg_isready -q -h "$DP_PG_HOST" -p "$DP_PG_PORT" -t 2
+  else
+    dp_tcp_open "$DP_PG_HOST" "$DP_PG_PORT"
+  fi
+}
+
+# Makes sure a PostgreSQL server answers on DP_PG_HOST:DP_PG_PORT. Prints "started" when this call
+# started (or installed) the server, so the caller can stop exactly what it started.
+dp_pg_ensure_running() {
+  if dp_pg_answers; then return 0; fi
+  if [ "$DP_PG_HOST" != 127.0.0.1 ] && [ "$DP_PG_HOST" != localhost ]; then
+    dp_die "PostgreSQL at $DP_PG_HOST:$DP_PG_PORT does not answer"
+  fi
+  if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+    dp_log "PostgreSQL is not installed: installing the Debian package (needs root)"
+    dp_as_root apt-get update -qq
+    dp_as_root apt-get install -y -qq postgresql >/dev/null
+  fi
+  local version
+  version=$(ls /etc/postgresql | sort -V | tail -n1)
+  dp_log "starting PostgreSQL $version"
+  dp_as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start \
+    || dp_as_root pg_ctlcluster "$version" main start
+  local i
+  for ((i = 0; i < 100; i++)); do dp_pg_answers && { echo started; return 0; }; sleep 0.2; done
+  dp_die "PostgreSQL $version did not start (see /var/log/postgresql)"
+}
+
+dp_pg_ctl_version() { ls /etc/postgresql 2>/dev/null | sort -V | tail -n1; }
+
+# psql as a superuser, whatever the server's authentication: trust over TCP first (the default on
+# these machines), then the postgres OS user over the socket (a fresh Debian install).
+dp_pg_admin() { # sql...
+  if psql -h "$DP_PG_HOST" -p "$DP_PG_PORT" -U postgres -d postgres -w -Atq -v ON_ERROR_STOP=1 -c 'select 1' >/dev/null 2>&1; then
+    psql -h "$DP_PG_HOST" -p "$DP_PG_PORT" -U postgres -d postgres -w -Atq -v ON_ERROR_STOP=1 "$@"
+  elif [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1; then
+    (cd / && runuser -u postgres -- psql -p "$DP_PG_PORT" -d postgres -Atq -v ON_ERROR_STOP=1 "$@")
+  elif command -v sudo >/dev/null; then
+    (cd / && sudo -u postgres psql -p "$DP_PG_PORT" -d postgres -Atq -v ON_ERROR_STOP=1 "$@")
+  else
+    dp_die "cannot connect to PostgreSQL as a superuser to create the deskpulse role"
+  fi
+}
+
+# Creates (or updates) a login role with a password and CREATEDB, so it works under trust, md5 and
+# scram authentication alike; the tests create their own databases with it.
+dp_pg_ensure_role() { # role password
+  dp_pg_admin -c "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$1') THEN
+        CREATE ROLE $1 LOGIN CREATEDB PASSWORD '$2';
+      ELSE
+        ALTER ROLE $1 LOGIN CREATEDB PASSWORD '$2';
+      END IF;
+    END \$\$;" >/dev/null
+}
+
+dp_pg_ensure_database() { # database owner
+  if [ -z "$(dp_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" ]; then
+    dp_pg_admin -c "CREATE DATABASE $1 OWNER $2" >/dev/null
+  fi
+}
+
+# --- Kafka ------------------------------------------------------------------------------------
+
+dp_kafka_ensure_jars() {
+  if [ -f "$DP_KAFKA_LIBS/.complete" ]; then return 0; fi
+  dp_log "fetching the Kafka $DP_KAFKA_VERSION broker jars from Maven Central into $DP_KAFKA_LIBS"
+  rm -rf "$DP_KAFKA_LIBS"
+  mkdir -p "$DP_KAFKA_LIBS"
+  "$DP_ROOT/mvnw" -q -B -f "$DP_LOCAL/kafka/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$DP_KAFKA_LIBS" -DincludeScope=runtime \
+    || dp_die "could not fetch the Kafka broker jars"
+  touch "$DP_KAFKA_LIBS/.complete"
+}
+
+# Starts a single-node KRaft broker (combined broker and controller) in the background and waits
+# until it accepts connections. Writes its pid to <dir>/kafka.pid.
+dp_kafka_start() { # dir port controller_port log_file
+  local dir=$1 port=$2 cport=$3 log=$4
+  dp_tcp_open 127.0.0.1 "$port" && dp_die "port $port is taken: another Kafka broker runs there"
+  mkdir -p "$dir/data"
+  cat >"$dir/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$cport
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=6
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+EOF
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    java -cp "$DP_KAFKA_LIBS/*" kafka.tools.StorageTool format -t "$(cat /proc/sys/kernel/random/uuid 2>/dev/null || uuidgen)" \
+      -c "$dir/server.properties" --standalone >>"$log" 2>&1 || dp_die "could not format Kafka storage (see $log)"
+  fi
+  nohup java -Xms128m -Xmx512m -XX:+UseG1GC -Dlog4j2.level=WARN -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$DP_KAFKA_LIBS/*" kafka.Kafka "$dir/server.properties" >>"$log" 2>&1 &
+  echo $! >"$dir/kafka.pid"
+  dp_wait_tcp 127.0.0.1 "$port" 60 "the Kafka broker"
+}
+
+dp_kafka_stop() { # dir
+  dp_stop_pid_file "$1/kafka.pid" "Kafka broker"
+}
+
+# Stops the process in a pid file: TERM, then KILL if it has not gone after 30 s.
+dp_stop_pid_file() { # file what
+  [ -f "$1" ] || return 0
+  local pid i
+  pid=$(cat "$1")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { dp_log "$2 ($pid) ignored TERM: killing it"; kill -9 "$pid" 2>/dev/null || true; }
+  fi
+  rm -f "$1"
+}
