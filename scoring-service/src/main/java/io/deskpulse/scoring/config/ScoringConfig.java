@@ -1,0 +1,32 @@
+package io.deskpulse.scoring.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "deskpulse.scoring")
+public interface ScoringConfig {
+
+    /** Kafka consumer group; also the key of the offsets stored in PostgreSQL. */
+    @WithDefault("deskpulse-scoring")
+    String consumerGroup();
+
+    /** Off only in tests that drive the batch processor directly. */
+    @WithDefault("true")
+    boolean consumerEnabled();
+
+    /** Records per poll, and so per database transaction. */
+    @WithDefault("2000")
+    int maxPollRecords();
+
+    @WithDefault("500ms")
+    Duration pollTimeout();
+
+    /** How long to wait before retrying a batch after a database or Kafka failure. */
+    @WithDefault("2s")
+    Duration retryBackoff();
+
+    /** How long event identities are remembered to recognise resent events. */
+    @WithDefault("30d")
+    Duration dedupWindow();
+}

@@ -1,0 +1,54 @@
+package io.deskpulse.scoring.domain;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The change to one aggregate row: a delta per measure and per histogram bin. */
+public final class KpiDelta {
+
+    private final long[] measures = new long[Measure.values().length];
+    private final Map<HistogramMeasure, TreeMap<Integer, Integer>> histograms = new EnumMap<>(HistogramMeasure.class);
+
+    public void add(Measure measure, long amount) {
+        measures[measure.ordinal()] += amount;
+    }
+
+    public void addToHistogram(HistogramMeasure histogram, int bin, int count) {
+        TreeMap<Integer, Integer> bins = histograms.computeIfAbsent(histogram, h -> new TreeMap<>());
+        int total = bins.getOrDefault(bin, 0) + count;
+        if (total == 0) {
+            bins.remove(bin);
+        } else {
+            bins.put(bin, total);
+        }
+    }
+
+    public long get(Measure measure) {
+        return measures[measure.ordinal()];
+    }
+
+    /** The histogram's delta as the stored encoding: (bin, count) pairs sorted by bin. */
+    public int[] histogramPairs(HistogramMeasure histogram) {
+        TreeMap<Integer, Integer> bins = histograms.get(histogram);
+        if (bins == null || bins.isEmpty()) {
+            return new int[0];
+        }
+        int[] pairs = new int[bins.size() * 2];
+        int i = 0;
+        for (Map.Entry<Integer, Integer> bin : bins.entrySet()) {
+            pairs[i++] = bin.getKey();
+            pairs[i++] = bin.getValue();
+        }
+        return pairs;
+    }
+
+    public boolean isZero() {
+        for (long value : measures) {
+            if (value != 0) {
+                return false;
+            }
+        }
+        return histograms.values().stream().allMatch(Map::isEmpty);
+    }
+}

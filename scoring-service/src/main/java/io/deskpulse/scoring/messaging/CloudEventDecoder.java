@@ -1,0 +1,157 @@
+package io.deskpulse.scoring.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.scoring.domain.TicketFact;
+import io.deskpulse.scoring.domain.TimelineEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns a record of the event topic (a structured-mode CloudEvent written by ingestion-service, see
+ * docs/architecture.md) into an {@link IncomingEvent}. Ingestion has already validated it against the
+ * contract; whatever still does not fit (another writer on the topic, a newer event type) is refused
+ * with a reason, and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class CloudEventDecoder {
+
+    public static final String TENANT_ATTRIBUTE = "deskpulsetenant";
+
+    /** Valid types of the contract that carry no ticket fact scoring derives from (yet). */
+    private static final Set<String> NON_TICKET_TYPES = Set.of("interaction.completed", "survey.nps", "qa.review",
+            "agent.status_changed", "sale.converted", "peer.review");
+
+    private final ObjectMapper mapper;
+
+    public CloudEventDecoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public IncomingEvent decode(byte[] value) throws UndecodableEventException {
+        if (value == null) {
+            throw new UndecodableEventException("record has no value");
+        }
+        JsonNode event;
+        try {
+            event = mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new UndecodableEventException("value is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UndecodableEventException("value is not readable JSON: " + e.getMessage());
+        }
+        if (event == null || !event.isObject()) {
+            throw new UndecodableEventException("value is not a JSON object");
+        }
+        String tenant = text(event, TENANT_ATTRIBUTE, true);
+        String source = text(event, "source", true);
+        String id = text(event, "id", true);
+        String type = text(event, "type", true).toLowerCase(Locale.ROOT);
+        long epochMillis = time(text(event, "time", true));
+        JsonNode data = event.get("data");
+        if (data == null || !data.isObject()) {
+            throw new UndecodableEventException("data is missing or not an object");
+        }
+        UUID eventKey = eventKey(tenant, source, id);
+        if (NON_TICKET_TYPES.contains(type)) {
+            return new IncomingEvent(tenant, type, eventKey, null, null);
+        }
+        TicketFact fact = ticketFact(type, data);
+        long identity = eventKey.getMostSignificantBits() ^ eventKey.getLeastSignificantBits();
+        return new IncomingEvent(tenant, type, eventKey, text(data, "ticket_id", true),
+                new TimelineEvent(identity, epochMillis, fact));
+    }
+
+    /** The identity (tenant, source, id) as a name-based UUID: fixed-size keys for the dedup table. */
+    public static UUID eventKey(String tenant, String source, String id) {
+        return UUID.nameUUIDFromBytes((tenant + '\u001f' + source + '\u001f' + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private TicketFact ticketFact(String type, JsonNode data) throws UndecodableEventException {
+        switch (type) {
+            case "ticket.created":
+                return new TicketFact.Created(lower(text(data, "channel", true)),
+                        orDefault(lower(text(data, "priority", false)), "normal"),
+                        text(data, "customer_id", false), text(data, "team_id", false), text(data, "agent_id", false));
+            case "ticket.assigned":
+                return new TicketFact.Assigned(data.has("agent_id"), text(data, "agent_id", false),
+                        data.has("team_id"), text(data, "team_id", false));
+            case "ticket.message": {
+                TicketFact.Author author = enumValue(TicketFact.Author.class, data, "author");
+                String agent = text(data, "agent_id", author == TicketFact.Author.AGENT);
+                JsonNode isPublic = data.get("public");
+                return new TicketFact.Message(author, agent, isPublic == null || isPublic.isNull() || isPublic.asBoolean());
+            }
+            case "ticket.status_changed":
+                return new TicketFact.StatusChanged(enumValue(TicketFact.Status.class, data, "status"),
+                        text(data, "agent_id", false));
+            case "ticket.tagged": {
+                JsonNode tags = data.get("tags");
+                if (tags == null || !tags.isArray()) {
+                    throw new UndecodableEventException("data.tags must be an array");
+                }
+                List<String> values = new ArrayList<>();
+                tags.forEach(tag -> values.add(tag.asText()));
+                return new TicketFact.Tagged(values);
+            }
+            case "survey.csat": {
+                JsonNode score = data.get("score");
+                if (score == null || !score.canConvertToInt() || score.asInt() < 1 || score.asInt() > 5) {
+                    throw new UndecodableEventException("data.score must be an integer from 1 to 5");
+                }
+                return new TicketFact.Csat(score.asInt(), text(data, "agent_id", false));
+            }
+            default:
+                throw new UndecodableEventException("unknown event type '" + type + "'");
+        }
+    }
+
+    private static String text(JsonNode node, String field, boolean required) throws UndecodableEventException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new UndecodableEventException(field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new UndecodableEventException(field + " must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode data, String field)
+            throws UndecodableEventException {
+        String value = text(data, field, true);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableEventException("data." + field + " has unknown value '" + value + "'");
+        }
+    }
+
+    private static long time(String value) throws UndecodableEventException {
+        try {
+            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new UndecodableEventException("time '" + value + "' is not an RFC 3339 timestamp");
+        }
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

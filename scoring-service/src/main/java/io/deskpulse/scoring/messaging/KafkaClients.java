@@ -1,0 +1,58 @@
+package io.deskpulse.scoring.messaging;
+
+import io.deskpulse.scoring.config.ScoringConfig;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Builds the plain Kafka clients from the {@code kafka.*} configuration Quarkus collects. */
+@ApplicationScoped
+public class KafkaClients {
+
+    private final Map<String, Object> common;
+    private final ScoringConfig config;
+
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> common, ScoringConfig config) {
+        this.common = common;
+        this.config = config;
+    }
+
+    public KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
+        // Offsets live in PostgreSQL with the aggregates; Kafka's copy is written only for lag tooling.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "deskpulse-scoring");
+        return new KafkaConsumer<>(props);
+    }
+
+    public KafkaProducer<byte[], byte[]> deadLetterProducer() {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "deskpulse-scoring-dlq");
+        return new KafkaProducer<>(props);
+    }
+
+    public Admin admin() {
+        return Admin.create(new HashMap<>(common));
+    }
+}

@@ -1,0 +1,144 @@
+package io.deskpulse.scoring.repository;
+
+import io.deskpulse.scoring.domain.TicketFact;
+import io.deskpulse.scoring.domain.TicketFact.Assigned;
+import io.deskpulse.scoring.domain.TicketFact.Created;
+import io.deskpulse.scoring.domain.TicketFact.Csat;
+import io.deskpulse.scoring.domain.TicketFact.Message;
+import io.deskpulse.scoring.domain.TicketFact.StatusChanged;
+import io.deskpulse.scoring.domain.TicketFact.Tagged;
+import io.deskpulse.scoring.domain.TicketTimeline;
+import io.deskpulse.scoring.domain.TimelineEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary form of a timeline in {@code ticket_timelines.events}: a version byte, the event count,
+ * then per event its identity, time, kind and the kind's fields. Binary rather than JSON because every
+ * batch reads and rewrites the timelines it touches; a new field means a new version byte, and old
+ * versions stay readable. The ordinals of {@link TicketFact.Kind}, {@link TicketFact.Author} and
+ * {@link TicketFact.Status} are part of the format: new constants go at the end.
+ */
+public final class TimelineCodec {
+
+    private static final byte VERSION = 1;
+
+    private TimelineCodec() {
+    }
+
+    public static byte[] encode(TicketTimeline timeline) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + timeline.size() * 40);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeInt(timeline.size());
+            for (TimelineEvent event : timeline.events()) {
+                out.writeLong(event.identity());
+                out.writeLong(event.epochMillis());
+                out.writeByte(event.fact().kind().ordinal());
+                writeFact(out, event.fact());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static TicketTimeline decode(byte[] encoded) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unknown timeline encoding version " + version);
+            }
+            int count = in.readInt();
+            List<TimelineEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                long identity = in.readLong();
+                long epochMillis = in.readLong();
+                TicketFact.Kind kind = TicketFact.Kind.values()[in.readByte()];
+                events.add(new TimelineEvent(identity, epochMillis, readFact(in, kind)));
+            }
+            return new TicketTimeline(events);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeFact(DataOutputStream out, TicketFact fact) throws IOException {
+        switch (fact.kind()) {
+            case CREATED -> {
+                Created c = (Created) fact;
+                writeString(out, c.channel());
+                writeString(out, c.priority());
+                writeString(out, c.customerId());
+                writeString(out, c.teamId());
+                writeString(out, c.agentId());
+            }
+            case ASSIGNED -> {
+                Assigned a = (Assigned) fact;
+                out.writeBoolean(a.agentGiven());
+                writeString(out, a.agentId());
+                out.writeBoolean(a.teamGiven());
+                writeString(out, a.teamId());
+            }
+            case TAGGED -> {
+                List<String> tags = ((Tagged) fact).tags();
+                out.writeShort(tags.size());
+                for (String tag : tags) {
+                    writeString(out, tag);
+                }
+            }
+            case MESSAGE -> {
+                Message m = (Message) fact;
+                out.writeByte(m.author().ordinal());
+                writeString(out, m.agentId());
+                out.writeBoolean(m.isPublic());
+            }
+            case STATUS_CHANGED -> {
+                StatusChanged s = (StatusChanged) fact;
+                out.writeByte(s.status().ordinal());
+                writeString(out, s.agentId());
+            }
+            case CSAT -> {
+                Csat c = (Csat) fact;
+                out.writeByte(c.score());
+                writeString(out, c.agentId());
+            }
+            default -> throw new IllegalStateException("unhandled kind " + fact.kind());
+        }
+    }
+
+    private static TicketFact readFact(DataInputStream in, TicketFact.Kind kind) throws IOException {
+        return switch (kind) {
+            case CREATED -> new Created(readString(in), readString(in), readString(in), readString(in), readString(in));
+            case ASSIGNED -> new Assigned(in.readBoolean(), readString(in), in.readBoolean(), readString(in));
+            case TAGGED -> {
+                int n = in.readShort();
+                List<String> tags = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    tags.add(readString(in));
+                }
+                yield new Tagged(tags);
+            }
+            case MESSAGE -> new Message(TicketFact.Author.values()[in.readByte()], readString(in), in.readBoolean());
+            case STATUS_CHANGED -> new StatusChanged(TicketFact.Status.values()[in.readByte()], readString(in));
+            case CSAT -> new Csat(in.readByte(), readString(in));
+        };
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}

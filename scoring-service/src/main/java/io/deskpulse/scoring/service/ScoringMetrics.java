@@ -1,0 +1,62 @@
+package io.deskpulse.scoring.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The service's own Prometheus metrics (docs/operations.md lists them). */
+@ApplicationScoped
+public class ScoringMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter ignored;
+    private final Counter fenced;
+    private final Timer batchApply;
+    private final AtomicLong lag = new AtomicLong();
+
+    public ScoringMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.applied = Counter.builder("deskpulse.scoring.events.applied")
+                .description("Events applied to the aggregates").register(registry);
+        this.duplicates = Counter.builder("deskpulse.scoring.events.duplicates")
+                .description("Events recognised as already applied (same tenant, source and id)").register(registry);
+        this.ignored = Counter.builder("deskpulse.scoring.events.ignored")
+                .description("Valid events of types no KPI is derived from yet").register(registry);
+        this.fenced = Counter.builder("deskpulse.scoring.batches.fenced")
+                .description("Batches refused because another consumer had moved the offsets").register(registry);
+        this.batchApply = Timer.builder("deskpulse.scoring.batch.apply")
+                .description("Time to apply one batch to PostgreSQL, commit included")
+                .publishPercentileHistogram().register(registry);
+        registry.gauge("deskpulse.scoring.consumer.lag", lag);
+    }
+
+    public Timer batchApply() {
+        return batchApply;
+    }
+
+    public void applied(BatchOutcome.Applied outcome) {
+        applied.increment(outcome.applied());
+        duplicates.increment(outcome.duplicates());
+        ignored.increment(outcome.ignored());
+    }
+
+    public void fenced() {
+        fenced.increment();
+    }
+
+    public void deadLettered(String reason, int count) {
+        registry.counter("deskpulse.scoring.events.deadlettered", "reason", reason).increment(count);
+    }
+
+    public void batchFailed(boolean isTransient) {
+        registry.counter("deskpulse.scoring.batch.failures", "kind", isTransient ? "transient" : "poison").increment();
+    }
+
+    public void lag(long records) {
+        lag.set(records);
+    }
+}

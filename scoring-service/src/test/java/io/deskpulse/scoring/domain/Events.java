@@ -1,0 +1,67 @@
+package io.deskpulse.scoring.domain;
+
+import io.deskpulse.scoring.domain.TicketFact.Author;
+import io.deskpulse.scoring.domain.TicketFact.Status;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Builds timeline events for tests; each gets a fresh identity, so a test can resend the very same one. */
+final class Events {
+
+    private static final AtomicLong IDENTITIES = new AtomicLong(1);
+
+    private Events() {
+    }
+
+    static TimelineEvent at(String isoTime, TicketFact fact) {
+        return new TimelineEvent(IDENTITIES.getAndIncrement(), Instant.parse(isoTime).toEpochMilli(), fact);
+    }
+
+    static TicketFact created(String channel, String team, String agent) {
+        return new TicketFact.Created(channel, "normal", "c-1", team, agent);
+    }
+
+    static TicketFact assigned(String agent, String team) {
+        return new TicketFact.Assigned(true, agent, true, team);
+    }
+
+    static TicketFact assignedTeamOnly(String team) {
+        return new TicketFact.Assigned(false, null, true, team);
+    }
+
+    static TicketFact unassigned() {
+        return new TicketFact.Assigned(true, null, false, null);
+    }
+
+    static TicketFact customer() {
+        return new TicketFact.Message(Author.CUSTOMER, null, true);
+    }
+
+    static TicketFact reply(String agent) {
+        return new TicketFact.Message(Author.AGENT, agent, true);
+    }
+
+    static TicketFact note(String agent) {
+        return new TicketFact.Message(Author.AGENT, agent, false);
+    }
+
+    static TicketFact bot() {
+        return new TicketFact.Message(Author.BOT, null, true);
+    }
+
+    static TicketFact system() {
+        return new TicketFact.Message(Author.SYSTEM, null, true);
+    }
+
+    static TicketFact status(Status status, String agent) {
+        return new TicketFact.StatusChanged(status, agent);
+    }
+
+    static TicketFact solved(String agent) {
+        return status(Status.SOLVED, agent);
+    }
+
+    static TicketFact csat(int score, String agent) {
+        return new TicketFact.Csat(score, agent);
+    }
+}
