@@ -26,6 +26,14 @@ public interface ScoringConfig {
     @WithDefault("2s")
     Duration retryBackoff();
 
+    /**
+     * PostgreSQL's lock_timeout for the service's connections (a PostgreSQL duration such as 30s): a
+     * batch blocked by someone else's long transaction fails and is retried instead of hanging.
+     * Read by quarkus.datasource.jdbc.new-connection-sql.
+     */
+    @WithDefault("30s")
+    String lockTimeout();
+
     /** How long event identities are remembered to recognise resent events. */
     @WithDefault("30d")
     Duration dedupWindow();

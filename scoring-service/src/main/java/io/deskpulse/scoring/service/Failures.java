@@ -12,6 +12,9 @@ import org.apache.kafka.common.errors.RetriableException;
  */
 public final class Failures {
 
+    /** A lock wait ran into lock_timeout: someone else held the rows for long, not a fault of the data. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private Failures() {
     }
 
@@ -25,7 +28,7 @@ public final class Failures {
                 String state = sql.getSQLState();
                 // No SQLState: the pool or driver could not say; retrying is safer than dead-lettering data.
                 if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.startsWith("58")) {
+                        || state.startsWith("57") || state.startsWith("58") || state.equals(LOCK_NOT_AVAILABLE)) {
                     return true;
                 }
             }
