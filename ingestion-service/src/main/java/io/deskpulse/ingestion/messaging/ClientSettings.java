@@ -1,0 +1,70 @@
+package io.deskpulse.ingestion.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The producer's and the admin client's settings: our throughput defaults, then whatever the operator set
+ * as {@code kafka.*} (connection, TLS, SASL, tuning), then the settings our answers rely on, which nobody
+ * may override: acks=all with idempotence (a 202 means durably written, once), and timeouts derived from
+ * the ack timeout (a dead broker must turn into a 503 in time, not a hanging request).
+ */
+public final class ClientSettings {
+
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
+    private ClientSettings() {
+    }
+
+    public static Map<String, Object> producer(Map<String, Object> broker, Duration ackTimeout, long maxEventSize) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "deskpulse-ingestion");
+        settings.putAll(only(broker, ProducerConfig.configNames()));
+
+        long ackMillis = Math.max(1, ackTimeout.toMillis());
+        long lingerMillis = Long.parseLong(String.valueOf(settings.get(ProducerConfig.LINGER_MS_CONFIG)));
+        long requestMillis = Math.max(1, ackMillis / 2);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackMillis);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, requestMillis));
+        // The producer insists on delivery.timeout >= linger + request timeout.
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, Math.max(ackMillis, lingerMillis + requestMillis)));
+        // Room for the largest event we accept plus the record's overhead.
+        long configured = Long.parseLong(String.valueOf(
+                settings.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE)));
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, Math.max(configured, maxEventSize + 64 * 1024)));
+        return settings;
+    }
+
+    public static Map<String, Object> admin(Map<String, Object> broker, Duration requestTimeout) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "deskpulse-ingestion-admin");
+        settings.putAll(only(broker, AdminClientConfig.configNames()));
+        int requestMillis = (int) Math.max(1000, requestTimeout.toMillis());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMillis);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, requestMillis);
+        return settings;
+    }
+
+    // Quarkus hands over every kafka.* property (and adds group.id); unknown ones would only add warnings to
+    // the log. Its TLS registry name is kept: Quarkus' SSL engine factory reads it.
+    private static Map<String, Object> only(Map<String, Object> broker, Set<String> known) {
+        Map<String, Object> kept = new HashMap<>();
+        broker.forEach((name, value) -> {
+            if (known.contains(name) || name.equals("tls-configuration-name")) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+}

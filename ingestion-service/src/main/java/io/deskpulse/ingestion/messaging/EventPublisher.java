@@ -1,0 +1,106 @@
+package io.deskpulse.ingestion.messaging;
+
+import io.deskpulse.ingestion.config.IngestConfig;
+import io.deskpulse.ingestion.config.KafkaConfig;
+import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the records of one request to the events topic and returns only once Kafka acknowledged all of
+ * them (acks=all), so that a 202 is never given for an event that could still be lost.
+ */
+@Startup
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
+
+    /** CloudEvents Kafka binding, structured mode: the value is the whole event as JSON. */
+    static final List<Header> HEADERS = List.of(new RecordHeader("content-type",
+            "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
+
+    private final Producer<byte[], byte[]> producer;
+    private final String topic;
+    private final Duration ackTimeout;
+    private final PublishMetrics metrics;
+
+    @Inject
+    public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> broker, KafkaConfig kafka,
+            IngestConfig ingest, PublishMetrics metrics) {
+        this(new KafkaProducer<>(ClientSettings.producer(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()),
+                new ByteArraySerializer(), new ByteArraySerializer()), kafka.topic(), kafka.ackTimeout(), metrics);
+    }
+
+    EventPublisher(Producer<byte[], byte[]> producer, String topic, Duration ackTimeout, PublishMetrics metrics) {
+        this.producer = producer;
+        this.topic = topic;
+        this.ackTimeout = ackTimeout;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Sends every record and waits for all acknowledgements. Stops sending at the first failure.
+     *
+     * @throws KafkaUnavailableException when a record fails or the acknowledgements do not all arrive within
+     *     the ack timeout; some records may then have been written, which is why resending is safe only
+     *     because duplicates are recognised downstream
+     */
+    public void publish(Iterator<OutgoingRecord> records, long count) {
+        AckTracker tracker = new AckTracker();
+        long started = System.nanoTime();
+        AckTracker.Outcome outcome;
+        try {
+            while (records.hasNext() && !tracker.failed()) {
+                OutgoingRecord record = records.next();
+                tracker.sending();
+                try {
+                    producer.send(new ProducerRecord<>(topic, null, null, record.key(), record.value(), HEADERS), tracker);
+                } catch (RuntimeException e) {
+                    // send() reports most errors through the callback, but throws some (closed producer,
+                    // interrupted wait for buffer space): the callback will not come for this record.
+                    tracker.sendFailed(e);
+                }
+            }
+            outcome = tracker.await(ackTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e, count);
+        } finally {
+            metrics.ackWait(System.nanoTime() - started);
+        }
+        switch (outcome) {
+            case ACKNOWLEDGED -> {
+            }
+            case FAILED -> {
+                LOG.warnf("Kafka refused a record of a request of %d events: %s", count, tracker.failure().toString());
+                throw new KafkaUnavailableException("Kafka refused a record: " + tracker.failure().getMessage(),
+                        tracker.failure(), count);
+            }
+            case TIMED_OUT -> {
+                LOG.warnf("Kafka did not acknowledge %d records within %s", tracker.pending(), ackTimeout);
+                throw new KafkaUnavailableException("Kafka did not acknowledge the records within " + ackTimeout.toSeconds()
+                        + " s", null, count);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(ackTimeout);
+    }
+}

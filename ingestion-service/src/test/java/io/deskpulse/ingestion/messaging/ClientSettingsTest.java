@@ -1,0 +1,46 @@
+package io.deskpulse.ingestion.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClientSettingsTest {
+
+    @Test
+    void operatorSettingsApplyButDeliveryGuaranteesCannotBeWeakened() {
+        Map<String, Object> producer = ClientSettings.producer(Map.of(
+                "bootstrap.servers", "kafka:9092", "group.id", "ingestion-service", "acks", "1",
+                "linger.ms", "20", "delivery.timeout.ms", "600000", "security.protocol", "SASL_SSL"),
+                Duration.ofSeconds(10), 512 * 1024);
+        assertThat(producer).containsEntry("bootstrap.servers", "kafka:9092")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("linger.ms", "20")
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true)
+                .containsEntry("compression.type", "lz4")
+                .containsEntry("max.block.ms", 10_000L)
+                .containsEntry("request.timeout.ms", 5_000)
+                .containsEntry("delivery.timeout.ms", 10_000)
+                .containsEntry("max.request.size", 1024 * 1024)
+                .doesNotContainKey("group.id");
+    }
+
+    @Test
+    void deliveryTimeoutCoversLingerPlusRequestTimeout() {
+        Map<String, Object> producer = ClientSettings.producer(Map.of("linger.ms", "900"), Duration.ofSeconds(1), 2 << 20);
+        assertThat(producer).containsEntry("request.timeout.ms", 500).containsEntry("delivery.timeout.ms", 1400)
+                .containsEntry("max.request.size", (2 << 20) + 64 * 1024);
+    }
+
+    @Test
+    void adminKeepsConnectionSettingsOnly() {
+        Map<String, Object> admin = ClientSettings.admin(Map.of("bootstrap.servers", "kafka:9092",
+                "linger.ms", "5", "tls-configuration-name", "kafka-tls"), Duration.ofSeconds(3));
+        assertThat(admin).containsEntry("bootstrap.servers", "kafka:9092")
+                .containsEntry("tls-configuration-name", "kafka-tls")
+                .containsEntry("request.timeout.ms", 3000)
+                .doesNotContainKey("linger.ms");
+    }
+}
