@@ -1,0 +1,46 @@
+package io.deskpulse.reporting.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only when scoring-service's schema is there: reporting reads kpi_hourly and hist_pairs()
+ * but never migrates (scoring owns the schema), so a database that answers but has not been
+ * migrated yet would turn every report into an error. The datasource check itself is Agroal's.
+ */
+@Readiness
+@ApplicationScoped
+public class SchemaReadinessCheck implements HealthCheck {
+
+    private static final String SQL = "SELECT to_regclass('kpi_hourly') IS NOT NULL"
+            + " AND to_regprocedure('hist_pairs(integer[])') IS NOT NULL";
+
+    private final DataSource dataSource;
+
+    public SchemaReadinessCheck(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(5);
+            try (ResultSet rs = statement.executeQuery(SQL)) {
+                boolean present = rs.next() && rs.getBoolean(1);
+                return HealthCheckResponse.named("kpi schema").status(present)
+                        .withData("kpi_hourly", present ? "present" : "missing: has scoring-service migrated?")
+                        .build();
+            }
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("kpi schema").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

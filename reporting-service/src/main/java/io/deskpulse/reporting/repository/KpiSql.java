@@ -1,0 +1,115 @@
+package io.deskpulse.reporting.repository;
+
+import io.deskpulse.reporting.service.Granularity;
+import io.deskpulse.reporting.service.KpiQuery;
+import io.deskpulse.reporting.service.MetricCatalog;
+import io.deskpulse.reporting.service.MetricCatalog.SummedColumn;
+import io.deskpulse.reporting.service.PageKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The two analytical queries of a KPI report. Grouping happens in SQL on local dates:
+ * {@code date_trunc(<unit>, bucket AT TIME ZONE <tz>)::date}, exact because the zone's offset is a
+ * whole number of hours (checked before). The bucket range is computed in Java from the zone, so
+ * the primary key (tenant_id, bucket, ...) bounds the scan.
+ */
+final class KpiSql {
+
+    private KpiSql() {
+    }
+
+    /** Up to {@code limit} groups after {@code q.after()}, in (period, member) order, without all-zero groups. */
+    static SqlStatement groups(KpiQuery q, int limit) {
+        List<SummedColumn> columns = MetricCatalog.SUMMED_COLUMNS;
+        SqlStatement s = new SqlStatement().sql("SELECT period, member, ")
+                .sql(columns.stream().map(SummedColumn::name).collect(Collectors.joining(", ")))
+                .sql(" FROM (SELECT ");
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, ")
+                .sql(columns.stream().map(c -> "sum(" + c.name() + ")::bigint AS " + c.name())
+                        .collect(Collectors.joining(", ")))
+                .sql(" FROM kpi_hourly");
+        // Rows of later pages start at or after their period's first hour: skip the hours before it.
+        Instant start = q.start();
+        if (q.after() != null && q.granularity() != Granularity.TOTAL) {
+            start = max(start, q.startOfDay(q.after().period()));
+        }
+        filters(s, q, start, q.end());
+        s.sql(" GROUP BY 1, 2 HAVING ")
+                .sql(columns.stream().filter(SummedColumn::count).map(c -> "sum(" + c.name() + ") <> 0")
+                        .collect(Collectors.joining(" OR ")))
+                .sql(") g");
+        if (q.after() != null) {
+            s.sql(" WHERE g.period > ?", q.after().period())
+                    .sql(" OR (g.period = ?", q.after().period())
+                    .sql(" AND g.member COLLATE \"C\" > ?)", q.after().member());
+        }
+        return s.sql(" ORDER BY g.period, g.member COLLATE \"C\" LIMIT ?", limit);
+    }
+
+    /**
+     * The merged histograms {@code columns} of exactly the given groups (one page), as (period, member,
+     * hist = index into columns, bin, count). One scan for all columns; the pairs are summed first and
+     * joined with the page's keys after, which lets PostgreSQL hash-aggregate instead of sorting.
+     */
+    static SqlStatement histograms(KpiQuery q, List<String> columns, List<PageKey> keys) {
+        PageKey first = keys.get(0);
+        PageKey last = keys.get(keys.size() - 1);
+        Instant start = max(q.start(), q.startOfDay(first.period()));
+        Instant end = min(q.end(), q.startOfDay(q.granularity().nextPeriodStart(last.period(), q.to())));
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            requireIdentifier(columns.get(i));
+            pairs.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i)
+                    .append(" AS hist, bin, cnt FROM hist_pairs(").append(columns.get(i)).append(")");
+        }
+        SqlStatement s = new SqlStatement().sql("SELECT g.period, g.member, g.hist, g.bin, g.cnt FROM ("
+                + "SELECT period, member, hist, bin, sum(cnt)::bigint AS cnt FROM (SELECT ");
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, h.hist, h.bin, h.cnt FROM kpi_hourly"
+                + " CROSS JOIN LATERAL (" + pairs + ") AS h");
+        filters(s, q, start, end);
+        s.sql(" AND " + q.dimension().column() + " = ANY (?)",
+                keys.stream().map(PageKey::member).distinct().toArray(String[]::new));
+        return s.sql(") x GROUP BY 1, 2, 3, 4 HAVING sum(cnt) <> 0) g"
+                        + " JOIN unnest(CAST(? AS text[])::date[],", keys.stream().map(k -> k.period().toString()).toArray(String[]::new))
+                .sql(" CAST(? AS text[])) AS k (period, member)", keys.stream().map(PageKey::member).toArray(String[]::new))
+                .sql(" ON k.period = g.period AND k.member = g.member ORDER BY 1, 2, 3, 4");
+    }
+
+    private static SqlStatement period(SqlStatement s, KpiQuery q) {
+        if (q.granularity() == Granularity.TOTAL) {
+            return s.sql("CAST(? AS date)", q.from());
+        }
+        return s.sql("date_trunc('" + q.granularity().sqlUnit() + "', bucket AT TIME ZONE ?)::date", q.zone().getId());
+    }
+
+    /** The caller's tenant always comes first: no query runs without it. */
+    private static void filters(SqlStatement s, KpiQuery q, Instant start, Instant end) {
+        s.sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND bucket >= ?", start).sql(" AND bucket < ?", end);
+        if (q.channel() != null) {
+            s.sql(" AND channel = ?", q.channel());
+        }
+        if (q.team() != null) {
+            s.sql(" AND team_id = ?", q.team());
+        }
+        if (!q.ids().isEmpty()) {
+            s.sql(" AND " + q.dimension().column() + " = ANY (?)", q.ids().toArray(String[]::new));
+        }
+    }
+
+    // Column names come from MetricCatalog, never from a request; this keeps it that way.
+    private static void requireIdentifier(String column) {
+        if (!column.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a column name: " + column);
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,152 @@
+package io.deskpulse.reporting.rest;
+
+import io.deskpulse.reporting.security.Caller;
+import io.deskpulse.reporting.security.RequiresScope;
+import io.deskpulse.reporting.security.Scope;
+import io.deskpulse.reporting.service.KpiReport;
+import io.deskpulse.reporting.service.KpiService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET /v1/kpis}: KPI rows per period and member, as JSON or CSV, paged, with ETags. The query
+ * parameters are read from the URI by {@link KpiRequestParser} (so that unknown and repeated ones
+ * are caught); the {@code @Parameters} below document them for OpenAPI.
+ */
+@Path("/v1/kpis")
+@Tag(name = "kpis", description = "KPIs per period and tenant, team or agent")
+@SecurityRequirement(name = KpiResource.SECURITY_SCHEME)
+public class KpiResource {
+
+    static final String SECURITY_SCHEME = "bearer";
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final KpiRequestParser parser;
+    private final KpiService service;
+    private final JsonReportWriter json;
+    private final Caller caller;
+
+    public KpiResource(KpiRequestParser parser, KpiService service, JsonReportWriter json, Caller caller) {
+        this.parser = parser;
+        this.service = service;
+        this.json = json;
+        this.caller = caller;
+    }
+
+    @GET
+    @RequiresScope(Scope.READ)
+    @Operation(summary = "KPIs per period and member",
+            description = "One row per period and member of the dimension that has any data, ordered by period, "
+                    + "then id (null first). Sums are added over the period's UTC hours, ratios computed last; "
+                    + "empty averages, percentiles and rates are null. See docs/reporting-api.md.")
+    @Parameters({
+        @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whom a row is about",
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant")),
+        @Parameter(name = "id", in = ParameterIn.QUERY, explode = Explode.TRUE,
+                description = "Repeatable: only these teams (dimension=team) or agents (dimension=agent). "
+                        + "Not allowed with dimension=tenant.",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "a-17"),
+        @Parameter(name = "team", in = ParameterIn.QUERY,
+                description = "Only with dimension=agent: only the contributions credited with this team",
+                schema = @Schema(type = SchemaType.STRING), example = "t-2"),
+        @Parameter(name = "channel", in = ParameterIn.QUERY, description = "Only this channel (case-insensitive)",
+                schema = @Schema(type = SchemaType.STRING,
+                        enumeration = {"email", "chat", "phone", "web", "social", "messaging", "other"})),
+        @Parameter(name = "from", in = ParameterIn.QUERY,
+                description = "First day, inclusive, in tz. Default: to minus 6 days (the 7 days ending today)",
+                schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-01"),
+        @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, inclusive, in tz. Default: today in tz. "
+                + "At most 3660 days from from (configurable)",
+                schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-07"),
+        @Parameter(name = "granularity", in = ParameterIn.QUERY,
+                description = "Period length: day, ISO week (Monday), calendar month, or total (one period, labelled from)",
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day")),
+        @Parameter(name = "tz", in = ParameterIn.QUERY,
+                description = "IANA time zone of from, to and the periods (default: the tenant's, for now UTC). Its UTC "
+                        + "offset must be a whole number of hours throughout the range (DST is fine; Asia/Kolkata is not)",
+                schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"), example = "America/New_York"),
+        @Parameter(name = "metrics", in = ParameterIn.QUERY,
+                description = "Comma list of metric columns, in the order wanted; default all: tickets_created, "
+                        + "tickets_resolved, first_response_count, first_response_avg_s, first_response_p50_s, "
+                        + "first_response_p90_s, resolution_avg_s, resolution_p50_s, resolution_p90_s, "
+                        + "reopened_resolutions, reopen_rate, agent_replies, customer_messages, csat_count, csat_avg, "
+                        + "csat_satisfied_rate",
+                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,csat_avg"),
+        @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows per page",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")),
+        @Parameter(name = "cursor", in = ParameterIn.QUERY,
+                description = "next_cursor of the previous page (opaque); only valid with the same query",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(name = "format", in = ParameterIn.QUERY,
+                description = "csv or json; overrides the Accept header (text/csv or application/json)",
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})),
+        @Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
+                description = "The ETag of a previous answer: 304 without a body if it is still current",
+                schema = @Schema(type = SchemaType.STRING))
+    })
+    @APIResponse(responseCode = "200", description = "A page of rows. Follow next_cursor (or the Link header) for more.",
+            headers = {
+                @Header(name = "ETag", description = "Strong tag of the exact body; send it back in If-None-Match",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", only when there is one",
+                        schema = @Schema(type = SchemaType.STRING))},
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = KpiPageDoc.class),
+                        examples = @ExampleObject(name = "agents, one day", value = OpenApiExamples.KPIS_JSON)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "metrics=tickets_resolved,first_response_avg_s,csat_avg", value = OpenApiExamples.KPIS_CSV))})
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag: nothing changed",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "three bad parameters", value = OpenApiExamples.INVALID_PARAMETERS)))
+    @APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The key lacks the read scope",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "ingest-only key", value = OpenApiExamples.FORBIDDEN)))
+    @APIResponse(responseCode = "406", description = "Accept admits neither application/json nor text/csv",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable or the query timed out; retry later",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
+    public Response kpis(@Context UriInfo uri, @Context HttpHeaders headers) {
+        KpiRequest request = parser.parse(caller.tenant(), uri.getQueryParameters());
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        Representation representation = request.format() != null ? request.format()
+                : Representation.negotiate(accept).orElseThrow(() -> new NotAcceptableException(accept));
+        KpiReport report = service.report(request.query());
+        byte[] body = representation == Representation.CSV ? CsvReportWriter.write(report) : json.write(report);
+        String etag = ETags.of(body);
+        if (ETags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .build();
+        }
+        Response.ResponseBuilder ok = Response.ok(body).type(representation.contentType())
+                .header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (report.nextCursor() != null) {
+            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", report.nextCursor()).build().toString();
+            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return ok.build();
+    }
+}

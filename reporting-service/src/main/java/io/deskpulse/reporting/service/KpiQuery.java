@@ -1,0 +1,55 @@
+package io.deskpulse.reporting.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A validated {@code GET /v1/kpis} request. {@code team} and {@code channel} are null when not
+ * filtered; {@code ids} is empty when not filtered; {@code after} is the last row of the previous
+ * page, or null on the first page.
+ */
+public record KpiQuery(String tenant, Dimension dimension, List<String> ids, String team, String channel,
+                       LocalDate from, LocalDate to, Granularity granularity, ZoneId zone,
+                       List<Metric> metrics, int limit, PageKey after) {
+
+    /** The first instant of the report: midnight of {@code from} in the zone (or the first hour after a gap). */
+    public Instant start() {
+        return startOfDay(from);
+    }
+
+    /** The end (exclusive) of the report: midnight after {@code to} in the zone. */
+    public Instant end() {
+        return startOfDay(to.plusDays(1));
+    }
+
+    public Instant startOfDay(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    public KpiQuery after(PageKey key) {
+        return new KpiQuery(tenant, dimension, ids, team, channel, from, to, granularity, zone, metrics, limit, key);
+    }
+
+    /**
+     * What decides the rows and their order, hashed: a cursor carries it, so a cursor is only
+     * accepted by the query it came from (metrics and limit may change between pages).
+     */
+    public String fingerprint() {
+        String text = String.join("\n", tenant, dimension.label(), String.join(",", new TreeSet<>(ids)),
+                String.valueOf(team), String.valueOf(channel), from.toString(), to.toString(),
+                granularity.label(), zone.getId());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

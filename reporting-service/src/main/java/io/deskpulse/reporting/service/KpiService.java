@@ -1,0 +1,74 @@
+package io.deskpulse.reporting.service;
+
+import io.deskpulse.reporting.repository.KpiRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds one page of a KPI report: the page's groups first (keyset paging after aggregation, one
+ * row more than asked to know whether another page follows), then the merged histograms of just
+ * those groups when a percentile is asked for, then the metric values.
+ */
+@ApplicationScoped
+public class KpiService {
+
+    private final KpiRepository repository;
+    private final Timer queryTimer;
+
+    public KpiService(KpiRepository repository, MeterRegistry registry) {
+        this.repository = repository;
+        this.queryTimer = Timer.builder("deskpulse.reporting.query")
+                .description("Time spent in the database queries of a report")
+                .tag("endpoint", "kpis")
+                .register(registry);
+    }
+
+    public KpiReport report(KpiQuery query) {
+        Timer.Sample sample = Timer.start();
+        List<GroupTotals> page;
+        boolean more;
+        try {
+            List<GroupTotals> groups = repository.groups(query, query.limit() + 1);
+            more = groups.size() > query.limit();
+            page = withHistograms(query, more ? groups.subList(0, query.limit()) : groups);
+        } finally {
+            sample.stop(queryTimer);
+        }
+        List<KpiRow> rows = new ArrayList<>(page.size());
+        for (GroupTotals group : page) {
+            List<Object> values = new ArrayList<>(query.metrics().size());
+            query.metrics().forEach(metric -> values.add(metric.valueOf(group)));
+            String member = group.key().member();
+            rows.add(new KpiRow(group.key().period(), member.isEmpty() ? null : member, values));
+        }
+        String next = more ? Cursors.encode(query.fingerprint(), page.get(page.size() - 1).key()) : null;
+        return new KpiReport(query, rows, next);
+    }
+
+    private List<GroupTotals> withHistograms(KpiQuery query, List<GroupTotals> page) {
+        Set<String> columns = new LinkedHashSet<>();
+        query.metrics().forEach(metric -> metric.histogramColumn().ifPresent(columns::add));
+        if (columns.isEmpty() || page.isEmpty()) {
+            return page;
+        }
+        List<PageKey> keys = page.stream().map(GroupTotals::key).toList();
+        Map<String, Map<PageKey, Histogram>> byColumn = repository.histograms(query, List.copyOf(columns), keys);
+        return page.stream().map(group -> {
+            Map<String, Histogram> merged = new HashMap<>();
+            byColumn.forEach((column, histograms) -> {
+                Histogram histogram = histograms.get(group.key());
+                if (histogram != null) {
+                    merged.put(column, histogram);
+                }
+            });
+            return group.withHistograms(merged);
+        }).toList();
+    }
+}

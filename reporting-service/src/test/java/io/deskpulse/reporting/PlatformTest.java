@@ -1,0 +1,87 @@
+package io.deskpulse.reporting;
+
+import static io.deskpulse.reporting.support.TestKeys.READ_A;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.deskpulse.reporting.support.Api;
+import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** OpenAPI, Swagger UI, health, metrics, and the read-only datasource. */
+@QuarkusTest
+@WithTestResource(ReportingTestDatabase.class)
+class PlatformTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void openApiDocumentsTheEndpointItsParametersAndExamples() {
+        String document = RestAssured.given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(document).contains("/v1/kpis");
+        for (String parameter : new String[] {"dimension", "id", "team", "channel", "from", "to", "granularity", "tz",
+                "metrics", "limit", "cursor", "format", "If-None-Match"}) {
+            assertThat(document).contains("name: " + parameter);
+        }
+        assertThat(document).contains("text/csv").contains("application/problem+json").contains("scheme: bearer")
+                .contains("invalid-parameters").contains("not-acceptable").contains("\"406\"").contains("\"304\"")
+                .contains("next_cursor").contains("period,id,");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void readyWhenTheDatabaseAnswersAndTheSchemaIsThere() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "kpi schema"));
+    }
+
+    @Test
+    void queryTimerIsExported() {
+        Api.as(READ_A).get("/v1/kpis").then().statusCode(200);
+        RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("deskpulse_reporting_query_seconds_count{endpoint=\"kpis\""));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        Api.as(READ_A).get("/v1/nothing").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://deskpulse.io/problems/not-found"));
+        Api.as(READ_A).post("/v1/kpis").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("GET"));
+    }
+
+    @Test
+    void connectionsAreReadOnly() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "INSERT INTO kpi_hourly (tenant_id, bucket, team_id, agent_id, channel) VALUES ('x', now(), '', '', '')"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25006"));
+        }
+    }
+
+    @Test
+    void sessionsRunWithoutJit() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SHOW jit")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("off");
+        }
+    }
+}
