@@ -14,7 +14,7 @@ public interface KafkaTopicsConfig {
 
     /** Create the topics at startup when missing (off where an operator, e.g. Strimzi, owns them). */
     @WithDefault("true")
-    boolean createTopics();
+    boolean createTopic();
 
     @WithDefault("6")
     int topicPartitions();

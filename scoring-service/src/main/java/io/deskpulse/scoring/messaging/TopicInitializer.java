@@ -30,7 +30,7 @@ public class TopicInitializer {
     }
 
     public void ensureTopics() {
-        if (!config.createTopics()) {
+        if (!config.createTopic()) {
             return;
         }
         try (Admin admin = clients.admin()) {
