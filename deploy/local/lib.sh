@@ -177,3 +177,32 @@ dp_stop_pid_file() { # file what
   fi
   rm -f "$1"
 }
+
+# True when GET http://127.0.0.1:<port><path> answers 200 (curl where installed, else bash's /dev/tcp).
+dp_http_ok() { # port path
+  if command -v curl >/dev/null; then
+    curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$1$2" 2>/dev/null
+    return
+  fi
+  local status
+  status=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3 \
+    && head -n1 <&3) 2>/dev/null) || return 1
+  [[ "$status" == *" 200 "* ]]
+}
+
+# Waits until a service's readiness endpoint answers 200; fails with the end of its log if it dies.
+dp_wait_ready() { # name port pid_file log_file
+  local i
+  for ((i = 0; i < 1200; i++)); do
+    if ! kill -0 "$(cat "$3")" 2>/dev/null; then
+      tail -n 30 "$4" >&2
+      dp_die "$1 exited during startup (log: $4)"
+    fi
+    if dp_http_ok "$2" /q/health/ready; then
+      dp_log "$1 is ready"
+      return 0
+    fi
+    sleep 0.1
+  done
+  dp_die "$1 was not ready within 120 s (log: $4)"
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Posts a generated, realistic week of helpdesk traffic for the demo tenant to the running local stack
+# (deploy/local/run.sh), then shows the week's KPIs from reporting-service. Options are passed to the
+# generator: --days N, --tickets-per-day N, --seed N.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ingest_key="${DESKPULSE_DEMO_INGEST_KEY:-demo-ingest-key}"
+read_key="${DESKPULSE_DEMO_READ_KEY:-demo-read-key}"
+dp_http_ok 8081 /q/health/ready || dp_die "ingestion-service is not running on 8081: start the stack with deploy/local/run.sh"
+
+java "$DP_LOCAL/demo/DemoTraffic.java" --url http://127.0.0.1:8081 --key "$ingest_key" "$@"
+
+if command -v curl >/dev/null; then
+  url="http://127.0.0.1:8083/v1/kpis?granularity=total&metrics=tickets_created,tickets_resolved,first_response_p50_s,first_response_p90_s,reopen_rate,csat_avg"
+  dp_log "scoring applies the events within seconds; the week so far per team:"
+  for _ in $(seq 1 30); do
+    body=$(curl -fsS -H "Authorization: Bearer $read_key" "$url&dimension=team&format=csv" || true)
+    if [ "$(printf '%s\n' "$body" | wc -l)" -gt 2 ]; then break; fi
+    sleep 1
+  done
+  printf '%s\n' "$body"
+  echo
+  echo "Try:  curl -H 'Authorization: Bearer $read_key' 'http://127.0.0.1:8083/v1/kpis?dimension=agent&granularity=week'"
+fi

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Starts the whole of DeskPulse on this machine, without Docker: PostgreSQL (the one answering on
+# 127.0.0.1:5432, else the local server started or installed), a single-node KRaft Kafka broker from
+# cached Maven Central jars, and the three packaged services. Logs go to deploy/local/.run/logs.
+#
+#   deploy/local/run.sh            in the foreground; Ctrl-C stops everything it started
+#   deploy/local/run.sh --detach   returns once all three services are ready; deploy/local/stop.sh stops them
+#
+# Environment: DESKPULSE_DEMO_INGEST_KEY / DESKPULSE_DEMO_READ_KEY (the demo tenant's keys, defaults
+# demo-ingest-key / demo-read-key), DESKPULSE_KAFKA_BOOTSTRAP (use an existing broker instead of
+# starting one), DESKPULSE_JAVA_OPTS (JVM options of the services).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+detach=false
+case "${1:-}" in
+  --detach) detach=true ;;
+  "") ;;
+  *) dp_die "usage: $0 [--detach]" ;;
+esac
+
+RUN="$DP_LOCAL/.run"
+LOGS="$RUN/logs"
+SERVICES=(scoring-service ingestion-service reporting-service)
+declare -A PORTS=([ingestion-service]=8081 [scoring-service]=8082 [reporting-service]=8083)
+
+for service in "${SERVICES[@]}"; do
+  if [ -f "$RUN/$service.pid" ] && kill -0 "$(cat "$RUN/$service.pid")" 2>/dev/null; then
+    dp_die "DeskPulse is already running (deploy/local/stop.sh stops it)"
+  fi
+done
+mkdir -p "$LOGS"
+rm -f "$RUN/started-postgres"
+
+ingest_key="${DESKPULSE_DEMO_INGEST_KEY:-demo-ingest-key}"
+read_key="${DESKPULSE_DEMO_READ_KEY:-demo-read-key}"
+db_password="${DESKPULSE_DB_PASSWORD:-deskpulse}"
+
+dp_ensure_java
+
+# PostgreSQL
+if [ "$(dp_pg_ensure_running)" = started ]; then
+  dp_pg_ctl_version >"$RUN/started-postgres"
+fi
+dp_pg_ensure_role deskpulse "$db_password"
+dp_pg_ensure_database deskpulse deskpulse
+
+# Kafka
+bootstrap="${DESKPULSE_KAFKA_BOOTSTRAP:-}"
+if [ -z "$bootstrap" ]; then
+  bootstrap=127.0.0.1:9092
+  dp_kafka_ensure_jars
+  dp_log "starting Kafka on $bootstrap (log: $LOGS/kafka.log)"
+  dp_kafka_start "$RUN/kafka" 9092 9093 "$LOGS/kafka.log"
+fi
+
+# The services, built when a jar is missing or older than its sources
+needs_build=false
+for service in "${SERVICES[@]}"; do
+  jar="$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$DP_ROOT/$service/src/main" "$DP_ROOT/$service/pom.xml" "$DP_ROOT/contract" -newer "$jar" -print -quit)" ]; then
+    needs_build=true
+  fi
+done
+if $needs_build; then
+  dp_log "building the services (./mvnw package -DskipTests; the first build downloads dependencies)"
+  (cd "$DP_ROOT" && ./mvnw -B -q -DskipTests package) >"$LOGS/build.log" 2>&1 \
+    || dp_die "the build failed, see $LOGS/build.log"
+fi
+
+sha256() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
+export QUARKUS_DATASOURCE_USERNAME=deskpulse
+export QUARKUS_DATASOURCE_PASSWORD="$db_password"
+export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key")"
+
+stop_all() {
+  trap - INT TERM EXIT
+  "$DP_LOCAL/stop.sh"
+}
+# Whatever stops this script before the stack is up (or Ctrl-C later) stops what it started.
+trap stop_all INT TERM EXIT
+
+for service in "${SERVICES[@]}"; do
+  dp_log "starting $service on port ${PORTS[$service]} (log: $LOGS/$service.log)"
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT="${PORTS[$service]}" nohup java ${DESKPULSE_JAVA_OPTS:--Xms64m -Xmx256m} \
+    -jar "$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar" >"$LOGS/$service.log" 2>&1 &
+  echo $! >"$RUN/$service.pid"
+  if [ "$service" = scoring-service ]; then
+    # scoring migrates the schema that reporting reads: let it get there first
+    dp_wait_ready "$service" "${PORTS[$service]}" "$RUN/$service.pid" "$LOGS/$service.log"
+  fi
+done
+for service in ingestion-service reporting-service; do
+  dp_wait_ready "$service" "${PORTS[$service]}" "$RUN/$service.pid" "$LOGS/$service.log"
+done
+
+cat <<EOF
+
+DeskPulse is running.
+  ingestion   http://127.0.0.1:8081   POST /v1/events        (Authorization: Bearer $ingest_key)
+  scoring     http://127.0.0.1:8082   health and metrics only
+  reporting   http://127.0.0.1:8083   GET /v1/kpis           (Authorization: Bearer $read_key)
+  API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
+  logs        $LOGS
+Try: deploy/local/demo.sh   (a week of realistic helpdesk traffic for the demo tenant)
+EOF
+
+if $detach; then
+  trap - INT TERM EXIT
+  echo "Stop with: deploy/local/stop.sh"
+else
+  echo "Ctrl-C stops everything."
+  wait
+fi
