@@ -16,7 +16,7 @@ class HealthAndMetricsTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("scoring-consumer", "Database connections health check",
-                        "Kafka connection health check"));
+                        "kafka"));
     }
 
     @Test
