@@ -47,12 +47,14 @@ public class DemoTraffic {
     static final int[] HOURLY = {1, 1, 1, 1, 1, 2, 4, 8, 12, 14, 14, 12, 10, 12, 13, 12, 10, 8, 6, 4, 3, 2, 2, 1};
 
     final Random random;
+    final long seed;
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     final List<Event> events = new ArrayList<>();
     long nextId = 1;
 
     DemoTraffic(long seed) {
         this.random = new Random(seed);
+        this.seed = seed;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +62,8 @@ public class DemoTraffic {
         String key = System.getenv().getOrDefault("DESKPULSE_DEMO_INGEST_KEY", "demo-ingest-key");
         int days = 7;
         int perDay = 280;
-        long seed = 42;
+        // A new seed per run gives new tickets; the same --seed again resends the same events (all duplicates).
+        long seed = Instant.now().getEpochSecond() % 1_000_000;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
@@ -74,8 +77,8 @@ public class DemoTraffic {
         DemoTraffic demo = new DemoTraffic(seed);
         int tickets = demo.generate(days, perDay);
         List<Delivery> deliveries = demo.deliveries();
-        System.out.printf("Generated %d tickets, %d events (%d deliveries with resends) over %d days%n", tickets,
-                demo.events.size(), deliveries.size(), days);
+        System.out.printf("Generated %d tickets, %d events (%d deliveries with resends) over %d days, seed %d%n",
+                tickets, demo.events.size(), deliveries.size(), days, seed);
         demo.post(url, key, deliveries);
     }
 
@@ -100,7 +103,7 @@ public class DemoTraffic {
                 if (createdAt.isAfter(now)) {
                     continue;
                 }
-                ticket("DEMO-" + (10_000 + tickets++), createdAt);
+                ticket("D" + seed + "-" + (10_000 + tickets++), createdAt);
             }
         }
         return tickets;
@@ -224,7 +227,7 @@ public class DemoTraffic {
         if (time.isAfter(now)) {
             return;
         }
-        String id = "demo-" + nextId++;
+        String id = "demo-" + seed + "-" + nextId++;
         events.add(new Event(time, "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"demo/helpdesk\",\"type\":\""
                 + type + "\",\"time\":\"" + time + "\",\"data\":" + data + "}"));
     }
