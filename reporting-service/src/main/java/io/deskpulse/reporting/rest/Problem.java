@@ -11,9 +11,17 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://deskpulse.io/problems/";
 
-    /** One bad field: {@code index} is the event's position in a multi-event request, else null. */
+    /**
+     * One bad field: {@code index} is the event's position in a multi-event request, else null; {@code id}
+     * the event's own id when it has one (so a sender can find it without counting); {@code field} null
+     * when the whole event (or body) is wrong.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(Integer index, String field, String reason) {
+    public record FieldError(Integer index, String id, String field, String reason) {
+
+        public FieldError(Integer index, String field, String reason) {
+            this(index, null, field, reason);
+        }
     }
 
     public static Problem of(Response.Status status, String slug, String title, String detail) {

@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.security;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ public record ApiKey(String tenant, Set<Scope> scopes, String sha256Hex) {
         for (String scope : parts[1].split("\\+")) {
             scopes.add(Scope.parse(scope));
         }
-        String hash = parts[2].toLowerCase();
+        String hash = parts[2].toLowerCase(Locale.ROOT);
         if (!SHA256_HEX.matcher(hash).matches()) {
             throw new IllegalArgumentException("key hash of tenant '" + parts[0]
                     + "' must be 64 hex digits (the SHA-256 of the key, e.g. from sha256sum)");
