@@ -2,21 +2,22 @@ package io.deskpulse.scoring.domain;
 
 import java.util.Comparator;
 
-/** Identifies one aggregate row: tenant, UTC hour, team, agent, channel. */
-public record AggregateKey(String tenantId, long hourEpochMillis, String teamId, String agentId, String channel)
-        implements Comparable<AggregateKey> {
+/** Identifies one aggregate row: tenant, generation, UTC hour, team, agent, channel. */
+public record AggregateKey(String tenantId, int generation, long hourEpochMillis, String teamId, String agentId,
+        String channel) implements Comparable<AggregateKey> {
 
     public static final long HOUR_MILLIS = 3_600_000L;
 
     // Writers that touch rows in one global order cannot deadlock each other.
     private static final Comparator<AggregateKey> ORDER = Comparator.comparing(AggregateKey::tenantId)
+            .thenComparingInt(AggregateKey::generation)
             .thenComparingLong(AggregateKey::hourEpochMillis)
             .thenComparing(AggregateKey::teamId)
             .thenComparing(AggregateKey::agentId)
             .thenComparing(AggregateKey::channel);
 
-    public static AggregateKey of(String tenantId, Contribution contribution) {
-        return new AggregateKey(tenantId, Math.floorDiv(contribution.epochMillis(), HOUR_MILLIS) * HOUR_MILLIS,
+    public static AggregateKey of(String tenantId, int generation, Contribution contribution) {
+        return new AggregateKey(tenantId, generation, Math.floorDiv(contribution.epochMillis(), HOUR_MILLIS) * HOUR_MILLIS,
                 contribution.teamId(), contribution.agentId(), contribution.channel());
     }
 

@@ -4,14 +4,17 @@ import io.deskpulse.scoring.domain.TicketFact.Assigned;
 import io.deskpulse.scoring.domain.TicketFact.Created;
 import io.deskpulse.scoring.domain.TicketFact.Csat;
 import io.deskpulse.scoring.domain.TicketFact.Message;
+import io.deskpulse.scoring.domain.TicketFact.Nps;
 import io.deskpulse.scoring.domain.TicketFact.StatusChanged;
+import io.deskpulse.scoring.domain.TicketFact.Tagged;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Derives a ticket's KPI contributions from its whole timeline (docs/kpis.md). A pure function of
- * the timeline: the same events, whatever order they arrived in, give the same contributions, and a
- * late event simply yields a different set, whose difference restates the periods it touches.
+ * Derives a ticket's KPI contributions from its whole timeline (docs/kpis.md). A pure function of the
+ * timeline and the tenant's settings: the same events, whatever order they arrived in, give the same
+ * contributions, and a late event simply yields a different set, whose difference restates the periods
+ * it touches.
  *
  * <p>Attribution is frozen at event time: each contribution is credited to the team and agent that
  * held the ticket when the completing event happened, as the timeline says at that point.
@@ -21,40 +24,55 @@ public final class ContributionDeriver {
     private ContributionDeriver() {
     }
 
-    public static List<Contribution> derive(TicketTimeline timeline) {
-        return new Walk(timeline).run();
+    public static List<Contribution> derive(TicketTimeline timeline, TenantSettings settings) {
+        return new Walk(timeline, settings).run();
     }
 
     /** One pass over the timeline in event-time order, tracking who holds the ticket. */
     private static final class Walk {
 
         private final List<TimelineEvent> events;
+        private final TenantSettings settings;
         private final List<Contribution> out = new ArrayList<>();
         private final TimelineEvent creation;
         private final String channel;
+        private final String priority;
+        private final boolean everReopened;
 
         private String team = "";
         private String assignee = "";
         private TicketFact.Status status = TicketFact.Status.NEW;
         private boolean firstReplySeen;
+        private boolean firstSolveSeen;
+        private int repliesBeforeFirstSolve;
+        private int transfersBeforeFirstSolve;
+        private boolean complaintCounted;
         private Contribution lastSolve;
         private Contribution latestCsat;
 
-        Walk(TicketTimeline timeline) {
+        Walk(TicketTimeline timeline, TenantSettings settings) {
             this.events = timeline.events();
+            this.settings = settings;
             this.creation = events.stream().filter(e -> e.fact() instanceof Created).findFirst().orElse(null);
-            this.channel = creation == null ? "" : ((Created) creation.fact()).channel();
+            Created created = creation == null ? null : (Created) creation.fact();
+            this.channel = created == null ? "" : created.channel();
+            this.priority = created == null || created.priority() == null ? "normal" : created.priority();
+            this.everReopened = anyReopen(events);
         }
 
         List<Contribution> run() {
             for (TimelineEvent event : events) {
                 switch (event.fact().kind()) {
                     case CREATED -> onCreated(event, (Created) event.fact());
-                    case ASSIGNED -> onAssigned((Assigned) event.fact());
+                    case ASSIGNED -> {
+                        Assigned a = (Assigned) event.fact();
+                        reassign(event, a.agentGiven(), a.agentId(), a.teamGiven(), a.teamId());
+                    }
+                    case TAGGED -> onTagged(event, (Tagged) event.fact());
                     case MESSAGE -> onMessage(event, (Message) event.fact());
                     case STATUS_CHANGED -> onStatusChanged(event, (StatusChanged) event.fact());
                     case CSAT -> onCsat(event, (Csat) event.fact());
-                    case TAGGED -> { }
+                    case NPS -> onNps(event, (Nps) event.fact());
                     default -> throw new IllegalStateException("unhandled kind " + event.fact().kind());
                 }
             }
@@ -65,31 +83,57 @@ public final class ContributionDeriver {
         }
 
         private void onCreated(TimelineEvent event, Created created) {
-            // A resent creation under another id counts once; it still says who holds the ticket.
-            team = nonNull(created.teamId());
-            assignee = nonNull(created.agentId());
             if (event == creation) {
+                team = nonNull(created.teamId());
+                assignee = nonNull(created.agentId());
                 emit(event.epochMillis(), team, assignee, new Observation.TicketCreated());
+            } else {
+                // A resent creation under another id counts once; it still says who holds the ticket.
+                reassign(event, true, created.agentId(), true, created.teamId());
             }
         }
 
-        private void onAssigned(Assigned assigned) {
-            if (assigned.agentGiven()) {
-                assignee = nonNull(assigned.agentId());
+        /**
+         * An assignment changes only what it names. Handing the ticket from one agent to another, or from
+         * one team to another, is a transfer credited to those handing over; a first assignment (from
+         * nobody) and an unassignment (to nobody) are not.
+         */
+        private void reassign(TimelineEvent event, boolean agentGiven, String agentId, boolean teamGiven,
+                String teamId) {
+            String newAgent = agentGiven ? nonNull(agentId) : assignee;
+            String newTeam = teamGiven ? nonNull(teamId) : team;
+            boolean agentHandover = !assignee.isEmpty() && !newAgent.isEmpty() && !newAgent.equals(assignee);
+            boolean teamHandover = !team.isEmpty() && !newTeam.isEmpty() && !newTeam.equals(team);
+            if (agentHandover || teamHandover) {
+                emit(event.epochMillis(), team, assignee, new Observation.Transfer());
+                if (!firstSolveSeen) {
+                    transfersBeforeFirstSolve++;
+                }
             }
-            if (assigned.teamGiven()) {
-                team = nonNull(assigned.teamId());
+            assignee = newAgent;
+            team = newTeam;
+        }
+
+        private void onTagged(TimelineEvent event, Tagged tagged) {
+            if (!complaintCounted && tagged.tags().stream().anyMatch(settings::isComplaintTag)) {
+                complaintCounted = true;
+                emit(event.epochMillis(), team, assignee, new Observation.Complaint());
             }
         }
 
         private void onMessage(TimelineEvent event, Message message) {
             if (message.isPublicAgentReply()) {
                 emit(event.epochMillis(), team, message.agentId(), new Observation.AgentReply());
+                if (!firstSolveSeen) {
+                    repliesBeforeFirstSolve++;
+                }
                 if (!firstReplySeen) {
                     firstReplySeen = true;
                     if (creation != null) {
+                        long millis = sinceCreation(event);
+                        long target = settings.firstResponseTargetMillis(channel, priority);
                         emit(event.epochMillis(), team, message.agentId(),
-                                new Observation.FirstResponse(sinceCreation(event)));
+                                new Observation.FirstResponse(millis, businessSinceCreation(event), millis <= target));
                     }
                 }
             } else if (message.author() == TicketFact.Author.CUSTOMER) {
@@ -102,8 +146,15 @@ public final class ContributionDeriver {
             boolean nowResolved = change.status().isResolved();
             if (!wasResolved && nowResolved) {
                 String solver = change.agentId() != null ? change.agentId() : assignee;
-                Long millis = creation == null ? null : sinceCreation(event);
-                lastSolve = emit(event.epochMillis(), team, solver, new Observation.Solve(millis));
+                Observation.Solve solve = creation == null ? new Observation.Solve(null, null)
+                        : new Observation.Solve(sinceCreation(event), businessSinceCreation(event));
+                lastSolve = emit(event.epochMillis(), team, solver, solve);
+                if (!firstSolveSeen) {
+                    firstSolveSeen = true;
+                    // First contact: at most one public reply and no transfer before the solve, never reopened.
+                    boolean firstContact = repliesBeforeFirstSolve <= 1 && transfersBeforeFirstSolve == 0 && !everReopened;
+                    emit(event.epochMillis(), team, solver, new Observation.FirstResolution(firstContact));
+                }
             } else if (wasResolved && !nowResolved && lastSolve != null) {
                 // The reopen undoes the latest solve: restate that solve's period and attribution.
                 emit(lastSolve.epochMillis(), lastSolve.teamId(), lastSolve.agentId(), new Observation.ReopenedSolve());
@@ -118,15 +169,38 @@ public final class ContributionDeriver {
             latestCsat = new Contribution(event.epochMillis(), team, agent, channel, new Observation.CsatScore(csat.score()));
         }
 
+        private void onNps(TimelineEvent event, Nps nps) {
+            String agent = nps.agentId() != null ? nps.agentId() : assignee;
+            emit(event.epochMillis(), team, agent, new Observation.NpsScore(nps.score()));
+        }
+
         private long sinceCreation(TimelineEvent event) {
             // Clock skew between helpdesk systems can put a reply "before" creation: count it as instant.
             return Math.max(0, event.epochMillis() - creation.epochMillis());
+        }
+
+        /** Business time since creation, in the hours of the team credited now (its own, else the tenant's). */
+        private long businessSinceCreation(TimelineEvent event) {
+            return settings.calendarFor(team).businessMillis(creation.epochMillis(), event.epochMillis());
         }
 
         private Contribution emit(long epochMillis, String teamId, String agentId, Observation observation) {
             Contribution contribution = new Contribution(epochMillis, teamId, agentId, channel, observation);
             out.add(contribution);
             return contribution;
+        }
+
+        private static boolean anyReopen(List<TimelineEvent> events) {
+            TicketFact.Status status = TicketFact.Status.NEW;
+            for (TimelineEvent event : events) {
+                if (event.fact() instanceof StatusChanged change) {
+                    if (status.isResolved() && !change.status().isResolved()) {
+                        return true;
+                    }
+                    status = change.status();
+                }
+            }
+            return false;
         }
 
         private static String nonNull(String id) {

@@ -14,17 +14,18 @@ public final class DeltaAccumulator {
 
     private final Map<AggregateKey, KpiDelta> deltas = new HashMap<>();
 
-    public void add(String tenantId, Collection<Contribution> contributions) {
-        apply(tenantId, contributions, 1);
+    public void add(Target target, Collection<Contribution> contributions) {
+        apply(target, contributions, 1);
     }
 
-    public void retract(String tenantId, Collection<Contribution> contributions) {
-        apply(tenantId, contributions, -1);
+    public void retract(Target target, Collection<Contribution> contributions) {
+        apply(target, contributions, -1);
     }
 
-    private void apply(String tenantId, Collection<Contribution> contributions, int sign) {
+    private void apply(Target target, Collection<Contribution> contributions, int sign) {
         for (Contribution contribution : contributions) {
-            KpiDelta delta = deltas.computeIfAbsent(AggregateKey.of(tenantId, contribution), k -> new KpiDelta());
+            KpiDelta delta = deltas.computeIfAbsent(AggregateKey.of(target.tenantId(), target.generation(), contribution),
+                    k -> new KpiDelta());
             contribution.observation().addTo(delta, sign);
         }
     }

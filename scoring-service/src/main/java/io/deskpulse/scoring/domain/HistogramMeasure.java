@@ -3,7 +3,10 @@ package io.deskpulse.scoring.domain;
 /** The duration histograms kept per aggregate row; each is one {@code int[]} column of {@code kpi_hourly}. */
 public enum HistogramMeasure {
     FIRST_RESPONSE("first_response_hist"),
-    RESOLUTION("resolution_hist");
+    FIRST_RESPONSE_BH("first_response_bh_hist"),
+    RESOLUTION("resolution_hist"),
+    RESOLUTION_BH("resolution_bh_hist"),
+    HANDLE("handle_hist");
 
     private final String column;
 

@@ -6,29 +6,50 @@ public sealed interface Observation {
     /** Adds this observation to a row's delta, {@code sign} times (+1 to add, -1 to retract). */
     void addTo(KpiDelta delta, int sign);
 
+    private static void duration(KpiDelta delta, int sign, Measure sum, HistogramMeasure histogram, long millis) {
+        delta.add(sum, sign * millis);
+        delta.addToHistogram(histogram, DurationHistogram.binOf(millis), sign);
+    }
+
     record TicketCreated() implements Observation {
         public void addTo(KpiDelta delta, int sign) {
             delta.add(Measure.TICKETS_CREATED, sign);
         }
     }
 
-    /** The first public agent reply, {@code millis} after creation. */
-    record FirstResponse(long millis) implements Observation {
+    /**
+     * The first public agent reply: {@code millis} after creation, {@code businessMillis} of it inside
+     * business hours, and whether it met the first-response target.
+     */
+    record FirstResponse(long millis, long businessMillis, boolean slaMet) implements Observation {
         public void addTo(KpiDelta delta, int sign) {
             delta.add(Measure.FIRST_RESPONSE_COUNT, sign);
-            delta.add(Measure.FIRST_RESPONSE_SUM_MS, sign * millis);
-            delta.addToHistogram(HistogramMeasure.FIRST_RESPONSE, DurationHistogram.binOf(millis), sign);
+            duration(delta, sign, Measure.FIRST_RESPONSE_SUM_MS, HistogramMeasure.FIRST_RESPONSE, millis);
+            duration(delta, sign, Measure.FIRST_RESPONSE_BH_SUM_MS, HistogramMeasure.FIRST_RESPONSE_BH, businessMillis);
+            if (slaMet) {
+                delta.add(Measure.FIRST_RESPONSE_SLA_MET, sign);
+            }
         }
     }
 
-    /** A solve; {@code millis} since creation, or null when the ticket's creation is unknown. */
-    record Solve(Long millis) implements Observation {
+    /** A solve; the durations since creation are null when the ticket's creation is unknown. */
+    record Solve(Long millis, Long businessMillis) implements Observation {
         public void addTo(KpiDelta delta, int sign) {
             delta.add(Measure.TICKETS_RESOLVED, sign);
             if (millis != null) {
                 delta.add(Measure.RESOLUTION_COUNT, sign);
-                delta.add(Measure.RESOLUTION_SUM_MS, sign * millis);
-                delta.addToHistogram(HistogramMeasure.RESOLUTION, DurationHistogram.binOf(millis), sign);
+                duration(delta, sign, Measure.RESOLUTION_SUM_MS, HistogramMeasure.RESOLUTION, millis);
+                duration(delta, sign, Measure.RESOLUTION_BH_SUM_MS, HistogramMeasure.RESOLUTION_BH, businessMillis);
+            }
+        }
+    }
+
+    /** A ticket's first solve, and whether it was resolved on first contact. */
+    record FirstResolution(boolean firstContact) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.FIRST_RESOLUTIONS, sign);
+            if (firstContact) {
+                delta.add(Measure.FCR_COUNT, sign);
             }
         }
     }
@@ -37,6 +58,13 @@ public sealed interface Observation {
     record ReopenedSolve() implements Observation {
         public void addTo(KpiDelta delta, int sign) {
             delta.add(Measure.REOPENED_RESOLUTIONS, sign);
+        }
+    }
+
+    /** A reassignment to another agent or team, credited to those handing the ticket over. */
+    record Transfer() implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.TRANSFERS, sign);
         }
     }
 
@@ -60,6 +88,64 @@ public sealed interface Observation {
             if (score >= 4) {
                 delta.add(Measure.CSAT_SATISFIED, sign);
             }
+        }
+    }
+
+    /** An NPS response (0..10): 9 and 10 promote, 0 to 6 detract. */
+    record NpsScore(int score) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.NPS_COUNT, sign);
+            if (score >= 9) {
+                delta.add(Measure.NPS_PROMOTERS, sign);
+            } else if (score <= 6) {
+                delta.add(Measure.NPS_DETRACTORS, sign);
+            }
+        }
+    }
+
+    /** A ticket becoming a complaint (tagged with the tenant's complaint tag), once per ticket. */
+    record Complaint() implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.COMPLAINTS, sign);
+        }
+    }
+
+    /** A completed interaction's handle time (talk + hold + wrap). */
+    record Handle(long millis) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.HANDLE_COUNT, sign);
+            duration(delta, sign, Measure.HANDLE_SUM_MS, HistogramMeasure.HANDLE, millis);
+        }
+    }
+
+    /** A piece of online (or busy) time, within one hour. */
+    record OnlineTime(long millis) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.ONLINE_MS, sign * millis);
+        }
+    }
+
+    record QaScore(long scoreMilli, boolean passed) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.QA_COUNT, sign);
+            delta.add(Measure.QA_SUM_MILLI, sign * scoreMilli);
+            if (passed) {
+                delta.add(Measure.QA_PASSED, sign);
+            }
+        }
+    }
+
+    record Conversion(long amountMilli) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.CONVERSIONS, sign);
+            delta.add(Measure.SALES_AMOUNT_MILLI, sign * amountMilli);
+        }
+    }
+
+    record PeerScore(int score) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.PEER_REVIEW_COUNT, sign);
+            delta.add(Measure.PEER_REVIEW_SUM, (long) sign * score);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public sealed interface TicketFact {
 
-    enum Kind { CREATED, ASSIGNED, TAGGED, MESSAGE, STATUS_CHANGED, CSAT }
+    enum Kind { CREATED, ASSIGNED, TAGGED, MESSAGE, STATUS_CHANGED, CSAT, NPS }
 
     Kind kind();
 
@@ -73,6 +73,13 @@ public sealed interface TicketFact {
     record Csat(int score, String agentId) implements TicketFact {
         public Kind kind() {
             return Kind.CSAT;
+        }
+    }
+
+    /** {@code survey.nps} naming this ticket. */
+    record Nps(int score, String agentId) implements TicketFact {
+        public Kind kind() {
+            return Kind.NPS;
         }
     }
 }

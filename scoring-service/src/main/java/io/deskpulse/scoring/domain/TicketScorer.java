@@ -1,11 +1,12 @@
 package io.deskpulse.scoring.domain;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
- * Folds new events into one ticket's timeline and records how its contributions change: the old
- * ones retracted, the new ones added. This is the whole of scoring for a ticket; the caller only
- * loads and stores timelines and applies the accumulated deltas.
+ * Folds new events into one ticket's timeline and records how its contributions change, for every
+ * target: the old ones retracted, the new ones added. This is the whole of scoring for a ticket; the
+ * caller only loads and stores timelines and applies the accumulated deltas.
  */
 public final class TicketScorer {
 
@@ -17,7 +18,7 @@ public final class TicketScorer {
      *
      * @param before the stored timeline, or null for a ticket seen for the first time
      */
-    public static TicketTimeline score(String tenantId, TicketTimeline before, Collection<TimelineEvent> events,
+    public static TicketTimeline score(TicketTimeline before, Collection<TimelineEvent> events, List<Target> targets,
             DeltaAccumulator deltas) {
         TicketTimeline after = before == null ? new TicketTimeline() : before.copy();
         boolean grew = false;
@@ -27,10 +28,12 @@ public final class TicketScorer {
         if (!grew) {
             return null;
         }
-        if (before != null) {
-            deltas.retract(tenantId, ContributionDeriver.derive(before));
+        for (Target target : targets) {
+            if (before != null) {
+                deltas.retract(target, ContributionDeriver.derive(before, target.settings()));
+            }
+            deltas.add(target, ContributionDeriver.derive(after, target.settings()));
         }
-        deltas.add(tenantId, ContributionDeriver.derive(after));
         return after;
     }
 }

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.domain;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,16 +43,15 @@ final class AggregateTable {
         Map<String, String> rows = new TreeMap<>();
         measures.forEach((key, row) -> {
             Map<HistogramMeasure, TreeMap<Integer, Integer>> hist = histograms.getOrDefault(key, Map.of());
-            boolean empty = java.util.Arrays.stream(row).allMatch(v -> v == 0)
-                    && hist.values().stream().allMatch(Map::isEmpty);
+            boolean empty = Arrays.stream(row).allMatch(v -> v == 0) && hist.values().stream().allMatch(Map::isEmpty);
             if (!empty) {
-                rows.put(key.toString(), java.util.Arrays.toString(row) + " " + hist);
+                rows.put(key.toString(), Arrays.toString(row) + " " + hist);
             }
         });
         return rows;
     }
 
-    /** The KPIs of the rows the filter selects, by reporting column name. */
+    /** The KPIs of the rows the filter selects, by reporting column name (docs/storage.md's formulas). */
     Map<String, Object> kpis(Predicate<AggregateKey> rows) {
         long[] sum = new long[Measure.values().length];
         Map<HistogramMeasure, TreeMap<Integer, Long>> merged = new HashMap<>();
@@ -62,40 +62,68 @@ final class AggregateTable {
             for (int i = 0; i < row.length; i++) {
                 sum[i] += row[i];
             }
-            histograms.getOrDefault(key, Map.of()).forEach((h, bins) ->
-                    bins.forEach((bin, count) -> merged.computeIfAbsent(h, x -> new TreeMap<>()).merge(bin, (long) count, Long::sum)));
+            histograms.getOrDefault(key, Map.of()).forEach((h, bins) -> bins.forEach((bin, count) ->
+                    merged.computeIfAbsent(h, x -> new TreeMap<>()).merge(bin, (long) count, Long::sum)));
         });
-        Map<String, Object> kpis = new LinkedHashMap<>();
-        kpis.put("tickets_created", get(sum, Measure.TICKETS_CREATED));
-        kpis.put("tickets_resolved", get(sum, Measure.TICKETS_RESOLVED));
-        kpis.put("first_response_count", get(sum, Measure.FIRST_RESPONSE_COUNT));
-        kpis.put("first_response_avg_s", avgSeconds(sum, Measure.FIRST_RESPONSE_SUM_MS, Measure.FIRST_RESPONSE_COUNT));
-        kpis.put("first_response_p50_s", percentileSeconds(merged.get(HistogramMeasure.FIRST_RESPONSE), 0.5));
-        kpis.put("first_response_p90_s", percentileSeconds(merged.get(HistogramMeasure.FIRST_RESPONSE), 0.9));
-        kpis.put("resolution_avg_s", avgSeconds(sum, Measure.RESOLUTION_SUM_MS, Measure.RESOLUTION_COUNT));
-        kpis.put("resolution_p50_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION), 0.5));
-        kpis.put("resolution_p90_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION), 0.9));
-        kpis.put("reopened_resolutions", get(sum, Measure.REOPENED_RESOLUTIONS));
-        kpis.put("reopen_rate", ratio(get(sum, Measure.REOPENED_RESOLUTIONS), get(sum, Measure.TICKETS_RESOLVED)));
-        kpis.put("agent_replies", get(sum, Measure.AGENT_REPLIES));
-        kpis.put("customer_messages", get(sum, Measure.CUSTOMER_MESSAGES));
-        kpis.put("csat_count", get(sum, Measure.CSAT_COUNT));
-        kpis.put("csat_avg", ratio(get(sum, Measure.CSAT_SUM), get(sum, Measure.CSAT_COUNT)));
-        kpis.put("csat_satisfied_rate", ratio(get(sum, Measure.CSAT_SATISFIED), get(sum, Measure.CSAT_COUNT)));
-        return kpis;
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("tickets_created", get(sum, Measure.TICKETS_CREATED));
+        k.put("tickets_resolved", get(sum, Measure.TICKETS_RESOLVED));
+        k.put("first_response_count", get(sum, Measure.FIRST_RESPONSE_COUNT));
+        k.put("first_response_avg_s", per(sum, Measure.FIRST_RESPONSE_SUM_MS, Measure.FIRST_RESPONSE_COUNT, 1000));
+        k.put("first_response_p50_s", percentileSeconds(merged.get(HistogramMeasure.FIRST_RESPONSE), 0.5));
+        k.put("first_response_p90_s", percentileSeconds(merged.get(HistogramMeasure.FIRST_RESPONSE), 0.9));
+        k.put("resolution_avg_s", per(sum, Measure.RESOLUTION_SUM_MS, Measure.RESOLUTION_COUNT, 1000));
+        k.put("resolution_p50_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION), 0.5));
+        k.put("resolution_p90_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION), 0.9));
+        k.put("reopened_resolutions", get(sum, Measure.REOPENED_RESOLUTIONS));
+        k.put("reopen_rate", per(sum, Measure.REOPENED_RESOLUTIONS, Measure.TICKETS_RESOLVED, 1));
+        k.put("agent_replies", get(sum, Measure.AGENT_REPLIES));
+        k.put("customer_messages", get(sum, Measure.CUSTOMER_MESSAGES));
+        k.put("csat_count", get(sum, Measure.CSAT_COUNT));
+        k.put("csat_avg", per(sum, Measure.CSAT_SUM, Measure.CSAT_COUNT, 1));
+        k.put("csat_satisfied_rate", per(sum, Measure.CSAT_SATISFIED, Measure.CSAT_COUNT, 1));
+        k.put("first_resolutions", get(sum, Measure.FIRST_RESOLUTIONS));
+        k.put("fcr_count", get(sum, Measure.FCR_COUNT));
+        k.put("fcr_rate", per(sum, Measure.FCR_COUNT, Measure.FIRST_RESOLUTIONS, 1));
+        k.put("transfers", get(sum, Measure.TRANSFERS));
+        k.put("handle_count", get(sum, Measure.HANDLE_COUNT));
+        k.put("handle_avg_s", per(sum, Measure.HANDLE_SUM_MS, Measure.HANDLE_COUNT, 1000));
+        k.put("handle_p50_s", percentileSeconds(merged.get(HistogramMeasure.HANDLE), 0.5));
+        k.put("handle_p90_s", percentileSeconds(merged.get(HistogramMeasure.HANDLE), 0.9));
+        k.put("handle_total_s", get(sum, Measure.HANDLE_SUM_MS) / 1000.0);
+        k.put("nps_count", get(sum, Measure.NPS_COUNT));
+        k.put("nps", get(sum, Measure.NPS_COUNT) == 0 ? null
+                : (get(sum, Measure.NPS_PROMOTERS) - get(sum, Measure.NPS_DETRACTORS)) * 100.0 / get(sum, Measure.NPS_COUNT));
+        k.put("qa_count", get(sum, Measure.QA_COUNT));
+        k.put("qa_avg", per(sum, Measure.QA_SUM_MILLI, Measure.QA_COUNT, 1000));
+        k.put("qa_pass_rate", per(sum, Measure.QA_PASSED, Measure.QA_COUNT, 1));
+        k.put("first_response_sla_met", get(sum, Measure.FIRST_RESPONSE_SLA_MET));
+        k.put("first_response_sla_rate", per(sum, Measure.FIRST_RESPONSE_SLA_MET, Measure.FIRST_RESPONSE_COUNT, 1));
+        k.put("online_s", get(sum, Measure.ONLINE_MS) / 1000.0);
+        k.put("occupancy", per(sum, Measure.HANDLE_SUM_MS, Measure.ONLINE_MS, 1));
+        k.put("conversions", get(sum, Measure.CONVERSIONS));
+        k.put("conversion_rate", per(sum, Measure.CONVERSIONS, Measure.FIRST_RESPONSE_COUNT, 1));
+        k.put("sales_amount", get(sum, Measure.SALES_AMOUNT_MILLI) / 1000.0);
+        k.put("peer_review_count", get(sum, Measure.PEER_REVIEW_COUNT));
+        k.put("peer_review_avg", per(sum, Measure.PEER_REVIEW_SUM, Measure.PEER_REVIEW_COUNT, 1));
+        k.put("complaints", get(sum, Measure.COMPLAINTS));
+        k.put("first_response_bh_avg_s", per(sum, Measure.FIRST_RESPONSE_BH_SUM_MS, Measure.FIRST_RESPONSE_COUNT, 1000));
+        k.put("first_response_bh_p50_s", percentileSeconds(merged.get(HistogramMeasure.FIRST_RESPONSE_BH), 0.5));
+        k.put("first_response_bh_p90_s", percentileSeconds(merged.get(HistogramMeasure.FIRST_RESPONSE_BH), 0.9));
+        k.put("resolution_bh_avg_s", per(sum, Measure.RESOLUTION_BH_SUM_MS, Measure.RESOLUTION_COUNT, 1000));
+        k.put("resolution_bh_p50_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION_BH), 0.5));
+        k.put("resolution_bh_p90_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION_BH), 0.9));
+        return k;
     }
 
     private static long get(long[] sum, Measure m) {
         return sum[m.ordinal()];
     }
 
-    private static Double ratio(long numerator, long denominator) {
-        return denominator == 0 ? null : (double) numerator / denominator;
-    }
-
-    private static Double avgSeconds(long[] sum, Measure total, Measure count) {
-        long n = get(sum, count);
-        return n == 0 ? null : get(sum, total) / 1000.0 / n;
+    /** numerator / denominator / scale, or null for an empty group. */
+    private static Double per(long[] sum, Measure numerator, Measure denominator, double scale) {
+        long n = get(sum, denominator);
+        return n == 0 ? null : get(sum, numerator) / scale / n;
     }
 
     private static Double percentileSeconds(TreeMap<Integer, Long> bins, double q) {

@@ -8,31 +8,32 @@ import org.junit.jupiter.api.Test;
 
 class DeltaAccumulatorTest {
 
+    private static final Target TARGET = new Target("acme", 0, TenantSettings.DEFAULTS);
     private static final long NINE_OCLOCK = Instant.parse("2026-11-02T09:00:00Z").toEpochMilli();
 
     @Test
     void retractingWhatWasAddedLeavesNoChange() {
         DeltaAccumulator deltas = new DeltaAccumulator();
         List<Contribution> contributions = List.of(
-                new Contribution(NINE_OCLOCK + 60_000, "t-1", "a-1", "email", new Observation.FirstResponse(95_000)),
+                new Contribution(NINE_OCLOCK + 60_000, "t-1", "a-1", "email", new Observation.FirstResponse(95_000, 95_000, false)),
                 new Contribution(NINE_OCLOCK + 120_000, "t-1", "a-1", "email", new Observation.CsatScore(4)));
-        deltas.add("acme", contributions);
-        deltas.retract("acme", contributions);
+        deltas.add(TARGET, contributions);
+        deltas.retract(TARGET, contributions);
         assertThat(deltas.changes()).isEmpty();
     }
 
     @Test
     void contributionsOfOneHourTeamAgentAndChannelShareARow() {
         DeltaAccumulator deltas = new DeltaAccumulator();
-        deltas.add("acme", List.of(
-                new Contribution(NINE_OCLOCK + 1_000, "t-1", "a-1", "email", new Observation.FirstResponse(60_000)),
-                new Contribution(NINE_OCLOCK + 3_599_999, "t-1", "a-1", "email", new Observation.FirstResponse(120_000)),
+        deltas.add(TARGET, List.of(
+                new Contribution(NINE_OCLOCK + 1_000, "t-1", "a-1", "email", new Observation.FirstResponse(60_000, 60_000, false)),
+                new Contribution(NINE_OCLOCK + 3_599_999, "t-1", "a-1", "email", new Observation.FirstResponse(120_000, 120_000, false)),
                 new Contribution(NINE_OCLOCK + 3_600_000, "t-1", "a-1", "email", new Observation.AgentReply())));
 
         var changes = deltas.changes();
 
         assertThat(changes).hasSize(2);
-        KpiDelta nine = changes.get(new AggregateKey("acme", NINE_OCLOCK, "t-1", "a-1", "email"));
+        KpiDelta nine = changes.get(new AggregateKey("acme", 0, NINE_OCLOCK, "t-1", "a-1", "email"));
         assertThat(nine.get(Measure.FIRST_RESPONSE_COUNT)).isEqualTo(2);
         assertThat(nine.get(Measure.FIRST_RESPONSE_SUM_MS)).isEqualTo(180_000);
         assertThat(nine.histogramPairs(HistogramMeasure.FIRST_RESPONSE)).containsExactly(
@@ -42,17 +43,17 @@ class DeltaAccumulatorTest {
     @Test
     void aMovedContributionRetractsFromTheOldRowAndAddsToTheNew() {
         DeltaAccumulator deltas = new DeltaAccumulator();
-        deltas.retract("acme", List.of(new Contribution(NINE_OCLOCK, "t-1", "a-1", "chat", new Observation.CsatScore(2))));
-        deltas.add("acme", List.of(new Contribution(NINE_OCLOCK + 86_400_000L, "t-1", "a-1", "chat",
+        deltas.retract(TARGET, List.of(new Contribution(NINE_OCLOCK, "t-1", "a-1", "chat", new Observation.CsatScore(2))));
+        deltas.add(TARGET, List.of(new Contribution(NINE_OCLOCK + 86_400_000L, "t-1", "a-1", "chat",
                 new Observation.CsatScore(5))));
 
         var changes = deltas.changes();
 
-        KpiDelta old = changes.get(new AggregateKey("acme", NINE_OCLOCK, "t-1", "a-1", "chat"));
+        KpiDelta old = changes.get(new AggregateKey("acme", 0, NINE_OCLOCK, "t-1", "a-1", "chat"));
         assertThat(old.get(Measure.CSAT_COUNT)).isEqualTo(-1);
         assertThat(old.get(Measure.CSAT_SUM)).isEqualTo(-2);
         assertThat(old.get(Measure.CSAT_SATISFIED)).isZero();
-        KpiDelta next = changes.get(new AggregateKey("acme", NINE_OCLOCK + 86_400_000L, "t-1", "a-1", "chat"));
+        KpiDelta next = changes.get(new AggregateKey("acme", 0, NINE_OCLOCK + 86_400_000L, "t-1", "a-1", "chat"));
         assertThat(next.get(Measure.CSAT_SATISFIED)).isEqualTo(1);
         // rows come out in one global order, so concurrent writers never deadlock
         assertThat(changes.firstKey().hourEpochMillis()).isEqualTo(NINE_OCLOCK);

@@ -64,4 +64,56 @@ final class Events {
     static TicketFact csat(int score, String agent) {
         return new TicketFact.Csat(score, agent);
     }
+
+    static TicketFact nps(int score, String agent) {
+        return new TicketFact.Nps(score, agent);
+    }
+
+    static TicketFact tagged(String... tags) {
+        return new TicketFact.Tagged(java.util.List.of(tags));
+    }
+
+    static TicketFact createdWithPriority(String channel, String priority, String team, String agent) {
+        return new TicketFact.Created(channel, priority, "c-1", team, agent);
+    }
+
+    static AgentEvent agentAt(String isoTime, AgentFact fact) {
+        return new AgentEvent(IDENTITIES.getAndIncrement(), Instant.parse(isoTime).toEpochMilli(), fact);
+    }
+
+    static AgentFact online(String team) {
+        return new AgentFact.StatusChanged(AgentFact.Status.ONLINE, team);
+    }
+
+    static AgentFact busy() {
+        return new AgentFact.StatusChanged(AgentFact.Status.BUSY, null);
+    }
+
+    static AgentFact away() {
+        return new AgentFact.StatusChanged(AgentFact.Status.AWAY, null);
+    }
+
+    static AgentFact offline() {
+        return new AgentFact.StatusChanged(AgentFact.Status.OFFLINE, null);
+    }
+
+    static AgentFact interaction(String channel, double talkHoldWrapSeconds) {
+        return new AgentFact.Interaction(channel, Math.round(talkHoldWrapSeconds * 1000));
+    }
+
+    static AgentFact qa(double score, Boolean passed) {
+        return new AgentFact.QaReview(Math.round(score * 1000), passed);
+    }
+
+    static AgentFact sale(double amount) {
+        return new AgentFact.Sale(Math.round(amount * 1000));
+    }
+
+    static AgentFact peer(int score) {
+        return new AgentFact.PeerReview(score);
+    }
+
+    static AgentFact agentNps(int score) {
+        return new AgentFact.Nps(score);
+    }
 }

@@ -1,40 +1,99 @@
 package io.deskpulse.scoring.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
+import java.util.TreeMap;
 
 /**
- * Scoring without a database: timelines in a map, aggregates in an {@link AggregateTable}, each batch
- * going through {@link TicketScorer} exactly as the batch processor does.
+ * Scoring without a database: timelines in maps, aggregates in an {@link AggregateTable}, each batch
+ * going through {@link TicketScorer} and {@link AgentDayScorer} exactly as the batch processor does,
+ * with a fixed "now".
  */
 final class InMemoryScoring {
 
     static final String TENANT = "acme";
+    static final long NOW = Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
 
-    /** One event of one ticket, as delivered. */
-    record Delivery(String ticketId, TimelineEvent event) {
+    /** One event, as delivered: of a ticket, or of an agent. */
+    record Delivery(String ticketId, TimelineEvent ticketEvent, String agentId, AgentEvent agentEvent) {
+        static Delivery ticket(String ticketId, TimelineEvent event) {
+            return new Delivery(ticketId, event, null, null);
+        }
+
+        static Delivery agent(String agentId, AgentEvent event) {
+            return new Delivery(null, null, agentId, event);
+        }
     }
 
-    private final Map<String, TicketTimeline> timelines = new HashMap<>();
+    private final TenantSettings settings;
+    private final long now;
+    private final Map<String, TicketTimeline> tickets = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, AgentDayScorer.StoredDay>> agentDays = new HashMap<>();
     final AggregateTable table = new AggregateTable();
 
+    InMemoryScoring() {
+        this(TenantSettings.DEFAULTS, NOW);
+    }
+
+    InMemoryScoring(TenantSettings settings, long now) {
+        this.settings = settings;
+        this.now = now;
+    }
+
     void apply(List<Delivery> batch) {
+        List<Target> targets = List.of(new Target(TENANT, 0, settings));
         Map<String, List<TimelineEvent>> byTicket = new LinkedHashMap<>();
-        batch.forEach(d -> byTicket.computeIfAbsent(d.ticketId(), t -> new ArrayList<>()).add(d.event()));
+        Map<String, List<AgentEvent>> byAgent = new LinkedHashMap<>();
+        for (Delivery d : batch) {
+            if (d.ticketEvent() != null) {
+                byTicket.computeIfAbsent(d.ticketId(), t -> new ArrayList<>()).add(d.ticketEvent());
+            } else {
+                byAgent.computeIfAbsent(d.agentId(), a -> new ArrayList<>()).add(d.agentEvent());
+            }
+        }
         DeltaAccumulator deltas = new DeltaAccumulator();
         byTicket.forEach((ticket, events) -> {
-            TicketTimeline after = TicketScorer.score(TENANT, timelines.get(ticket), events, deltas);
+            TicketTimeline after = TicketScorer.score(tickets.get(ticket), events, targets, deltas);
             if (after != null) {
-                timelines.put(ticket, after);
+                tickets.put(ticket, after);
+            }
+        });
+        byAgent.forEach((agent, events) -> {
+            TreeMap<LocalDate, AgentDayScorer.StoredDay> days = agentDays.computeIfAbsent(agent, a -> new TreeMap<>());
+            for (AgentDayScorer.StoredDay day : AgentDayScorer.score(agent, events, AgentDayScorer.inMemory(days),
+                    d -> targets, now, deltas)) {
+                days.put(day.day(), day);
             }
         });
         table.apply(deltas.changes());
     }
 
+    /** Counts an agent's open session again up to {@code at}, as the refresher does. */
+    void refresh(String agent, LocalDate day, long at) {
+        List<Target> targets = List.of(new Target(TENANT, 0, settings));
+        DeltaAccumulator deltas = new DeltaAccumulator();
+        TreeMap<LocalDate, AgentDayScorer.StoredDay> days = agentDays.computeIfAbsent(agent, a -> new TreeMap<>());
+        for (AgentDayScorer.StoredDay stored : AgentDayScorer.refresh(agent, day, AgentDayScorer.inMemory(days),
+                d -> targets, at, deltas)) {
+            days.put(stored.day(), stored);
+        }
+        table.apply(deltas.changes());
+    }
+
     void applyEach(String ticketId, List<TimelineEvent> events) {
-        events.forEach(e -> apply(List.of(new Delivery(ticketId, e))));
+        events.forEach(e -> apply(List.of(Delivery.ticket(ticketId, e))));
+    }
+
+    void applyEachForAgent(String agentId, List<AgentEvent> events) {
+        events.forEach(e -> apply(List.of(Delivery.agent(agentId, e))));
+    }
+
+    TicketTimeline ticket(String ticketId) {
+        return tickets.get(ticketId);
     }
 }

@@ -5,13 +5,16 @@ import static io.deskpulse.scoring.domain.Events.assignedTeamOnly;
 import static io.deskpulse.scoring.domain.Events.at;
 import static io.deskpulse.scoring.domain.Events.bot;
 import static io.deskpulse.scoring.domain.Events.created;
+import static io.deskpulse.scoring.domain.Events.createdWithPriority;
 import static io.deskpulse.scoring.domain.Events.csat;
 import static io.deskpulse.scoring.domain.Events.customer;
 import static io.deskpulse.scoring.domain.Events.note;
+import static io.deskpulse.scoring.domain.Events.nps;
 import static io.deskpulse.scoring.domain.Events.reply;
 import static io.deskpulse.scoring.domain.Events.solved;
 import static io.deskpulse.scoring.domain.Events.status;
 import static io.deskpulse.scoring.domain.Events.system;
+import static io.deskpulse.scoring.domain.Events.tagged;
 import static io.deskpulse.scoring.domain.Events.unassigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -194,7 +197,120 @@ class KpiScenariosTest {
                                 // first reply, and counts as immediate
                                 expect("tenant", all(), "first_response_count", 1L, "first_response_avg_s", 0.0,
                                         "first_response_p50_s", 0.0, "agent_replies", 2L, "resolution_avg_s", 0.0),
-                                expect("agent a-2", agent("a-2"), "first_response_count", 1L))));
+                                expect("agent a-2", agent("a-2"), "first_response_count", 1L))),
+
+                new Scenario("one reply, then solved: resolved on first contact",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("email", "t-1", "a-1")),
+                                at("2026-11-02T09:00:00Z", customer()),
+                                at("2026-11-02T09:10:00Z", reply("a-1")),
+                                at("2026-11-02T09:30:00Z", solved("a-1"))),
+                        List.of(expect("tenant", all(), "first_resolutions", 1L, "fcr_count", 1L, "fcr_rate", 1.0,
+                                "transfers", 0L))),
+
+                new Scenario("two public replies before the solve: not first contact",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("email", "t-1", "a-1")),
+                                at("2026-11-02T09:10:00Z", reply("a-1")),
+                                at("2026-11-02T09:20:00Z", customer()),
+                                at("2026-11-02T09:25:00Z", reply("a-1")),
+                                at("2026-11-02T09:30:00Z", solved("a-1"))),
+                        List.of(expect("tenant", all(), "first_resolutions", 1L, "fcr_count", 0L, "fcr_rate", 0.0))),
+
+                new Scenario("an internal note does not spoil first contact; a transfer does",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("email", "t-1", "a-1")),
+                                at("2026-11-02T09:01:00Z", note("a-1")),
+                                at("2026-11-02T09:05:00Z", assigned("a-2", "t-1")),
+                                at("2026-11-02T09:10:00Z", reply("a-2")),
+                                at("2026-11-02T09:30:00Z", solved("a-2"))),
+                        List.of(expect("tenant", all(), "first_resolutions", 1L, "fcr_count", 0L, "transfers", 1L),
+                                // the transfer is credited to the agent handing over, the resolution to the solver
+                                expect("agent a-1", agent("a-1"), "transfers", 1L, "first_resolutions", 0L),
+                                expect("agent a-2", agent("a-2"), "transfers", 0L, "first_resolutions", 1L))),
+
+                new Scenario("a reopen a week later undoes first contact; only the first solve is a first resolution",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("chat", "t-1", "a-1")),
+                                at("2026-11-02T09:01:00Z", reply("a-1")),
+                                at("2026-11-02T09:30:00Z", solved("a-1")),
+                                at("2026-11-09T09:00:00Z", status(Status.OPEN, null)),
+                                at("2026-11-09T10:00:00Z", solved("a-1"))),
+                        List.of(expect("2 Nov", day("2026-11-02"), "first_resolutions", 1L, "fcr_count", 0L,
+                                        "fcr_rate", 0.0, "tickets_resolved", 1L),
+                                expect("9 Nov", day("2026-11-09"), "first_resolutions", 0L, "fcr_rate", null,
+                                        "tickets_resolved", 1L))),
+
+                new Scenario("transfers: handing over to another agent or team counts, from or to nobody does not",
+                        List.of(
+                                at("2026-11-02T08:00:00Z", created("email", "t-1", null)),
+                                at("2026-11-02T09:00:00Z", assigned("a-1", "t-1")),
+                                at("2026-11-02T10:00:00Z", assigned("a-2", "t-1")),
+                                at("2026-11-02T11:00:00Z", assignedTeamOnly("t-2")),
+                                at("2026-11-02T12:00:00Z", unassigned()),
+                                at("2026-11-02T13:00:00Z", assigned("a-3", "t-2")),
+                                at("2026-11-02T14:00:00Z", assigned("a-3", "t-2"))),
+                        List.of(expect("tenant", all(), "transfers", 2L),
+                                expect("a-1 hands to a-2", agent("a-1"), "transfers", 1L),
+                                expect("a-2 hands t-1 to t-2", agent("a-2").and(team("t-1")), "transfers", 1L),
+                                expect("team t-2 handed nothing over", team("t-2"), "transfers", 0L),
+                                expect("in the hours of the handovers", day("2026-11-02"), "transfers", 2L))),
+
+                new Scenario("chat answered in 25 s meets the 30 s target",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("chat", "t-1", "a-1")),
+                                at("2026-11-02T09:00:25Z", reply("a-1"))),
+                        List.of(expect("tenant", all(), "first_response_sla_met", 1L, "first_response_sla_rate", 1.0))),
+
+                new Scenario("chat answered in exactly 30 s meets the target (the target is inclusive)",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("chat", "t-1", "a-1")),
+                                at("2026-11-02T09:00:30Z", reply("a-1"))),
+                        List.of(expect("tenant", all(), "first_response_sla_met", 1L))),
+
+                new Scenario("phone answered in 21 s misses the 20 s target",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("phone", "t-1", "a-1")),
+                                at("2026-11-02T09:00:21Z", reply("a-1"))),
+                        List.of(expect("tenant", all(), "first_response_sla_met", 0L, "first_response_sla_rate", 0.0,
+                                "first_response_count", 1L))),
+
+                new Scenario("an urgent email answered in 3 h 59 min meets the default 4 h email target",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", createdWithPriority("email", "urgent", "t-1", "a-1")),
+                                at("2026-11-02T12:59:00Z", reply("a-1"))),
+                        List.of(expect("tenant", all(), "first_response_sla_met", 1L))),
+
+                new Scenario("a ticket is a complaint once, when first tagged so (case-insensitive)",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("email", "t-1", "a-1")),
+                                at("2026-11-02T09:30:00Z", tagged("vip")),
+                                at("2026-11-02T10:00:00Z", assigned("a-2", "t-2")),
+                                at("2026-11-02T10:30:00Z", tagged("Complaint", "vip")),
+                                at("2026-11-03T09:00:00Z", tagged("complaint")),
+                                at("2026-11-03T10:00:00Z", tagged())),
+                        List.of(expect("tenant", all(), "complaints", 1L),
+                                expect("credited at tagging", agent("a-2").and(team("t-2")).and(day("2026-11-02")),
+                                        "complaints", 1L))),
+
+                new Scenario("NPS on a ticket: credited to the survey's agent, else the assignee",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("email", "t-1", "a-1")),
+                                at("2026-11-02T10:00:00Z", nps(10, null)),
+                                at("2026-11-02T11:00:00Z", nps(3, "a-9")),
+                                at("2026-11-02T12:00:00Z", nps(8, null))),
+                        List.of(expect("tenant", all(), "nps_count", 3L, "nps", 0.0),
+                                expect("agent a-1", agent("a-1"), "nps_count", 2L, "nps", 50.0),
+                                expect("agent a-9", agent("a-9"), "nps_count", 1L, "nps", -100.0),
+                                expect("empty group", agent("a-2"), "nps_count", 0L, "nps", null))),
+
+                new Scenario("without business hours, business-hours durations equal calendar durations",
+                        List.of(
+                                at("2026-11-02T09:00:00Z", created("email", "t-1", "a-1")),
+                                at("2026-11-02T09:01:35Z", reply("a-1")),
+                                at("2026-11-02T10:00:00Z", solved("a-1"))),
+                        List.of(expect("tenant", all(), "first_response_bh_avg_s", 95.0, "first_response_bh_p50_s", 95.0,
+                                "resolution_bh_avg_s", 3600.0, "resolution_bh_p90_s", 3600.0))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -260,7 +376,7 @@ class KpiScenariosTest {
         List<Scenario> all = scenarios().toList();
         for (int i = 0; i < all.size(); i++) {
             String ticket = "T-" + i;
-            all.get(i).events().forEach(e -> deliveries.add(new InMemoryScoring.Delivery(ticket, e)));
+            all.get(i).events().forEach(e -> deliveries.add(InMemoryScoring.Delivery.ticket(ticket, e)));
         }
         return deliveries;
     }

@@ -12,51 +12,62 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same events in any arrival order, in any batches, with any duplicates, give the same
- * aggregates: every scenario of {@link KpiScenariosTest} on its own ticket, shuffled.
+ * The same events in any arrival order, in any batches, with any duplicates, give the same aggregates,
+ * for every metric: every ticket scenario (each on its own ticket) and every agent scenario (each its
+ * own agent), under settings with business hours, shuffled.
  */
 class OrderIndependenceTest {
 
-    private static final Map<String, String> IN_ORDER = inOrder();
+    private static final Map<String, String> IN_ORDER = run(deliveries(), new Random(0), false);
 
-    private static Map<String, String> inOrder() {
-        InMemoryScoring scoring = new InMemoryScoring();
-        for (InMemoryScoring.Delivery delivery : KpiScenariosTest.allDeliveries()) {
-            scoring.apply(List.of(delivery));
+    static List<InMemoryScoring.Delivery> deliveries() {
+        List<InMemoryScoring.Delivery> all = new ArrayList<>(KpiScenariosTest.allDeliveries());
+        List<SettingsScenariosTest.Scenario> withSettings = SettingsScenariosTest.scenarios().toList();
+        for (int i = 0; i < withSettings.size(); i++) {
+            String ticket = "S-" + i;
+            withSettings.get(i).events().forEach(e -> all.add(InMemoryScoring.Delivery.ticket(ticket, e)));
+        }
+        all.addAll(AgentKpiScenariosTest.allDeliveries());
+        return all;
+    }
+
+    private static Map<String, String> run(List<InMemoryScoring.Delivery> deliveries, Random random, boolean shuffle) {
+        InMemoryScoring scoring = new InMemoryScoring(SettingsScenariosTest.SETTINGS, InMemoryScoring.NOW);
+        if (!shuffle) {
+            deliveries.forEach(d -> scoring.apply(List.of(d)));
+            return scoring.table.snapshot();
+        }
+        List<InMemoryScoring.Delivery> arriving = new ArrayList<>(deliveries);
+        int resends = random.nextInt(arriving.size());
+        for (int i = 0; i < resends; i++) {
+            arriving.add(arriving.get(random.nextInt(arriving.size())));
+        }
+        Collections.shuffle(arriving, random);
+        int at = 0;
+        while (at < arriving.size()) {
+            int size = 1 + random.nextInt(8);
+            scoring.apply(arriving.subList(at, Math.min(arriving.size(), at + size)));
+            at += size;
         }
         return scoring.table.snapshot();
     }
 
     @Test
-    void theReferenceRunHasData() {
-        assertThat(IN_ORDER).hasSizeGreaterThan(10);
+    void theReferenceRunHasEveryKindOfData() {
+        assertThat(IN_ORDER).hasSizeGreaterThan(40);
+        assertThat(IN_ORDER.values()).anyMatch(row -> row.contains("HANDLE={"));
     }
 
     @RepeatedTest(200)
     void shuffledBatchedAndDuplicatedGivesTheSameAggregates(RepetitionInfo repetition) {
-        Random random = new Random(repetition.getCurrentRepetition());
-        List<InMemoryScoring.Delivery> deliveries = new ArrayList<>(KpiScenariosTest.allDeliveries());
-        int resends = random.nextInt(deliveries.size());
-        for (int i = 0; i < resends; i++) {
-            deliveries.add(deliveries.get(random.nextInt(deliveries.size())));
-        }
-        Collections.shuffle(deliveries, random);
-
-        InMemoryScoring scoring = new InMemoryScoring();
-        int at = 0;
-        while (at < deliveries.size()) {
-            int size = 1 + random.nextInt(8);
-            scoring.apply(deliveries.subList(at, Math.min(deliveries.size(), at + size)));
-            at += size;
-        }
-
-        assertThat(scoring.table.snapshot()).as("seed %d", repetition.getCurrentRepetition()).isEqualTo(IN_ORDER);
+        Map<String, String> shuffled = run(deliveries(), new Random(repetition.getCurrentRepetition()), true);
+        assertThat(shuffled).as("seed %d", repetition.getCurrentRepetition()).isEqualTo(IN_ORDER);
     }
 
     @Test
     void everythingInOneBatchGivesTheSameAggregates() {
-        InMemoryScoring scoring = new InMemoryScoring();
-        List<InMemoryScoring.Delivery> reversed = new ArrayList<>(KpiScenariosTest.allDeliveries());
+        InMemoryScoring scoring = new InMemoryScoring(SettingsScenariosTest.SETTINGS, InMemoryScoring.NOW);
+        List<InMemoryScoring.Delivery> reversed = new ArrayList<>(deliveries());
         Collections.reverse(reversed);
         scoring.apply(reversed);
         assertThat(scoring.table.snapshot()).isEqualTo(IN_ORDER);
