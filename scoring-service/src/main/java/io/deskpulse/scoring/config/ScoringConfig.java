@@ -34,6 +34,10 @@ public interface ScoringConfig {
     @WithDefault("30s")
     String lockTimeout();
 
+    /** Timelines per recomputation step (one transaction each). */
+    @WithDefault("500")
+    int recomputationChunk();
+
     /** How long event identities are remembered to recognise resent events. */
     @WithDefault("30d")
     Duration dedupWindow();

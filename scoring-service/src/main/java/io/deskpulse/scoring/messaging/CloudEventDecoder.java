@@ -3,6 +3,8 @@ package io.deskpulse.scoring.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.scoring.domain.AgentEvent;
+import io.deskpulse.scoring.domain.AgentFact;
 import io.deskpulse.scoring.domain.TicketFact;
 import io.deskpulse.scoring.domain.TimelineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,10 +27,6 @@ import java.util.UUID;
 public class CloudEventDecoder {
 
     public static final String TENANT_ATTRIBUTE = "deskpulsetenant";
-
-    /** Valid types of the contract that carry no ticket fact scoring derives from (yet). */
-    private static final Set<String> NON_TICKET_TYPES = Set.of("interaction.completed", "survey.nps", "qa.review",
-            "agent.status_changed", "sale.converted", "peer.review");
 
     private final ObjectMapper mapper;
 
@@ -62,13 +59,21 @@ public class CloudEventDecoder {
             throw new UndecodableEventException("data is missing or not an object");
         }
         UUID eventKey = eventKey(tenant, source, id);
-        if (NON_TICKET_TYPES.contains(type)) {
-            return new IncomingEvent(tenant, type, eventKey, null, null);
-        }
-        TicketFact fact = ticketFact(type, data);
         long identity = eventKey.getMostSignificantBits() ^ eventKey.getLeastSignificantBits();
-        return new IncomingEvent(tenant, type, eventKey, text(data, "ticket_id", true),
-                new TimelineEvent(identity, epochMillis, fact));
+        String ticketId = text(data, "ticket_id", false);
+        String agentId = text(data, "agent_id", false);
+        if (type.equals("survey.nps") && ticketId == null) {
+            // No ticket to hang it on: the agent's day, or (naming no agent either) the tenant's "no agent" day.
+            return IncomingEvent.ofAgent(tenant, type, eventKey, agentId == null ? "" : agentId,
+                    new AgentEvent(identity, epochMillis, new AgentFact.Nps(integer(data, "score", 0, 10))));
+        }
+        AgentFact agentFact = agentFact(type, data);
+        if (agentFact != null) {
+            return IncomingEvent.ofAgent(tenant, type, eventKey, text(data, "agent_id", true),
+                    new AgentEvent(identity, epochMillis, agentFact));
+        }
+        return IncomingEvent.ofTicket(tenant, type, eventKey, text(data, "ticket_id", true),
+                new TimelineEvent(identity, epochMillis, ticketFact(type, data)));
     }
 
     /** The identity (tenant, source, id) as a name-based UUID: fixed-size keys for the dedup table. */
@@ -103,16 +108,60 @@ public class CloudEventDecoder {
                 tags.forEach(tag -> values.add(tag.asText()));
                 return new TicketFact.Tagged(values);
             }
-            case "survey.csat": {
-                JsonNode score = data.get("score");
-                if (score == null || !score.canConvertToInt() || score.asInt() < 1 || score.asInt() > 5) {
-                    throw new UndecodableEventException("data.score must be an integer from 1 to 5");
-                }
-                return new TicketFact.Csat(score.asInt(), text(data, "agent_id", false));
-            }
+            case "survey.csat":
+                return new TicketFact.Csat(integer(data, "score", 1, 5), text(data, "agent_id", false));
+            case "survey.nps":
+                return new TicketFact.Nps(integer(data, "score", 0, 10), text(data, "agent_id", false));
             default:
                 throw new UndecodableEventException("unknown event type '" + type + "'");
         }
+    }
+
+    /** The fact of an event about an agent, or null for a ticket event. */
+    private static AgentFact agentFact(String type, JsonNode data) throws UndecodableEventException {
+        switch (type) {
+            case "agent.status_changed":
+                return new AgentFact.StatusChanged(enumValue(AgentFact.Status.class, data, "status"),
+                        text(data, "team_id", false));
+            case "interaction.completed": {
+                double seconds = number(data, "talk_s", true) + number(data, "hold_s", false) + number(data, "wrap_s", false);
+                return new AgentFact.Interaction(lower(text(data, "channel", true)), Math.round(seconds * 1000));
+            }
+            case "qa.review": {
+                JsonNode passed = data.get("passed");
+                return new AgentFact.QaReview(Math.round(number(data, "score", true) * 1000),
+                        passed == null || passed.isNull() ? null : passed.asBoolean());
+            }
+            case "sale.converted":
+                return new AgentFact.Sale(Math.round(number(data, "amount", false) * 1000));
+            case "peer.review":
+                return new AgentFact.PeerReview(integer(data, "score", 1, 5));
+            default:
+                return null;
+        }
+    }
+
+    private static double number(JsonNode data, String field, boolean required) throws UndecodableEventException {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new UndecodableEventException("data." + field + " is required");
+            }
+            return 0;
+        }
+        if (!value.isNumber() || value.asDouble() < 0 || !Double.isFinite(value.asDouble())) {
+            throw new UndecodableEventException("data." + field + " must be a number >= 0");
+        }
+        return value.asDouble();
+    }
+
+    private static int integer(JsonNode data, String field, int min, int max) throws UndecodableEventException {
+        JsonNode value = data.get(field);
+        if (value == null || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max
+                || value.asDouble() != value.asInt()) {
+            throw new UndecodableEventException("data." + field + " must be an integer from " + min + " to " + max);
+        }
+        return value.asInt();
     }
 
     private static String text(JsonNode node, String field, boolean required) throws UndecodableEventException {

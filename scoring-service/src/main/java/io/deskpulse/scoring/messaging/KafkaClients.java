@@ -39,6 +39,22 @@ public class KafkaClients {
         return new KafkaConsumer<>(props);
     }
 
+    /**
+     * A consumer outside any group, positioned by hand: replays read ranges of the topic with it, their
+     * progress kept in PostgreSQL like the main consumer's.
+     */
+    public KafkaConsumer<byte[], byte[]> unmanagedConsumer(String clientId) {
+        Map<String, Object> props = new HashMap<>(common);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return new KafkaConsumer<>(props);
+    }
+
     public KafkaProducer<byte[], byte[]> deadLetterProducer() {
         Map<String, Object> props = new HashMap<>(common);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -181,7 +181,7 @@ public class ScoringConsumer {
         Map<Integer, Long> expectedNow = new HashMap<>();
         partitions.forEach(p -> expectedNow.put(p, expected.get(p)));
         BatchOutcome outcome = metrics.batchApply()
-                .recordCallable(() -> processor.apply(new ScoringBatch(topic, expectedNow, next, events)));
+                .recordCallable(() -> processor.apply(new ScoringBatch(config.consumerGroup(), topic, expectedNow, next, events)));
         if (outcome instanceof BatchOutcome.Applied applied) {
             expected.putAll(next);
             commitToKafka(next);
@@ -234,8 +234,8 @@ public class ScoringConsumer {
     private void stepOver(ConsumerRecord<byte[], byte[]> record) throws Exception {
         int partition = record.partition();
         Map<Integer, Long> next = Map.of(partition, record.offset() + 1);
-        BatchOutcome outcome = processor.apply(new ScoringBatch(topic, Map.of(partition, expected.get(partition)),
-                next, List.of()));
+        BatchOutcome outcome = processor.apply(new ScoringBatch(config.consumerGroup(), topic,
+                Map.of(partition, expected.get(partition)), next, List.of()));
         if (outcome instanceof BatchOutcome.Applied) {
             expected.putAll(next);
             commitToKafka(next);
@@ -246,7 +246,7 @@ public class ScoringConsumer {
 
     private boolean loadStoredOffsets(Set<Integer> partitions) {
         try {
-            expected.putAll(processor.storedOffsets(topic, partitions));
+            expected.putAll(processor.storedOffsets(config.consumerGroup(), topic, partitions));
             return true;
         } catch (Exception e) {
             status.failed(e);

@@ -33,6 +33,7 @@ public class AggregateRepository {
         }
         int n = changes.size();
         String[] tenants = new String[n];
+        Integer[] generations = new Integer[n];
         String[] buckets = new String[n];
         String[] teams = new String[n];
         String[] agents = new String[n];
@@ -44,6 +45,7 @@ public class AggregateRepository {
             AggregateKey key = change.getKey();
             KpiDelta delta = change.getValue();
             tenants[i] = key.tenantId();
+            generations[i] = key.generation();
             // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
             buckets[i] = Instant.ofEpochMilli(key.hourEpochMillis()).toString();
             teams[i] = key.teamId();
@@ -60,6 +62,7 @@ public class AggregateRepository {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             int p = 1;
             upsert.setArray(p++, c.createArrayOf("text", tenants));
+            upsert.setArray(p++, c.createArrayOf("int4", generations));
             upsert.setArray(p++, c.createArrayOf("text", buckets));
             upsert.setArray(p++, c.createArrayOf("text", teams));
             upsert.setArray(p++, c.createArrayOf("text", agents));
@@ -92,15 +95,16 @@ public class AggregateRepository {
                 .map(h -> h.column() + " = CASE WHEN cardinality(EXCLUDED." + h.column() + ") = 0 THEN kpi_hourly."
                         + h.column() + " ELSE hist_merge(kpi_hourly." + h.column() + ", EXCLUDED." + h.column() + ") END")
                 .collect(Collectors.joining(",\n    "));
-        return "INSERT INTO kpi_hourly (tenant_id, bucket, team_id, agent_id, channel, " + measureColumns + ", "
-                + histogramColumns + ")\n"
-                + "SELECT v.tenant_id, v.bucket, v.team_id, v.agent_id, v.channel, "
+        return "INSERT INTO kpi_hourly (tenant_id, generation, bucket, team_id, agent_id, channel, " + measureColumns
+                + ", " + histogramColumns + ")\n"
+                + "SELECT v.tenant_id, v.generation, v.bucket, v.team_id, v.agent_id, v.channel, "
                 + Stream.of(MEASURES).map(m -> "v." + m.column()).collect(Collectors.joining(", ")) + ", "
                 + histogramCasts + "\n"
-                + "FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], " + measureArrays + ", "
-                + histogramArrays + ")\n"
-                + "  AS v(tenant_id, bucket, team_id, agent_id, channel, " + measureColumns + ", " + histogramColumns + ")\n"
-                + "ON CONFLICT (tenant_id, bucket, team_id, agent_id, channel) DO UPDATE SET\n    "
+                + "FROM unnest(?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], " + measureArrays
+                + ", " + histogramArrays + ")\n"
+                + "  AS v(tenant_id, generation, bucket, team_id, agent_id, channel, " + measureColumns + ", "
+                + histogramColumns + ")\n"
+                + "ON CONFLICT (tenant_id, generation, bucket, team_id, agent_id, channel) DO UPDATE SET\n    "
                 + addMeasures + ",\n    " + mergeHistograms + ",\n    updated_at = now()";
     }
 }

@@ -33,6 +33,20 @@ public class OffsetRepository {
         return read(c, group, topic, partitions, false);
     }
 
+    /** Sets starting offsets for a new consumer group (a replay); rows that exist keep theirs. */
+    public void initialize(Connection c, String group, String topic, Map<Integer, Long> startOffsets) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO scoring_offsets (consumer_group, topic, kafka_partition, next_offset)
+                SELECT ?, ?, p, o FROM unnest(?::int[], ?::bigint[]) AS v(p, o)
+                ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, group);
+            insert.setString(2, topic);
+            insert.setArray(3, c.createArrayOf("int4", startOffsets.keySet().toArray()));
+            insert.setArray(4, c.createArrayOf("int8", startOffsets.values().toArray()));
+            insert.executeUpdate();
+        }
+    }
+
     /**
      * Locks the partitions' rows for the rest of the transaction and returns their next offsets. A
      * consumer that lost these partitions in a rebalance waits here, then sees offsets it did not expect.

@@ -1,5 +1,8 @@
 package io.deskpulse.scoring.repository;
 
+import io.deskpulse.scoring.domain.AgentDayTimeline;
+import io.deskpulse.scoring.domain.AgentEvent;
+import io.deskpulse.scoring.domain.AgentFact;
 import io.deskpulse.scoring.domain.TicketFact;
 import io.deskpulse.scoring.domain.TicketFact.Assigned;
 import io.deskpulse.scoring.domain.TicketFact.Created;
@@ -19,11 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The binary form of a timeline in {@code ticket_timelines.events}: a version byte, the event count,
+ * The binary form of a timeline in {@code ticket_timelines.events} and {@code agent_timelines.events}: a
+ * version byte, the event count,
  * then per event its identity, time, kind and the kind's fields. Binary rather than JSON because every
  * batch reads and rewrites the timelines it touches; a new field means a new version byte, and old
- * versions stay readable. The ordinals of {@link TicketFact.Kind}, {@link TicketFact.Author} and
- * {@link TicketFact.Status} are part of the format: new constants go at the end.
+ * versions stay readable. The ordinals of the facts' Kind, Author and Status enums are part of the
+ * format: new constants go at the end.
  */
 public final class TimelineCodec {
 
@@ -109,6 +113,11 @@ public final class TimelineCodec {
                 out.writeByte(c.score());
                 writeString(out, c.agentId());
             }
+            case NPS -> {
+                TicketFact.Nps n = (TicketFact.Nps) fact;
+                out.writeByte(n.score());
+                writeString(out, n.agentId());
+            }
             default -> throw new IllegalStateException("unhandled kind " + fact.kind());
         }
     }
@@ -128,6 +137,83 @@ public final class TimelineCodec {
             case MESSAGE -> new Message(TicketFact.Author.values()[in.readByte()], readString(in), in.readBoolean());
             case STATUS_CHANGED -> new StatusChanged(TicketFact.Status.values()[in.readByte()], readString(in));
             case CSAT -> new Csat(in.readByte(), readString(in));
+            case NPS -> new TicketFact.Nps(in.readByte(), readString(in));
+        };
+    }
+
+    public static byte[] encode(AgentDayTimeline timeline) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + timeline.size() * 32);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeInt(timeline.size());
+            for (AgentEvent event : timeline.events()) {
+                out.writeLong(event.identity());
+                out.writeLong(event.epochMillis());
+                out.writeByte(event.fact().kind().ordinal());
+                writeAgentFact(out, event.fact());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static AgentDayTimeline decodeAgentDay(byte[] encoded) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unknown timeline encoding version " + version);
+            }
+            int count = in.readInt();
+            List<AgentEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                long identity = in.readLong();
+                long epochMillis = in.readLong();
+                AgentFact.Kind kind = AgentFact.Kind.values()[in.readByte()];
+                events.add(new AgentEvent(identity, epochMillis, readAgentFact(in, kind)));
+            }
+            return new AgentDayTimeline(events);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeAgentFact(DataOutputStream out, AgentFact fact) throws IOException {
+        switch (fact.kind()) {
+            case STATUS -> {
+                AgentFact.StatusChanged s = (AgentFact.StatusChanged) fact;
+                out.writeByte(s.status().ordinal());
+                writeString(out, s.teamId());
+            }
+            case INTERACTION -> {
+                AgentFact.Interaction i = (AgentFact.Interaction) fact;
+                writeString(out, i.channel());
+                out.writeLong(i.handleMillis());
+            }
+            case QA_REVIEW -> {
+                AgentFact.QaReview q = (AgentFact.QaReview) fact;
+                out.writeLong(q.scoreMilli());
+                out.writeByte(q.passed() == null ? 2 : q.passed() ? 1 : 0);
+            }
+            case SALE -> out.writeLong(((AgentFact.Sale) fact).amountMilli());
+            case PEER_REVIEW -> out.writeByte(((AgentFact.PeerReview) fact).score());
+            case NPS -> out.writeByte(((AgentFact.Nps) fact).score());
+            default -> throw new IllegalStateException("unhandled kind " + fact.kind());
+        }
+    }
+
+    private static AgentFact readAgentFact(DataInputStream in, AgentFact.Kind kind) throws IOException {
+        return switch (kind) {
+            case STATUS -> new AgentFact.StatusChanged(AgentFact.Status.values()[in.readByte()], readString(in));
+            case INTERACTION -> new AgentFact.Interaction(readString(in), in.readLong());
+            case QA_REVIEW -> {
+                long score = in.readLong();
+                byte passed = in.readByte();
+                yield new AgentFact.QaReview(score, passed == 2 ? null : passed == 1);
+            }
+            case SALE -> new AgentFact.Sale(in.readLong());
+            case PEER_REVIEW -> new AgentFact.PeerReview(in.readByte());
+            case NPS -> new AgentFact.Nps(in.readByte());
         };
     }
 

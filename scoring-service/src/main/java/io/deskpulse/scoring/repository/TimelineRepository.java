@@ -55,6 +55,31 @@ public class TimelineRepository {
         return found;
     }
 
+    /** A ticket's id and timeline. */
+    public record TicketTimelineRow(String ticketId, TicketTimeline timeline) {
+    }
+
+    /** The tenant's next timelines after {@code afterTicket} (null: from the first) in key order, for a recomputation. */
+    public List<TicketTimelineRow> chunkAfter(Connection c, String tenant, String afterTicket, int limit)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT ticket_id, events FROM ticket_timelines
+                WHERE tenant_id = ? AND (?::text IS NULL OR ticket_id > ?)
+                ORDER BY ticket_id LIMIT ?""")) {
+            select.setString(1, tenant);
+            select.setString(2, afterTicket);
+            select.setString(3, afterTicket);
+            select.setInt(4, limit);
+            List<TicketTimelineRow> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new TicketTimelineRow(rs.getString(1), TimelineCodec.decode(rs.getBytes(2))));
+                }
+            }
+            return rows;
+        }
+    }
+
     /**
      * Writes changed timelines: updates those that were loaded (and are locked), inserts the new ones.
      * A new one that appeared meanwhile (its events reached two partitions, e.g. after the topic grew)

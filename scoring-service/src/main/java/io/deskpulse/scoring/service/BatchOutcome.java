@@ -5,8 +5,8 @@ import java.util.Map;
 /** How a batch ended: applied, or refused because the stored offsets are not the ones expected. */
 public sealed interface BatchOutcome {
 
-    /** Committed. {@code ignored} counts valid events of types that no KPI is derived from. */
-    record Applied(int applied, int duplicates, int ignored, int aggregateRows) implements BatchOutcome {
+    /** Committed: events applied, events recognised as duplicates, aggregate rows changed. */
+    record Applied(int applied, int duplicates, int aggregateRows) implements BatchOutcome {
     }
 
     /**

@@ -1,19 +1,29 @@
 package io.deskpulse.scoring.service;
 
-import io.deskpulse.scoring.config.ScoringConfig;
+import io.deskpulse.scoring.domain.AgentDayDeriver;
+import io.deskpulse.scoring.domain.AgentDayScorer;
+import io.deskpulse.scoring.domain.AgentDayScorer.StoredDay;
+import io.deskpulse.scoring.domain.AgentDayScorer.StoredDays;
+import io.deskpulse.scoring.domain.AgentEvent;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.domain.TicketScorer;
 import io.deskpulse.scoring.domain.TicketTimeline;
 import io.deskpulse.scoring.domain.TimelineEvent;
 import io.deskpulse.scoring.messaging.IncomingEvent;
+import io.deskpulse.scoring.repository.AgentRef;
+import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AggregateRepository;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.repository.SeenEventRepository;
+import io.deskpulse.scoring.repository.TenantState;
+import io.deskpulse.scoring.repository.TenantStateRepository;
 import io.deskpulse.scoring.repository.TicketRef;
 import io.deskpulse.scoring.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +31,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * Applies a batch of events to PostgreSQL in one transaction, together with the batch's Kafka offsets
  * (DESIGN.md, "Scoring"): lock the offset rows and check them, drop duplicates, load the touched
- * timelines, derive each ticket's contributions before and after, and write only the difference.
+ * timelines, derive their contributions before and after, and write only the difference — to the
+ * tenant's active generation, and to the generation a recomputation is building where it already
+ * holds the timeline.
  */
 @ApplicationScoped
 public class BatchProcessor {
@@ -36,17 +49,24 @@ public class BatchProcessor {
     private final OffsetRepository offsets;
     private final SeenEventRepository seenEvents;
     private final TimelineRepository timelines;
+    private final AgentTimelineRepository agentTimelines;
     private final AggregateRepository aggregates;
-    private final String consumerGroup;
+    private final TenantStateRepository tenantStates;
+    private final SettingsCache settings;
+    private final Clock clock;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
-            TimelineRepository timelines, AggregateRepository aggregates, ScoringConfig config) {
+            TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
+            TenantStateRepository tenantStates, SettingsCache settings, Clock clock) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
         this.timelines = timelines;
+        this.agentTimelines = agentTimelines;
         this.aggregates = aggregates;
-        this.consumerGroup = config.consumerGroup();
+        this.tenantStates = tenantStates;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public BatchOutcome apply(ScoringBatch batch) throws SQLException {
@@ -60,6 +80,9 @@ public class BatchProcessor {
                     c.rollback();
                 }
                 return outcome;
+            } catch (AgentTimelineRepository.StoredDaysUnavailable e) {
+                c.rollback();
+                throw e.getCause();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -68,7 +91,8 @@ public class BatchProcessor {
     }
 
     /** Loads (creating where missing) the stored offsets of newly assigned partitions. */
-    public Map<Integer, Long> storedOffsets(String topic, Set<Integer> partitions) throws SQLException {
+    public Map<Integer, Long> storedOffsets(String consumerGroup, String topic, Set<Integer> partitions)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             return offsets.ensure(c, consumerGroup, topic, partitions);
@@ -76,7 +100,8 @@ public class BatchProcessor {
     }
 
     private BatchOutcome applyIn(Connection c, ScoringBatch batch) throws SQLException {
-        Map<Integer, Long> stored = offsets.lock(c, consumerGroup, batch.topic(), batch.nextOffsets().keySet());
+        String group = batch.consumerGroup();
+        Map<Integer, Long> stored = offsets.lock(c, group, batch.topic(), batch.nextOffsets().keySet());
         for (Integer partition : batch.nextOffsets().keySet()) {
             if (!Objects.equals(stored.get(partition), batch.expectedOffsets().get(partition))) {
                 return new BatchOutcome.Fenced(stored);
@@ -84,52 +109,88 @@ public class BatchProcessor {
         }
 
         List<IncomingEvent> fresh = withoutDuplicates(c, batch.events());
-        int duplicates = batch.events().size() - fresh.size();
-        int ignored = 0;
-        Map<TicketRef, List<IncomingEvent>> byTicket = new TreeMap<>();
-        for (IncomingEvent event : fresh) {
-            if (event.isTicketEvent()) {
-                byTicket.computeIfAbsent(new TicketRef(event.tenantId(), event.ticketId()), t -> new ArrayList<>())
-                        .add(event);
-            } else {
-                ignored++;
-            }
+        int rows = 0;
+        if (!fresh.isEmpty()) {
+            List<String> tenants = new ArrayList<>(new TreeSet<>(fresh.stream().map(IncomingEvent::tenantId).toList()));
+            // Shared locks: a recomputation step of one of these tenants waits for this batch, or it for the step.
+            Map<String, TenantState> states = tenantStates.readShared(c, tenantStates.ensure(c, tenants));
+            Targets targets = new Targets(c, states, settings);
+            DeltaAccumulator deltas = new DeltaAccumulator();
+            scoreTickets(c, fresh, targets, deltas);
+            scoreAgents(c, fresh, targets, deltas);
+            var changes = deltas.changes();
+            aggregates.apply(c, changes);
+            rows = changes.size();
         }
-
-        Map<TicketRef, TicketTimeline> loaded = timelines.loadForUpdate(c, new ArrayList<>(byTicket.keySet()));
-        DeltaAccumulator deltas = new DeltaAccumulator();
-        TreeMap<TicketRef, TicketTimeline> changed = new TreeMap<>();
-        TreeMap<TicketRef, TicketTimeline> created = new TreeMap<>();
-        for (Map.Entry<TicketRef, List<IncomingEvent>> ticket : byTicket.entrySet()) {
-            TicketTimeline before = loaded.get(ticket.getKey());
-            List<TimelineEvent> events = ticket.getValue().stream().map(IncomingEvent::timelineEvent).toList();
-            TicketTimeline after = TicketScorer.score(ticket.getKey().tenantId(), before, events, deltas);
-            if (after != null) {
-                (before == null ? created : changed).put(ticket.getKey(), after);
-            }
-        }
-
-        var changes = deltas.changes();
-        aggregates.apply(c, changes);
-        timelines.save(c, changed, created);
-        offsets.save(c, consumerGroup, batch.topic(), batch.nextOffsets());
-        return new BatchOutcome.Applied(fresh.size() - ignored, duplicates, ignored, changes.size());
+        offsets.save(c, group, batch.topic(), batch.nextOffsets());
+        return new BatchOutcome.Applied(fresh.size(), batch.events().size() - fresh.size(), rows);
     }
 
-    /**
-     * Keeps the first occurrence of each identity that the dedup table has not seen; events of types
-     * no KPI uses yet are not remembered, so that a later version deriving KPIs from them can replay them.
-     */
+    private void scoreTickets(Connection c, List<IncomingEvent> events, Targets targets, DeltaAccumulator deltas)
+            throws SQLException {
+        Map<TicketRef, List<TimelineEvent>> byTicket = new TreeMap<>();
+        for (IncomingEvent event : events) {
+            if (event.isTicketEvent()) {
+                byTicket.computeIfAbsent(new TicketRef(event.tenantId(), event.ticketId()), t -> new ArrayList<>())
+                        .add(event.ticketEvent());
+            }
+        }
+        Map<TicketRef, TicketTimeline> loaded = timelines.loadForUpdate(c, new ArrayList<>(byTicket.keySet()));
+        TreeMap<TicketRef, TicketTimeline> changed = new TreeMap<>();
+        TreeMap<TicketRef, TicketTimeline> created = new TreeMap<>();
+        for (Map.Entry<TicketRef, List<TimelineEvent>> ticket : byTicket.entrySet()) {
+            TicketRef ref = ticket.getKey();
+            TicketTimeline before = loaded.get(ref);
+            TicketTimeline after = TicketScorer.score(before, ticket.getValue(),
+                    targets.forTimeline(ref.tenantId(), new TenantState.Cursor(TenantState.Cursor.TICKETS, ref.ticketId(), null)),
+                    deltas);
+            if (after != null) {
+                (before == null ? created : changed).put(ref, after);
+            }
+        }
+        timelines.save(c, changed, created);
+    }
+
+    private void scoreAgents(Connection c, List<IncomingEvent> events, Targets targets, DeltaAccumulator deltas)
+            throws SQLException {
+        Map<AgentRef, List<AgentEvent>> byAgent = new TreeMap<>();
+        for (IncomingEvent event : events) {
+            if (!event.isTicketEvent()) {
+                byAgent.computeIfAbsent(new AgentRef(event.tenantId(), event.agentId()), a -> new ArrayList<>())
+                        .add(event.agentEvent());
+            }
+        }
+        if (byAgent.isEmpty()) {
+            return;
+        }
+        agentTimelines.lock(c, new ArrayList<>(byAgent.keySet()));
+        Map<AgentRef, LocalDate[]> ranges = new LinkedHashMap<>();
+        byAgent.forEach((agent, agentEvents) -> {
+            TreeSet<LocalDate> days = new TreeSet<>(agentEvents.stream()
+                    .map(e -> AgentDayDeriver.dayOf(e.epochMillis())).toList());
+            // the day after the last one too: a session running at midnight continues there
+            ranges.put(agent, new LocalDate[] {days.first(), days.last().plusDays(1)});
+        });
+        Map<AgentRef, StoredDays> stored = agentTimelines.preload(c, ranges);
+        long now = clock.millis();
+        Map<AgentRef, List<StoredDay>> written = new LinkedHashMap<>();
+        for (Map.Entry<AgentRef, List<AgentEvent>> agent : byAgent.entrySet()) {
+            AgentRef ref = agent.getKey();
+            written.put(ref, AgentDayScorer.score(ref.agentId(), agent.getValue(), stored.get(ref),
+                    day -> targets.forTimeline(ref.tenantId(),
+                            new TenantState.Cursor(TenantState.Cursor.AGENT_DAYS, ref.agentId(), day)),
+                    now, deltas));
+        }
+        agentTimelines.save(c, written);
+    }
+
+    /** Keeps the first occurrence of each identity that the dedup table has not seen. */
     private List<IncomingEvent> withoutDuplicates(Connection c, List<IncomingEvent> events) throws SQLException {
         Map<UUID, IncomingEvent> firstByKey = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
             firstByKey.putIfAbsent(event.eventKey(), event);
         }
-        List<UUID> remembered = firstByKey.values().stream().filter(IncomingEvent::isTicketEvent)
-                .map(IncomingEvent::eventKey).sorted().toList();
-        Set<UUID> unseen = seenEvents.markSeen(c, remembered);
-        return firstByKey.values().stream()
-                .filter(e -> !e.isTicketEvent() || unseen.contains(e.eventKey()))
-                .toList();
+        Set<UUID> unseen = seenEvents.markSeen(c, firstByKey.keySet().stream().sorted().toList());
+        return firstByKey.values().stream().filter(e -> unseen.contains(e.eventKey())).toList();
     }
 }

@@ -13,7 +13,6 @@ public class ScoringMetrics {
     private final MeterRegistry registry;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter ignored;
     private final Counter fenced;
     private final Timer batchApply;
     private final AtomicLong lag = new AtomicLong();
@@ -24,8 +23,6 @@ public class ScoringMetrics {
                 .description("Events applied to the aggregates").register(registry);
         this.duplicates = Counter.builder("deskpulse.scoring.events.duplicates")
                 .description("Events recognised as already applied (same tenant, source and id)").register(registry);
-        this.ignored = Counter.builder("deskpulse.scoring.events.ignored")
-                .description("Valid events of types no KPI is derived from yet").register(registry);
         this.fenced = Counter.builder("deskpulse.scoring.batches.fenced")
                 .description("Batches refused because another consumer had moved the offsets").register(registry);
         this.batchApply = Timer.builder("deskpulse.scoring.batch.apply")
@@ -41,7 +38,6 @@ public class ScoringMetrics {
     public void applied(BatchOutcome.Applied outcome) {
         applied.increment(outcome.applied());
         duplicates.increment(outcome.duplicates());
-        ignored.increment(outcome.ignored());
     }
 
     public void fenced() {

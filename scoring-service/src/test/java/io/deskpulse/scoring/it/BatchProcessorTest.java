@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BatchProcessorTest {
 
+    private static final String GROUP = "unit-tests";
+
     @Inject
     BatchProcessor processor;
 
@@ -48,29 +50,29 @@ class BatchProcessorTest {
     @Test
     void aBatchMovesItsOffsetsWithItsAggregates() throws Exception {
         String topic = "unit-" + UUID.randomUUID();
-        assertThat(processor.storedOffsets(topic, Set.of(0))).containsEntry(0, OffsetRepository.NONE);
+        assertThat(processor.storedOffsets(GROUP, topic, Set.of(0))).containsEntry(0, OffsetRepository.NONE);
 
-        BatchOutcome outcome = processor.apply(new ScoringBatch(topic, Map.of(0, OffsetRepository.NONE), Map.of(0, 3L),
+        BatchOutcome outcome = processor.apply(new ScoringBatch(GROUP, topic, Map.of(0, OffsetRepository.NONE), Map.of(0, 3L),
                 List.of(created("tenant-bp1", "e-1", "T-1"), created("tenant-bp1", "e-2", "T-2"))));
 
-        assertThat(outcome).isEqualTo(new BatchOutcome.Applied(2, 0, 0, 1));
-        assertThat(processor.storedOffsets(topic, Set.of(0))).containsEntry(0, 3L);
+        assertThat(outcome).isEqualTo(new BatchOutcome.Applied(2, 0, 1));
+        assertThat(processor.storedOffsets(GROUP, topic, Set.of(0))).containsEntry(0, 3L);
         assertThat(new Aggregates(dataSource).totals("tenant-bp1", null)).containsEntry("tickets_created", 2L);
     }
 
     @Test
     void aConsumerWhoseOffsetsWereMovedByAnotherIsFencedAndWritesNothing() throws Exception {
         String topic = "unit-" + UUID.randomUUID();
-        processor.storedOffsets(topic, Set.of(0, 1));
+        processor.storedOffsets(GROUP, topic, Set.of(0, 1));
         // another consumer (the new owner after a rebalance) applied partition 1 up to offset 10
-        processor.apply(new ScoringBatch(topic, Map.of(1, OffsetRepository.NONE), Map.of(1, 10L), List.of()));
+        processor.apply(new ScoringBatch(GROUP, topic, Map.of(1, OffsetRepository.NONE), Map.of(1, 10L), List.of()));
 
         // this one still believes partition 1 has nothing applied
-        BatchOutcome outcome = processor.apply(new ScoringBatch(topic, Map.of(0, OffsetRepository.NONE, 1,
+        BatchOutcome outcome = processor.apply(new ScoringBatch(GROUP, topic, Map.of(0, OffsetRepository.NONE, 1,
                 OffsetRepository.NONE), Map.of(0, 5L, 1, 4L), List.of(created("tenant-bp2", "e-1", "T-1"))));
 
         assertThat(outcome).isEqualTo(new BatchOutcome.Fenced(Map.of(0, OffsetRepository.NONE, 1, 10L)));
-        assertThat(processor.storedOffsets(topic, Set.of(0, 1))).containsEntry(0, OffsetRepository.NONE)
+        assertThat(processor.storedOffsets(GROUP, topic, Set.of(0, 1))).containsEntry(0, OffsetRepository.NONE)
                 .containsEntry(1, 10L);
         assertThat(new Aggregates(dataSource).totals("tenant-bp2", null)).containsEntry("tickets_created", 0L);
     }
@@ -78,31 +80,31 @@ class BatchProcessorTest {
     @Test
     void duplicatesInOneBatchAndAcrossBatchesCountOnce() throws Exception {
         String topic = "unit-" + UUID.randomUUID();
-        processor.storedOffsets(topic, Set.of(0));
+        processor.storedOffsets(GROUP, topic, Set.of(0));
         IncomingEvent event = created("tenant-bp3", "e-1", "T-1");
 
-        BatchOutcome first = processor.apply(new ScoringBatch(topic, Map.of(0, OffsetRepository.NONE), Map.of(0, 2L),
+        BatchOutcome first = processor.apply(new ScoringBatch(GROUP, topic, Map.of(0, OffsetRepository.NONE), Map.of(0, 2L),
                 List.of(event, event)));
-        BatchOutcome second = processor.apply(new ScoringBatch(topic, Map.of(0, 2L), Map.of(0, 3L), List.of(event)));
+        BatchOutcome second = processor.apply(new ScoringBatch(GROUP, topic, Map.of(0, 2L), Map.of(0, 3L), List.of(event)));
 
-        assertThat(first).isEqualTo(new BatchOutcome.Applied(1, 1, 0, 1));
-        assertThat(second).isEqualTo(new BatchOutcome.Applied(0, 1, 0, 0));
+        assertThat(first).isEqualTo(new BatchOutcome.Applied(1, 1, 1));
+        assertThat(second).isEqualTo(new BatchOutcome.Applied(0, 1, 0));
         assertThat(new Aggregates(dataSource).totals("tenant-bp3", null)).containsEntry("tickets_created", 1L);
     }
 
     @Test
     void aTicketEventResentAfterTheDedupWindowStillChangesNothing() throws Exception {
         String topic = "unit-" + UUID.randomUUID();
-        processor.storedOffsets(topic, Set.of(0));
+        processor.storedOffsets(GROUP, topic, Set.of(0));
         IncomingEvent event = created("tenant-bp4", "e-1", "T-1");
-        processor.apply(new ScoringBatch(topic, Map.of(0, OffsetRepository.NONE), Map.of(0, 1L), List.of(event)));
+        processor.apply(new ScoringBatch(GROUP, topic, Map.of(0, OffsetRepository.NONE), Map.of(0, 1L), List.of(event)));
         Aggregates aggregates = new Aggregates(dataSource);
         aggregates.execute("DELETE FROM seen_events WHERE event_key = '" + event.eventKey() + "'");
 
-        BatchOutcome again = processor.apply(new ScoringBatch(topic, Map.of(0, 1L), Map.of(0, 2L), List.of(event)));
+        BatchOutcome again = processor.apply(new ScoringBatch(GROUP, topic, Map.of(0, 1L), Map.of(0, 2L), List.of(event)));
 
         // the dedup table forgot it; the ticket's timeline did not
-        assertThat(again).isEqualTo(new BatchOutcome.Applied(1, 0, 0, 0));
+        assertThat(again).isEqualTo(new BatchOutcome.Applied(1, 0, 0));
         assertThat(aggregates.totals("tenant-bp4", null)).containsEntry("tickets_created", 1L);
     }
 }

@@ -34,27 +34,54 @@ class ContractFixturesTest {
                     "2026-11-02T09:00:00+01:00", sample[1]));
             assertThat(event.isTicketEvent()).as(sample[0]).isTrue();
             assertThat(event.ticketId()).isEqualTo("T");
-            assertThat(event.timelineEvent().epochMillis()).isEqualTo(java.time.Instant.parse("2026-11-02T08:00:00Z")
+            assertThat(event.ticketEvent().epochMillis()).isEqualTo(java.time.Instant.parse("2026-11-02T08:00:00Z")
                     .toEpochMilli());
         }
     }
 
     @Test
-    void theOtherTypesOfTheContractDecodeAsIgnored() throws Exception {
-        IncomingEvent nps = decode(ContractEvents.event("acme", "n-1", "survey.nps", "2026-11-02T09:00:00Z",
-                "{\"score\":9}"));
-        assertThat(nps.isTicketEvent()).isFalse();
-        assertThat(nps.eventKey()).isEqualTo(CloudEventDecoder.eventKey("acme", "test/acme", "n-1"));
+    void everyAgentEventTypeOfTheContractGoesToTheAgentsTimeline() throws Exception {
+        String[][] samples = {
+                {"agent.status_changed", "{\"agent_id\":\"a\",\"status\":\"busy\",\"team_id\":\"t\"}"},
+                {"interaction.completed", "{\"agent_id\":\"a\",\"channel\":\"chat\",\"ticket_id\":\"T\",\"talk_s\":1.5}"},
+                {"qa.review", "{\"agent_id\":\"a\",\"score\":87.5,\"reviewer_id\":\"r\"}"},
+                {"sale.converted", "{\"agent_id\":\"a\",\"amount\":19.99,\"currency\":\"EUR\"}"},
+                {"peer.review", "{\"agent_id\":\"a\",\"reviewer_id\":\"b\",\"score\":4}"},
+                {"survey.nps", "{\"agent_id\":\"a\",\"score\":9}"}};
+        for (String[] sample : samples) {
+            IncomingEvent event = decode(ContractEvents.event("acme", "id-" + sample[0], sample[0],
+                    "2026-11-02T09:00:00Z", sample[1]));
+            assertThat(event.isTicketEvent()).as(sample[0]).isFalse();
+            assertThat(event.agentId()).as(sample[0]).isEqualTo("a");
+        }
+        var qa = (io.deskpulse.scoring.domain.AgentFact.QaReview) decode(ContractEvents.event("acme", "q", "qa.review",
+                "2026-11-02T09:00:00Z", "{\"agent_id\":\"a\",\"score\":87.5}")).agentEvent().fact();
+        assertThat(qa.scoreMilli()).isEqualTo(87_500);
+        assertThat(qa.passed()).isNull();
+    }
+
+    @Test
+    void npsGoesToItsTicketElseItsAgentElseTheNoAgentTimeline() throws Exception {
+        IncomingEvent onTicket = decode(ContractEvents.event("acme", "n-1", "survey.nps", "2026-11-02T09:00:00Z",
+                "{\"score\":9,\"ticket_id\":\"T\",\"agent_id\":\"a\"}"));
+        IncomingEvent onAgent = decode(ContractEvents.event("acme", "n-2", "survey.nps", "2026-11-02T09:00:00Z",
+                "{\"score\":9,\"agent_id\":\"a\"}"));
+        IncomingEvent onNobody = decode(ContractEvents.event("acme", "n-3", "survey.nps", "2026-11-02T09:00:00Z",
+                "{\"score\":9,\"customer_id\":\"c\"}"));
+        assertThat(onTicket.ticketId()).isEqualTo("T");
+        assertThat(onAgent.agentId()).isEqualTo("a");
+        assertThat(onNobody.agentId()).isEmpty();
+        assertThat(onNobody.eventKey()).isEqualTo(CloudEventDecoder.eventKey("acme", "test/acme", "n-3"));
     }
 
     @Test
     void anExplicitNullAgentIsAnUnassignmentAndAnAbsentOneIsNot() throws Exception {
         var unassign = (io.deskpulse.scoring.domain.TicketFact.Assigned) decode(ContractEvents.event("acme", "a-1",
                 "ticket.assigned", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T\",\"agent_id\":null}"))
-                .timelineEvent().fact();
+                .ticketEvent().fact();
         var teamOnly = (io.deskpulse.scoring.domain.TicketFact.Assigned) decode(ContractEvents.event("acme", "a-2",
                 "ticket.assigned", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T\",\"team_id\":\"t-2\"}"))
-                .timelineEvent().fact();
+                .ticketEvent().fact();
         assertThat(unassign.agentGiven()).isTrue();
         assertThat(unassign.agentId()).isNull();
         assertThat(teamOnly.agentGiven()).isFalse();

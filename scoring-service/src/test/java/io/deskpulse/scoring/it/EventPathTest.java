@@ -124,14 +124,23 @@ class EventPathTest {
     }
 
     @Test
-    void eventTypesWithoutTicketKpisAreAcceptedAndCountNowhere() {
-        String interaction = event("tenant-other", "x-1", "interaction.completed", "2026-11-02T09:00:00Z",
-                "{\"agent_id\":\"a-1\",\"channel\":\"phone\",\"talk_s\":120}");
-        EventTopic.send(List.<String[]>of(new String[] {"tenant-other:agent:a-1", interaction}));
-        aggregates.awaitDrained(config.consumerGroup());
+    void agentEventsGoToTheAgentsDayTimelines() {
+        String online = event("tenant-agents", "x-1", "agent.status_changed", "2026-11-02T09:00:00Z",
+                "{\"agent_id\":\"a-1\",\"status\":\"online\",\"team_id\":\"t-1\"}");
+        String call = event("tenant-agents", "x-2", "interaction.completed", "2026-11-02T09:30:00Z",
+                "{\"agent_id\":\"a-1\",\"channel\":\"phone\",\"ticket_id\":\"T-5\",\"talk_s\":100,\"hold_s\":10,\"wrap_s\":20}");
+        String offline = event("tenant-agents", "x-3", "agent.status_changed", "2026-11-02T10:00:00Z",
+                "{\"agent_id\":\"a-1\",\"status\":\"offline\"}");
+        EventTopic.send(List.<String[]>of(new String[] {"tenant-agents:agent:a-1", call},
+                new String[] {"tenant-agents:agent:a-1", offline}, new String[] {"tenant-agents:agent:a-1", online}));
 
-        assertThat(aggregates.scalar("SELECT count(*) FROM kpi_hourly WHERE tenant_id = 'tenant-other'")).isZero();
-        assertThat(EventTopic.readAll(EventTopic.deadLetterName()).stream()
-                .filter(r -> EventTopic.text(r.value()).contains("x-1"))).isEmpty();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(aggregates.scalar("SELECT coalesce(sum(online_ms), 0) FROM kpi_hourly WHERE tenant_id = 'tenant-agents'"
+                    + " AND team_id = 't-1'")).isEqualTo(3_600_000L);
+            assertThat(aggregates.scalar("SELECT coalesce(sum(handle_sum_ms), 0) FROM kpi_hourly WHERE tenant_id = "
+                    + "'tenant-agents' AND team_id = 't-1' AND channel = 'phone'")).isEqualTo(130_000L);
+        });
+        assertThat(aggregates.scalar("SELECT count(*) FROM agent_timelines WHERE tenant_id = 'tenant-agents'"
+                + " AND agent_id = 'a-1' AND day = '2026-11-02'")).isOne();
     }
 }

@@ -1,0 +1,61 @@
+package io.deskpulse.scoring.repository;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.UUID;
+
+/**
+ * A tenant's row of {@code tenant_state}. While a recomputation runs, {@code buildingGeneration} is set
+ * and {@code cursor} says which timelines it has written there already (null: none yet).
+ */
+public record TenantState(String tenantId, int activeGeneration, int activeSettingsVersion, Integer buildingGeneration,
+        Integer buildingSettingsVersion, UUID recomputationId, Cursor cursor) {
+
+    /** Timelines are rebuilt in the order ticket timelines (kind 0, by ticket), then agent days (kind 1). */
+    public record Cursor(int kind, String subject, LocalDate day) implements Comparable<Cursor> {
+
+        public static final int TICKETS = 0;
+        public static final int AGENT_DAYS = 1;
+
+        /**
+         * Subjects compare by code point, like PostgreSQL's COLLATE "C" that the recomputation walks them
+         * in (String.compareTo compares UTF-16 units, which differs beyond the Basic Multilingual Plane).
+         */
+        public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int ca = a.codePointAt(i);
+                int cb = b.codePointAt(j);
+                if (ca != cb) {
+                    return Integer.compare(ca, cb);
+                }
+                i += Character.charCount(ca);
+                j += Character.charCount(cb);
+            }
+            return Integer.compare(a.length() - i, b.length() - j);
+        };
+
+        private static final Comparator<Cursor> ORDER = Comparator.comparingInt(Cursor::kind)
+                .thenComparing(Cursor::subject, CODE_POINT_ORDER)
+                .thenComparing(Cursor::day, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        @Override
+        public int compareTo(Cursor other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    public static TenantState initial(String tenant) {
+        return new TenantState(tenant, 0, 0, null, null, null, null);
+    }
+
+    public boolean isBuilding() {
+        return buildingGeneration != null;
+    }
+
+    /** Whether the generation being built already holds this timeline (so batches must keep it current there). */
+    public boolean buildingHolds(Cursor timeline) {
+        return isBuilding() && cursor != null && timeline.compareTo(cursor) <= 0;
+    }
+}

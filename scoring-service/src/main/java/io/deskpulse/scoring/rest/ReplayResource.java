@@ -1,0 +1,117 @@
+package io.deskpulse.scoring.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deskpulse.scoring.security.Caller;
+import io.deskpulse.scoring.security.RequiresScope;
+import io.deskpulse.scoring.security.Scope;
+import io.deskpulse.scoring.service.Replays;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Replays of the event topic from a point in time, for the tenant: every event since then is fed
+ * through scoring again, and those already applied change nothing.
+ */
+@Path("/v1/replays")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(Scope.ADMIN)
+@Tag(name = "replays", description = "Feeding the tenant's events since a point in time through scoring again")
+@SecurityRequirement(name = SettingsResource.SECURITY_SCHEME)
+public class ReplayResource {
+
+    static final String EXAMPLE = """
+            {"id": "0b4e6f0e-2f67-4a53-8f0e-5d1b1f3c9e77", "status": "running", "from": "2026-11-01T00:00:00Z",
+             "topic": "deskpulse.events.v1", "end_offsets": {"0": 120455, "1": 118302}, "events_read": 40210,
+             "events_applied": 312, "requested_by": "key:5e884898da28", "requested_at": "2026-11-25T09:00:00Z",
+             "finished_at": null, "error": null}""";
+
+    private final Replays replays;
+    private final Caller caller;
+
+    public ReplayResource(Replays replays, Caller caller) {
+        this.replays = replays;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay the topic from a point in time",
+            description = "Reads the topic from the first record at or after 'from' up to where it ends now, and "
+                    + "applies the tenant's events that are not applied yet. Asking again with the same 'from' while it "
+                    + "runs returns the running replay (idempotent).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "since 1 November",
+            value = "{\"from\": \"2026-11-01T00:00:00Z\"}")))
+    @APIResponse(responseCode = "202", description = "Running",
+            content = @Content(schema = @Schema(implementation = ReplayJson.class),
+                    examples = @ExampleObject(name = "running", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "'from' missing or not an RFC 3339 timestamp",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replay(JsonNode body,
+            @Parameter(description = "Who asks, for the audit trail (else the key's fingerprint)")
+            @HeaderParam(Actor.HEADER) String actor) throws SQLException {
+        Instant from = from(body);
+        ReplayJson started = ReplayJson.of(replays.request(caller.tenant(), from, Actor.of(caller, actor)));
+        return Response.accepted(started).location(URI.create("/v1/replays/" + started.id())).build();
+    }
+
+    @GET
+    @Operation(summary = "The tenant's recent replays, newest first")
+    @APIResponse(responseCode = "200", description = "Up to 100 replays",
+            content = @Content(schema = @Schema(implementation = ReplayJson[].class)))
+    public List<ReplayJson> list() throws SQLException {
+        return replays.list(caller.tenant()).stream().map(ReplayJson::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One replay and its progress")
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(schema = @Schema(implementation = ReplayJson.class),
+                    examples = @ExampleObject(name = "running", value = EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such replay of this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReplayJson get(@PathParam("id") String id) throws SQLException {
+        return replays.find(caller.tenant(), RecomputationResource.uuid(id)).map(ReplayJson::of)
+                .orElseThrow(() -> new NotFoundException("No replay " + id + " of this tenant."));
+    }
+
+    private static Instant from(JsonNode body) {
+        JsonNode from = body == null ? null : body.get("from");
+        if (from == null || !from.isTextual()) {
+            throw new InvalidParameterException("from", "is required: an RFC 3339 timestamp such as 2026-11-01T00:00:00Z");
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(from.asText()).toInstant();
+            if (instant.isAfter(Instant.now())) {
+                throw new InvalidParameterException("from", "is in the future");
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("from", "must be an RFC 3339 timestamp with an offset, got '"
+                    + from.asText() + "'");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.deskpulse.scoring.service;
+
+import io.deskpulse.scoring.domain.AgentDayDeriver;
+import io.deskpulse.scoring.domain.ContributionDeriver;
+import io.deskpulse.scoring.domain.DeltaAccumulator;
+import io.deskpulse.scoring.domain.Target;
+import io.deskpulse.scoring.domain.TenantSettings;
+import io.deskpulse.scoring.repository.AgentTimelineRepository;
+import io.deskpulse.scoring.repository.AgentTimelineRepository.AgentDayRow;
+import io.deskpulse.scoring.repository.AggregateRepository;
+import io.deskpulse.scoring.repository.RecomputationRepository;
+import io.deskpulse.scoring.repository.TenantState;
+import io.deskpulse.scoring.repository.TenantState.Cursor;
+import io.deskpulse.scoring.repository.TenantStateRepository;
+import io.deskpulse.scoring.repository.TimelineRepository;
+import io.deskpulse.scoring.repository.TimelineRepository.TicketTimelineRow;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Performs running recomputations, one chunk of timelines per transaction: derive each with the new
+ * settings into the generation being built, move the cursor, and once every timeline is in, switch
+ * the tenant's reports to it in the same transaction as the last chunk. Each step holds the tenant's
+ * state row exclusively, so batches (which share it) never interleave with a step; any scoring
+ * instance can take the next step (SKIP LOCKED), and a crash loses at most an uncommitted step.
+ */
+@ApplicationScoped
+public class RecomputationWorker {
+
+    private static final Logger LOG = Logger.getLogger(RecomputationWorker.class);
+
+    private final DataSource dataSource;
+    private final TenantStateRepository states;
+    private final RecomputationRepository recomputations;
+    private final TimelineRepository timelines;
+    private final AgentTimelineRepository agentTimelines;
+    private final AggregateRepository aggregates;
+    private final SettingsCache settings;
+    private final int chunk;
+
+    public RecomputationWorker(DataSource dataSource, TenantStateRepository states, RecomputationRepository recomputations,
+            TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
+            SettingsCache settings, io.deskpulse.scoring.config.ScoringConfig config) {
+        this.dataSource = dataSource;
+        this.states = states;
+        this.recomputations = recomputations;
+        this.timelines = timelines;
+        this.agentTimelines = agentTimelines;
+        this.aggregates = aggregates;
+        this.settings = settings;
+        this.chunk = config.recomputationChunk();
+    }
+
+    @Scheduled(every = "${deskpulse.scoring.recomputation-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            while (step()) {
+                // chunk after chunk while there is work; each is its own transaction
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("A recomputation step failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Performs one chunk of one running recomputation; false when none is waiting. */
+    public boolean step() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean worked = stepIn(c);
+                c.commit();
+                return worked;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean stepIn(Connection c) throws SQLException {
+        UUID id;
+        String tenant;
+        try (PreparedStatement claim = c.prepareStatement("""
+                SELECT id, tenant_id FROM recomputations WHERE status = 'running'
+                ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED""");
+             ResultSet rs = claim.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            id = rs.getObject(1, UUID.class);
+            tenant = rs.getString(2);
+        }
+        TenantState state = states.lockExclusive(c, tenant);
+        if (!id.equals(state.recomputationId())) {
+            recomputations.finish(c, id, Recomputation.SUPERSEDED, null);
+            return true;
+        }
+        TenantSettings built = settings.settings(c, tenant, state.buildingSettingsVersion());
+        Target target = new Target(tenant, state.buildingGeneration(), built);
+        DeltaAccumulator deltas = new DeltaAccumulator();
+        Cursor cursor = state.cursor();
+        Cursor next;
+        int done;
+        if (cursor == null || cursor.kind() == Cursor.TICKETS) {
+            List<TicketTimelineRow> rows = timelines.chunkAfter(c, tenant, cursor == null ? null : cursor.subject(), chunk);
+            rows.forEach(row -> deltas.add(target, ContributionDeriver.derive(row.timeline(), built)));
+            done = rows.size();
+            next = rows.size() < chunk ? new Cursor(Cursor.AGENT_DAYS, "", null)
+                    : new Cursor(Cursor.TICKETS, rows.get(rows.size() - 1).ticketId(), null);
+        } else {
+            List<AgentDayRow> rows = agentTimelines.chunkAfter(c, tenant, cursor.subject(), cursor.day(), chunk);
+            for (AgentDayRow row : rows) {
+                var day = row.day();
+                deltas.add(target, AgentDayDeriver.derive(row.agentId(), day.day(), day.timeline(), day.carryIn(), built,
+                        day.asOfMillis()).contributions());
+            }
+            done = rows.size();
+            next = rows.size() < chunk ? null
+                    : new Cursor(Cursor.AGENT_DAYS, rows.get(rows.size() - 1).agentId(), rows.get(rows.size() - 1).day().day());
+        }
+        aggregates.apply(c, deltas.changes());
+        Recomputation current = recomputations.find(c, tenant, id).orElseThrow();
+        recomputations.progress(c, id, current.timelinesDone() + done);
+        if (next == null) {
+            // Every timeline is in the new generation: reports read it from this commit on.
+            states.retire(c, tenant, state.activeGeneration());
+            states.save(c, new TenantState(tenant, state.buildingGeneration(), state.buildingSettingsVersion(), null, null,
+                    null, null));
+            recomputations.finish(c, id, Recomputation.COMPLETED, null);
+            LOG.infof("Recomputation %s of tenant %s completed: generation %d with settings version %d is live", id,
+                    tenant, state.buildingGeneration(), state.buildingSettingsVersion());
+        } else {
+            states.save(c, new TenantState(tenant, state.activeGeneration(), state.activeSettingsVersion(),
+                    state.buildingGeneration(), state.buildingSettingsVersion(), id, next));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+package io.deskpulse.scoring.service;
+
+import io.deskpulse.scoring.messaging.TopicPositions;
+import io.deskpulse.scoring.repository.OffsetRepository;
+import io.deskpulse.scoring.repository.ReplayRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Asks for replays of the event topic from a point in time, for one tenant: its events since then are
+ * fed through scoring again. Events already applied are recognised and change nothing, so a replay
+ * applies exactly what was missing (events a past version did not use, or lost with a restored
+ * database); asking again with the same instant while one runs returns that one.
+ */
+@ApplicationScoped
+public class Replays {
+
+    private final DataSource dataSource;
+    private final ReplayRepository replays;
+    private final OffsetRepository offsets;
+    private final TopicPositions positions;
+
+    public Replays(DataSource dataSource, ReplayRepository replays, OffsetRepository offsets, TopicPositions positions) {
+        this.dataSource = dataSource;
+        this.replays = replays;
+        this.offsets = offsets;
+        this.positions = positions;
+    }
+
+    public Replay request(String tenant, Instant from, String requestedBy) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<Replay> running = replays.running(c, tenant, from);
+            if (running.isPresent()) {
+                return running.get();
+            }
+        }
+        Map<Integer, long[]> range = positions.range(from);
+        Map<Integer, Long> start = new HashMap<>();
+        Map<Integer, Long> end = new HashMap<>();
+        range.forEach((partition, r) -> {
+            start.put(partition, r[0]);
+            end.put(partition, r[1]);
+        });
+        Replay replay = new Replay(UUID.randomUUID(), tenant, from, positions.topic(), end, Replay.RUNNING, 0, 0,
+                requestedBy, Instant.now(), null, null);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                replays.insert(c, replay);
+                offsets.initialize(c, replay.consumerGroup(), replay.topic(), start);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return replay;
+    }
+
+    public Optional<Replay> find(String tenant, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return replays.find(c, tenant, id);
+        }
+    }
+
+    public List<Replay> list(String tenant) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return replays.list(c, tenant, 100);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.deskpulse.scoring.it;
+
+import static io.deskpulse.scoring.support.ContractEvents.event;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.deskpulse.scoring.config.ScoringConfig;
+import io.deskpulse.scoring.service.GenerationCleaner;
+import io.deskpulse.scoring.service.RecomputationWorker;
+import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.EventTopic;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A settings change recomputes a tenant's aggregates from its timelines while events keep arriving:
+ * reports (the active generation) stay consistent with the old settings throughout, then switch to
+ * numbers that are exactly what the new settings give for every event, old and new.
+ */
+@QuarkusTest
+class RecomputationTest {
+
+    static final String TENANT = "wayne";
+    static final String ADMIN_KEY = "wayne-admin-test-key-0001";
+    static final String ADMIN_KEY_FINGERPRINT = io.deskpulse.scoring.security.ApiKeyRegistry.sha256Hex(ADMIN_KEY)
+            .substring(0, 12);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ScoringConfig config;
+
+    @Inject
+    RecomputationWorker worker;
+
+    @Inject
+    GenerationCleaner cleaner;
+
+    /** A ticket created Friday 16:00 Berlin, answered Monday 10:00: 66 h, of which 2 business hours. */
+    static List<String> fridayTicket(String ticket) {
+        return List.of(
+                event(TENANT, ticket + "-c", "ticket.created", "2026-11-06T15:00:00Z",
+                        "{\"ticket_id\":\"" + ticket + "\",\"channel\":\"email\",\"team_id\":\"t-1\",\"agent_id\":\"a-1\"}"),
+                event(TENANT, ticket + "-r", "ticket.message", "2026-11-09T09:00:00Z",
+                        "{\"ticket_id\":\"" + ticket + "\",\"author\":\"agent\",\"agent_id\":\"a-1\"}"));
+    }
+
+    private long generation(Aggregates db) {
+        return db.scalar("SELECT generation FROM tenant_reporting WHERE tenant_id = ?", TENANT);
+    }
+
+    private long active(Aggregates db, String column) {
+        return db.scalar("SELECT coalesce(sum(" + column + "), 0) FROM kpi_hourly k JOIN tenant_reporting r"
+                + " ON r.tenant_id = k.tenant_id AND r.generation = k.generation WHERE k.tenant_id = ?", TENANT);
+    }
+
+    private void send(List<String> events) {
+        List<String[]> records = new ArrayList<>();
+        events.forEach(e -> records.add(new String[] {TENANT + ":" + e.hashCode(), e}));
+        EventTopic.send(records);
+    }
+
+    @Test
+    void reportsStayConsistentWhileARecomputationRunsThenSwitchAtOnce() throws Exception {
+        Aggregates db = new Aggregates(dataSource);
+        long generation = generation(db);
+        List<String> first = new ArrayList<>();
+        for (int i = 10; i < 40; i++) {
+            first.addAll(fridayTicket("W-" + i));
+        }
+        send(first);
+        db.awaitDrained(config.consumerGroup());
+        assertThat(active(db, "first_response_count")).isEqualTo(30);
+        assertThat(active(db, "first_response_bh_sum_ms")).isEqualTo(30 * 237_600_000L); // always open: calendar time
+
+        // Business hours Monday to Friday 09:00-17:00 in Berlin: past numbers change, so a recomputation starts.
+        String recomputation = given().auth().oauth2(ADMIN_KEY).contentType("application/json")
+                .body("{\"time_zone\": \"Europe/Berlin\", \"business_hours\": {\"weekly\": {"
+                        + "\"monday\": [\"09:00-17:00\"], \"tuesday\": [\"09:00-17:00\"], \"wednesday\": [\"09:00-17:00\"],"
+                        + "\"thursday\": [\"09:00-17:00\"], \"friday\": [\"09:00-17:00\"]}}}")
+                .put("/v1/settings").then().statusCode(200).extract().path("recomputation.id");
+
+        step(); // the first chunk of ten tickets (W-10..W-19) is in the new generation
+        assertThat(generation(db)).isEqualTo(generation);
+
+        // Events keep coming: a ticket before the cursor, one after it, and a solve of a rebuilt ticket.
+        List<String> meanwhile = new ArrayList<>(fridayTicket("W-05"));
+        meanwhile.addAll(fridayTicket("W-99"));
+        meanwhile.add(event(TENANT, "W-10-s", "ticket.status_changed", "2026-11-09T11:00:00Z",
+                "{\"ticket_id\":\"W-10\",\"status\":\"solved\"}"));
+        send(meanwhile);
+        db.awaitDrained(config.consumerGroup());
+
+        // Reports still read the old generation: everything so far, with the old settings.
+        assertThat(generation(db)).isEqualTo(generation);
+        assertThat(active(db, "first_response_count")).isEqualTo(32);
+        assertThat(active(db, "first_response_bh_sum_ms")).isEqualTo(32 * 237_600_000L);
+        assertThat(active(db, "resolution_bh_sum_ms")).isEqualTo(244_800_000L);
+
+        while (step()) {
+            boolean running = db.scalar("SELECT count(*) FROM recomputations WHERE id = ?::uuid AND status = 'running'",
+                    recomputation) == 1;
+            assertThat(generation(db)).as("reports switch only when the recomputation completes")
+                    .isEqualTo(running ? generation : generation + 1);
+        }
+
+        // The new generation: every ticket, old and new, with the new settings: 2 business hours each.
+        assertThat(generation(db)).isEqualTo(generation + 1);
+        assertThat(active(db, "first_response_count")).isEqualTo(32);
+        assertThat(active(db, "first_response_bh_sum_ms")).isEqualTo(32 * 7_200_000L);
+        assertThat(active(db, "first_response_sum_ms")).isEqualTo(32 * 237_600_000L);
+        // solved Monday 12:00 Berlin: Friday 16-17 and Monday 9-12
+        assertThat(active(db, "resolution_bh_sum_ms")).isEqualTo(4 * 3_600_000L);
+        given().auth().oauth2(ADMIN_KEY).get("/v1/recomputations/" + recomputation).then().statusCode(200)
+                .body("status", is("completed")).body("progress", is(1.0f));
+
+        // The generation reports no longer read is deleted in the background.
+        assertThat(cleaner.clean()).isPositive();
+        assertThat(db.scalar("SELECT count(*) FROM kpi_hourly WHERE tenant_id = ? AND generation = ?", TENANT,
+                (int) generation)).isZero();
+    }
+
+    @Test
+    void aRebuildOnRequestIsIdempotentAndGivesTheSameNumbers() {
+        Aggregates db = new Aggregates(dataSource);
+        while (step()) {
+            // finish whatever another test left running
+        }
+        long before = active(db, "first_response_bh_sum_ms");
+        long count = active(db, "first_response_count");
+
+        String id = given().auth().oauth2(ADMIN_KEY).post("/v1/recomputations").then().statusCode(202)
+                .body("status", is("running")).extract().path("id");
+        // asking again while it runs returns the same one
+        given().auth().oauth2(ADMIN_KEY).header("X-DeskPulse-Actor", "ops@wayne.example").post("/v1/recomputations")
+                .then().statusCode(202).body("id", is(id));
+        while (step()) {
+            // to completion
+        }
+
+        assertThat(active(db, "first_response_bh_sum_ms")).isEqualTo(before);
+        assertThat(active(db, "first_response_count")).isEqualTo(count);
+        given().auth().oauth2(ADMIN_KEY).get("/v1/recomputations").then().statusCode(200)
+                .body("[0].id", is(id)).body("[0].status", is("completed")).body("[0].reason", is("rebuild requested"))
+                .body("[0].requested_by", is("key:" + ADMIN_KEY_FINGERPRINT));
+    }
+
+    @Test
+    void recomputationsOfOtherTenantsAreInvisibleAndUnknownIdsAre404() {
+        given().auth().oauth2(ADMIN_KEY).get("/v1/recomputations/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(ADMIN_KEY).get("/v1/recomputations/not-a-uuid").then().statusCode(404);
+        given().get("/v1/recomputations").then().statusCode(401);
+        given().auth().oauth2("acme-read-test-key-0001").post("/v1/recomputations").then().statusCode(403);
+    }
+
+    private boolean step() {
+        try {
+            return worker.step();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
