@@ -2,20 +2,37 @@ package io.deskpulse.ingestion.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The tenant whose key authenticated the current request; set by {@link ApiKeyFilter}. */
+/** The tenant whose key authenticated the current request, and that key's fingerprint; set by {@link ApiKeyFilter}. */
 @RequestScoped
 public class Caller {
 
+    /** Hex digits of the key's SHA-256 that name it in audit trails: enough to tell keys apart, useless to guess one. */
+    static final int FINGERPRINT_LENGTH = 12;
+
     private String tenant;
+    private String keyFingerprint;
 
     public String tenant() {
-        if (tenant == null) {
-            throw new IllegalStateException("no authenticated caller: is the resource missing @RequiresScope?");
-        }
-        return tenant;
+        return require(tenant);
     }
 
-    void authenticate(String tenant) {
-        this.tenant = tenant;
+    /**
+     * The first {@value #FINGERPRINT_LENGTH} hex digits of the SHA-256 of the key (never the key), to record
+     * which key made a change; an operator finds it with {@code printf %s "$KEY" | sha256sum | cut -c1-12}.
+     */
+    public String keyFingerprint() {
+        return require(keyFingerprint);
+    }
+
+    void authenticate(ApiKey key) {
+        this.tenant = key.tenant();
+        this.keyFingerprint = key.sha256Hex().substring(0, FINGERPRINT_LENGTH);
+    }
+
+    private static String require(String value) {
+        if (value == null) {
+            throw new IllegalStateException("no authenticated caller: is the resource missing @RequiresScope?");
+        }
+        return value;
     }
 }

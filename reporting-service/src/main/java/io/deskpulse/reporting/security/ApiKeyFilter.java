@@ -40,7 +40,7 @@ public class ApiKeyFilter {
             return Problem.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
                     "This API key lacks the '" + required.value().label() + "' scope.").toResponse();
         }
-        caller.authenticate(key.tenant());
+        caller.authenticate(key);
         return null;
     }
 

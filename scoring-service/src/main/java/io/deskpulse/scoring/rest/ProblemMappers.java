@@ -1,0 +1,145 @@
+package io.deskpulse.scoring.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
+import io.deskpulse.scoring.service.InvalidSettingsException;
+import io.deskpulse.scoring.service.UnknownSettingsVersionException;
+import io.deskpulse.scoring.service.UnreadableSettingsException;
+import io.deskpulse.scoring.service.VersionConflictException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of scoring-service's API as an RFC 9457 problem (docs/architecture.md), never a bare 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /**
+     * SQLSTATEs of failures that pass: connection trouble (class 08), lock timeout (55P03), serialization
+     * failure and deadlock (40001, 40P01), query cancelled (57014), server shutting down (57P01..57P03).
+     */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("55P03", "40001", "40P01", "57014", "57P01",
+            "57P02", "57P03");
+
+    @ServerExceptionMapper
+    public Response invalidSettings(InvalidSettingsException e) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
+                .toList();
+        return Problem.of(400, "invalid-settings", "Invalid settings", e.getMessage(), errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableSettings(UnreadableSettingsException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "Unreadable body", e.getMessage())
+                .toResponse();
+    }
+
+    /** A JSON body that Jackson could not bind (for resources that take an object rather than a document). */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        LOG.debug("Unreadable JSON body", e);
+        return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "Unreadable body",
+                "The body is not the JSON expected: " + e.getOriginalMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return Problem.of(400, "invalid-parameters", "Invalid parameters", "1 parameter is invalid",
+                List.of(new Problem.FieldError(null, e.field(), e.reason()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response versionConflict(VersionConflictException e) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "version-conflict",
+                "Version conflict", e.getMessage()).toResponse())
+                .header(HttpHeaders.ETAG, "\"" + e.currentVersion() + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentUpdate(ConcurrentSettingsUpdateException e) {
+        return Problem.of(Response.Status.CONFLICT, "concurrent-update", "Concurrent update", e.getMessage())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownVersion(UnknownSettingsVersionException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage()).toResponse();
+    }
+
+    /** A resource's own "no such ..." keeps its words; the framework's (no route matched) gets a pointer. */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        String message = e.getMessage();
+        boolean framework = message == null || message.startsWith("HTTP 404");
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found",
+                framework ? "No such resource; see /q/openapi for what this service serves" : message).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        String allowed = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(405, "method-not-allowed",
+                "Method not allowed", "This resource does not answer that method"
+                        + (allowed == null ? "" : "; it answers " + allowed), null).toResponse());
+        return (allowed == null ? problem : problem.header(HttpHeaders.ALLOW, allowed)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "This resource answers application/json only").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Send the body as 'Content-Type: application/json'").toResponse();
+    }
+
+    /** Any other HTTP error raised by the framework or a resource keeps its status, as a problem. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response original = e.getResponse();
+        if (original.getStatus() < 400) {
+            return original;
+        }
+        if (original.getStatus() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.StatusType status = original.getStatusInfo();
+        return Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
+                status.getStatusCode() >= 500 ? "The request failed; the error is logged" : e.getMessage(), null)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response database(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || TRANSIENT_SQL_STATES.contains(state))) {
+            LOG.warnf("Database unavailable or busy (SQLSTATE %s): %s", state, e.getMessage());
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "Database unavailable", "The database is unavailable or busy; nothing was changed. Try again "
+                            + "after Retry-After seconds").toResponse()).header("Retry-After", 1).build();
+        }
+        return internal(e);
+    }
+
+    /** The last resort: a bug. Logged with its stack; the client learns nothing of the internals. */
+    @ServerExceptionMapper
+    public Response internal(Throwable e) {
+        LOG.error("Request failed", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed; the error is logged").toResponse();
+    }
+}

@@ -1,0 +1,30 @@
+package io.deskpulse.scoring.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every bad field of a document while it is read, so that one answer names them all. */
+final class FieldErrors {
+
+    private final List<SettingsError> errors = new ArrayList<>();
+
+    void add(String field, String reason) {
+        errors.add(new SettingsError(field, reason));
+    }
+
+    int count() {
+        return errors.size();
+    }
+
+    boolean any() {
+        return !errors.isEmpty();
+    }
+
+    List<SettingsError> list() {
+        return List.copyOf(errors);
+    }
+
+    static String quote(String text) {
+        return "'" + (text.length() > 64 ? text.substring(0, 64) + "..." : text) + "'";
+    }
+}

@@ -1,0 +1,159 @@
+package io.deskpulse.scoring.service;
+
+import io.deskpulse.scoring.domain.TenantSettings;
+import io.deskpulse.scoring.repository.RecomputationRepository;
+import io.deskpulse.scoring.repository.SettingsRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Reads and changes a tenant's settings (docs/settings.md). A change is a new version, written in one
+ * transaction with the recomputation it needs, so that there is never a version whose numbers nobody
+ * will compute.
+ */
+@ApplicationScoped
+public class SettingsService {
+
+    /** A tenant's settings at some version, and the recomputation that is building a newer one, if any. */
+    public record State(SettingsVersion version, TenantSettings settings, Recomputation pending) {
+    }
+
+    /** The outcome of a PUT: the settings now, and the recomputation it started (null when none). */
+    public record Saved(State state, Recomputation started, boolean newVersion) {
+    }
+
+    /** A change is tried at most this often: once, and once more after a conflict that a retry resolves. */
+    private static final int ATTEMPTS = 2;
+    /** Deadlock and serialization failure: the transaction was rolled back and can simply run again. */
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40P01", "40001");
+
+    private final DataSource dataSource;
+    private final SettingsRepository repository;
+    private final RecomputationRepository recomputations;
+    private final RecomputationRequests recomputationRequests;
+    private final SettingsCache cache;
+    private final SettingsCodec codec;
+
+    public SettingsService(DataSource dataSource, SettingsRepository repository, RecomputationRepository recomputations,
+            RecomputationRequests recomputationRequests, SettingsCache cache, SettingsCodec codec) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+        this.recomputations = recomputations;
+        this.recomputationRequests = recomputationRequests;
+        this.cache = cache;
+        this.codec = codec;
+    }
+
+    public State current(String tenant) throws SQLException {
+        return inTransaction(true, c -> {
+            SettingsVersion latest = repository.latest(c, tenant).orElse(SettingsVersion.NONE);
+            return new State(latest, cache.of(tenant, latest), pending(c, tenant));
+        });
+    }
+
+    /**
+     * Saves {@code wanted} as the tenant's next version, unless it changes nothing (then the current version
+     * is the answer, and nothing is written). PUTs of one tenant are serialised by a lock; should a writer that
+     * bypasses it take the next version first, or the transaction lose a deadlock (e.g. against a
+     * recomputation step), the whole change is tried once more from the start.
+     *
+     * @throws VersionConflictException when the precondition does not hold for the current version
+     * @throws ConcurrentSettingsUpdateException when the next version was taken twice
+     */
+    public Saved save(String tenant, TenantSettings wanted, Precondition precondition, String changedBy)
+            throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Saved> saved;
+            try {
+                saved = inTransaction(false, c -> saveIn(c, tenant, wanted, precondition, changedBy));
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && RETRYABLE_SQL_STATES.contains(e.getSQLState())) {
+                    continue;
+                }
+                throw e;
+            }
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+            if (attempt == ATTEMPTS) {
+                throw new ConcurrentSettingsUpdateException(tenant);
+            }
+        }
+    }
+
+    public List<SettingsVersion> history(String tenant) throws SQLException {
+        return inTransaction(true, c -> repository.history(c, tenant));
+    }
+
+    /** A saved version (or version 0, the defaults). */
+    public Optional<State> version(String tenant, int version) throws SQLException {
+        if (version == 0) {
+            return Optional.of(new State(SettingsVersion.NONE, TenantSettings.DEFAULTS, null));
+        }
+        return inTransaction(true, c -> repository.find(c, tenant, version)
+                .map(row -> new State(row, cache.of(tenant, row), null)));
+    }
+
+    private Optional<Saved> saveIn(Connection c, String tenant, TenantSettings wanted, Precondition precondition,
+            String changedBy) throws SQLException {
+        repository.lockTenant(c, tenant);
+        SettingsVersion latest = repository.latest(c, tenant).orElse(SettingsVersion.NONE);
+        if (!precondition.holds(latest.version())) {
+            throw new VersionConflictException(precondition.header(), latest.version());
+        }
+        TenantSettings previous = cache.of(tenant, latest);
+        SettingsChange change = SettingsChange.between(previous, wanted, codec);
+        if (change.isEmpty()) {
+            return Optional.of(new Saved(new State(latest, previous, pending(c, tenant)), null, false));
+        }
+        int next = latest.version() + 1;
+        Optional<SettingsVersion> inserted = repository.insert(c, tenant, next, codec.toStored(wanted), changedBy,
+                change.changedFields());
+        if (inserted.isEmpty()) {
+            return Optional.empty();
+        }
+        Recomputation started = !change.recomputes() ? null : recomputationRequests.request(c, tenant, next,
+                "settings changed: " + String.join(", ", change.changedFields()), changedBy);
+        // Not cached here: the transaction may still roll back, and version N+1 would then be someone else's.
+        return Optional.of(new Saved(new State(inserted.get(), wanted, pending(c, tenant)), started, true));
+    }
+
+    /** The running recomputation, when it builds settings that reports do not show yet. */
+    private Recomputation pending(Connection c, String tenant) throws SQLException {
+        Optional<Recomputation> running = recomputations.running(c, tenant);
+        if (running.isEmpty() || running.get().settingsVersion() == repository.activeSettingsVersion(c, tenant)) {
+            return null;
+        }
+        return running.get();
+    }
+
+    private <T> T inTransaction(boolean readOnly, Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (readOnly) {
+                    // One snapshot for the several reads of an answer (a version and its recomputation agree).
+                    try (var s = c.createStatement()) {
+                        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    }
+                }
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

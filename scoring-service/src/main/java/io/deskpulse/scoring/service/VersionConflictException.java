@@ -1,0 +1,17 @@
+package io.deskpulse.scoring.service;
+
+/** {@code If-Match} named a settings version that is no longer (or not yet) the current one. */
+public class VersionConflictException extends RuntimeException {
+
+    private final int currentVersion;
+
+    public VersionConflictException(String ifMatch, int currentVersion) {
+        super("If-Match is " + ifMatch + " but the current settings version is " + currentVersion
+                + ": GET /v1/settings, apply your change to it and PUT again with If-Match: \"" + currentVersion + "\"");
+        this.currentVersion = currentVersion;
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+}

@@ -1,0 +1,76 @@
+package io.deskpulse.scoring.service;
+
+import static io.deskpulse.scoring.service.SettingsCodecTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.scoring.domain.TenantSettings;
+import org.junit.jupiter.api.Test;
+
+/** Which fields a new document changes, and when that restates past numbers. */
+class SettingsChangeTest {
+
+    private final SettingsCodec codec = new SettingsCodec();
+
+    private SettingsChange change(String before, String after) {
+        return SettingsChange.between(codec.parse(json(before)), codec.parse(json(after)), codec);
+    }
+
+    @Test
+    void theSameMeaningIsNoChange() {
+        SettingsChange change = change("{'qa_pass_mark': 80, 'first_response_sla_s': {'chat': 30}}", "{}");
+
+        assertThat(change.isEmpty()).isTrue();
+        assertThat(change.recomputes()).isFalse();
+        assertThat(SettingsChange.between(TenantSettings.DEFAULTS, codec.parse("{}"), codec).isEmpty()).isTrue();
+    }
+
+    @Test
+    void changedFieldsAreTheTopLevelOnesThatDifferInDocumentOrder() {
+        SettingsChange change = change("{'complaint_tag': 'complaint'}",
+                "{'complaint_tag': 'angry', 'qa_pass_mark': 70, 'first_response_sla_s_by_priority': {'high': {'chat': 20}}}");
+
+        assertThat(change.changedFields()).containsExactly("first_response_sla_s_by_priority", "qa_pass_mark",
+                "complaint_tag");
+        assertThat(change.recomputes()).isTrue();
+    }
+
+    @Test
+    void theTimeZoneAloneDoesNotRecomputeWithoutBusinessHours() {
+        SettingsChange change = change("{}", "{'time_zone': 'Europe/Paris'}");
+
+        assertThat(change.changedFields()).containsExactly("time_zone");
+        assertThat(change.recomputes()).isFalse();
+    }
+
+    @Test
+    void theTimeZoneAloneDoesNotRecomputeWhenEveryHoursNameTheirOwnZone() {
+        String hours = "'business_hours': {'time_zone': 'Europe/Berlin', 'weekly': {'monday': ['09:00-17:00']}},"
+                + " 'team_business_hours': {'t': {'time_zone': 'UTC', 'weekly': {'monday': ['09:00-17:00']}}}";
+
+        assertThat(change("{" + hours + "}", "{'time_zone': 'Europe/Paris', " + hours + "}").recomputes()).isFalse();
+    }
+
+    @Test
+    void theTimeZoneRecomputesWhenTheTenantsHoursTakeTheirZoneFromIt() {
+        String hours = "'business_hours': {'weekly': {'monday': ['09:00-17:00']}}";
+
+        SettingsChange change = change("{" + hours + "}", "{'time_zone': 'Europe/Paris', " + hours + "}");
+
+        assertThat(change.changedFields()).containsExactly("time_zone");
+        assertThat(change.recomputes()).isTrue();
+    }
+
+    @Test
+    void theTimeZoneRecomputesWhenATeamsHoursTakeTheirZoneFromIt() {
+        String hours = "'team_business_hours': {'t': {'weekly': {'monday': ['09:00-17:00']}}}";
+
+        assertThat(change("{" + hours + "}", "{'time_zone': 'Asia/Tokyo', " + hours + "}").recomputes()).isTrue();
+    }
+
+    @Test
+    void businessHoursRecomputeWhateverTheirZone() {
+        assertThat(change("{}", "{'business_hours': {'time_zone': 'UTC', 'weekly': {'monday': ['09:00-17:00']}}}")
+                .changedFields()).containsExactly("business_hours");
+        assertThat(change("{'business_hours': {'weekly': {'monday': ['09:00-17:00']}}}", "{}").recomputes()).isTrue();
+    }
+}
