@@ -1,23 +1,33 @@
 package io.deskpulse.ingestion.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 
 /**
- * The Kafka key of an event (docs/architecture.md): all events of one ticket of one tenant share a key and
- * so a partition, which lets scoring-service keep a ticket's timeline on one consumer.
+ * The Kafka key of an event (docs/architecture.md). Events are keyed by the timeline scoring-service
+ * keeps them in, so that one timeline's events share a partition and one consumer: events about an
+ * agent (status, interactions, QA, sales, peer reviews) by the agent, even when they name a ticket;
+ * ticket events (and NPS naming a ticket) by the ticket; NPS naming no ticket by its agent, else its
+ * customer, else the event itself.
  */
 public final class EventKey {
+
+    private static final Set<String> AGENT_TYPES = Set.of("agent.status_changed", "interaction.completed", "qa.review",
+            "sale.converted", "peer.review");
 
     private EventKey() {
     }
 
     public static String of(String tenant, JsonNode event) {
         JsonNode data = event.path("data");
+        String agent = text(data, "agent_id");
+        if (agent != null && AGENT_TYPES.contains(event.path("type").asText())) {
+            return tenant + ":agent:" + agent;
+        }
         String ticket = text(data, "ticket_id");
         if (ticket != null) {
             return tenant + ":" + ticket;
         }
-        String agent = text(data, "agent_id");
         if (agent != null) {
             return tenant + ":agent:" + agent;
         }

@@ -15,7 +15,7 @@ class EventKeyTest {
 
     @Test
     void ticketFirstThenAgentThenCustomerThenTheEventItself() throws Exception {
-        assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"data\":{\"ticket_id\":\"T-1\",\"agent_id\":\"a-1\"}}"))
+        assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"type\":\"survey.csat\",\"data\":{\"ticket_id\":\"T-1\",\"agent_id\":\"a-1\"}}"))
                 .isEqualTo("acme:T-1");
         assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"data\":{\"ticket_id\":null,\"agent_id\":\"a-1\",\"customer_id\":\"c\"}}"))
                 .isEqualTo("acme:agent:a-1");
@@ -23,5 +23,16 @@ class EventKeyTest {
                 .isEqualTo("acme:customer:c-9");
         assertThat(key("{\"source\":\"zendesk/acme\",\"id\":\"nps-1\",\"data\":{\"score\":9}}"))
                 .isEqualTo("acme:event:zendesk/acme:nps-1");
+    }
+
+    @Test
+    void eventsAboutAnAgentAreKeyedByTheAgentEvenWhenTheyNameATicket() throws Exception {
+        for (String type : new String[] {"agent.status_changed", "interaction.completed", "qa.review", "sale.converted",
+                "peer.review"}) {
+            assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"type\":\"" + type
+                    + "\",\"data\":{\"ticket_id\":\"T-1\",\"agent_id\":\"a-1\"}}")).as(type).isEqualTo("acme:agent:a-1");
+        }
+        assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"type\":\"survey.nps\",\"data\":{\"ticket_id\":\"T-1\",\"agent_id\":\"a-1\"}}"))
+                .isEqualTo("acme:T-1");
     }
 }
