@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.deskpulse.reporting.service.MetricCatalog;
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -16,6 +17,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,39 @@ class PlatformTest {
         assertThat(document).contains("text/csv").contains("application/problem+json").contains("scheme: bearer")
                 .contains("invalid-parameters").contains("not-acceptable").contains("\"406\"").contains("\"304\"")
                 .contains("next_cursor").contains("period,id,");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void openApiListsEveryMetricInTheParameterAndTheRowSchema() {
+        Map<String, Object> document = Api.parse(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        Map<String, Object> kpis = (Map<String, Object>) ((Map<String, Object>) document.get("paths")).get("/v1/kpis");
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) ((Map<String, Object>) kpis.get("get"))
+                .get("parameters");
+        Map<String, Object> metrics = parameters.stream().filter(p -> "metrics".equals(p.get("name"))).findFirst()
+                .orElseThrow();
+        assertThat(metrics).containsEntry("style", "form").containsEntry("explode", false);
+        Map<String, Object> items = (Map<String, Object>) ((Map<String, Object>) metrics.get("schema")).get("items");
+        assertThat((List<Object>) items.get("enum")).containsExactlyElementsOf(MetricCatalog.names());
+        assertThat((String) metrics.get("description")).contains(String.join(", ", MetricCatalog.names()));
+
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        Map<String, Object> row = (Map<String, Object>) schemas.get("KpiRow");
+        Map<String, Object> properties = (Map<String, Object>) row.get("properties");
+        List<String> expected = new ArrayList<>(List.of("period", "id"));
+        expected.addAll(MetricCatalog.names());
+        assertThat(properties.keySet()).containsExactlyElementsOf(expected);
+        assertThat((Map<String, Object>) properties.get("nps")).containsEntry("type", List.of("number", "null"));
+        assertThat((Map<String, Object>) properties.get("handle_count")).containsEntry("type", "integer");
+        assertThat((Map<String, Object>) properties.get("online_s")).containsEntry("type", "number");
+        Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) schemas
+                .get("KpiPage")).get("properties")).get("rows");
+        assertThat((Map<String, Object>) rows.get("items")).containsEntry("$ref", "#/components/schemas/KpiRow");
+        // the examples show the new metrics
+        String yaml = RestAssured.given().get("/q/openapi").then().extract().asString();
+        assertThat(yaml).contains("first_response_bh_p90_s: null").contains("occupancy: 0.06198412698412698")
+                .contains("metrics=tickets_resolved,fcr_rate,nps,occupancy");
     }
 
     @Test

@@ -6,14 +6,15 @@ import io.deskpulse.reporting.service.Histogram;
 import io.deskpulse.reporting.service.InvalidParametersException;
 import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.MetricCatalog.SummedColumn;
 import io.deskpulse.reporting.service.PageKey;
 import io.deskpulse.reporting.service.ParameterError;
+import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Reads kpi_hourly with plain JDBC (the queries are analytical SQL, not entities); connections are read-only. */
+/**
+ * Reads kpi_hourly with plain JDBC (the queries are analytical SQL, not entities); connections are
+ * read-only. A report's queries run in one {@link ReportSnapshot}: {@link #open} looks up the tenant's
+ * generation and default zone, {@link #groups} and {@link #histograms} read that generation only.
+ */
 @ApplicationScoped
 public class KpiRepository {
 
@@ -33,16 +38,49 @@ public class KpiRepository {
         this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
     }
 
+    /**
+     * Starts a report's snapshot: a read-only REPEATABLE READ transaction whose first read is the
+     * tenant's row of the {@code tenant_reporting} view (none: generation 0, UTC).
+     */
+    public ReportSnapshot open(String tenant) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(timeoutSeconds);
+                // Inside the transaction pgjdbc has just begun, before its first query: no session state changes.
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            TenantReporting state = TenantReporting.DEFAULTS;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT generation, time_zone FROM tenant_reporting WHERE tenant_id = ?")) {
+                statement.setQueryTimeout(timeoutSeconds);
+                statement.setString(1, tenant);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        state = new TenantReporting(rs.getInt("generation"), rs.getString("time_zone"));
+                    }
+                }
+            }
+            return new ReportSnapshot(connection, state);
+        } catch (SQLException e) {
+            if (connection != null) {
+                new ReportSnapshot(connection, TenantReporting.DEFAULTS).close();
+            }
+            throw new ReportingDatabaseException(e);
+        }
+    }
+
     /** Up to {@code limit} groups with data after {@code query.after()}, in (period, member) order. */
-    public List<GroupTotals> groups(KpiQuery query, int limit) {
+    public List<GroupTotals> groups(ReportSnapshot snapshot, KpiQuery query, int limit) {
         List<GroupTotals> groups = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = KpiSql.groups(query, limit).prepare(connection, timeoutSeconds);
+        try (PreparedStatement statement = KpiSql.groups(query, limit).prepare(snapshot.connection(), timeoutSeconds);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 Map<String, Long> sums = new HashMap<>();
-                for (SummedColumn column : MetricCatalog.SUMMED_COLUMNS) {
-                    sums.put(column.name(), rs.getLong(column.name()));
+                for (String column : MetricCatalog.SUMMED_COLUMNS) {
+                    sums.put(column, rs.getLong(column));
                 }
                 PageKey key = new PageKey(rs.getObject("period", LocalDate.class), rs.getString("member"));
                 groups.add(new GroupTotals(key, Map.copyOf(sums), Map.of()));
@@ -57,14 +95,15 @@ public class KpiRepository {
      * The merged histograms {@code columns} of each of the given groups, by column then group; a
      * group without values in a column is absent from that column's map.
      */
-    public Map<String, Map<PageKey, Histogram>> histograms(KpiQuery query, List<String> columns, List<PageKey> keys) {
+    public Map<String, Map<PageKey, Histogram>> histograms(ReportSnapshot snapshot, KpiQuery query, List<String> columns,
+                                                          List<PageKey> keys) {
         Map<String, Map<PageKey, List<long[]>>> pairs = new HashMap<>();
         columns.forEach(column -> pairs.put(column, new HashMap<>()));
         if (keys.isEmpty() || columns.isEmpty()) {
             return Map.of();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = KpiSql.histograms(query, columns, keys).prepare(connection, timeoutSeconds);
+        try (PreparedStatement statement = KpiSql.histograms(query, columns, keys)
+                .prepare(snapshot.connection(), timeoutSeconds);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 PageKey key = new PageKey(rs.getObject("period", LocalDate.class), rs.getString("member"));

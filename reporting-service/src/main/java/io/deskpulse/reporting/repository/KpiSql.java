@@ -3,7 +3,6 @@ package io.deskpulse.reporting.repository;
 import io.deskpulse.reporting.service.Granularity;
 import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.MetricCatalog.SummedColumn;
 import io.deskpulse.reporting.service.PageKey;
 import java.time.Instant;
 import java.util.List;
@@ -12,22 +11,28 @@ import java.util.stream.Collectors;
 /**
  * The two analytical queries of a KPI report. Grouping happens in SQL on local dates:
  * {@code date_trunc(<unit>, bucket AT TIME ZONE <tz>)::date}, exact because the zone's offset is a
- * whole number of hours (checked before). The bucket range is computed in Java from the zone, so
- * the primary key (tenant_id, bucket, ...) bounds the scan.
+ * whole number of hours (checked before). Both read the query's generation only, and the bucket
+ * range is computed in Java from the zone, so the primary key (tenant_id, generation, bucket, ...)
+ * bounds the scan.
  */
 final class KpiSql {
 
     private KpiSql() {
     }
 
-    /** Up to {@code limit} groups after {@code q.after()}, in (period, member) order, without all-zero groups. */
+    /**
+     * Up to {@code limit} groups after {@code q.after()}, in (period, member) order, without groups
+     * whose counts and sums all add up to zero (a group has data when any stored measure is non-zero:
+     * an agent who was only online has a row).
+     */
     static SqlStatement groups(KpiQuery q, int limit) {
-        List<SummedColumn> columns = MetricCatalog.SUMMED_COLUMNS;
+        List<String> columns = MetricCatalog.SUMMED_COLUMNS;
+        columns.forEach(KpiSql::requireIdentifier);
         SqlStatement s = new SqlStatement().sql("SELECT period, member, ")
-                .sql(columns.stream().map(SummedColumn::name).collect(Collectors.joining(", ")))
+                .sql(String.join(", ", columns))
                 .sql(" FROM (SELECT ");
         period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, ")
-                .sql(columns.stream().map(c -> "sum(" + c.name() + ")::bigint AS " + c.name())
+                .sql(columns.stream().map(c -> "sum(" + c + ")::bigint AS " + c)
                         .collect(Collectors.joining(", ")))
                 .sql(" FROM kpi_hourly");
         // Rows of later pages start at or after their period's first hour: skip the hours before it.
@@ -37,7 +42,7 @@ final class KpiSql {
         }
         filters(s, q, start, q.end());
         s.sql(" GROUP BY 1, 2 HAVING ")
-                .sql(columns.stream().filter(SummedColumn::count).map(c -> "sum(" + c.name() + ") <> 0")
+                .sql(columns.stream().map(c -> "sum(" + c + ") <> 0")
                         .collect(Collectors.joining(" OR ")))
                 .sql(") g");
         if (q.after() != null) {
@@ -84,9 +89,13 @@ final class KpiSql {
         return s.sql("date_trunc('" + q.granularity().sqlUnit() + "', bucket AT TIME ZONE ?)::date", q.zone().getId());
     }
 
-    /** The caller's tenant always comes first: no query runs without it. */
+    /**
+     * The caller's tenant always comes first, then its active generation: no query runs without them,
+     * and (tenant_id, generation, bucket) is the primary key's prefix.
+     */
     private static void filters(SqlStatement s, KpiQuery q, Instant start, Instant end) {
-        s.sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND bucket >= ?", start).sql(" AND bucket < ?", end);
+        s.sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND generation = ?", q.generation())
+                .sql(" AND bucket >= ?", start).sql(" AND bucket < ?", end);
         if (q.channel() != null) {
             s.sql(" AND channel = ?", q.channel());
         }

@@ -22,15 +22,16 @@ record DateRange(LocalDate from, LocalDate to) {
     /**
      * Parses and checks the range, adding an error for every problem; empty when a date is unusable.
      * {@code zone} is null when tz itself is bad: then the dates are still checked, the zone rule is not.
+     * {@code tenantDefault}: the zone is the tenant's default, not the request's (the error says so).
      */
-    static Optional<DateRange> parse(String fromText, String toText, ZoneId zone, LocalDate today,
+    static Optional<DateRange> parse(String fromText, String toText, ZoneId zone, boolean tenantDefault, LocalDate today,
                                      int defaultDays, int maxDays, List<ParameterError> errors) {
         LocalDate from = fromText == null ? null : date("from", fromText, errors);
         LocalDate to = toText == null ? null : date("to", toText, errors);
         if ((fromText != null && from == null) || (toText != null && to == null)) {
             // Still check the zone on the days that are dates, so that a bad tz is reported too.
-            checkZone(zone, from, from, errors);
-            checkZone(zone, to, to, errors);
+            checkZone(zone, tenantDefault, from, from, errors);
+            checkZone(zone, tenantDefault, to, to, errors);
             return Optional.empty();
         }
         if (to == null) {
@@ -42,22 +43,23 @@ record DateRange(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             errors.add(new ParameterError("from", "must not be after to (" + from + " > " + to + ")"
                     + (toText == null ? "; to defaults to today" : "")));
-            checkZone(zone, from, from, errors);
+            checkZone(zone, tenantDefault, from, from, errors);
             return Optional.empty();
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         if (days > maxDays) {
             errors.add(new ParameterError("to", "the range " + from + ".." + to + " spans " + days
                     + " days; at most " + maxDays + " are allowed"));
-            checkZone(zone, to, to, errors);
+            checkZone(zone, tenantDefault, to, to, errors);
             return Optional.empty();
         }
-        checkZone(zone, from, to, errors);
+        checkZone(zone, tenantDefault, from, to, errors);
         return Optional.of(new DateRange(from, to));
     }
 
     /** Adds a tz error when the zone's offset is not a whole number of hours at some time of the days first..last. */
-    private static void checkZone(ZoneId zone, LocalDate first, LocalDate last, List<ParameterError> errors) {
+    private static void checkZone(ZoneId zone, boolean tenantDefault, LocalDate first, LocalDate last,
+                                  List<ParameterError> errors) {
         if (zone == null || first == null) {
             return;
         }
@@ -65,7 +67,9 @@ record DateRange(LocalDate from, LocalDate to) {
                 last.plusDays(1).atStartOfDay(zone).toInstant()).ifPresent(offset ->
                 errors.add(new ParameterError("tz", zone.getId() + " has the UTC offset " + offset
                         + " between " + first + " and " + last + "; the aggregates are per UTC hour,"
-                        + " so only zones whose offset is a whole number of hours can be reported exactly")));
+                        + " so only zones whose offset is a whole number of hours can be reported exactly"
+                        + (tenantDefault ? " (it is the tenant's default time zone, from its settings; pass tz"
+                                + " to report in another zone)" : ""))));
     }
 
     private static LocalDate date(String field, String text, List<ParameterError> errors) {

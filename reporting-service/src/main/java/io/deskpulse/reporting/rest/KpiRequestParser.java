@@ -12,7 +12,7 @@ import io.deskpulse.reporting.service.MetricCatalog;
 import io.deskpulse.reporting.service.PageKey;
 import io.deskpulse.reporting.service.ParameterError;
 import io.deskpulse.reporting.service.ReportZones;
-import io.deskpulse.reporting.service.TenantTimeZones;
+import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
@@ -31,7 +31,9 @@ import java.util.function.Function;
 /**
  * Turns the query parameters of {@code GET /v1/kpis} into a {@link KpiQuery}, or one 400 listing
  * every bad parameter at once. Unknown parameters are errors too: a misspelt filter that were
- * ignored would return a wider report than asked for, silently.
+ * ignored would return a wider report than asked for, silently. Without {@code tz}, the zone is the
+ * tenant's (its settings' {@code time_zone}, from {@link TenantReporting}), under the same rules as
+ * an explicit one.
  */
 @ApplicationScoped
 public class KpiRequestParser {
@@ -41,17 +43,18 @@ public class KpiRequestParser {
     static final List<String> PARAMETERS = List.of("dimension", ID, "team", "channel", "from", "to",
             "granularity", "tz", "metrics", "limit", "cursor", "format");
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private final ReportingConfig config;
-    private final TenantTimeZones tenantZones;
     private final Clock clock;
 
-    public KpiRequestParser(ReportingConfig config, TenantTimeZones tenantZones, Clock clock) {
+    public KpiRequestParser(ReportingConfig config, Clock clock) {
         this.config = config;
-        this.tenantZones = tenantZones;
         this.clock = clock;
     }
 
-    public KpiRequest parse(String tenant, MultivaluedMap<String, String> params) {
+    /** {@code state}: the tenant's active generation and default time zone (from the report's snapshot). */
+    public KpiRequest parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
         List<ParameterError> errors = new ArrayList<>();
         Map<String, String> single = singleValues(params, errors);
         Dimension dimension = choice(single, "dimension", Dimension::parse, "tenant, team, agent", errors)
@@ -60,9 +63,10 @@ public class KpiRequestParser {
         String team = MemberParameters.team(single.get("team"), dimension, errors);
         String channel = choice(single, "channel", Channels::parse, String.join(", ", Channels.ALL), errors)
                 .orElse(null);
-        ZoneId zone = zone(single.get("tz"), tenant, errors);
-        ZoneId zoneForDefaults = zone != null ? zone : tenantZones.defaultZone(tenant);
-        Optional<DateRange> range = DateRange.parse(single.get("from"), single.get("to"), zone,
+        String tz = single.get("tz");
+        ZoneId zone = tz != null ? zone(tz, errors) : defaultZone(state, errors);
+        ZoneId zoneForDefaults = zone != null ? zone : ReportZones.find(state.timeZone()).orElse(UTC);
+        Optional<DateRange> range = DateRange.parse(single.get("from"), single.get("to"), zone, tz == null,
                 LocalDate.now(clock.withZone(zoneForDefaults)), config.defaultRangeDays(), config.maxRangeDays(), errors);
         Granularity granularity = choice(single, "granularity", Granularity::parse, "day, week, month, total", errors)
                 .orElse(Granularity.DAY);
@@ -76,7 +80,7 @@ public class KpiRequestParser {
             }
             throw new InvalidParametersException(inParameterOrder(errors));
         }
-        KpiQuery query = new KpiQuery(tenant, dimension, ids, team, channel, range.orElseThrow().from(),
+        KpiQuery query = new KpiQuery(tenant, state.generation(), dimension, ids, team, channel, range.orElseThrow().from(),
                 range.orElseThrow().to(), granularity, zone, metrics, limit, null);
         // An empty cursor is the first page: paging tools often send "cursor=" before they have one.
         if (cursor != null && !cursor.isEmpty()) {
@@ -129,10 +133,21 @@ public class KpiRequestParser {
         return value;
     }
 
-    private ZoneId zone(String text, String tenant, List<ParameterError> errors) {
-        if (text == null) {
-            return tenantZones.defaultZone(tenant);
+    /**
+     * The tenant's zone when the request names none. Scoring validates settings, but Java's copy of
+     * the IANA database may lack a newer zone: then the request is a 400 on tz (pass one), never a
+     * report silently in another zone than the tenant's.
+     */
+    private static ZoneId defaultZone(TenantReporting state, List<ParameterError> errors) {
+        Optional<ZoneId> zone = ReportZones.find(state.timeZone());
+        if (zone.isEmpty()) {
+            errors.add(new ParameterError("tz", "the tenant's default time zone " + ParameterError.quote(state.timeZone())
+                    + " (settings time_zone) is not known to this service; pass tz, e.g. tz=UTC"));
         }
+        return zone.orElse(null);
+    }
+
+    private static ZoneId zone(String text, List<ParameterError> errors) {
         Optional<ZoneId> zone = ReportZones.find(text);
         if (zone.isEmpty()) {
             errors.add(new ParameterError("tz", "must be an IANA time zone name such as UTC, Europe/Berlin or "

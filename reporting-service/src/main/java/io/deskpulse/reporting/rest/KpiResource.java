@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
@@ -53,9 +54,11 @@ public class KpiResource {
     @GET
     @RequiresScope(Scope.READ)
     @Operation(summary = "KPIs per period and member",
-            description = "One row per period and member of the dimension that has any data, ordered by period, "
-                    + "then id (null first). Sums are added over the period's UTC hours, ratios computed last; "
-                    + "empty averages, percentiles and rates are null. See docs/reporting-api.md.")
+            description = "One row per period and member of the dimension that has any data (any stored count or "
+                    + "sum non-zero), ordered by period, then id (null first). Reads the tenant's active generation of "
+                    + "the aggregates only: after a recomputation, reports switch to its numbers at once. Sums are added "
+                    + "over the period's UTC hours, ratios computed last; empty averages, percentiles and rates are "
+                    + "null. The columns are described in the KpiRow schema. See docs/reporting-api.md.")
     @Parameters({
         @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whom a row is about",
                 schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant")),
@@ -79,16 +82,14 @@ public class KpiResource {
                 description = "Period length: day, ISO week (Monday), calendar month, or total (one period, labelled from)",
                 schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day")),
         @Parameter(name = "tz", in = ParameterIn.QUERY,
-                description = "IANA time zone of from, to and the periods (default: the tenant's, for now UTC). Its UTC "
-                        + "offset must be a whole number of hours throughout the range (DST is fine; Asia/Kolkata is not)",
-                schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"), example = "America/New_York"),
+                description = "IANA time zone of from, to and the periods. Default: the tenant's (its settings' "
+                        + "time_zone), else UTC; the response's tz says which was used. Its UTC offset must be a whole "
+                        + "number of hours throughout the range (DST is fine; Asia/Kolkata is not)",
+                schema = @Schema(type = SchemaType.STRING), example = "America/New_York"),
+        // Schema (an enumeration of every metric) and full description: KpiOpenApiFilter, from MetricCatalog.
         @Parameter(name = "metrics", in = ParameterIn.QUERY,
-                description = "Comma list of metric columns, in the order wanted; default all: tickets_created, "
-                        + "tickets_resolved, first_response_count, first_response_avg_s, first_response_p50_s, "
-                        + "first_response_p90_s, resolution_avg_s, resolution_p50_s, resolution_p90_s, "
-                        + "reopened_resolutions, reopen_rate, agent_replies, customer_messages, csat_count, csat_avg, "
-                        + "csat_satisfied_rate",
-                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,csat_avg"),
+                description = "Comma list of metric columns, in the order wanted; default all",
+                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,fcr_rate,nps,occupancy"),
         @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows per page",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")),
         @Parameter(name = "cursor", in = ParameterIn.QUERY,
@@ -109,7 +110,10 @@ public class KpiResource {
                         schema = @Schema(type = SchemaType.STRING))},
             content = {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = KpiPageDoc.class),
-                        examples = @ExampleObject(name = "agents, one day", value = OpenApiExamples.KPIS_JSON)),
+                        examples = {
+                            @ExampleObject(name = "agents, one day, all metrics", value = OpenApiExamples.KPIS_JSON),
+                            @ExampleObject(name = "metrics=tickets_resolved,fcr_rate,nps,occupancy",
+                                    value = OpenApiExamples.KPIS_JSON_SOME)}),
                 @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "metrics=tickets_resolved,first_response_avg_s,csat_avg", value = OpenApiExamples.KPIS_CSV))})
     @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag: nothing changed",
@@ -130,11 +134,18 @@ public class KpiResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
     public Response kpis(@Context UriInfo uri, @Context HttpHeaders headers) {
-        KpiRequest request = parser.parse(caller.tenant(), uri.getQueryParameters());
-        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
-        Representation representation = request.format() != null ? request.format()
-                : Representation.negotiate(accept).orElseThrow(() -> new NotAcceptableException(accept));
-        KpiReport report = service.report(request.query());
+        String tenant = caller.tenant();
+        Representation representation;
+        KpiReport report;
+        // One snapshot for the tenant's generation and default zone (needed to validate the dates) and
+        // the report's queries; closed before the body is written.
+        try (ReportSnapshot snapshot = service.open(tenant)) {
+            KpiRequest request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
+            String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+            representation = request.format() != null ? request.format()
+                    : Representation.negotiate(accept).orElseThrow(() -> new NotAcceptableException(accept));
+            report = service.report(snapshot, request.query());
+        }
         byte[] body = representation == Representation.CSV ? CsvReportWriter.write(report) : json.write(report);
         String etag = ETags.of(body);
         if (ETags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A validated {@code GET /v1/kpis} request. {@code team} and {@code channel} are null when not
- * filtered; {@code ids} is empty when not filtered; {@code after} is the last row of the previous
- * page, or null on the first page.
+ * A validated {@code GET /v1/kpis} request. {@code generation} is the tenant's active generation of
+ * kpi_hourly, the only one read. {@code team} and {@code channel} are null when not filtered;
+ * {@code ids} is empty when not filtered; {@code after} is the last row of the previous page, or null
+ * on the first page.
  */
-public record KpiQuery(String tenant, Dimension dimension, List<String> ids, String team, String channel,
+public record KpiQuery(String tenant, int generation, Dimension dimension, List<String> ids, String team, String channel,
                        LocalDate from, LocalDate to, Granularity granularity, ZoneId zone,
                        List<Metric> metrics, int limit, PageKey after) {
 
@@ -34,12 +35,14 @@ public record KpiQuery(String tenant, Dimension dimension, List<String> ids, Str
     }
 
     public KpiQuery after(PageKey key) {
-        return new KpiQuery(tenant, dimension, ids, team, channel, from, to, granularity, zone, metrics, limit, key);
+        return new KpiQuery(tenant, generation, dimension, ids, team, channel, from, to, granularity, zone, metrics, limit, key);
     }
 
     /**
      * What decides the rows and their order, hashed: a cursor carries it, so a cursor is only
-     * accepted by the query it came from (metrics and limit may change between pages).
+     * accepted by the query it came from (metrics and limit may change between pages). The
+     * generation is not part of it: a recomputation completing between two pages is new data, like
+     * any other, and the keyset still neither skips nor repeats a row.
      */
     public String fingerprint() {
         String text = String.join("\n", tenant, dimension.label(), String.join(",", new TreeSet<>(ids)),

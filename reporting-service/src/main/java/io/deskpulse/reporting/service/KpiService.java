@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.service;
 
 import io.deskpulse.reporting.repository.KpiRepository;
+import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,9 @@ import java.util.Set;
 /**
  * Builds one page of a KPI report: the page's groups first (keyset paging after aggregation, one
  * row more than asked to know whether another page follows), then the merged histograms of just
- * those groups when a percentile is asked for, then the metric values.
+ * those groups when a percentile is asked for, then the metric values. All of it is read in one
+ * {@link ReportSnapshot}, opened before the request is parsed (the default time zone is the
+ * tenant's) and closed by the caller.
  */
 @ApplicationScoped
 public class KpiService {
@@ -30,14 +33,19 @@ public class KpiService {
                 .register(registry);
     }
 
-    public KpiReport report(KpiQuery query) {
+    /** The snapshot a report of this tenant is read in: its active generation and default time zone, then the queries. */
+    public ReportSnapshot open(String tenant) {
+        return repository.open(tenant);
+    }
+
+    public KpiReport report(ReportSnapshot snapshot, KpiQuery query) {
         Timer.Sample sample = Timer.start();
         List<GroupTotals> page;
         boolean more;
         try {
-            List<GroupTotals> groups = repository.groups(query, query.limit() + 1);
+            List<GroupTotals> groups = repository.groups(snapshot, query, query.limit() + 1);
             more = groups.size() > query.limit();
-            page = withHistograms(query, more ? groups.subList(0, query.limit()) : groups);
+            page = withHistograms(snapshot, query, more ? groups.subList(0, query.limit()) : groups);
         } finally {
             sample.stop(queryTimer);
         }
@@ -52,14 +60,14 @@ public class KpiService {
         return new KpiReport(query, rows, next);
     }
 
-    private List<GroupTotals> withHistograms(KpiQuery query, List<GroupTotals> page) {
+    private List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> page) {
         Set<String> columns = new LinkedHashSet<>();
         query.metrics().forEach(metric -> metric.histogramColumn().ifPresent(columns::add));
         if (columns.isEmpty() || page.isEmpty()) {
             return page;
         }
         List<PageKey> keys = page.stream().map(GroupTotals::key).toList();
-        Map<String, Map<PageKey, Histogram>> byColumn = repository.histograms(query, List.copyOf(columns), keys);
+        Map<String, Map<PageKey, Histogram>> byColumn = repository.histograms(snapshot, query, List.copyOf(columns), keys);
         return page.stream().map(group -> {
             Map<String, Histogram> merged = new HashMap<>();
             byColumn.forEach((column, histograms) -> {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One reported column and how it is computed from a group's sums (docs/storage.md: sums first,
  * division last). Durations are stored in ms and reported in seconds rounded to the millisecond;
- * ratios are unrounded; an empty group gives null for everything but counts.
+ * ratios, averages of scores and NPS are unrounded; an empty group gives 0 for counts and totals,
+ * null for averages, percentiles and rates.
  */
 public sealed interface Metric {
 
@@ -16,9 +17,22 @@ public sealed interface Metric {
     /** The value for a group: a {@code Long} for counts, a {@code Double} or null otherwise. */
     Object valueOf(GroupTotals totals);
 
+    /** How the value is computed, in words and column names, for the API documentation. */
+    String formula();
+
     /** The histogram column this metric reads, if any: only then are histograms merged. */
     default Optional<String> histogramColumn() {
         return Optional.empty();
+    }
+
+    /** True for counts (JSON integers); false for decimals. */
+    default boolean integer() {
+        return false;
+    }
+
+    /** True when an empty group gives null (averages, percentiles, rates); counts and totals give 0. */
+    default boolean nullWhenEmpty() {
+        return true;
     }
 
     /** A summed count column, reported as is. */
@@ -26,6 +40,42 @@ public sealed interface Metric {
         @Override
         public Object valueOf(GroupTotals totals) {
             return totals.sum(column);
+        }
+
+        @Override
+        public String formula() {
+            return "Σ " + column;
+        }
+
+        @Override
+        public boolean integer() {
+            return true;
+        }
+
+        @Override
+        public boolean nullWhenEmpty() {
+            return false;
+        }
+    }
+
+    /**
+     * A summed column kept in thousandths (ms, or milli-units of an amount), reported divided by 1000:
+     * exact to the thousandth. A total, so 0 (not null) when there is nothing.
+     */
+    record Thousandths(String name, String column) implements Metric {
+        @Override
+        public Object valueOf(GroupTotals totals) {
+            return BigDecimal.valueOf(totals.sum(column), 3).doubleValue();
+        }
+
+        @Override
+        public String formula() {
+            return "Σ " + column + " / 1000 (a total: 0 when there is none)";
+        }
+
+        @Override
+        public boolean nullWhenEmpty() {
+            return false;
         }
     }
 
@@ -42,6 +92,11 @@ public sealed interface Metric {
                     .divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1000)), 3, RoundingMode.HALF_UP)
                     .doubleValue();
         }
+
+        @Override
+        public String formula() {
+            return "Σ " + sumMsColumn + " / Σ " + countColumn + " / 1000, seconds rounded to the millisecond";
+        }
     }
 
     /** {@code numerator / denominator}, unrounded. */
@@ -50,6 +105,46 @@ public sealed interface Metric {
         public Object valueOf(GroupTotals totals) {
             long den = totals.sum(denominator);
             return den == 0 ? null : (double) totals.sum(numerator) / den;
+        }
+
+        @Override
+        public String formula() {
+            return "Σ " + numerator + " / Σ " + denominator;
+        }
+    }
+
+    /**
+     * {@code sum_milli / 1000 / count}: the mean of scores kept in thousandths, unrounded. One division
+     * (by {@code count * 1000}, exact) so that the double is the nearest to the true mean.
+     */
+    record AverageOfThousandths(String name, String sumMilliColumn, String countColumn) implements Metric {
+        @Override
+        public Object valueOf(GroupTotals totals) {
+            long count = totals.sum(countColumn);
+            return count == 0 ? null : totals.sum(sumMilliColumn) / (count * 1000.0);
+        }
+
+        @Override
+        public String formula() {
+            return "Σ " + sumMilliColumn + " / 1000 / Σ " + countColumn;
+        }
+    }
+
+    /** A net score: {@code (positive - negative) / count * 100}, from -100 to 100, unrounded. */
+    record NetScore(String name, String positive, String negative, String countColumn) implements Metric {
+        @Override
+        public Object valueOf(GroupTotals totals) {
+            long count = totals.sum(countColumn);
+            if (count == 0) {
+                return null;
+            }
+            // The difference times 100 is an exact integer: one division, correctly rounded.
+            return (double) ((totals.sum(positive) - totals.sum(negative)) * 100) / count;
+        }
+
+        @Override
+        public String formula() {
+            return "(Σ " + positive + " − Σ " + negative + ") / Σ " + countColumn + " × 100";
         }
     }
 
@@ -64,6 +159,12 @@ public sealed interface Metric {
         @Override
         public Optional<String> histogramColumn() {
             return Optional.of(column);
+        }
+
+        @Override
+        public String formula() {
+            return "nearest-rank p" + percent + " of the merged " + column
+                    + " / 1000, seconds rounded to the millisecond (within 1 %)";
         }
     }
 }

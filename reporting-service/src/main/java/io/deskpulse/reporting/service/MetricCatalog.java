@@ -7,30 +7,48 @@ import java.util.Optional;
 
 /**
  * The KPI columns of the reporting API (kpis.md) and the kpi_hourly columns they are computed from
- * (storage.md). A new metric is one entry in {@link #METRICS}; a new stored column one entry in
- * {@link #SUMMED_COLUMNS} (and, if it is a count, it also decides whether a group has data).
+ * (storage.md). A new metric is one entry in {@link #METRICS}; a new stored count or sum is one entry
+ * in {@link #SUMMED_COLUMNS}, and then also decides whether a group has data (any summed column
+ * non-zero). Histogram columns are not summed: they are merged, only for the percentiles asked for.
  */
 public final class MetricCatalog {
 
-    /** A kpi_hourly column that is summed per report row; {@code count} columns tell empty groups apart. */
-    public record SummedColumn(String name, boolean count) {
-    }
+    /** The kpi_hourly counts and sums, summed per report row; a row has data when any of them is non-zero. */
+    public static final List<String> SUMMED_COLUMNS = List.of(
+            "tickets_created",
+            "tickets_resolved",
+            "resolution_count",
+            "resolution_sum_ms",
+            "reopened_resolutions",
+            "first_response_count",
+            "first_response_sum_ms",
+            "agent_replies",
+            "customer_messages",
+            "csat_count",
+            "csat_sum",
+            "csat_satisfied",
+            "first_resolutions",
+            "fcr_count",
+            "transfers",
+            "handle_count",
+            "handle_sum_ms",
+            "nps_count",
+            "nps_promoters",
+            "nps_detractors",
+            "qa_count",
+            "qa_sum_milli",
+            "qa_passed",
+            "first_response_sla_met",
+            "online_ms",
+            "conversions",
+            "sales_amount_milli",
+            "peer_review_count",
+            "peer_review_sum",
+            "complaints",
+            "first_response_bh_sum_ms",
+            "resolution_bh_sum_ms");
 
-    public static final List<SummedColumn> SUMMED_COLUMNS = List.of(
-            count("tickets_created"),
-            count("tickets_resolved"),
-            count("resolution_count"),
-            sum("resolution_sum_ms"),
-            count("reopened_resolutions"),
-            count("first_response_count"),
-            sum("first_response_sum_ms"),
-            count("agent_replies"),
-            count("customer_messages"),
-            count("csat_count"),
-            sum("csat_sum"),
-            count("csat_satisfied"));
-
-    /** In the API's default column order. */
+    /** In the API's default column order: the catalog's order, the first sixteen as they were first served. */
     public static final List<Metric> METRICS = List.of(
             new Metric.Count("tickets_created", "tickets_created"),
             new Metric.Count("tickets_resolved", "tickets_resolved"),
@@ -47,7 +65,37 @@ public final class MetricCatalog {
             new Metric.Count("customer_messages", "customer_messages"),
             new Metric.Count("csat_count", "csat_count"),
             new Metric.Ratio("csat_avg", "csat_sum", "csat_count"),
-            new Metric.Ratio("csat_satisfied_rate", "csat_satisfied", "csat_count"));
+            new Metric.Ratio("csat_satisfied_rate", "csat_satisfied", "csat_count"),
+            new Metric.Count("first_resolutions", "first_resolutions"),
+            new Metric.Count("fcr_count", "fcr_count"),
+            new Metric.Ratio("fcr_rate", "fcr_count", "first_resolutions"),
+            new Metric.Count("transfers", "transfers"),
+            new Metric.Count("handle_count", "handle_count"),
+            new Metric.AverageSeconds("handle_avg_s", "handle_sum_ms", "handle_count"),
+            new Metric.PercentileSeconds("handle_p50_s", "handle_hist", 50),
+            new Metric.PercentileSeconds("handle_p90_s", "handle_hist", 90),
+            new Metric.Thousandths("handle_total_s", "handle_sum_ms"),
+            new Metric.Count("nps_count", "nps_count"),
+            new Metric.NetScore("nps", "nps_promoters", "nps_detractors", "nps_count"),
+            new Metric.Count("qa_count", "qa_count"),
+            new Metric.AverageOfThousandths("qa_avg", "qa_sum_milli", "qa_count"),
+            new Metric.Ratio("qa_pass_rate", "qa_passed", "qa_count"),
+            new Metric.Count("first_response_sla_met", "first_response_sla_met"),
+            new Metric.Ratio("first_response_sla_rate", "first_response_sla_met", "first_response_count"),
+            new Metric.Thousandths("online_s", "online_ms"),
+            new Metric.Ratio("occupancy", "handle_sum_ms", "online_ms"),
+            new Metric.Count("conversions", "conversions"),
+            new Metric.Ratio("conversion_rate", "conversions", "first_response_count"),
+            new Metric.Thousandths("sales_amount", "sales_amount_milli"),
+            new Metric.Count("peer_review_count", "peer_review_count"),
+            new Metric.Ratio("peer_review_avg", "peer_review_sum", "peer_review_count"),
+            new Metric.Count("complaints", "complaints"),
+            new Metric.AverageSeconds("first_response_bh_avg_s", "first_response_bh_sum_ms", "first_response_count"),
+            new Metric.PercentileSeconds("first_response_bh_p50_s", "first_response_bh_hist", 50),
+            new Metric.PercentileSeconds("first_response_bh_p90_s", "first_response_bh_hist", 90),
+            new Metric.AverageSeconds("resolution_bh_avg_s", "resolution_bh_sum_ms", "resolution_count"),
+            new Metric.PercentileSeconds("resolution_bh_p50_s", "resolution_bh_hist", 50),
+            new Metric.PercentileSeconds("resolution_bh_p90_s", "resolution_bh_hist", 90));
 
     private static final Map<String, Metric> BY_NAME = byName();
 
@@ -66,13 +114,5 @@ public final class MetricCatalog {
         Map<String, Metric> map = new LinkedHashMap<>();
         METRICS.forEach(m -> map.put(m.name(), m));
         return map;
-    }
-
-    private static SummedColumn count(String name) {
-        return new SummedColumn(name, true);
-    }
-
-    private static SummedColumn sum(String name) {
-        return new SummedColumn(name, false);
     }
 }

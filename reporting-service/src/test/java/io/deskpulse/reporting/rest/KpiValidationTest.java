@@ -28,7 +28,7 @@ class KpiValidationTest {
     @Test
     void everyBadParameterAtOnce() {
         assertThat(errorFields("dimension=tenant&id=a-1&team=t-1&channel=fax&from=2026-11-05&to=2026-11-01"
-                + "&granularity=year&tz=Asia/Kolkata&metrics=tickets_created,nps&limit=0&cursor=xx&format=xml&colour=red"))
+                + "&granularity=year&tz=Asia/Kolkata&metrics=tickets_created,nps_score&limit=0&cursor=xx&format=xml&colour=red"))
                 .containsExactly("id", "team", "channel", "from", "granularity", "tz", "metrics", "limit",
                         "cursor", "format", "colour");
     }
@@ -44,7 +44,7 @@ class KpiValidationTest {
         "tz=Mars/Olympus                               | tz        | IANA time zone",
         "tz=%2B05:00                                   | tz        | IANA time zone",
         "tz=Asia/Kathmandu&from=2026-11-01&to=2026-11-01 | tz      | +05:45",
-        "metrics=tickets_created,nps,fcr_rate          | metrics   | unknown metric 'nps', 'fcr_rate'",
+        "metrics=tickets_created,nps_score,aht         | metrics   | unknown metric 'nps_score', 'aht'",
         "metrics=,                                     | metrics   | at least one metric",
         "limit=0                                       | limit     | from 1 to 10000",
         "limit=10001                                   | limit     | from 1 to 10000",

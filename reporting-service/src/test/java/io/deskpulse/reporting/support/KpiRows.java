@@ -11,25 +11,53 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Writes kpi_hourly rows the way scoring-service would (counts, sums and histograms built with the
- * same bin math), through a read-write connection of its own: the service's pool is read-only.
+ * same bin math), and the tenant state and settings rows behind the {@code tenant_reporting} view,
+ * through a read-write connection of its own: the service's pool is read-only.
  */
 public final class KpiRows {
+
+    /** The QA pass mark of default settings: a review scoring at least this passes. */
+    private static final double QA_PASS_MARK = 80;
 
     private KpiRows() {
     }
 
+    /** Empties kpi_hourly and the tenants' state and settings: every tenant is back to generation 0, UTC. */
     public static void clear() {
-        execute("TRUNCATE kpi_hourly");
+        execute("TRUNCATE kpi_hourly, tenant_state, tenant_settings_versions");
     }
 
     /** A row of tenant at the UTC hour starting at {@code bucket} (e.g. "2026-11-02T09:00:00Z"); team, agent, channel ''. */
     public static Row row(String tenant, String bucket) {
         return new Row(tenant, Instant.parse(bucket));
+    }
+
+    /** Sets (inserts or updates) the tenant's active generation in tenant_state, as a completed recomputation does. */
+    public static void activeGeneration(String tenant, int generation) {
+        execute("INSERT INTO tenant_state (tenant_id, active_generation) VALUES ('" + tenant + "', " + generation + ")"
+                + " ON CONFLICT (tenant_id) DO UPDATE SET active_generation = EXCLUDED.active_generation");
+    }
+
+    /** Stores a version of the tenant's settings document (JSON), as scoring's settings endpoint does. */
+    public static void settings(String tenant, int version, String json) {
+        String sql = "INSERT INTO tenant_settings_versions (tenant_id, version, settings, changed_by, changed_fields)"
+                + " VALUES (?, ?, CAST(? AS jsonb), 'test', '{time_zone}')";
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenant);
+            statement.setInt(2, version);
+            statement.setString(3, json);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void execute(String sql) {
@@ -59,24 +87,26 @@ public final class KpiRows {
         return flat.toArray(Integer[]::new);
     }
 
+    /** One kpi_hourly row; every measure left unset is 0 (or an empty histogram). */
     public static final class Row {
         private final String tenant;
         private final Instant bucket;
+        private int generation;
         private String team = "";
         private String agent = "";
         private String channel = "";
-        private long ticketsCreated;
-        private long ticketsResolved;
-        private long reopened;
-        private long agentReplies;
-        private long customerMessages;
-        private long[] resolutions = new long[0];
-        private long[] firstResponses = new long[0];
-        private int[] csat = new int[0];
+        private final Map<String, Long> measures = new LinkedHashMap<>();
+        private final Map<String, long[]> histograms = new LinkedHashMap<>();
 
         private Row(String tenant, Instant bucket) {
             this.tenant = tenant;
             this.bucket = bucket;
+        }
+
+        /** The generation the row belongs to (default 0, the active one of a tenant without state). */
+        public Row generation(int generation) {
+            this.generation = generation;
+            return this;
         }
 
         public Row team(String team) {
@@ -94,88 +124,151 @@ public final class KpiRows {
             return this;
         }
 
-        public Row created(long n) {
-            this.ticketsCreated = n;
+        /** Sets one count or sum column directly. */
+        public Row set(String column, long value) {
+            measures.put(column, value);
             return this;
+        }
+
+        private Row add(String column, long value) {
+            measures.merge(column, value, Long::sum);
+            return this;
+        }
+
+        /** Count, sum and histogram of durations: {prefix}_count (if any), {prefix}_sum_ms, {prefix}_hist. */
+        private Row durations(String countColumn, String sumColumn, String histColumn, long... millis) {
+            if (countColumn != null) {
+                set(countColumn, millis.length);
+            }
+            set(sumColumn, Arrays.stream(millis).sum());
+            histograms.put(histColumn, millis);
+            return this;
+        }
+
+        public Row created(long n) {
+            return set("tickets_created", n);
         }
 
         /** Solves whose ticket creation is known, with their durations (also counted in tickets_resolved). */
         public Row resolutions(long... millis) {
-            this.resolutions = millis;
-            this.ticketsResolved += millis.length;
-            return this;
+            add("tickets_resolved", millis.length);
+            return durations("resolution_count", "resolution_sum_ms", "resolution_hist", millis);
+        }
+
+        /** Business-hours durations of the same solves as {@link #resolutions} (same count). */
+        public Row resolutionsBh(long... millis) {
+            return durations(null, "resolution_bh_sum_ms", "resolution_bh_hist", millis);
         }
 
         /** Solves without a known creation: tickets_resolved only. */
         public Row resolvedWithoutDuration(long n) {
-            this.ticketsResolved += n;
-            return this;
+            return add("tickets_resolved", n);
         }
 
         public Row reopened(long n) {
-            this.reopened = n;
-            return this;
+            return set("reopened_resolutions", n);
         }
 
         public Row firstResponses(long... millis) {
-            this.firstResponses = millis;
-            return this;
+            return durations("first_response_count", "first_response_sum_ms", "first_response_hist", millis);
+        }
+
+        /** Business-hours durations of the same first responses as {@link #firstResponses} (same count). */
+        public Row firstResponsesBh(long... millis) {
+            return durations(null, "first_response_bh_sum_ms", "first_response_bh_hist", millis);
         }
 
         public Row agentReplies(long n) {
-            this.agentReplies = n;
-            return this;
+            return set("agent_replies", n);
         }
 
         public Row customerMessages(long n) {
-            this.customerMessages = n;
-            return this;
+            return set("customer_messages", n);
         }
 
         public Row csat(int... scores) {
-            this.csat = scores;
-            return this;
+            set("csat_count", scores.length);
+            set("csat_sum", Arrays.stream(scores).sum());
+            return set("csat_satisfied", Arrays.stream(scores).filter(s -> s >= 4).count());
+        }
+
+        /** First solves, and how many of them were resolved on first contact. */
+        public Row firstResolutions(long n, long fcr) {
+            set("first_resolutions", n);
+            return set("fcr_count", fcr);
+        }
+
+        public Row transfers(long n) {
+            return set("transfers", n);
+        }
+
+        /** Handle times (talk + hold + wrap) of completed interactions, in ms. */
+        public Row handles(long... millis) {
+            return durations("handle_count", "handle_sum_ms", "handle_hist", millis);
+        }
+
+        /** NPS responses 0..10: promoters 9-10, detractors 0-6. */
+        public Row nps(int... scores) {
+            set("nps_count", scores.length);
+            set("nps_promoters", Arrays.stream(scores).filter(s -> s >= 9).count());
+            return set("nps_detractors", Arrays.stream(scores).filter(s -> s <= 6).count());
+        }
+
+        /** QA review scores 0..100 (kept in thousandths); passed when at least the default pass mark. */
+        public Row qa(double... scores) {
+            set("qa_count", scores.length);
+            set("qa_sum_milli", Arrays.stream(scores).mapToLong(s -> Math.round(s * 1000)).sum());
+            return set("qa_passed", Arrays.stream(scores).filter(s -> s >= QA_PASS_MARK).count());
+        }
+
+        public Row slaMet(long n) {
+            return set("first_response_sla_met", n);
+        }
+
+        public Row onlineMs(long ms) {
+            return set("online_ms", ms);
+        }
+
+        /** Sales, amounts in thousandths of the currency unit. */
+        public Row sales(long... amountsMilli) {
+            set("conversions", amountsMilli.length);
+            return set("sales_amount_milli", Arrays.stream(amountsMilli).sum());
+        }
+
+        public Row peerReviews(int... scores) {
+            set("peer_review_count", scores.length);
+            return set("peer_review_sum", Arrays.stream(scores).sum());
+        }
+
+        public Row complaints(long n) {
+            return set("complaints", n);
         }
 
         public void insert() {
-            String sql = "INSERT INTO kpi_hourly (tenant_id, bucket, team_id, agent_id, channel, tickets_created,"
-                    + " tickets_resolved, resolution_count, resolution_sum_ms, resolution_hist, reopened_resolutions,"
-                    + " first_response_count, first_response_sum_ms, first_response_hist, agent_replies,"
-                    + " customer_messages, csat_count, csat_sum, csat_satisfied)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            List<String> columns = new ArrayList<>(List.of("tenant_id", "generation", "bucket", "team_id", "agent_id",
+                    "channel"));
+            columns.addAll(measures.keySet());
+            columns.addAll(histograms.keySet());
+            String sql = "INSERT INTO kpi_hourly (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
             try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
                 int i = 1;
                 statement.setString(i++, tenant);
+                statement.setInt(i++, generation);
                 statement.setObject(i++, OffsetDateTime.ofInstant(bucket, ZoneOffset.UTC));
                 statement.setString(i++, team);
                 statement.setString(i++, agent);
                 statement.setString(i++, channel);
-                statement.setLong(i++, ticketsCreated);
-                statement.setLong(i++, ticketsResolved);
-                statement.setLong(i++, resolutions.length);
-                statement.setLong(i++, sum(resolutions));
-                statement.setArray(i++, connection.createArrayOf("int4", histogram(resolutions)));
-                statement.setLong(i++, reopened);
-                statement.setLong(i++, firstResponses.length);
-                statement.setLong(i++, sum(firstResponses));
-                statement.setArray(i++, connection.createArrayOf("int4", histogram(firstResponses)));
-                statement.setLong(i++, agentReplies);
-                statement.setLong(i++, customerMessages);
-                statement.setLong(i++, csat.length);
-                statement.setLong(i++, java.util.Arrays.stream(csat).sum());
-                statement.setLong(i, java.util.Arrays.stream(csat).filter(s -> s >= 4).count());
+                for (long value : measures.values()) {
+                    statement.setLong(i++, value);
+                }
+                for (long[] millis : histograms.values()) {
+                    statement.setArray(i++, connection.createArrayOf("int4", histogram(millis)));
+                }
                 statement.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        private static long sum(long[] values) {
-            long total = 0;
-            for (long v : values) {
-                total += v;
-            }
-            return total;
         }
     }
 }

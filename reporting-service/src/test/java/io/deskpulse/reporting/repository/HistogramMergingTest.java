@@ -1,0 +1,119 @@
+package io.deskpulse.reporting.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.reporting.config.ReportingConfig;
+import io.deskpulse.reporting.service.Dimension;
+import io.deskpulse.reporting.service.Granularity;
+import io.deskpulse.reporting.service.GroupTotals;
+import io.deskpulse.reporting.service.Histogram;
+import io.deskpulse.reporting.service.KpiQuery;
+import io.deskpulse.reporting.service.KpiService;
+import io.deskpulse.reporting.service.Metric;
+import io.deskpulse.reporting.service.MetricCatalog;
+import io.deskpulse.reporting.service.PageKey;
+import io.deskpulse.reporting.service.TenantReporting;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Histograms are merged only for the percentile metrics asked for, all of a page's histogram columns
+ * in one query (one scan), and never when no percentile is asked for.
+ */
+class HistogramMergingTest {
+
+    private final RecordingRepository repository = new RecordingRepository();
+    private final KpiService service = new KpiService(repository, new SimpleMeterRegistry());
+
+    @Test
+    void noPercentileNoHistogramQuery() {
+        report("tickets_created", "handle_avg_s", "nps", "occupancy", "first_response_bh_avg_s");
+        assertThat(repository.histogramQueries).isEmpty();
+    }
+
+    @Test
+    void onlyTheHistogramsOfTheAskedPercentilesInOneQuery() {
+        report("handle_p90_s", "nps", "first_response_bh_p50_s", "first_response_bh_p90_s", "handle_p50_s");
+        assertThat(repository.histogramQueries).containsExactly(List.of("handle_hist", "first_response_bh_hist"));
+    }
+
+    @Test
+    void allMetricsMergeEveryHistogramOnce() {
+        service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(MetricCatalog.METRICS));
+        assertThat(repository.histogramQueries).containsExactly(List.of("first_response_hist", "resolution_hist",
+                "handle_hist", "first_response_bh_hist", "resolution_bh_hist"));
+    }
+
+    private void report(String... metrics) {
+        List<Metric> list = Arrays.stream(metrics).map(m -> MetricCatalog.find(m).orElseThrow()).toList();
+        service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(list));
+    }
+
+    private static KpiQuery query(List<Metric> metrics) {
+        return new KpiQuery("t", 0, Dimension.TENANT, List.of(), null, null, LocalDate.parse("2026-11-02"),
+                LocalDate.parse("2026-11-02"), Granularity.DAY, ZoneId.of("UTC"), metrics, 10, null);
+    }
+
+    /** One group with data, and a record of the histogram queries asked for; no database. */
+    private static final class RecordingRepository extends KpiRepository {
+        final List<List<String>> histogramQueries = new ArrayList<>();
+
+        RecordingRepository() {
+            super(null, new TestConfig());
+        }
+
+        @Override
+        public List<GroupTotals> groups(ReportSnapshot snapshot, KpiQuery query, int limit) {
+            Map<String, Long> sums = new HashMap<>();
+            MetricCatalog.SUMMED_COLUMNS.forEach(c -> sums.put(c, 1L));
+            return List.of(new GroupTotals(new PageKey(query.from(), "t"), sums, Map.of()));
+        }
+
+        @Override
+        public Map<String, Map<PageKey, Histogram>> histograms(ReportSnapshot snapshot, KpiQuery query,
+                                                               List<String> columns, List<PageKey> keys) {
+            histogramQueries.add(List.copyOf(columns));
+            return Map.of();
+        }
+    }
+
+    private static final class TestConfig implements ReportingConfig {
+        @Override
+        public int maxRangeDays() {
+            return 3660;
+        }
+
+        @Override
+        public int defaultRangeDays() {
+            return 7;
+        }
+
+        @Override
+        public int defaultLimit() {
+            return 1000;
+        }
+
+        @Override
+        public int maxLimit() {
+            return 10000;
+        }
+
+        @Override
+        public int maxIds() {
+            return 1000;
+        }
+
+        @Override
+        public Duration queryTimeout() {
+            return Duration.ofSeconds(30);
+        }
+    }
+}
