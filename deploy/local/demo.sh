@@ -12,7 +12,7 @@ dp_http_ok 8081 /q/health/ready || dp_die "ingestion-service is not running on 8
 java "$DP_LOCAL/demo/DemoTraffic.java" --url http://127.0.0.1:8081 --key "$ingest_key" "$@"
 
 if command -v curl >/dev/null; then
-  url="http://127.0.0.1:8083/v1/kpis?granularity=total&metrics=tickets_created,tickets_resolved,first_response_p50_s,first_response_p90_s,reopen_rate,csat_avg"
+  url="http://127.0.0.1:8083/v1/kpis?granularity=total&metrics=tickets_created,tickets_resolved,first_response_p50_s,first_response_p90_s,fcr_rate,first_response_sla_rate,csat_avg,nps,handle_avg_s,occupancy,qa_pass_rate,conversions,complaints"
   dp_log "scoring applies the events within seconds; the week so far per team:"
   for _ in $(seq 1 30); do
     body=$(curl -fsS -H "Authorization: Bearer $read_key" "$url&dimension=team&format=csv" || true)

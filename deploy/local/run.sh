@@ -6,8 +6,8 @@
 #   deploy/local/run.sh            in the foreground; Ctrl-C stops everything it started
 #   deploy/local/run.sh --detach   returns once all three services are ready; deploy/local/stop.sh stops them
 #
-# Environment: DESKPULSE_DEMO_INGEST_KEY / DESKPULSE_DEMO_READ_KEY (the demo tenant's keys, defaults
-# demo-ingest-key / demo-read-key), DESKPULSE_KAFKA_BOOTSTRAP (use an existing broker instead of
+# Environment: DESKPULSE_DEMO_INGEST_KEY / DESKPULSE_DEMO_READ_KEY / DESKPULSE_DEMO_ADMIN_KEY (the demo
+# tenant's keys, defaults demo-ingest-key / demo-read-key / demo-admin-key), DESKPULSE_KAFKA_BOOTSTRAP (use an existing broker instead of
 # starting one), DESKPULSE_JAVA_OPTS (JVM options of the services).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -34,6 +34,7 @@ rm -f "$RUN/started-postgres"
 
 ingest_key="${DESKPULSE_DEMO_INGEST_KEY:-demo-ingest-key}"
 read_key="${DESKPULSE_DEMO_READ_KEY:-demo-read-key}"
+admin_key="${DESKPULSE_DEMO_ADMIN_KEY:-demo-admin-key}"
 db_password="${DESKPULSE_DB_PASSWORD:-deskpulse}"
 
 dp_ensure_java
@@ -73,7 +74,7 @@ export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
 export QUARKUS_DATASOURCE_USERNAME=deskpulse
 export QUARKUS_DATASOURCE_PASSWORD="$db_password"
-export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key")"
+export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key"),demo:admin:$(sha256 "$admin_key")"
 
 stop_all() {
   trap - INT TERM EXIT
@@ -101,9 +102,9 @@ cat <<EOF
 
 DeskPulse is running.
   ingestion   http://127.0.0.1:8081   POST /v1/events        (Authorization: Bearer $ingest_key)
-  scoring     http://127.0.0.1:8082   health and metrics only
+  scoring     http://127.0.0.1:8082   /v1/settings, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
   reporting   http://127.0.0.1:8083   GET /v1/kpis           (Authorization: Bearer $read_key)
-  API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
+  API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8082/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
   logs        $LOGS
 Try: deploy/local/demo.sh   (a week of realistic helpdesk traffic for the demo tenant)
 EOF

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Generates a realistic week of helpdesk traffic for the demo tenant and posts it to ingestion-service
  * as canonical CloudEvents: a few teams, dozens of agents, every channel, full ticket lifecycles with
- * transfers, internal notes, reopens and CSAT ratings (some changed later). Like a real integration it
+ * transfers, internal notes, reopens, complaints, CSAT ratings (some changed later) and NPS surveys, and
+ * the agents' shifts (status changes), handled chats and calls, QA reviews, sales and peer reviews. Like a real integration it
  * delivers some events out of order, some hours late and some twice.
  *
  * Run with the JDK alone (no build needed): java DemoTraffic.java [--url U] [--key K] [--days N]
@@ -95,6 +96,7 @@ public class DemoTraffic {
         int tickets = 0;
         for (int d = 0; d < days; d++) {
             Instant dayStart = firstDay.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            shifts(dayStart, firstDay.plusDays(d).getDayOfWeek().getValue() >= 6);
             // fewer tickets at weekends
             int dow = firstDay.plusDays(d).getDayOfWeek().getValue();
             int count = (int) (perDay * (dow >= 6 ? 0.45 : 1.0) * (0.85 + 0.3 * random.nextDouble()));
@@ -107,6 +109,28 @@ public class DemoTraffic {
             }
         }
         return tickets;
+    }
+
+    /** Each agent's day: online at the start of a shift, away for lunch, busy now and then, offline at the end. */
+    void shifts(Instant dayStart, boolean weekend) {
+        for (Team team : TEAMS) {
+            for (String agent : team.agents()) {
+                if (weekend && random.nextDouble() < 0.7) {
+                    continue;
+                }
+                Instant start = dayStart.plusSeconds(3600L * (6 + random.nextInt(4)) + random.nextInt(1800));
+                String who = "{\"agent_id\":\"" + agent + "\"";
+                emit(start, "agent.status_changed", who + ",\"status\":\"online\",\"team_id\":\"" + team.id() + "\"}");
+                Instant lunch = start.plusSeconds(4 * 3600 + random.nextInt(1800));
+                emit(lunch, "agent.status_changed", who + ",\"status\":\"away\"}");
+                emit(lunch.plusSeconds(1800 + random.nextInt(1800)), "agent.status_changed", who + ",\"status\":\"online\"}");
+                emit(start.plusSeconds(8 * 3600 + random.nextInt(3600)), "agent.status_changed", who + ",\"status\":\"offline\"}");
+                if (random.nextDouble() < 0.1) {
+                    emit(start.plusSeconds(3 * 3600), "peer.review", who + ",\"reviewer_id\":\"" + pick(team.agents())
+                            + "\",\"score\":" + (3 + random.nextInt(3)) + "}");
+                }
+            }
+        }
     }
 
     void ticket(String ticket, Instant created) {
@@ -147,6 +171,20 @@ public class DemoTraffic {
             return;
         }
         emit(firstReply, "ticket.message", message(ticket, "agent", agent, true));
+        if (channel.equals("chat") || channel.equals("phone") || channel.equals("messaging")) {
+            double talk = 120 + 480 * random.nextDouble();
+            emit(firstReply.plusSeconds((long) talk + 60), "interaction.completed", "{\"agent_id\":\"" + agent
+                    + "\",\"channel\":\"" + channel + "\",\"ticket_id\":\"" + ticket + "\",\"talk_s\":" + Math.round(talk)
+                    + ",\"hold_s\":" + (channel.equals("phone") ? random.nextInt(90) : 0) + ",\"wrap_s\":" + (20 + random.nextInt(60)) + "}");
+        }
+        if (random.nextDouble() < 0.04) {
+            emit(firstReply.plusSeconds(86_400), "qa.review", "{\"agent_id\":\"" + agent + "\",\"ticket_id\":\"" + ticket
+                    + "\",\"score\":" + (60 + random.nextInt(41)) + ",\"reviewer_id\":\"qa-lead\"}");
+        }
+        if (team.id().equals("billing") && random.nextDouble() < 0.06) {
+            emit(firstReply.plusSeconds(600), "sale.converted", "{\"agent_id\":\"" + agent + "\",\"ticket_id\":\""
+                    + ticket + "\",\"amount\":" + (20 + random.nextInt(480)) + ".00,\"currency\":\"EUR\"}");
+        }
         Instant last = firstReply;
         int exchanges = random.nextInt(4);
         for (int i = 0; i < exchanges; i++) {
@@ -186,6 +224,10 @@ public class DemoTraffic {
                 emit(rated.plusSeconds(86_400), "survey.csat", "{\"ticket_id\":\"" + ticket + "\",\"score\":"
                         + Math.min(5, score + 2) + "}");
             }
+        }
+        if (random.nextDouble() < 0.1) {
+            emit(solved.plusSeconds(7_200 + random.nextInt(86_400)), "survey.nps", "{\"ticket_id\":\"" + ticket
+                    + "\",\"customer_id\":\"" + customer + "\",\"score\":" + random.nextInt(11) + "}");
         }
         emit(solved.plusSeconds(3 * 86_400), "ticket.status_changed", status(ticket, "closed", null));
     }

@@ -18,6 +18,7 @@ final class DeskPulseStack implements AutoCloseable {
     static final String TENANT = "e2e";
     static final String INGEST_KEY = "e2e-ingest-key-0123456789";
     static final String READ_KEY = "e2e-read-key-0123456789";
+    static final String ADMIN_KEY = "e2e-admin-key-0123456789";
 
     final ServiceProcess ingestion;
     final ServiceProcess scoring;
@@ -26,7 +27,8 @@ final class DeskPulseStack implements AutoCloseable {
     DeskPulseStack(String database) throws Exception {
         String topic = KafkaTestTopics.create("e2e.events", 3);
         String jdbcUrl = PostgresTestDatabase.recreate(database);
-        String apiKeys = TENANT + ":ingest:" + sha256(INGEST_KEY) + "," + TENANT + ":read:" + sha256(READ_KEY);
+        String apiKeys = TENANT + ":ingest:" + sha256(INGEST_KEY) + "," + TENANT + ":read:" + sha256(READ_KEY) + ","
+                + TENANT + ":admin:" + sha256(ADMIN_KEY);
         Map<String, String> kafka = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
                 "DESKPULSE_KAFKA_TOPIC", topic,
@@ -38,7 +40,7 @@ final class DeskPulseStack implements AutoCloseable {
         ingestion = new ServiceProcess("ingestion-service", merge(kafka, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         scoring = new ServiceProcess("scoring-service", merge(kafka, database_,
                 Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", "e2e-" + UUID.randomUUID(),
-                        "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms")));
+                        "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys)));
         reporting = new ServiceProcess("reporting-service", merge(database_, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         // scoring first: it owns the schema that reporting reads
         scoring.start();

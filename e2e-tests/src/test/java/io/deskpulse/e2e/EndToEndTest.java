@@ -180,4 +180,55 @@ class EndToEndTest {
         Object value = row.get(metric);
         return value == null ? 0 : ((Number) value).longValue();
     }
+
+    @Test
+    void agentEventsSurveysAndASettingsChangeComeOutAsKpis() {
+        String agent = "{\"agent_id\":\"a-7\"";
+        List<String> events = List.of(
+                Events.event("n-1", "agent.status_changed", "2026-10-05T09:00:00Z", agent + ",\"status\":\"online\",\"team_id\":\"t-9\"}"),
+                Events.event("n-2", "interaction.completed", "2026-10-05T09:30:00Z", agent + ",\"channel\":\"email\",\"ticket_id\":\"E-1\",\"talk_s\":240,\"wrap_s\":60}"),
+                Events.event("n-3", "qa.review", "2026-10-05T10:00:00Z", agent + ",\"score\":85,\"reviewer_id\":\"q-1\"}"),
+                Events.event("n-4", "sale.converted", "2026-10-05T10:15:00Z", agent + ",\"ticket_id\":\"E-1\",\"amount\":100,\"currency\":\"EUR\"}"),
+                Events.event("n-5", "peer.review", "2026-10-05T10:20:00Z", agent + ",\"reviewer_id\":\"a-8\",\"score\":4}"),
+                Events.event("n-6", "survey.nps", "2026-10-05T10:25:00Z", agent + ",\"score\":10}"),
+                Events.event("n-7", "agent.status_changed", "2026-10-05T11:00:00Z", agent + ",\"status\":\"offline\"}"),
+                // Friday 17:00 Berlin to Monday 11:00 Berlin: 66 h, of which 2 business hours once they are set
+                created("n-8", "2026-10-02T15:00:00Z", "E-1", "email", "t-9", "a-7"),
+                agentReply("n-9", "2026-10-05T09:00:00Z", "E-1", "a-7"),
+                Events.event("n-10", "ticket.tagged", "2026-10-05T09:10:00Z", "{\"ticket_id\":\"E-1\",\"tags\":[\"Complaint\"]}"),
+                status("n-11", "2026-10-05T09:20:00Z", "E-1", "solved"));
+        post("application/cloudevents-batch+json", batch(events));
+
+        Map<String, String> team = Map.of("dimension", "team", "id", "t-9", "from", "2026-10-02", "to", "2026-10-05",
+                "granularity", "total");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kpis(team).getList("rows")).hasSize(1));
+        Map<String, Object> row = kpis(team).getMap("rows[0]");
+        assertThat(row).containsEntry("handle_count", 1).containsEntry("qa_count", 1).containsEntry("conversions", 1)
+                .containsEntry("peer_review_count", 1).containsEntry("nps_count", 1).containsEntry("complaints", 1)
+                .containsEntry("first_resolutions", 1).containsEntry("fcr_count", 1);
+        assertThat(number(row, "online_s")).isEqualTo(7_200.0);
+        assertThat(number(row, "handle_avg_s")).isEqualTo(300.0);
+        // rest-assured reads JSON numbers as floats
+        assertThat(number(row, "occupancy")).isCloseTo(300.0 / 7_200, within(1e-6));
+        assertThat(number(row, "qa_avg")).isEqualTo(85.0);
+        assertThat(number(row, "qa_pass_rate")).isEqualTo(1.0);
+        assertThat(number(row, "sales_amount")).isEqualTo(100.0);
+        assertThat(number(row, "conversion_rate")).isEqualTo(1.0);
+        assertThat(number(row, "peer_review_avg")).isEqualTo(4.0);
+        assertThat(number(row, "nps")).isEqualTo(100.0);
+        assertThat(number(row, "first_response_bh_avg_s")).isEqualTo(237_600.0);
+
+        // Business hours Monday to Friday 09:00-17:00 in Berlin: scoring recomputes, reports switch when it is done.
+        given().baseUri(stack.scoring.baseUrl()).auth().oauth2(DeskPulseStack.ADMIN_KEY).contentType("application/json")
+                .body("{\"time_zone\": \"Europe/Berlin\", \"business_hours\": {\"weekly\": {"
+                        + "\"monday\": [\"09:00-17:00\"], \"tuesday\": [\"09:00-17:00\"], \"wednesday\": [\"09:00-17:00\"],"
+                        + "\"thursday\": [\"09:00-17:00\"], \"friday\": [\"09:00-17:00\"]}}}")
+                .put("/v1/settings").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                number(kpis(team).getMap("rows[0]"), "first_response_bh_avg_s")).isEqualTo(7_200.0));
+        JsonPath after = kpis(team);
+        assertThat(after.getString("tz")).isEqualTo("Europe/Berlin");
+        assertThat(number(after.getMap("rows[0]"), "first_response_avg_s")).isEqualTo(237_600.0);
+        assertThat(number(after.getMap("rows[0]"), "online_s")).isEqualTo(7_200.0);
+    }
 }

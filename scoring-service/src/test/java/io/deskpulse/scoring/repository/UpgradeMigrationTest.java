@@ -1,0 +1,62 @@
+package io.deskpulse.scoring.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.scoring.domain.TicketFact;
+import io.deskpulse.scoring.domain.TicketTimeline;
+import io.deskpulse.scoring.domain.TimelineEvent;
+import io.deskpulse.testsupport.PostgresTestDatabase;
+import io.deskpulse.testsupport.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Upgrading a database that holds version 1 data: the migrations keep its timelines and ask for a
+ * recomputation of each tenant, so that the metrics added later cover the whole history.
+ */
+class UpgradeMigrationTest {
+
+    @Test
+    void aVersionOneDatabaseGetsARecomputationPerTenant() throws Exception {
+        String url = PostgresTestDatabase.recreate("deskpulse_test_upgrade");
+        migrate(url, "1");
+        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO ticket_timelines (tenant_id, ticket_id, events, event_count) VALUES (?, ?, ?, 1)")) {
+            byte[] timeline = TimelineCodec.encode(new TicketTimeline(List.of(new TimelineEvent(1, 0,
+                    new TicketFact.Created("email", "normal", null, "t-1", null)))));
+            for (String[] ticket : new String[][] {{"old-a", "T-1"}, {"old-a", "T-2"}, {"old-b", "T-1"}}) {
+                insert.setString(1, ticket[0]);
+                insert.setString(2, ticket[1]);
+                insert.setBytes(3, timeline);
+                insert.executeUpdate();
+            }
+        }
+
+        migrate(url, "latest");
+
+        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT r.tenant_id, r.status, r.timelines_total, s.building_generation, s.recomputation_id = r.id
+                     FROM recomputations r JOIN tenant_state s USING (tenant_id) ORDER BY r.tenant_id""")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getBoolean(5)))
+                    .containsExactly("old-a", "running", 2L, 1, true);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("old-b");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    private static void migrate(String url, String target) {
+        Flyway.configure().dataSource(url, TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword())
+                .locations("filesystem:src/main/resources/db/migration").target(target).load().migrate();
+    }
+}
