@@ -74,7 +74,12 @@ export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
 export QUARKUS_DATASOURCE_USERNAME=deskpulse
 export QUARKUS_DATASOURCE_PASSWORD="$db_password"
-export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key"),demo:admin:$(sha256 "$admin_key")"
+# The demo tenant, and two tenants of the benchmark (deploy/local/benchmark.sh) with fixed local keys.
+bench_keys=""
+for t in bench-a bench-b; do
+  bench_keys+=",$t:ingest:$(sha256 "$t-ingest-key"),$t:read:$(sha256 "$t-read-key"),$t:admin:$(sha256 "$t-admin-key")"
+done
+export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key"),demo:admin:$(sha256 "$admin_key")$bench_keys"
 
 stop_all() {
   trap - INT TERM EXIT

@@ -26,12 +26,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The benchmark's smoke test runs Kafka's own ProducerPerformance from these jars.
+dp_kafka_ensure_jars
+export DESKPULSE_KAFKA_LIBS="$DP_KAFKA_LIBS"
+
 if [ -z "${DESKPULSE_TEST_KAFKA_BOOTSTRAP:-}" ]; then
   export DESKPULSE_TEST_KAFKA_BOOTSTRAP=127.0.0.1:19092
   if dp_tcp_open 127.0.0.1 19092; then
     dp_log "reusing the test broker already running on 127.0.0.1:19092"
   else
-    dp_kafka_ensure_jars
     broker_dir=$(mktemp -d "$run_dir/kafka.XXXXXX")
     dp_log "starting a test Kafka broker on 127.0.0.1:19092 (log: $broker_dir/kafka.log)"
     dp_kafka_start "$broker_dir" 19092 19093 "$broker_dir/kafka.log"

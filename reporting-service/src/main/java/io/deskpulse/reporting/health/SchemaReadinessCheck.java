@@ -22,7 +22,7 @@ public class SchemaReadinessCheck implements HealthCheck {
 
     private static final String SQL = "SELECT to_regclass('kpi_hourly') IS NOT NULL"
             + " AND to_regprocedure('hist_pairs(integer[])') IS NOT NULL"
-            + " AND to_regclass('tenant_reporting') IS NOT NULL";
+            + " AND to_regclass('tenant_reporting') IS NOT NULL AND to_regclass('kpi_daily') IS NOT NULL";
 
     private final DataSource dataSource;
 
@@ -39,7 +39,7 @@ public class SchemaReadinessCheck implements HealthCheck {
                 boolean present = rs.next() && rs.getBoolean(1);
                 return HealthCheckResponse.named("kpi schema").status(present)
                         .withData("kpi_hourly", present ? "present"
-                                : "missing (kpi_hourly, hist_pairs() or tenant_reporting): has scoring-service migrated?")
+                                : "missing (kpi_hourly, kpi_daily, hist_pairs() or tenant_reporting): has scoring-service migrated?")
                         .build();
             }
         } catch (SQLException e) {

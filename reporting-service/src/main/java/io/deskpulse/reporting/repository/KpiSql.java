@@ -4,16 +4,17 @@ import io.deskpulse.reporting.service.Granularity;
 import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.MetricCatalog;
 import io.deskpulse.reporting.service.PageKey;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The two analytical queries of a KPI report. Grouping happens in SQL on local dates:
+ * The two analytical queries of a KPI report. In the zone of the generation's daily rollups (the
+ * tenant's own, the default) they read {@code kpi_daily}, a row per local day; in any other
+ * whole-hour zone {@code kpi_hourly}, grouping on local dates with
  * {@code date_trunc(<unit>, bucket AT TIME ZONE <tz>)::date}, exact because the zone's offset is a
- * whole number of hours (checked before). Both read the query's generation only, and the bucket
- * range is computed in Java from the zone, so the primary key (tenant_id, generation, bucket, ...)
- * bounds the scan.
+ * whole number of hours (checked before). Both read the query's generation only, and the range is a
+ * prefix of the primary key (tenant_id, generation, day or bucket, ...), so it bounds the scan.
  */
 final class KpiSql {
 
@@ -34,13 +35,13 @@ final class KpiSql {
         period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, ")
                 .sql(columns.stream().map(c -> "sum(" + c + ")::bigint AS " + c)
                         .collect(Collectors.joining(", ")))
-                .sql(" FROM kpi_hourly");
-        // Rows of later pages start at or after their period's first hour: skip the hours before it.
-        Instant start = q.start();
-        if (q.after() != null && q.granularity() != Granularity.TOTAL) {
-            start = max(start, q.startOfDay(q.after().period()));
+                .sql(" FROM " + table(q));
+        // Rows of later pages start at or after their period's first day: skip what lies before it.
+        LocalDate first = q.from();
+        if (q.after() != null && q.granularity() != Granularity.TOTAL && q.after().period().isAfter(first)) {
+            first = q.after().period();
         }
-        filters(s, q, start, q.end());
+        filters(s, q, first, q.to());
         s.sql(" GROUP BY 1, 2 HAVING ")
                 .sql(columns.stream().map(c -> "sum(" + c + ") <> 0")
                         .collect(Collectors.joining(" OR ")))
@@ -61,8 +62,9 @@ final class KpiSql {
     static SqlStatement histograms(KpiQuery q, List<String> columns, List<PageKey> keys) {
         PageKey first = keys.get(0);
         PageKey last = keys.get(keys.size() - 1);
-        Instant start = max(q.start(), q.startOfDay(first.period()));
-        Instant end = min(q.end(), q.startOfDay(q.granularity().nextPeriodStart(last.period(), q.to())));
+        LocalDate from = first.period().isAfter(q.from()) ? first.period() : q.from();
+        LocalDate lastDay = q.granularity().nextPeriodStart(last.period(), q.to()).minusDays(1);
+        LocalDate to = lastDay.isBefore(q.to()) ? lastDay : q.to();
         StringBuilder pairs = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             requireIdentifier(columns.get(i));
@@ -71,9 +73,9 @@ final class KpiSql {
         }
         SqlStatement s = new SqlStatement().sql("SELECT g.period, g.member, g.hist, g.bin, g.cnt FROM ("
                 + "SELECT period, member, hist, bin, sum(cnt)::bigint AS cnt FROM (SELECT ");
-        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, h.hist, h.bin, h.cnt FROM kpi_hourly"
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, h.hist, h.bin, h.cnt FROM " + table(q)
                 + " CROSS JOIN LATERAL (" + pairs + ") AS h");
-        filters(s, q, start, end);
+        filters(s, q, from, to);
         s.sql(" AND " + q.dimension().column() + " = ANY (?)",
                 keys.stream().map(PageKey::member).distinct().toArray(String[]::new));
         return s.sql(") x GROUP BY 1, 2, 3, 4 HAVING sum(cnt) <> 0) g"
@@ -82,9 +84,17 @@ final class KpiSql {
                 .sql(" ON k.period = g.period AND k.member = g.member ORDER BY 1, 2, 3, 4");
     }
 
+    private static String table(KpiQuery q) {
+        return q.daily() ? "kpi_daily" : "kpi_hourly";
+    }
+
     private static SqlStatement period(SqlStatement s, KpiQuery q) {
         if (q.granularity() == Granularity.TOTAL) {
             return s.sql("CAST(? AS date)", q.from());
+        }
+        if (q.daily()) {
+            return s.sql(q.granularity() == Granularity.DAY ? "day"
+                    : "date_trunc('" + q.granularity().sqlUnit() + "', day)::date");
         }
         return s.sql("date_trunc('" + q.granularity().sqlUnit() + "', bucket AT TIME ZONE ?)::date", q.zone().getId());
     }
@@ -93,9 +103,13 @@ final class KpiSql {
      * The caller's tenant always comes first, then its active generation: no query runs without them,
      * and (tenant_id, generation, bucket) is the primary key's prefix.
      */
-    private static void filters(SqlStatement s, KpiQuery q, Instant start, Instant end) {
-        s.sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND generation = ?", q.generation())
-                .sql(" AND bucket >= ?", start).sql(" AND bucket < ?", end);
+    private static void filters(SqlStatement s, KpiQuery q, LocalDate from, LocalDate to) {
+        s.sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND generation = ?", q.generation());
+        if (q.daily()) {
+            s.sql(" AND day >= ?", from).sql(" AND day <= ?", to);
+        } else {
+            s.sql(" AND bucket >= ?", q.startOfDay(from)).sql(" AND bucket < ?", q.startOfDay(to.plusDays(1)));
+        }
         if (q.channel() != null) {
             s.sql(" AND channel = ?", q.channel());
         }
@@ -114,11 +128,4 @@ final class KpiSql {
         }
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
 }

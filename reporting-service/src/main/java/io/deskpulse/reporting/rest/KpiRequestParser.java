@@ -81,7 +81,7 @@ public class KpiRequestParser {
             throw new InvalidParametersException(inParameterOrder(errors));
         }
         KpiQuery query = new KpiQuery(tenant, state.generation(), dimension, ids, team, channel, range.orElseThrow().from(),
-                range.orElseThrow().to(), granularity, zone, metrics, limit, null);
+                range.orElseThrow().to(), granularity, zone, state.hasDailyRowsIn(zone), metrics, limit, null);
         // An empty cursor is the first page: paging tools often send "cursor=" before they have one.
         if (cursor != null && !cursor.isEmpty()) {
             PageKey after = cursorKey(cursor, query.fingerprint(), errors);

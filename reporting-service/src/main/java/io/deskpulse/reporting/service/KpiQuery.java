@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * on the first page.
  */
 public record KpiQuery(String tenant, int generation, Dimension dimension, List<String> ids, String team, String channel,
-                       LocalDate from, LocalDate to, Granularity granularity, ZoneId zone,
+                       LocalDate from, LocalDate to, Granularity granularity, ZoneId zone, boolean daily,
                        List<Metric> metrics, int limit, PageKey after) {
 
     /** The first instant of the report: midnight of {@code from} in the zone (or the first hour after a gap). */
@@ -35,7 +35,8 @@ public record KpiQuery(String tenant, int generation, Dimension dimension, List<
     }
 
     public KpiQuery after(PageKey key) {
-        return new KpiQuery(tenant, generation, dimension, ids, team, channel, from, to, granularity, zone, metrics, limit, key);
+        return new KpiQuery(tenant, generation, dimension, ids, team, channel, from, to, granularity, zone, daily, metrics,
+                limit, key);
     }
 
     /**

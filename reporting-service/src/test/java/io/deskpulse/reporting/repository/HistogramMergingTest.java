@@ -59,7 +59,7 @@ class HistogramMergingTest {
 
     private static KpiQuery query(List<Metric> metrics) {
         return new KpiQuery("t", 0, Dimension.TENANT, List.of(), null, null, LocalDate.parse("2026-11-02"),
-                LocalDate.parse("2026-11-02"), Granularity.DAY, ZoneId.of("UTC"), metrics, 10, null);
+                LocalDate.parse("2026-11-02"), Granularity.DAY, ZoneId.of("UTC"), false, metrics, 10, null);
     }
 
     /** One group with data, and a record of the histogram queries asked for; no database. */

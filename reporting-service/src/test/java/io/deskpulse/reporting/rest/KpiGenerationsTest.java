@@ -111,7 +111,7 @@ class KpiGenerationsTest {
             KpiRows.execute("DELETE FROM kpi_hourly WHERE tenant_id = '" + TENANT_A + "' AND generation = 0");
             KpiQuery query = new KpiQuery(TENANT_A, snapshot.tenant().generation(), Dimension.AGENT, List.of(), null,
                     null, LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-02"), Granularity.DAY,
-                    ZoneId.of("UTC"), List.of(MetricCatalog.find("tickets_created").orElseThrow(),
+                    ZoneId.of("UTC"), false, List.of(MetricCatalog.find("tickets_created").orElseThrow(),
                             MetricCatalog.find("first_response_p50_s").orElseThrow()), 1, null);
             KpiReport report = service.report(snapshot, query);
             // groups and (in a second query) histograms both from generation 0

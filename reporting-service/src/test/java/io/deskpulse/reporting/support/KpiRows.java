@@ -30,9 +30,9 @@ public final class KpiRows {
     private KpiRows() {
     }
 
-    /** Empties kpi_hourly and the tenants' state and settings: every tenant is back to generation 0, UTC. */
+    /** Empties kpi_hourly, kpi_daily and the tenants' state and settings: every tenant is back to generation 0, UTC. */
     public static void clear() {
-        execute("TRUNCATE kpi_hourly, tenant_state, tenant_settings_versions");
+        execute("TRUNCATE kpi_hourly, kpi_daily, tenant_state, tenant_settings_versions");
     }
 
     /** A row of tenant at the UTC hour starting at {@code bucket} (e.g. "2026-11-02T09:00:00Z"); team, agent, channel ''. */
@@ -256,6 +256,46 @@ public final class KpiRows {
                 statement.setString(i++, tenant);
                 statement.setInt(i++, generation);
                 statement.setObject(i++, OffsetDateTime.ofInstant(bucket, ZoneOffset.UTC));
+                statement.setString(i++, team);
+                statement.setString(i++, agent);
+                statement.setString(i++, channel);
+                for (long value : measures.values()) {
+                    statement.setLong(i++, value);
+                }
+                for (long[] millis : histograms.values()) {
+                    statement.setArray(i++, connection.createArrayOf("int4", histogram(millis)));
+                }
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            insertDaily(columns);
+        }
+
+        /**
+         * Adds the same measures to the daily row of the local day in the zone of the tenant's active
+         * settings (UTC without), as scoring-service does for every contribution.
+         */
+        private void insertDaily(List<String> columns) {
+            List<String> daily = new ArrayList<>(columns);
+            daily.set(daily.indexOf("bucket"), "day");
+            List<String> values = new ArrayList<>();
+            for (String column : daily) {
+                values.add(column.equals("day") ? "(CAST(? AS timestamptz) AT TIME ZONE coalesce((SELECT daily_time_zone"
+                        + " FROM tenant_reporting WHERE tenant_id = ?), 'UTC'))::date" : "?");
+            }
+            String updates = String.join(", ", daily.stream().skip(6).map(c -> c.endsWith("_hist")
+                    ? c + " = hist_merge(kpi_daily." + c + ", EXCLUDED." + c + ")"
+                    : c + " = kpi_daily." + c + " + EXCLUDED." + c).toList());
+            String sql = "INSERT INTO kpi_daily (" + String.join(", ", daily) + ") VALUES (" + String.join(", ", values)
+                    + ") ON CONFLICT (tenant_id, generation, day, team_id, agent_id, channel) DO "
+                    + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+            try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+                int i = 1;
+                statement.setString(i++, tenant);
+                statement.setInt(i++, generation);
+                statement.setObject(i++, OffsetDateTime.ofInstant(bucket, ZoneOffset.UTC));
+                statement.setString(i++, tenant);
                 statement.setString(i++, team);
                 statement.setString(i++, agent);
                 statement.setString(i++, channel);

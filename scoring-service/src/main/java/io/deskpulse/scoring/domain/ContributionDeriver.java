@@ -28,6 +28,16 @@ public final class ContributionDeriver {
         return new Walk(timeline, settings).run();
     }
 
+    /** A ticket's contributions, and its facts as the same walk saw them. */
+    public record Derivation(List<Contribution> contributions, TicketFacts facts) {
+    }
+
+    public static Derivation deriveWithFacts(TicketTimeline timeline, TenantSettings settings) {
+        Walk walk = new Walk(timeline, settings);
+        List<Contribution> contributions = walk.run();
+        return new Derivation(contributions, walk.facts());
+    }
+
     /** One pass over the timeline in event-time order, tracking who holds the ticket. */
     private static final class Walk {
 
@@ -49,6 +59,22 @@ public final class ContributionDeriver {
         private boolean complaintCounted;
         private Contribution lastSolve;
         private Contribution latestCsat;
+        // facts, recorded on the way
+        private String createdTeam;
+        private String createdAgent;
+        private Long firstResponseAt;
+        private String firstResponseTeam;
+        private String firstResponder;
+        private Long firstResponseMillis;
+        private Long firstSolvedAt;
+        private Long lastSolvedAt;
+        private Boolean firstContact;
+        private int solves;
+        private int reopens;
+        private int transfers;
+        private int replies;
+        private int latestCsatScore;
+        private List<String> tags = List.of();
 
         Walk(TicketTimeline timeline, TenantSettings settings) {
             this.events = timeline.events();
@@ -86,6 +112,8 @@ public final class ContributionDeriver {
             if (event == creation) {
                 team = nonNull(created.teamId());
                 assignee = nonNull(created.agentId());
+                createdTeam = team;
+                createdAgent = assignee;
                 emit(event.epochMillis(), team, assignee, new Observation.TicketCreated());
             } else {
                 // A resent creation under another id counts once; it still says who holds the ticket.
@@ -105,6 +133,7 @@ public final class ContributionDeriver {
             boolean agentHandover = !assignee.isEmpty() && !newAgent.isEmpty() && !newAgent.equals(assignee);
             boolean teamHandover = !team.isEmpty() && !newTeam.isEmpty() && !newTeam.equals(team);
             if (agentHandover || teamHandover) {
+                transfers++;
                 emit(event.epochMillis(), team, assignee, new Observation.Transfer());
                 if (!firstSolveSeen) {
                     transfersBeforeFirstSolve++;
@@ -115,6 +144,7 @@ public final class ContributionDeriver {
         }
 
         private void onTagged(TimelineEvent event, Tagged tagged) {
+            tags = tagged.tags();
             if (!complaintCounted && tagged.tags().stream().anyMatch(settings::isComplaintTag)) {
                 complaintCounted = true;
                 emit(event.epochMillis(), team, assignee, new Observation.Complaint());
@@ -123,15 +153,20 @@ public final class ContributionDeriver {
 
         private void onMessage(TimelineEvent event, Message message) {
             if (message.isPublicAgentReply()) {
+                replies++;
                 emit(event.epochMillis(), team, message.agentId(), new Observation.AgentReply());
                 if (!firstSolveSeen) {
                     repliesBeforeFirstSolve++;
                 }
                 if (!firstReplySeen) {
                     firstReplySeen = true;
+                    firstResponseAt = event.epochMillis();
+                    firstResponseTeam = team;
+                    firstResponder = message.agentId();
                     if (creation != null) {
                         long millis = sinceCreation(event);
                         long target = settings.firstResponseTargetMillis(channel, priority);
+                        firstResponseMillis = millis;
                         emit(event.epochMillis(), team, message.agentId(),
                                 new Observation.FirstResponse(millis, businessSinceCreation(event), millis <= target));
                     }
@@ -149,13 +184,17 @@ public final class ContributionDeriver {
                 Observation.Solve solve = creation == null ? new Observation.Solve(null, null)
                         : new Observation.Solve(sinceCreation(event), businessSinceCreation(event));
                 lastSolve = emit(event.epochMillis(), team, solver, solve);
+                solves++;
+                lastSolvedAt = event.epochMillis();
                 if (!firstSolveSeen) {
                     firstSolveSeen = true;
+                    firstSolvedAt = event.epochMillis();
                     // First contact: at most one public reply and no transfer before the solve, never reopened.
-                    boolean firstContact = repliesBeforeFirstSolve <= 1 && transfersBeforeFirstSolve == 0 && !everReopened;
+                    firstContact = repliesBeforeFirstSolve <= 1 && transfersBeforeFirstSolve == 0 && !everReopened;
                     emit(event.epochMillis(), team, solver, new Observation.FirstResolution(firstContact));
                 }
             } else if (wasResolved && !nowResolved && lastSolve != null) {
+                reopens++;
                 // The reopen undoes the latest solve: restate that solve's period and attribution.
                 emit(lastSolve.epochMillis(), lastSolve.teamId(), lastSolve.agentId(), new Observation.ReopenedSolve());
                 lastSolve = null;
@@ -166,12 +205,28 @@ public final class ContributionDeriver {
         private void onCsat(TimelineEvent event, Csat csat) {
             // Only the latest rating counts; an earlier one is simply not emitted, which retracts it.
             String agent = csat.agentId() != null ? csat.agentId() : assignee;
+            latestCsatScore = csat.score();
             latestCsat = new Contribution(event.epochMillis(), team, agent, channel, new Observation.CsatScore(csat.score()));
         }
 
         private void onNps(TimelineEvent event, Nps nps) {
             String agent = nps.agentId() != null ? nps.agentId() : assignee;
             emit(event.epochMillis(), team, agent, new Observation.NpsScore(nps.score()));
+        }
+
+        /** The facts as they stand at the end of the walk (call after {@link #run()}). */
+        TicketFacts facts() {
+            Created created = creation == null ? null : (Created) creation.fact();
+            return new TicketFacts(created == null ? null : channel, created == null ? null : priority,
+                    status.name().toLowerCase(java.util.Locale.ROOT), created == null ? null : created.customerId(),
+                    creation == null ? null : creation.epochMillis(), blankToNull(createdTeam), blankToNull(createdAgent),
+                    blankToNull(team), blankToNull(assignee),
+                    firstResponseAt, firstResponseMillis, blankToNull(firstResponseTeam), firstResponder, firstSolvedAt, lastSolvedAt, solves, reopens,
+                    transfers, replies, latestCsat == null ? null : latestCsatScore, firstContact, tags);
+        }
+
+        private static String blankToNull(String id) {
+            return id == null || id.isEmpty() ? null : id;
         }
 
         private long sinceCreation(TimelineEvent event) {

@@ -1,18 +1,25 @@
 package io.deskpulse.scoring.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Collects the difference between what tickets contributed before a batch and what they contribute
- * after it, per aggregate row. Retracting the old contributions and adding the new ones is all it
- * takes: equal items cancel, so only what changed reaches the database.
+ * Collects the difference between what timelines contributed before a batch and what they contribute
+ * after it, per aggregate row: hourly rows, and daily rows in the zone of the target generation's
+ * settings. Retracting the old contributions and adding the new ones is all it takes: equal items
+ * cancel, so only what changed reaches the database.
  */
 public final class DeltaAccumulator {
 
-    private final Map<AggregateKey, KpiDelta> deltas = new HashMap<>();
+    private final Map<AggregateKey, KpiDelta> hourly = new HashMap<>();
+    private final Map<DailyKey, KpiDelta> daily = new HashMap<>();
+    // An hour lies in one local day (report zones have whole-hour offsets): remember each hour's day.
+    private final Map<ZoneId, Map<Long, LocalDate>> dayOfHour = new HashMap<>();
 
     public void add(Target target, Collection<Contribution> contributions) {
         apply(target, contributions, 1);
@@ -23,16 +30,30 @@ public final class DeltaAccumulator {
     }
 
     private void apply(Target target, Collection<Contribution> contributions, int sign) {
+        ZoneId zone = target.settings().timeZone();
+        Map<Long, LocalDate> days = dayOfHour.computeIfAbsent(zone, z -> new HashMap<>());
         for (Contribution contribution : contributions) {
-            KpiDelta delta = deltas.computeIfAbsent(AggregateKey.of(target.tenantId(), target.generation(), contribution),
-                    k -> new KpiDelta());
-            contribution.observation().addTo(delta, sign);
+            AggregateKey key = AggregateKey.of(target.tenantId(), target.generation(), contribution);
+            contribution.observation().addTo(hourly.computeIfAbsent(key, k -> new KpiDelta()), sign);
+            LocalDate day = days.computeIfAbsent(key.hourEpochMillis(),
+                    hour -> Instant.ofEpochMilli(hour).atZone(zone).toLocalDate());
+            DailyKey dayKey = new DailyKey(key.tenantId(), key.generation(), day, key.teamId(), key.agentId(), key.channel());
+            contribution.observation().addTo(daily.computeIfAbsent(dayKey, k -> new KpiDelta()), sign);
         }
     }
 
-    /** The rows that really change, in the global row order (see {@link AggregateKey}). */
+    /** The hourly rows that really change, in the global row order (see {@link AggregateKey}). */
     public TreeMap<AggregateKey, KpiDelta> changes() {
-        TreeMap<AggregateKey, KpiDelta> changes = new TreeMap<>();
+        return nonZero(hourly);
+    }
+
+    /** The daily rows that really change, in the global row order. */
+    public TreeMap<DailyKey, KpiDelta> dailyChanges() {
+        return nonZero(daily);
+    }
+
+    private static <K extends Comparable<K>> TreeMap<K, KpiDelta> nonZero(Map<K, KpiDelta> deltas) {
+        TreeMap<K, KpiDelta> changes = new TreeMap<>();
         deltas.forEach((key, delta) -> {
             if (!delta.isZero()) {
                 changes.put(key, delta);

@@ -13,12 +13,17 @@ public final class TicketScorer {
     private TicketScorer() {
     }
 
+    /** The new timeline and the facts derived from it. */
+    public record Scored(TicketTimeline timeline, TicketFacts facts) {
+    }
+
     /**
-     * Returns the new timeline, or null when every event was already in it (nothing changes).
+     * Returns the new timeline and its facts, or null when every event was already in it (nothing changes).
      *
      * @param before the stored timeline, or null for a ticket seen for the first time
+     * @param targets the first is the active generation
      */
-    public static TicketTimeline score(TicketTimeline before, Collection<TimelineEvent> events, List<Target> targets,
+    public static Scored score(TicketTimeline before, Collection<TimelineEvent> events, List<Target> targets,
             DeltaAccumulator deltas) {
         TicketTimeline after = before == null ? new TicketTimeline() : before.copy();
         boolean grew = false;
@@ -28,12 +33,17 @@ public final class TicketScorer {
         if (!grew) {
             return null;
         }
+        TicketFacts facts = null;
         for (Target target : targets) {
             if (before != null) {
                 deltas.retract(target, ContributionDeriver.derive(before, target.settings()));
             }
-            deltas.add(target, ContributionDeriver.derive(after, target.settings()));
+            ContributionDeriver.Derivation derived = ContributionDeriver.deriveWithFacts(after, target.settings());
+            deltas.add(target, derived.contributions());
+            if (facts == null) {
+                facts = derived.facts();
+            }
         }
-        return after;
+        return new Scored(after, facts);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,11 +158,11 @@ public class AgentTimelineRepository {
         Integer[] counts = new Integer[n];
         String[] inStatus = new String[n];
         String[] inTeam = new String[n];
-        Timestamp[] inSince = new Timestamp[n];
-        Timestamp[] asOf = new Timestamp[n];
+        String[] inSince = new String[n];
+        String[] asOf = new String[n];
         String[] outStatus = new String[n];
         String[] outTeam = new String[n];
-        Timestamp[] outSince = new Timestamp[n];
+        String[] outSince = new String[n];
         for (int i = 0; i < n; i++) {
             AgentRef agent = (AgentRef) rows.get(i)[0];
             StoredDay day = (StoredDay) rows.get(i)[1];
@@ -172,11 +173,12 @@ public class AgentTimelineRepository {
             counts[i] = day.timeline().size();
             inStatus[i] = status(day.carryIn());
             inTeam[i] = day.carryIn() == null ? null : day.carryIn().teamId();
-            inSince[i] = day.carryIn() == null ? null : new Timestamp(day.carryIn().sinceMillis());
-            asOf[i] = new Timestamp(day.asOfMillis());
+            // instants as ISO-8601 text: no time zone of the JVM or session can shift them
+            inSince[i] = day.carryIn() == null ? null : Instant.ofEpochMilli(day.carryIn().sinceMillis()).toString();
+            asOf[i] = Instant.ofEpochMilli(day.asOfMillis()).toString();
             outStatus[i] = status(day.carryOut());
             outTeam[i] = day.carryOut() == null ? null : day.carryOut().teamId();
-            outSince[i] = day.carryOut() == null ? null : new Timestamp(day.carryOut().sinceMillis());
+            outSince[i] = day.carryOut() == null ? null : Instant.ofEpochMilli(day.carryOut().sinceMillis()).toString();
         }
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO agent_timelines (tenant_id, agent_id, day, events, event_count, carry_in_status, carry_in_team,
@@ -197,11 +199,11 @@ public class AgentTimelineRepository {
             s.setArray(p++, c.createArrayOf("int4", counts));
             s.setArray(p++, c.createArrayOf("text", inStatus));
             s.setArray(p++, c.createArrayOf("text", inTeam));
-            s.setArray(p++, c.createArrayOf("timestamptz", inSince));
-            s.setArray(p++, c.createArrayOf("timestamptz", asOf));
+            s.setArray(p++, c.createArrayOf("text", inSince));
+            s.setArray(p++, c.createArrayOf("text", asOf));
             s.setArray(p++, c.createArrayOf("text", outStatus));
             s.setArray(p++, c.createArrayOf("text", outTeam));
-            s.setArray(p++, c.createArrayOf("timestamptz", outSince));
+            s.setArray(p++, c.createArrayOf("text", outSince));
             s.executeUpdate();
         }
     }

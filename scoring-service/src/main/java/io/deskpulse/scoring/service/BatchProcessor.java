@@ -6,6 +6,7 @@ import io.deskpulse.scoring.domain.AgentDayScorer.StoredDay;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDays;
 import io.deskpulse.scoring.domain.AgentEvent;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
+import io.deskpulse.scoring.domain.TicketFacts;
 import io.deskpulse.scoring.domain.TicketScorer;
 import io.deskpulse.scoring.domain.TicketTimeline;
 import io.deskpulse.scoring.domain.TimelineEvent;
@@ -17,6 +18,7 @@ import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.repository.SeenEventRepository;
 import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantStateRepository;
+import io.deskpulse.scoring.repository.TicketFactsRepository;
 import io.deskpulse.scoring.repository.TicketRef;
 import io.deskpulse.scoring.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,12 +54,13 @@ public class BatchProcessor {
     private final AgentTimelineRepository agentTimelines;
     private final AggregateRepository aggregates;
     private final TenantStateRepository tenantStates;
+    private final TicketFactsRepository ticketFacts;
     private final SettingsCache settings;
     private final Clock clock;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            TenantStateRepository tenantStates, SettingsCache settings, Clock clock) {
+            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings, Clock clock) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
@@ -65,6 +68,7 @@ public class BatchProcessor {
         this.agentTimelines = agentTimelines;
         this.aggregates = aggregates;
         this.tenantStates = tenantStates;
+        this.ticketFacts = ticketFacts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -118,9 +122,7 @@ public class BatchProcessor {
             DeltaAccumulator deltas = new DeltaAccumulator();
             scoreTickets(c, fresh, targets, deltas);
             scoreAgents(c, fresh, targets, deltas);
-            var changes = deltas.changes();
-            aggregates.apply(c, changes);
-            rows = changes.size();
+            rows = aggregates.apply(c, deltas);
         }
         offsets.save(c, group, batch.topic(), batch.nextOffsets());
         return new BatchOutcome.Applied(fresh.size(), batch.events().size() - fresh.size(), rows);
@@ -138,17 +140,20 @@ public class BatchProcessor {
         Map<TicketRef, TicketTimeline> loaded = timelines.loadForUpdate(c, new ArrayList<>(byTicket.keySet()));
         TreeMap<TicketRef, TicketTimeline> changed = new TreeMap<>();
         TreeMap<TicketRef, TicketTimeline> created = new TreeMap<>();
+        TreeMap<TicketRef, TicketFacts> facts = new TreeMap<>();
         for (Map.Entry<TicketRef, List<TimelineEvent>> ticket : byTicket.entrySet()) {
             TicketRef ref = ticket.getKey();
             TicketTimeline before = loaded.get(ref);
-            TicketTimeline after = TicketScorer.score(before, ticket.getValue(),
+            TicketScorer.Scored after = TicketScorer.score(before, ticket.getValue(),
                     targets.forTimeline(ref.tenantId(), new TenantState.Cursor(TenantState.Cursor.TICKETS, ref.ticketId(), null)),
                     deltas);
             if (after != null) {
-                (before == null ? created : changed).put(ref, after);
+                (before == null ? created : changed).put(ref, after.timeline());
+                facts.put(ref, after.facts());
             }
         }
         timelines.save(c, changed, created);
+        ticketFacts.save(c, facts);
     }
 
     private void scoreAgents(Connection c, List<IncomingEvent> events, Targets targets, DeltaAccumulator deltas)

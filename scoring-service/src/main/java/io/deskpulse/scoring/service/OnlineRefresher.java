@@ -96,7 +96,7 @@ public class OnlineRefresher {
                     written.put(agent, days);
                     changed += days.size();
                 }
-                aggregates.apply(c, deltas.changes());
+                aggregates.apply(c, deltas);
                 agentTimelines.save(c, written);
                 c.commit();
             } catch (AgentTimelineRepository.StoredDaysUnavailable e) {

@@ -5,6 +5,7 @@ import io.deskpulse.scoring.domain.ContributionDeriver;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.domain.Target;
 import io.deskpulse.scoring.domain.TenantSettings;
+import io.deskpulse.scoring.domain.TicketFacts;
 import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AgentTimelineRepository.AgentDayRow;
 import io.deskpulse.scoring.repository.AggregateRepository;
@@ -12,6 +13,8 @@ import io.deskpulse.scoring.repository.RecomputationRepository;
 import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantState.Cursor;
 import io.deskpulse.scoring.repository.TenantStateRepository;
+import io.deskpulse.scoring.repository.TicketFactsRepository;
+import io.deskpulse.scoring.repository.TicketRef;
 import io.deskpulse.scoring.repository.TimelineRepository;
 import io.deskpulse.scoring.repository.TimelineRepository.TicketTimelineRow;
 import io.quarkus.scheduler.Scheduled;
@@ -44,11 +47,12 @@ public class RecomputationWorker {
     private final AgentTimelineRepository agentTimelines;
     private final AggregateRepository aggregates;
     private final SettingsCache settings;
+    private final TicketFactsRepository ticketFacts;
     private final int chunk;
 
     public RecomputationWorker(DataSource dataSource, TenantStateRepository states, RecomputationRepository recomputations,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            SettingsCache settings, io.deskpulse.scoring.config.ScoringConfig config) {
+            SettingsCache settings, TicketFactsRepository ticketFacts, io.deskpulse.scoring.config.ScoringConfig config) {
         this.dataSource = dataSource;
         this.states = states;
         this.recomputations = recomputations;
@@ -56,6 +60,7 @@ public class RecomputationWorker {
         this.agentTimelines = agentTimelines;
         this.aggregates = aggregates;
         this.settings = settings;
+        this.ticketFacts = ticketFacts;
         this.chunk = config.recomputationChunk();
     }
 
@@ -111,7 +116,14 @@ public class RecomputationWorker {
         int done;
         if (cursor == null || cursor.kind() == Cursor.TICKETS) {
             List<TicketTimelineRow> rows = timelines.chunkAfter(c, tenant, cursor == null ? null : cursor.subject(), chunk);
-            rows.forEach(row -> deltas.add(target, ContributionDeriver.derive(row.timeline(), built)));
+            java.util.TreeMap<TicketRef, TicketFacts> facts = new java.util.TreeMap<>();
+            for (TicketTimelineRow row : rows) {
+                ContributionDeriver.Derivation derived = ContributionDeriver.deriveWithFacts(row.timeline(), built);
+                deltas.add(target, derived.contributions());
+                facts.put(new TicketRef(tenant, row.ticketId()), derived.facts());
+            }
+            // facts do not depend on settings: the walk over every timeline also fills them for older data
+            ticketFacts.save(c, facts);
             done = rows.size();
             next = rows.size() < chunk ? new Cursor(Cursor.AGENT_DAYS, "", null)
                     : new Cursor(Cursor.TICKETS, rows.get(rows.size() - 1).ticketId(), null);
@@ -126,7 +138,7 @@ public class RecomputationWorker {
             next = rows.size() < chunk ? null
                     : new Cursor(Cursor.AGENT_DAYS, rows.get(rows.size() - 1).agentId(), rows.get(rows.size() - 1).day().day());
         }
-        aggregates.apply(c, deltas.changes());
+        aggregates.apply(c, deltas);
         Recomputation current = recomputations.find(c, tenant, id).orElseThrow();
         recomputations.progress(c, id, current.timelinesDone() + done);
         if (next == null) {

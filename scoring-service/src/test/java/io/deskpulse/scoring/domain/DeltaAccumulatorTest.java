@@ -58,4 +58,21 @@ class DeltaAccumulatorTest {
         // rows come out in one global order, so concurrent writers never deadlock
         assertThat(changes.firstKey().hourEpochMillis()).isEqualTo(NINE_OCLOCK);
     }
+
+    @Test
+    void dailyRowsAreTheLocalDaysOfTheGenerationsZone() {
+        TenantSettings berlin = new TenantSettings(java.time.ZoneId.of("Europe/Berlin"), null, java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(), 80, "complaint");
+        DeltaAccumulator deltas = new DeltaAccumulator();
+        long lateEvening = Instant.parse("2026-11-02T23:30:00Z").toEpochMilli();
+        deltas.add(new Target("acme", 3, berlin), List.of(
+                new Contribution(lateEvening, "t-1", "a-1", "chat", new Observation.TicketCreated())));
+        deltas.add(TARGET, List.of(new Contribution(lateEvening, "t-1", "a-1", "chat", new Observation.TicketCreated())));
+
+        // 23:30 UTC is already 3 November in Berlin; in UTC it is still the 2nd
+        assertThat(deltas.dailyChanges().keySet()).containsExactly(
+                new DailyKey("acme", 0, java.time.LocalDate.parse("2026-11-02"), "t-1", "a-1", "chat"),
+                new DailyKey("acme", 3, java.time.LocalDate.parse("2026-11-03"), "t-1", "a-1", "chat"));
+        assertThat(deltas.changes()).hasSize(2);
+    }
 }

@@ -33,6 +33,7 @@ final class InMemoryScoring {
     private final TenantSettings settings;
     private final long now;
     private final Map<String, TicketTimeline> tickets = new HashMap<>();
+    private final Map<String, TicketFacts> facts = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, AgentDayScorer.StoredDay>> agentDays = new HashMap<>();
     final AggregateTable table = new AggregateTable();
 
@@ -58,9 +59,10 @@ final class InMemoryScoring {
         }
         DeltaAccumulator deltas = new DeltaAccumulator();
         byTicket.forEach((ticket, events) -> {
-            TicketTimeline after = TicketScorer.score(tickets.get(ticket), events, targets, deltas);
+            TicketScorer.Scored after = TicketScorer.score(tickets.get(ticket), events, targets, deltas);
             if (after != null) {
-                tickets.put(ticket, after);
+                tickets.put(ticket, after.timeline());
+                facts.put(ticket, after.facts());
             }
         });
         byAgent.forEach((agent, events) -> {
@@ -95,5 +97,9 @@ final class InMemoryScoring {
 
     TicketTimeline ticket(String ticketId) {
         return tickets.get(ticketId);
+    }
+
+    TicketFacts facts(String ticketId) {
+        return facts.get(ticketId);
     }
 }

@@ -79,6 +79,27 @@ class EventPathTest {
                 .containsEntry("csat_sum", 4L)
                 .containsEntry("csat_satisfied", 1L));
         assertThat(aggregates.scalar("SELECT count(*) FROM seen_events")).isGreaterThanOrEqualTo(6);
+        // the ticket's facts, as the export shows them
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(aggregates.scalar(
+                "SELECT count(*) FROM ticket_facts WHERE tenant_id = 'tenant-order' AND ticket_id = 'T-1'"
+                        + " AND status = 'open' AND first_response_ms = 95000 AND resolutions = 1 AND reopens = 1"
+                        + " AND csat_score = 4 AND fcr = false AND created_team_id = 't-1'")).isOne());
+    }
+
+    @Test
+    void dailyRollupsHoldWhatTheHoursHold() {
+        EventTopic.sendTicketEvents("tenant-daily", "T-1", ticketHistory("tenant-daily", "T-1", "d"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> aggregates.totals("tenant-daily", null)
+                .get("reopened_resolutions") == 1L);
+        for (String column : new String[] {"tickets_created", "first_response_sum_ms", "resolution_sum_ms",
+                "reopened_resolutions", "csat_sum", "customer_messages"}) {
+            assertThat(aggregates.scalar("SELECT sum(" + column + ") FROM kpi_daily WHERE tenant_id = 'tenant-daily'"))
+                    .as(column).isEqualTo(aggregates.scalar(
+                            "SELECT sum(" + column + ") FROM kpi_hourly WHERE tenant_id = 'tenant-daily'"));
+        }
+        // the tenant has no settings: days are UTC days
+        assertThat(aggregates.scalar("SELECT sum(reopened_resolutions) FROM kpi_daily WHERE tenant_id = 'tenant-daily'"
+                + " AND day = '2026-11-02'")).isOne();
     }
 
     @Test

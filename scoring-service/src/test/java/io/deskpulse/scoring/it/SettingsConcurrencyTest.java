@@ -101,7 +101,6 @@ class SettingsConcurrencyTest {
                 s.setInt(1, before + 1);
                 s.executeUpdate();
             }
-            // A change of time_zone alone (no business hours) starts no recomputation: only the version is at stake.
             CompletableFuture<Response> api = CompletableFuture.supplyAsync(
                     () -> put(GLOBEX_ADMIN, "{\"complaint_tag\": \"by-hand\", \"time_zone\": \"Asia/Tokyo\"}"));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))

@@ -35,36 +35,19 @@ class SettingsChangeTest {
     }
 
     @Test
-    void theTimeZoneAloneDoesNotRecomputeWithoutBusinessHours() {
+    void theTimeZoneAloneRecomputesForTheDailyRollupsAreInIt() {
         SettingsChange change = change("{}", "{'time_zone': 'Europe/Paris'}");
-
-        assertThat(change.changedFields()).containsExactly("time_zone");
-        assertThat(change.recomputes()).isFalse();
-    }
-
-    @Test
-    void theTimeZoneAloneDoesNotRecomputeWhenEveryHoursNameTheirOwnZone() {
-        String hours = "'business_hours': {'time_zone': 'Europe/Berlin', 'weekly': {'monday': ['09:00-17:00']}},"
-                + " 'team_business_hours': {'t': {'time_zone': 'UTC', 'weekly': {'monday': ['09:00-17:00']}}}";
-
-        assertThat(change("{" + hours + "}", "{'time_zone': 'Europe/Paris', " + hours + "}").recomputes()).isFalse();
-    }
-
-    @Test
-    void theTimeZoneRecomputesWhenTheTenantsHoursTakeTheirZoneFromIt() {
-        String hours = "'business_hours': {'weekly': {'monday': ['09:00-17:00']}}";
-
-        SettingsChange change = change("{" + hours + "}", "{'time_zone': 'Europe/Paris', " + hours + "}");
 
         assertThat(change.changedFields()).containsExactly("time_zone");
         assertThat(change.recomputes()).isTrue();
     }
 
     @Test
-    void theTimeZoneRecomputesWhenATeamsHoursTakeTheirZoneFromIt() {
-        String hours = "'team_business_hours': {'t': {'weekly': {'monday': ['09:00-17:00']}}}";
+    void theTimeZoneRecomputesEvenWhenEveryHoursNameTheirOwnZone() {
+        String hours = "'business_hours': {'time_zone': 'Europe/Berlin', 'weekly': {'monday': ['09:00-17:00']}},"
+                + " 'team_business_hours': {'t': {'time_zone': 'UTC', 'weekly': {'monday': ['09:00-17:00']}}}";
 
-        assertThat(change("{" + hours + "}", "{'time_zone': 'Asia/Tokyo', " + hours + "}").recomputes()).isTrue();
+        assertThat(change("{" + hours + "}", "{'time_zone': 'Europe/Paris', " + hours + "}").recomputes()).isTrue();
     }
 
     @Test

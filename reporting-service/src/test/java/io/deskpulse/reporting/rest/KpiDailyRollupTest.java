@@ -1,0 +1,67 @@
+package io.deskpulse.reporting.rest;
+
+import static io.deskpulse.reporting.support.KpiRows.row;
+import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.reporting.support.Api;
+import io.deskpulse.reporting.support.KpiRows;
+import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports in the zone of the active generation's daily rollups read kpi_daily; in any other zone they
+ * sum kpi_hourly. The two paths give the same answers: America/New_York in November (after daylight
+ * saving ended, UTC-5) against the fixed zone Etc/GMT+5 (also UTC-5, but not the rollups' zone).
+ */
+@QuarkusTest
+@WithTestResource(ReportingTestDatabase.class)
+class KpiDailyRollupTest {
+
+    private static final String RANGE = "from=2026-11-02&to=2026-11-15";
+
+    @BeforeEach
+    void data() {
+        KpiRows.clear();
+        // the tenant's active settings are in New York, so its daily rows are New York days
+        KpiRows.settings(TENANT_A, 1, "{\"time_zone\": \"America/New_York\"}");
+        KpiRows.execute("INSERT INTO tenant_state (tenant_id, active_settings_version) VALUES ('" + TENANT_A + "', 1)");
+        String[] hours = {"2026-11-02T04:00:00Z", "2026-11-02T05:00:00Z", "2026-11-03T04:00:00Z",
+                "2026-11-09T14:00:00Z", "2026-11-10T03:00:00Z"};
+        for (int i = 0; i < hours.length; i++) {
+            row(TENANT_A, hours[i]).team("t-" + (i % 2)).agent("a-" + i).channel("chat").created(1 + i)
+                    .firstResponses(1_000L * (10 + i), 60_000L * (i + 1)).csat(5, 4 - i % 3).onlineMs(600_000L * i).insert();
+        }
+    }
+
+    @Test
+    void theDailyAndTheHourlyPathGiveTheSameAnswers() {
+        for (String shape : List.of("&granularity=day", "&granularity=week&dimension=team", "&granularity=total&dimension=agent",
+                "&granularity=month&dimension=team&metrics=first_response_p90_s,csat_avg,online_s")) {
+            Map<String, Object> daily = Api.page(RANGE + shape);
+            Map<String, Object> hourly = Api.page(RANGE + shape + "&tz=Etc/GMT%2B5");
+            assertThat(daily.get("tz")).isEqualTo("America/New_York");
+            assertThat(daily.get("rows")).as(shape).isEqualTo(hourly.get("rows"));
+            assertThat((List<?>) daily.get("rows")).as(shape).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aRowAtFourInTheMorningUtcIsTheDayBeforeInNewYork() {
+        List<Map<String, Object>> rows = rows(Api.page(RANGE + "&granularity=day&metrics=tickets_created"));
+        // 04:00Z on 2 November is 23:00 on 1 November in New York, outside the range; 05:00Z on the 2nd and
+        // 04:00Z on the 3rd are both 2 November there; 03:00Z on the 10th is 9 November
+        assertThat(rows).extracting(r -> r.get("period")).containsExactly("2026-11-02", "2026-11-09");
+        assertThat(rows).extracting(r -> r.get("tickets_created")).containsExactly(2 + 3, 4 + 5);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("rows");
+    }
+}
