@@ -14,8 +14,12 @@ public final class PostgresTestDatabase {
     private PostgresTestDatabase() {
     }
 
-    /** Drops the database if it exists and creates it again, returning its JDBC URL. */
-    public static String recreate(String name) {
+    /**
+     * Drops the database if it exists and creates it again, returning its JDBC URL. The name gets the suffix in
+     * {@code DESKPULSE_TEST_DB_SUFFIX}, so two checkouts can run their tests against one server at once.
+     */
+    public static String recreate(String baseName) {
+        String name = name(baseName);
         if (!SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a safe database name: " + name);
         }
@@ -31,5 +35,14 @@ public final class PostgresTestDatabase {
                     + ". Run deploy/local/test.sh, which starts PostgreSQL and creates that role.", e);
         }
         return TestInfrastructure.jdbcUrl(name);
+    }
+
+    /** The JDBC URL of a database made by {@link #recreate}. */
+    public static String url(String baseName) {
+        return TestInfrastructure.jdbcUrl(name(baseName));
+    }
+
+    static String name(String baseName) {
+        return baseName + TestInfrastructure.databaseSuffix();
     }
 }

@@ -31,6 +31,11 @@ public final class TestInfrastructure {
         return setting("DESKPULSE_TEST_PG_PASSWORD", "deskpulse");
     }
 
+    /** Appended to every test database's name; empty unless two checkouts share one PostgreSQL server. */
+    public static String databaseSuffix() {
+        return setting("DESKPULSE_TEST_DB_SUFFIX", "");
+    }
+
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database;
     }

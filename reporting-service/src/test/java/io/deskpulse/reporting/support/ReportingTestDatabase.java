@@ -18,7 +18,7 @@ public class ReportingTestDatabase implements QuarkusTestResourceLifecycleManage
     private static final Path MIGRATIONS = Path.of("..", "scoring-service", "src", "main", "resources", "db", "migration");
 
     public static String jdbcUrl() {
-        return TestInfrastructure.jdbcUrl(NAME);
+        return PostgresTestDatabase.url(NAME);
     }
 
     @Override
