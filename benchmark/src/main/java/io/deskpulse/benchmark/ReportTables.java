@@ -1,0 +1,253 @@
+package io.deskpulse.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The results as tables (title, header, rows), rendered as Markdown for the docs or as text for the terminal. */
+final class ReportTables {
+
+    record Table(String title, List<String> header, List<List<String>> rows) {
+    }
+
+    private ReportTables() {
+    }
+
+    static String machineLine(Results r) {
+        Results.Machine m = r.machine;
+        return String.format(Locale.ROOT, "%s cores (%s), %,d MB RAM, %s, %s, PostgreSQL %s, %s; %s. Profile %s, seed %d, %s.",
+                m.cores, m.cpuModel, m.memoryMb, m.os, m.jdk, m.postgresql, m.kafka, m.stack, r.profile, r.seed,
+                r.durationS == null ? "" : String.format(Locale.ROOT, "%.0f min", r.durationS / 60));
+    }
+
+    static List<Table> tables(Results r) {
+        List<Table> tables = new ArrayList<>();
+        List<List<String>> targets = new ArrayList<>();
+        for (Results.Target t : r.targets) {
+            targets.add(List.of(t.name, t.target, t.measured, t.status.equals(Targets.MET) ? "met"
+                    : t.status.equals(Targets.MISSED) ? "**MISSED**" : "not measured"));
+        }
+        tables.add(new Table("Targets", List.of("target", "goal", "measured", "status"), targets));
+
+        List<List<String>> figures = new ArrayList<>();
+        Results.Ingestion in = r.ingestion;
+        if (in != null) {
+            if (in.rawProducer != null && in.rawProducer.skipped == null) {
+                for (Results.RawRun run : in.rawProducer.runs) {
+                    figures.add(List.of("raw Kafka producer, " + run.label, rate(run.recordsPerS, "records/s")
+                            + fmt(" (%.1f MB/s)", run.mbPerS), "ProducerPerformance, " + in.rawProducer.recordsPerRun
+                            + " records of ~" + Math.round(in.rawProducer.avgRecordBytes) + " B, " + in.rawProducer.partitions
+                            + " partitions, " + run.settings));
+                }
+            } else if (in.rawProducer != null) {
+                figures.add(List.of("raw Kafka producer", "skipped", in.rawProducer.skipped));
+            }
+            if (in.batches != null && in.batches.eventsPerS != null) {
+                StringBuilder sweep = new StringBuilder();
+                for (Results.Level level : in.batches.sweep) {
+                    sweep.append(sweep.length() == 0 ? "" : ", ").append(level.clients).append(": ")
+                            .append(fmt("%,.0f", level.eventsPerS));
+                }
+                figures.add(List.of("HTTP ingestion, batches of " + in.batches.batchSize, rate(in.batches.eventsPerS, "events/s"),
+                        fmt("%,d events, %d concurrent clients (sweep clients: events/s = %s), request p50 %.0f ms / p99 %.0f ms",
+                                in.batches.eventsAccepted, in.batches.clients, sweep, in.batches.latencyP50Ms,
+                                in.batches.latencyP99Ms)));
+            }
+            if (in.ratioBatchesToRaw != null) {
+                figures.add(List.of("**HTTP batches / raw producer**", "**" + Targets.pct(in.ratioBatchesToRaw) + "**",
+                        "against " + in.ratioComparedAgainst + fmt("; %s against producer defaults, %s against linger.ms=10",
+                                in.ratioBatchesToRawDefaults == null ? "-" : Targets.pct(in.ratioBatchesToRawDefaults),
+                                in.ratioBatchesToRawLinger10 == null ? "-" : Targets.pct(in.ratioBatchesToRawLinger10))));
+            }
+            if (in.singles != null) {
+                figures.add(List.of("HTTP ingestion, single events", rate(in.singles.eventsPerS, "events/s"),
+                        fmt("one event per request, %d concurrent clients, %.0f s; request p50 %.1f ms / p99 %.1f ms",
+                                in.singles.clients, in.singles.seconds, in.singles.latencyP50Ms, in.singles.latencyP99Ms)));
+            }
+            if (in.ndjson != null) {
+                figures.add(List.of("HTTP ingestion, NDJSON backfill", rate(in.ndjson.eventsPerS, "events/s"),
+                        fmt("one request of %,d events (%,d MB), until its 202", in.ndjson.events, in.ndjson.bytes / 1_000_000)));
+            }
+        }
+        if (r.scoring != null) {
+            figures.add(List.of("**scoring, sustained**", r.scoring.eventsPerS == null ? "-" : "**" + rate(r.scoring.eventsPerS,
+                    "events/s") + "**", r.scoring.eventsPerS == null ? r.scoring.note
+                    : fmt("applied to PostgreSQL over %.0f s with a backlog (%s records behind when the load ended); %,.0f "
+                            + "records/s with resent duplicates; %.0f ms per batch on average", r.scoring.windowS,
+                            r.scoring.backlogAtLoadEnd == null ? "?" : fmt("%,d", r.scoring.backlogAtLoadEnd),
+                            r.scoring.recordsPerS, r.scoring.batchApplyMeanMs == null ? 0.0 : r.scoring.batchApplyMeanMs)
+                    + (r.scoring.note == null ? "" : "; " + r.scoring.note)));
+        }
+        Results.Freshness f = r.freshness;
+        if (f != null && f.p50Ms != null) {
+            figures.add(List.of("**freshness p50 / p95 / p99 / max**", fmt("**%,.0f / %,.0f / %,.0f / %,.0f ms**", f.p50Ms, f.p95Ms,
+                    f.p99Ms, f.maxMs), fmt("%d probes (%d unseen) under %,.0f events/s achieved (%,d offered) for %.0f s; max lag %,d",
+                    f.probes, f.probesUnseen, f.achievedRate, f.targetRate, f.seconds, f.maxLag)));
+        }
+        if (r.reporting != null) {
+            for (Results.Query q : r.reporting.queries) {
+                if (q.api == null) {
+                    figures.add(List.of(q.description, "**FAILED**", q.request + ": " + q.failure));
+                    continue;
+                }
+                figures.add(List.of(q.description, fmt("p50 %.1f ms, p99 %.1f ms", q.api.p50Ms, q.api.p99Ms)
+                        + (q.api.errors == null ? "" : fmt(" (**%d requests failed**)", q.api.errors)),
+                        fmt("%s; %d rows in %d page(s); %d clients, %d iterations", q.request, q.rows, q.pages,
+                                r.reporting.clients, q.api.samples)
+                                + (q.api.errors == null ? "" : "; first failure: " + q.api.firstError)));
+                if (q.baseline != null) {
+                    figures.add(List.of("  same with GROUP BY over ticket_facts", fmt("p50 %.1f ms, p99 %.1f ms", q.baseline.p50Ms,
+                                    q.baseline.p99Ms),
+                            fmt("**x%.1f** faster at p50 (x%.1f at p99); answers %s", q.speedupP50, q.speedupP99,
+                                    q.answers == null ? "not compared" : q.answers.match
+                                            ? fmt("match (%d rows)", q.answers.rowsCompared)
+                                            : fmt("**DIFFER on %d of %d rows**", q.answers.mismatches, q.answers.rowsCompared))));
+                }
+            }
+        }
+        if (r.memory != null) {
+            for (Results.Proc p : r.memory.services) {
+                figures.add(List.of(p.name + " RSS", p.peakRssMb == null ? "-" : fmt("peak %.0f MB (now %.0f MB)", p.peakRssMb,
+                        p.rssMb), p.note == null ? "VmHWM of /proc/" + p.pid + "/status at the end of the run" : p.note));
+            }
+            if (r.memory.broker != null && r.memory.broker.rssMb != null) {
+                figures.add(List.of("Kafka broker RSS (context)", fmt("%.0f MB (peak %.0f MB)", r.memory.broker.rssMb,
+                        r.memory.broker.peakRssMb), "VmRSS, -Xmx512m as run.sh starts it"));
+            }
+            if (r.memory.postgresql != null && r.memory.postgresql.rssMb != null) {
+                figures.add(List.of("PostgreSQL memory (context)", r.memory.postgresql.pssMb != null
+                        ? fmt("%.0f MB PSS", r.memory.postgresql.pssMb) : fmt("%.0f MB RSS sum", r.memory.postgresql.rssMb),
+                        fmt("%d processes; PSS counts shared buffers once", r.memory.postgresql.processes)));
+            }
+        }
+        tables.add(new Table("Figures", List.of("figure", "value", "how"), figures));
+
+        if (r.scale != null && !r.scale.steps.isEmpty()) {
+            List<List<String>> steps = new ArrayList<>();
+            Results.Step first = null;
+            for (Results.Step s : r.scale.steps) {
+                if (s.skipped != null) {
+                    steps.add(List.of(fmt("%,d", s.target), "skipped: " + s.skipped, "", "", "", "", "", "", ""));
+                    continue;
+                }
+                if (s.queryP50Ms == null) {
+                    steps.add(List.of(fmt("%,d", s.target), s.storedEvents == null ? "-" : fmt("%,d", s.storedEvents),
+                            s.stepEvents == null ? "-" : fmt("%,d", s.stepEvents), rate(s.scoringEventsPerS, ""),
+                            s.drainEventsPerS == null ? "-" : rate(s.drainEventsPerS, ""),
+                            "**FAILED**: " + (s.failure == null ? "?" : s.failure), "", "", ""));
+                    continue;
+                }
+                if (first == null) {
+                    first = s;
+                }
+                steps.add(List.of(fmt("%,d", s.target), fmt("%,d", s.storedEvents), fmt("%,d", s.stepEvents),
+                        rate(s.scoringEventsPerS, ""), s.drainEventsPerS == null ? "-" : rate(s.drainEventsPerS, ""),
+                        fmt("%.1f / %.1f", s.queryP50Ms, s.queryP99Ms),
+                        s.baselineP50Ms == null ? "-" : fmt("%,.0f", s.baselineP50Ms),
+                        s.speedupP50 == null ? "-" : fmt("x%.1f", s.speedupP50),
+                        first == s ? "1.0 / 1.0" : fmt("%.2f / %.2f", s.queryP50Ms / first.queryP50Ms,
+                                s.baselineP50Ms == null || first.baselineP50Ms == null ? Double.NaN
+                                        : s.baselineP50Ms / first.baselineP50Ms)));
+            }
+            tables.add(new Table("Scale (" + r.scale.loadMethod + ")", List.of("step (stored)", "stored events", "events scored",
+                    "scoring events/s", "drain events/s", "query (a) p50 / p99 ms", "GROUP BY p50 ms", "speedup",
+                    "growth of (a) / GROUP BY p50"), steps));
+        }
+
+        if (!r.cpu.isEmpty()) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Results.Cpu cpu : r.cpu.values()) {
+                names.addAll(cpu.cores.keySet());
+            }
+            List<String> header = new ArrayList<>(List.of("phase", "seconds"));
+            for (String name : names) {
+                header.add(name.replace("-service", ""));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Map.Entry<String, Results.Cpu> phase : r.cpu.entrySet()) {
+                List<String> row = new ArrayList<>(List.of(phase.getKey(), fmt("%.0f", phase.getValue().seconds)));
+                for (String name : names) {
+                    Double cores = phase.getValue().cores.get(name);
+                    row.add(cores == null ? "" : fmt("%.2f", cores));
+                }
+                rows.add(row);
+            }
+            tables.add(new Table("CPU per phase (cores: CPU seconds / wall seconds; the machine has " + r.machine.cores + ")",
+                    header, rows));
+        }
+        return tables;
+    }
+
+    static String markdown(Results r) {
+        StringBuilder md = new StringBuilder();
+        md.append("_Generated by `deploy/local/benchmark.sh` at ").append(r.machine.date).append(" — do not edit by hand; ")
+                .append("the whole run is in [benchmark-results.json](benchmark-results.json)._\n\n");
+        md.append("Machine: ").append(machineLine(r)).append("\n");
+        for (Table table : tables(r)) {
+            md.append("\n#### ").append(table.title()).append("\n\n");
+            md.append("| ").append(String.join(" | ", table.header())).append(" |\n");
+            md.append("|").append("---|".repeat(table.header().size())).append("\n");
+            for (List<String> row : table.rows()) {
+                md.append("| ");
+                for (int i = 0; i < row.size(); i++) {
+                    md.append(i == 0 ? "" : " | ").append(row.get(i).replace("|", "\\|"));
+                }
+                md.append(" |\n");
+            }
+        }
+        if (!r.warnings.isEmpty()) {
+            md.append("\n#### Warnings of this run\n\n");
+            for (String warning : r.warnings) {
+                md.append("- ").append(warning).append("\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String text(Results r) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nDeskPulse benchmark — ").append(machineLine(r)).append("\n");
+        for (Table table : tables(r)) {
+            out.append("\n").append(table.title()).append("\n");
+            int[] widths = new int[table.header().size()];
+            List<List<String>> all = new ArrayList<>();
+            all.add(table.header());
+            all.addAll(table.rows());
+            for (List<String> row : all) {
+                for (int i = 0; i < row.size() && i < widths.length; i++) {
+                    widths[i] = Math.min(Math.max(widths[i], plain(row.get(i)).length()), i == widths.length - 1 ? 200 : 60);
+                }
+            }
+            for (List<String> row : all) {
+                StringBuilder line = new StringBuilder("  ");
+                for (int i = 0; i < row.size() && i < widths.length; i++) {
+                    String cell = plain(row.get(i));
+                    line.append(i == row.size() - 1 ? cell : String.format("%-" + widths[i] + "s  ", cell));
+                }
+                out.append(line.toString().stripTrailing()).append("\n");
+            }
+        }
+        if (!r.warnings.isEmpty()) {
+            out.append("\nWarnings\n");
+            for (String warning : r.warnings) {
+                out.append("  - ").append(warning).append("\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String plain(String cell) {
+        return cell.replace("**", "");
+    }
+
+    private static String rate(Double value, String unit) {
+        return value == null ? "-" : fmt("%,.0f", value) + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,121 @@
+package io.deskpulse.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarnessPartsTest {
+
+    @Test
+    void prometheusCountersAreSummedOverLabels() {
+        Map<String, Double> sums = ScoringMonitor.parse("""
+                # TYPE deskpulse_scoring_events_applied_total counter
+                deskpulse_scoring_events_applied_total 1234.0
+                deskpulse_scoring_events_deadlettered_total{reason="poison"} 2.0
+                deskpulse_scoring_events_deadlettered_total{reason="invalid"} 3.0
+                deskpulse_scoring_consumer_lag 17.0
+                jvm_memory_used_bytes{area="heap"} 1.0E8
+                """);
+        assertThat(sums).containsEntry("deskpulse_scoring_events_applied_total", 1234.0)
+                .containsEntry("deskpulse_scoring_events_deadlettered_total", 5.0)
+                .containsEntry("deskpulse_scoring_consumer_lag", 17.0)
+                .doesNotContainKey("jvm_memory_used_bytes");
+    }
+
+    static ScoringMonitor.Sample sample(double seconds, double applied, double lag) {
+        return new ScoringMonitor.Sample((long) (seconds * 1e9), applied, 0, lag, 0, 0);
+    }
+
+    @Test
+    void theDrainWindowIsAfterTheLoadWhileTheLagLasts() {
+        List<ScoringMonitor.Sample> samples = List.of(sample(0, 0, 0), sample(1, 1_000, 500), sample(2, 5_000, 900),
+                sample(3, 9_000, 800), sample(5, 29_000, 600), sample(7, 49_000, 10), sample(8, 50_000, 0));
+        ScoringPhase.Drain drain = ScoringPhase.drain(samples, 500_000_000L, 2_500_000_000L, samples.get(6));
+        assertThat(drain.contended()).isFalse();
+        assertThat(drain.seconds()).isEqualTo(4.0);
+        assertThat(drain.appliedPerSecond()).isEqualTo(10_000.0);
+    }
+
+    @Test
+    void withoutABacklogTheWholeLoadIsMeasuredAndMarkedContended() {
+        List<ScoringMonitor.Sample> samples = List.of(sample(0, 0, 0), sample(1, 1_000, 0), sample(2, 2_000, 0));
+        ScoringPhase.Drain drain = ScoringPhase.drain(samples, 500_000_000L, 1_500_000_000L,
+                sample(2.5, 3_000, 0));
+        assertThat(drain.contended()).isTrue();
+        assertThat(drain.appliedPerSecond()).isEqualTo(1_500.0);
+    }
+
+    @Test
+    void answersAreComparedCountsExactlyAveragesToTheMillisecondPercentilesWithinOnePercent() {
+        Map<String, BiQueries.Row> api = Map.of(
+                "2026-11-02|billing", new BiQueries.Row(10, 8, 95.0, 40.2, 100.0),
+                "2026-11-02|", new BiQueries.Row(1, 0, null, null, null),
+                "2026-11-03|billing", new BiQueries.Row(0, 0, null, null, null));
+        Map<String, BiQueries.Row> same = Map.of(
+                "2026-11-02|billing", new BiQueries.Row(10, 8, 95.0, 40.0, 99.5),
+                "2026-11-02|", new BiQueries.Row(1, 0, null, null, null));
+        Results.Comparison ok = BiQueries.compare(api, same);
+        assertThat(ok.match).isTrue();
+        assertThat(ok.rowsCompared).isEqualTo(2);
+
+        Map<String, BiQueries.Row> other = Map.of(
+                "2026-11-02|billing", new BiQueries.Row(10, 8, 95.002, 41.0, 99.5),
+                "2026-11-04|sales", new BiQueries.Row(1, 0, null, null, null));
+        Results.Comparison differ = BiQueries.compare(api, other);
+        assertThat(differ.match).isFalse();
+        assertThat(differ.mismatches).isEqualTo(3);
+        assertThat(differ.examples).containsExactly("2026-11-02 (null): API vs SQL tickets_created 1 vs 0",
+                "2026-11-02 billing: API vs SQL first_response_avg_s 95.0 vs 95.002, first_response_p50_s 40.2 vs 41.0",
+                "2026-11-04 sales: API vs SQL tickets_created 0 vs 1");
+    }
+
+    @Test
+    void theSqlBaselineGroupsByDayAndMember() {
+        BiQueries.Query query = new BiQueries.Query("a", "a", BiQueries.Kind.AGENTS_OF_TEAM, "t", "billing",
+                java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-30"), java.time.ZoneId.of("UTC"),
+                "disc");
+        assertThat(query.api()).isEqualTo("dimension=agent&team=billing&granularity=day&from=2026-11-01&to=2026-11-30");
+        assertThat(query.sql()).contains("percentile_disc(0.5)").contains("FULL JOIN").contains("first_response_team_id = ?")
+                .contains("coalesce(first_responder_id, '')");
+    }
+
+    @Test
+    void theMarkdownSectionIsReplacedAndTheRestKept(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("performance.md");
+        Files.writeString(page, "# Performance\n\nintro\n\n" + ResultWriter.START + "\nold\n" + ResultWriter.END
+                + "\n\n## Limits\n\nhand-written\n");
+        Results results = new Results();
+        results.profile = "tiny";
+        results.machine.cores = 2;
+        results.machine.date = "2026-11-25T10:00:00Z";
+        Targets.evaluate(results);
+        ResultWriter.markdown(results, page);
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("# Performance\n\nintro\n\n" + ResultWriter.START).doesNotContain("\nold\n")
+                .endsWith(ResultWriter.END + "\n\n## Limits\n\nhand-written\n").contains("#### Targets");
+        ResultWriter.json(results, dir.resolve("r.json"));
+        assertThat(ResultWriter.read(dir.resolve("r.json")).profile).isEqualTo("tiny");
+    }
+
+    @Test
+    void optionsTakeEveryEndpointAndOverride() {
+        Options o = Options.parse("--ingest-url", "http://h:1/", "--tenant", "e2e", "--tenant-b", "none", "--pid",
+                "scoring-service=42", "--query-iterations", "3", "--profile", "tiny", "--skip", "scale,raw-producer");
+        assertThat(o.ingestUrl).isEqualTo("http://h:1");
+        assertThat(o.tenantB).isNull();
+        assertThat(o.probesOnB).isFalse();
+        assertThat(o.pids).containsEntry("scoring-service", 42L);
+        assertThat(o.profile.name()).isEqualTo("tiny");
+        assertThat(o.profile.queryIterations()).isEqualTo(3);
+        assertThat(o.runs("scale")).isFalse();
+        assertThat(o.runs("freshness")).isTrue();
+        assertThatThrownBy(() -> Options.parse("--skip", "everything")).hasMessageContaining("unknown phase");
+    }
+}
