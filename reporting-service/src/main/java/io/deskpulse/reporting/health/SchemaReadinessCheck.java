@@ -11,8 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only when scoring-service's schema is there: reporting reads kpi_hourly, hist_pairs() and the
- * view tenant_reporting (V2: generations and tenant settings) but never migrates (scoring owns the
+ * Ready only when scoring-service's schema is there: reporting reads kpi_hourly, kpi_daily, kpi_team_daily
+ * (V5) and the view tenant_reporting (V2: generations and tenant settings) but never migrates (scoring owns the
  * schema), so a database that answers but has not been migrated yet would turn every report into an
  * error. The datasource check itself is Agroal's.
  */
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class SchemaReadinessCheck implements HealthCheck {
 
     private static final String SQL = "SELECT to_regclass('kpi_hourly') IS NOT NULL"
-            + " AND to_regprocedure('hist_pairs(integer[])') IS NOT NULL"
+            + " AND to_regclass('kpi_team_daily') IS NOT NULL"
             + " AND to_regclass('tenant_reporting') IS NOT NULL AND to_regclass('kpi_daily') IS NOT NULL";
 
     private final DataSource dataSource;
@@ -39,7 +39,7 @@ public class SchemaReadinessCheck implements HealthCheck {
                 boolean present = rs.next() && rs.getBoolean(1);
                 return HealthCheckResponse.named("kpi schema").status(present)
                         .withData("kpi_hourly", present ? "present"
-                                : "missing (kpi_hourly, kpi_daily, hist_pairs() or tenant_reporting): has scoring-service migrated?")
+                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily or tenant_reporting): has scoring-service migrated?")
                         .build();
             }
         } catch (SQLException e) {

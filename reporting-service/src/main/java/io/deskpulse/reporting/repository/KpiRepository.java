@@ -3,6 +3,7 @@ package io.deskpulse.reporting.repository;
 import io.deskpulse.reporting.config.ReportingConfig;
 import io.deskpulse.reporting.service.GroupTotals;
 import io.deskpulse.reporting.service.Histogram;
+import io.deskpulse.reporting.service.HistogramSum;
 import io.deskpulse.reporting.service.InvalidParametersException;
 import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.MetricCatalog;
@@ -10,6 +11,7 @@ import io.deskpulse.reporting.service.PageKey;
 import io.deskpulse.reporting.service.ParameterError;
 import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +20,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -98,40 +102,40 @@ public class KpiRepository {
      */
     public Map<String, Map<PageKey, Histogram>> histograms(ReportSnapshot snapshot, KpiQuery query, List<String> columns,
                                                           List<PageKey> keys) {
-        Map<String, Map<PageKey, List<long[]>>> pairs = new HashMap<>();
-        columns.forEach(column -> pairs.put(column, new HashMap<>()));
         if (keys.isEmpty() || columns.isEmpty()) {
             return Map.of();
         }
+        Set<PageKey> page = new HashSet<>(keys);
+        List<Map<PageKey, HistogramSum>> sums = new ArrayList<>();
+        columns.forEach(column -> sums.add(new HashMap<>()));
         try (PreparedStatement statement = KpiSql.histograms(query, columns, keys)
                 .prepare(snapshot.connection(), timeoutSeconds);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                PageKey key = new PageKey(rs.getObject("period", LocalDate.class), rs.getString("member"));
-                pairs.get(columns.get(rs.getInt("hist"))).computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new long[] {rs.getInt("bin"), rs.getLong("cnt")});
+                PageKey key = new PageKey(rs.getObject(1, LocalDate.class), rs.getString(2));
+                if (!page.contains(key)) {
+                    continue; // a member of the page in a period outside it
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    Array pairs = rs.getArray(3 + i);
+                    if (pairs != null) {
+                        Integer[] values = (Integer[]) pairs.getArray();
+                        if (values.length > 0) {
+                            sums.get(i).computeIfAbsent(key, k -> new HistogramSum()).add(values);
+                        }
+                    }
+                }
             }
         } catch (SQLException e) {
             throw translate(e, query);
         }
         Map<String, Map<PageKey, Histogram>> merged = new HashMap<>();
-        pairs.forEach((column, byKey) -> {
+        for (int i = 0; i < columns.size(); i++) {
             Map<PageKey, Histogram> histograms = new HashMap<>();
-            byKey.forEach((key, list) -> histograms.put(key, histogram(list)));
-            merged.put(column, histograms);
-        });
-        return merged;
-    }
-
-    /** Pairs arrive ordered by bin (ORDER BY in the query), as the percentile walk needs. */
-    private static Histogram histogram(List<long[]> pairs) {
-        int[] bins = new int[pairs.size()];
-        long[] counts = new long[pairs.size()];
-        for (int i = 0; i < pairs.size(); i++) {
-            bins[i] = (int) pairs.get(i)[0];
-            counts[i] = pairs.get(i)[1];
+            sums.get(i).forEach((key, sum) -> sum.histogram().ifPresent(h -> histograms.put(key, h)));
+            merged.put(columns.get(i), histograms);
         }
-        return new Histogram(bins, counts);
+        return merged;
     }
 
     // Java and PostgreSQL each carry a copy of the IANA database; a zone only Java knows is still the

@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.repository;
 
+import io.deskpulse.reporting.service.Dimension;
 import io.deskpulse.reporting.service.Granularity;
 import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.MetricCatalog;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The two analytical queries of a KPI report. In the zone of the generation's daily rollups (the
- * tenant's own, the default) they read {@code kpi_daily}, a row per local day; in any other
+ * tenant's own, the default) they read {@code kpi_team_daily} or {@code kpi_daily} (see {@link #table}),
+ * a row per local day; in any other
  * whole-hour zone {@code kpi_hourly}, grouping on local dates with
  * {@code date_trunc(<unit>, bucket AT TIME ZONE <tz>)::date}, exact because the zone's offset is a
  * whole number of hours (checked before). Both read the query's generation only, and the range is a
@@ -55,9 +57,9 @@ final class KpiSql {
     }
 
     /**
-     * The merged histograms {@code columns} of exactly the given groups (one page), as (period, member,
-     * hist = index into columns, bin, count). One scan for all columns; the pairs are summed first and
-     * joined with the page's keys after, which lets PostgreSQL hash-aggregate instead of sorting.
+     * The stored histograms {@code columns} of the rows behind the given groups (one page), as (period, member,
+     * one int[] of (bin, count) pairs per column), unmerged: merging arrays in Java costs a fraction of turning
+     * them into rows and grouping those in SQL (docs/performance.md).
      */
     static SqlStatement histograms(KpiQuery q, List<String> columns, List<PageKey> keys) {
         PageKey first = keys.get(0);
@@ -65,27 +67,25 @@ final class KpiSql {
         LocalDate from = first.period().isAfter(q.from()) ? first.period() : q.from();
         LocalDate lastDay = q.granularity().nextPeriodStart(last.period(), q.to()).minusDays(1);
         LocalDate to = lastDay.isBefore(q.to()) ? lastDay : q.to();
-        StringBuilder pairs = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            requireIdentifier(columns.get(i));
-            pairs.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i)
-                    .append(" AS hist, bin, cnt FROM hist_pairs(").append(columns.get(i)).append(")");
-        }
-        SqlStatement s = new SqlStatement().sql("SELECT g.period, g.member, g.hist, g.bin, g.cnt FROM ("
-                + "SELECT period, member, hist, bin, sum(cnt)::bigint AS cnt FROM (SELECT ");
-        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, h.hist, h.bin, h.cnt FROM " + table(q)
-                + " CROSS JOIN LATERAL (" + pairs + ") AS h");
+        columns.forEach(KpiSql::requireIdentifier);
+        SqlStatement s = new SqlStatement().sql("SELECT ");
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, " + String.join(", ", columns)
+                + " FROM " + table(q));
         filters(s, q, from, to);
-        s.sql(" AND " + q.dimension().column() + " = ANY (?)",
+        return s.sql(" AND " + q.dimension().column() + " = ANY (?)",
                 keys.stream().map(PageKey::member).distinct().toArray(String[]::new));
-        return s.sql(") x GROUP BY 1, 2, 3, 4 HAVING sum(cnt) <> 0) g"
-                        + " JOIN unnest(CAST(? AS text[])::date[],", keys.stream().map(k -> k.period().toString()).toArray(String[]::new))
-                .sql(" CAST(? AS text[])) AS k (period, member)", keys.stream().map(PageKey::member).toArray(String[]::new))
-                .sql(" ON k.period = g.period AND k.member = g.member ORDER BY 1, 2, 3, 4");
     }
 
-    private static String table(KpiQuery q) {
-        return q.daily() ? "kpi_daily" : "kpi_hourly";
+    /**
+     * The smallest table that answers the query: in the zone of the daily rollups, the team-day rollup for
+     * reports by team or for the tenant that do not filter by channel, else the agent-and-channel days;
+     * in any other zone the hours.
+     */
+    static String table(KpiQuery q) {
+        if (!q.daily()) {
+            return "kpi_hourly";
+        }
+        return q.dimension() != Dimension.AGENT && q.channel() == null ? "kpi_team_daily" : "kpi_daily";
     }
 
     private static SqlStatement period(SqlStatement s, KpiQuery q) {

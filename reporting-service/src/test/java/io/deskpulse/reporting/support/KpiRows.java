@@ -32,7 +32,7 @@ public final class KpiRows {
 
     /** Empties kpi_hourly, kpi_daily and the tenants' state and settings: every tenant is back to generation 0, UTC. */
     public static void clear() {
-        execute("TRUNCATE kpi_hourly, kpi_daily, tenant_state, tenant_settings_versions");
+        execute("TRUNCATE kpi_hourly, kpi_daily, kpi_team_daily, tenant_state, tenant_settings_versions");
     }
 
     /** A row of tenant at the UTC hour starting at {@code bucket} (e.g. "2026-11-02T09:00:00Z"); team, agent, channel ''. */
@@ -274,21 +274,26 @@ public final class KpiRows {
 
         /**
          * Adds the same measures to the daily row of the local day in the zone of the tenant's active
-         * settings (UTC without), as scoring-service does for every contribution.
+         * settings (UTC without), and to its team-day row, as scoring-service does for every contribution.
          */
         private void insertDaily(List<String> columns) {
-            List<String> daily = new ArrayList<>(columns);
-            daily.set(daily.indexOf("bucket"), "day");
+            insertRollup("kpi_daily", columns, List.of("tenant_id", "generation", "day", "team_id", "agent_id", "channel"));
+            insertRollup("kpi_team_daily", columns, List.of("tenant_id", "generation", "day", "team_id"));
+        }
+
+        private void insertRollup(String table, List<String> hourlyColumns, List<String> key) {
+            List<String> columns = new ArrayList<>(key);
+            hourlyColumns.stream().skip(6).forEach(columns::add);
             List<String> values = new ArrayList<>();
-            for (String column : daily) {
+            for (String column : columns) {
                 values.add(column.equals("day") ? "(CAST(? AS timestamptz) AT TIME ZONE coalesce((SELECT daily_time_zone"
                         + " FROM tenant_reporting WHERE tenant_id = ?), 'UTC'))::date" : "?");
             }
-            String updates = String.join(", ", daily.stream().skip(6).map(c -> c.endsWith("_hist")
-                    ? c + " = hist_merge(kpi_daily." + c + ", EXCLUDED." + c + ")"
-                    : c + " = kpi_daily." + c + " + EXCLUDED." + c).toList());
-            String sql = "INSERT INTO kpi_daily (" + String.join(", ", daily) + ") VALUES (" + String.join(", ", values)
-                    + ") ON CONFLICT (tenant_id, generation, day, team_id, agent_id, channel) DO "
+            String updates = String.join(", ", columns.stream().skip(key.size()).map(c -> c.endsWith("_hist")
+                    ? c + " = hist_merge(" + table + "." + c + ", EXCLUDED." + c + ")"
+                    : c + " = " + table + "." + c + " + EXCLUDED." + c).toList());
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values)
+                    + ") ON CONFLICT (" + String.join(", ", key) + ") DO "
                     + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
             try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
                 int i = 1;
@@ -297,8 +302,10 @@ public final class KpiRows {
                 statement.setObject(i++, OffsetDateTime.ofInstant(bucket, ZoneOffset.UTC));
                 statement.setString(i++, tenant);
                 statement.setString(i++, team);
-                statement.setString(i++, agent);
-                statement.setString(i++, channel);
+                if (key.contains("agent_id")) {
+                    statement.setString(i++, agent);
+                    statement.setString(i++, channel);
+                }
                 for (long value : measures.values()) {
                     statement.setLong(i++, value);
                 }

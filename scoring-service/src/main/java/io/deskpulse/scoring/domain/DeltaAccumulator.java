@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Collects the difference between what timelines contributed before a batch and what they contribute
  * after it, per aggregate row: hourly rows, and daily rows in the zone of the target generation's
- * settings. Retracting the old contributions and adding the new ones is all it takes: equal items
+ * settings, and team-day rows in that zone. Retracting the old contributions and adding the new ones is all it takes: equal items
  * cancel, so only what changed reaches the database.
  */
 public final class DeltaAccumulator {
@@ -50,6 +50,13 @@ public final class DeltaAccumulator {
     /** The daily rows that really change, in the global row order. */
     public TreeMap<DailyKey, KpiDelta> dailyChanges() {
         return nonZero(daily);
+    }
+
+    /** The team-day rollup rows that really change: the daily rows summed over agents and channels. */
+    public TreeMap<TeamDayKey, KpiDelta> teamDailyChanges() {
+        Map<TeamDayKey, KpiDelta> teamDays = new HashMap<>();
+        daily.forEach((key, delta) -> teamDays.computeIfAbsent(TeamDayKey.of(key), k -> new KpiDelta()).addAll(delta));
+        return nonZero(teamDays);
     }
 
     private static <K extends Comparable<K>> TreeMap<K, KpiDelta> nonZero(Map<K, KpiDelta> deltas) {

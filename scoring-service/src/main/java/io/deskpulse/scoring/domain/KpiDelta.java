@@ -24,6 +24,19 @@ public final class KpiDelta {
         }
     }
 
+    /** Adds another row's delta to this one. */
+    public void addAll(KpiDelta other) {
+        for (int i = 0; i < measures.length; i++) {
+            measures[i] += other.measures[i];
+        }
+        other.histograms.forEach((histogram, bins) -> bins.forEach((bin, count) -> addToHistogram(histogram, bin, count)));
+    }
+
+    /** True when any histogram of this delta has a bin to change. */
+    public boolean hasHistograms() {
+        return histograms.values().stream().anyMatch(bins -> !bins.isEmpty());
+    }
+
     public long get(Measure measure) {
         return measures[measure.ordinal()];
     }

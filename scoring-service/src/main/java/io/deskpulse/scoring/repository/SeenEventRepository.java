@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -39,14 +40,29 @@ public class SeenEventRepository {
         return fresh;
     }
 
-    /** Forgets identities older than the window, a chunk at a time; returns how many were deleted. */
+    /**
+     * Forgets identities older than the window, a chunk at a time; returns how many were deleted. Its own
+     * transaction: the BRIN index on seen_at is forced, because the planner, expecting a third of the rows to
+     * match, would otherwise read all of them to find that none do (1.4 s for 2M identities, every purge).
+     */
     public int purgeOlderThan(Connection c, Duration window, int chunk) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("""
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement settings = c.createStatement();
+             PreparedStatement delete = c.prepareStatement("""
                 DELETE FROM seen_events WHERE ctid = ANY(ARRAY(
                     SELECT ctid FROM seen_events WHERE seen_at < now() - ?::interval LIMIT ?))""")) {
+            settings.execute("SET LOCAL enable_seqscan = off");
             delete.setString(1, window.toSeconds() + " seconds");
             delete.setInt(2, chunk);
-            return delete.executeUpdate();
+            int deleted = delete.executeUpdate();
+            c.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 }

@@ -57,10 +57,12 @@ public class BatchProcessor {
     private final TicketFactsRepository ticketFacts;
     private final SettingsCache settings;
     private final Clock clock;
+    private final BatchStages stages;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings, Clock clock) {
+            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings, Clock clock,
+            ScoringMetrics metrics) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
@@ -71,15 +73,18 @@ public class BatchProcessor {
         this.ticketFacts = ticketFacts;
         this.settings = settings;
         this.clock = clock;
+        this.stages = metrics.stages();
     }
 
     public BatchOutcome apply(ScoringBatch batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                BatchOutcome outcome = applyIn(c, batch);
+                BatchStages.Clock timing = stages.start();
+                BatchOutcome outcome = applyIn(c, batch, timing);
                 if (outcome instanceof BatchOutcome.Applied) {
                     c.commit();
+                    timing.lap(BatchStages.Stage.COMMIT);
                 } else {
                     c.rollback();
                 }
@@ -103,7 +108,7 @@ public class BatchProcessor {
         }
     }
 
-    private BatchOutcome applyIn(Connection c, ScoringBatch batch) throws SQLException {
+    private BatchOutcome applyIn(Connection c, ScoringBatch batch, BatchStages.Clock timing) throws SQLException {
         String group = batch.consumerGroup();
         Map<Integer, Long> stored = offsets.lock(c, group, batch.topic(), batch.nextOffsets().keySet());
         for (Integer partition : batch.nextOffsets().keySet()) {
@@ -111,8 +116,10 @@ public class BatchProcessor {
                 return new BatchOutcome.Fenced(stored);
             }
         }
+        timing.lap(BatchStages.Stage.OFFSETS);
 
         List<IncomingEvent> fresh = withoutDuplicates(c, batch.events());
+        timing.lap(BatchStages.Stage.DEDUP);
         int rows = 0;
         if (!fresh.isEmpty()) {
             List<String> tenants = new ArrayList<>(new TreeSet<>(fresh.stream().map(IncomingEvent::tenantId).toList()));
@@ -120,16 +127,18 @@ public class BatchProcessor {
             Map<String, TenantState> states = tenantStates.readShared(c, tenantStates.ensure(c, tenants));
             Targets targets = new Targets(c, states, settings);
             DeltaAccumulator deltas = new DeltaAccumulator();
-            scoreTickets(c, fresh, targets, deltas);
+            scoreTickets(c, fresh, targets, deltas, timing);
             scoreAgents(c, fresh, targets, deltas);
+            timing.lap(BatchStages.Stage.AGENTS);
             rows = aggregates.apply(c, deltas);
         }
         offsets.save(c, group, batch.topic(), batch.nextOffsets());
+        timing.lap(BatchStages.Stage.AGGREGATES);
         return new BatchOutcome.Applied(fresh.size(), batch.events().size() - fresh.size(), rows);
     }
 
-    private void scoreTickets(Connection c, List<IncomingEvent> events, Targets targets, DeltaAccumulator deltas)
-            throws SQLException {
+    private void scoreTickets(Connection c, List<IncomingEvent> events, Targets targets, DeltaAccumulator deltas,
+            BatchStages.Clock timing) throws SQLException {
         Map<TicketRef, List<TimelineEvent>> byTicket = new TreeMap<>();
         for (IncomingEvent event : events) {
             if (event.isTicketEvent()) {
@@ -138,6 +147,7 @@ public class BatchProcessor {
             }
         }
         Map<TicketRef, TicketTimeline> loaded = timelines.loadForUpdate(c, new ArrayList<>(byTicket.keySet()));
+        timing.lap(BatchStages.Stage.TIMELINES_LOAD);
         TreeMap<TicketRef, TicketTimeline> changed = new TreeMap<>();
         TreeMap<TicketRef, TicketTimeline> created = new TreeMap<>();
         TreeMap<TicketRef, TicketFacts> facts = new TreeMap<>();
@@ -152,8 +162,11 @@ public class BatchProcessor {
                 facts.put(ref, after.facts());
             }
         }
+        timing.lap(BatchStages.Stage.DERIVE);
         timelines.save(c, changed, created);
+        timing.lap(BatchStages.Stage.TIMELINES_SAVE);
         ticketFacts.save(c, facts);
+        timing.lap(BatchStages.Stage.FACTS);
     }
 
     private void scoreAgents(Connection c, List<IncomingEvent> events, Targets targets, DeltaAccumulator deltas)

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.repository.AggregateRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -34,22 +35,23 @@ public class GenerationCleaner {
         }
     }
 
-    /** Returns how many rows were deleted. */
+    /** Returns how many rows were deleted, from every aggregate table. */
     public long clean() throws SQLException {
         long total = 0;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("""
-                     DELETE FROM kpi_hourly WHERE ctid = ANY(ARRAY(
-                         SELECT k.ctid FROM retired_generations r
-                         JOIN kpi_hourly k ON k.tenant_id = r.tenant_id AND k.generation = r.generation
-                         LIMIT ?))""")) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            delete.setInt(1, CHUNK);
-            int deleted;
-            do {
-                deleted = delete.executeUpdate();
-                total += deleted;
-            } while (deleted == CHUNK);
+            for (String table : AggregateRepository.tables()) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY("
+                        + "SELECT k.ctid FROM retired_generations r JOIN " + table
+                        + " k ON k.tenant_id = r.tenant_id AND k.generation = r.generation LIMIT ?))")) {
+                    delete.setInt(1, CHUNK);
+                    int deleted;
+                    do {
+                        deleted = delete.executeUpdate();
+                        total += deleted;
+                    } while (deleted == CHUNK);
+                }
+            }
         }
         if (total > 0) {
             LOG.infof("Deleted %d aggregate rows of retired generations", total);

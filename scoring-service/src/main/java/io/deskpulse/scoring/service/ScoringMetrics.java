@@ -16,6 +16,7 @@ public class ScoringMetrics {
     private final Counter fenced;
     private final Timer batchApply;
     private final AtomicLong lag = new AtomicLong();
+    private final BatchStages stages;
 
     public ScoringMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +30,11 @@ public class ScoringMetrics {
                 .description("Time to apply one batch to PostgreSQL, commit included")
                 .publishPercentileHistogram().register(registry);
         registry.gauge("deskpulse.scoring.consumer.lag", lag);
+        this.stages = new BatchStages(registry);
+    }
+
+    public BatchStages stages() {
+        return stages;
     }
 
     public Timer batchApply() {

@@ -75,4 +75,27 @@ class DeltaAccumulatorTest {
                 new DailyKey("acme", 3, java.time.LocalDate.parse("2026-11-03"), "t-1", "a-1", "chat"));
         assertThat(deltas.changes()).hasSize(2);
     }
+
+    @Test
+    void teamDaysSumTheDaysOfEveryAgentAndChannelOfTheTeam() {
+        DeltaAccumulator deltas = new DeltaAccumulator();
+        deltas.add(TARGET, List.of(
+                new Contribution(NINE_OCLOCK, "t-1", "a-1", "chat", new Observation.FirstResponse(60_000, 60_000, false)),
+                new Contribution(NINE_OCLOCK + 7_200_000, "t-1", "a-2", "email", new Observation.FirstResponse(120_000, 120_000, false)),
+                new Contribution(NINE_OCLOCK, "t-2", "a-3", "chat", new Observation.CsatScore(5))));
+        // a retraction in the same team-day cancels what it retracts, nothing else
+        deltas.retract(TARGET, List.of(new Contribution(NINE_OCLOCK + 60_000, "t-1", "a-1", "chat",
+                new Observation.FirstResponse(60_000, 60_000, false))));
+
+        var teamDays = deltas.teamDailyChanges();
+
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-02");
+        assertThat(teamDays.keySet()).containsExactly(new TeamDayKey("acme", 0, day, "t-1"),
+                new TeamDayKey("acme", 0, day, "t-2"));
+        KpiDelta team1 = teamDays.get(new TeamDayKey("acme", 0, day, "t-1"));
+        assertThat(team1.get(Measure.FIRST_RESPONSE_COUNT)).isEqualTo(1);
+        assertThat(team1.get(Measure.FIRST_RESPONSE_SUM_MS)).isEqualTo(120_000);
+        assertThat(team1.histogramPairs(HistogramMeasure.FIRST_RESPONSE)).containsExactly(DurationHistogram.binOf(120_000), 1);
+        assertThat(teamDays.get(new TeamDayKey("acme", 0, day, "t-2")).get(Measure.CSAT_SUM)).isEqualTo(5);
+    }
 }

@@ -57,6 +57,47 @@ class UpgradeMigrationTest {
         }
     }
 
+    @Test
+    void versionFiveRollsTheExistingDaysUpByTeam() throws Exception {
+        String url = PostgresTestDatabase.recreate("deskpulse_test_upgrade_v5");
+        migrate(url, "4");
+        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, tickets_created,
+                                            first_response_count, first_response_hist, handle_hist)
+                     VALUES (?, 0, '2026-11-02', ?, ?, ?, ?, ?, ?::int[], ?::int[])""")) {
+            Object[][] rows = {
+                    {"t-1", "a-1", "chat", 2, 3, "{5,2,9,1}", "{}"},
+                    {"t-1", "a-1", "email", 1, 2, "{9,1,12,1}", "{3,1}"},
+                    {"t-1", "a-2", "chat", 4, 1, "{1,1}", "{}"},
+                    {"t-2", "a-3", "chat", 7, 0, "{}", "{}"}};
+            for (Object[] row : rows) {
+                insert.setString(1, "acme");
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 2, row[i]);
+                }
+                insert.executeUpdate();
+            }
+        }
+
+        migrate(url, "5");
+
+        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT team_id, tickets_created, first_response_count, first_response_hist::text, handle_hist::text
+                     FROM kpi_team_daily WHERE tenant_id = 'acme' AND day = '2026-11-02' ORDER BY team_id""")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                    .containsExactly("t-1", 7L, 6L, "{1,1,5,2,9,2,12,1}", "{3,1}");
+            assertThat(rs.next()).isTrue();
+            assertThat(List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                    .containsExactly("t-2", 7L, 0L, "{}", "{}");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
     private static void migrate(String url, String target) {
         Flyway.configure().dataSource(url, TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword())
                 .locations("filesystem:src/main/resources/db/migration").target(target).load().migrate();

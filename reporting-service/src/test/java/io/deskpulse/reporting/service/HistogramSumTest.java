@@ -1,0 +1,35 @@
+package io.deskpulse.reporting.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class HistogramSumTest {
+
+    @Test
+    void storedPairsAddUpBinByBinInAscendingOrder() {
+        HistogramSum sum = new HistogramSum();
+        sum.add(new Integer[] {700, 2, 3, 1});
+        sum.add(new Integer[] {3, 4, 1500, 1});
+
+        Histogram merged = sum.histogram().orElseThrow();
+
+        assertThat(merged.bins()).containsExactly(3, 700, 1500);
+        assertThat(merged.counts()).containsExactly(5L, 2L, 1L);
+    }
+
+    @Test
+    void countsThatCancelLeaveNoHistogram() {
+        HistogramSum sum = new HistogramSum();
+        sum.add(new Integer[] {10, 2});
+        sum.add(new Integer[] {10, -2});
+        assertThat(sum.histogram()).isEmpty();
+        assertThat(new HistogramSum().histogram()).isEmpty();
+    }
+
+    @Test
+    void aNegativeBinIsCorruptDataNotAnIndex() {
+        assertThatThrownBy(() -> new HistogramSum().add(new Integer[] {-1, 1})).isInstanceOf(IllegalStateException.class);
+    }
+}
