@@ -30,4 +30,17 @@ public interface ReportingConfig {
      *  request cannot hold a connection for ever. */
     @WithDefault("30s")
     Duration queryTimeout();
+
+    /** The cache of stored histograms that keeps long daily reports cheap (docs/performance.md). */
+    HistogramCache histogramCache();
+
+    interface HistogramCache {
+        /** Memory the cached histograms may take; 0 switches the cache off. */
+        @WithDefault("32")
+        int maxSizeMb();
+
+        /** An entry older than this is read again, whether or not its row changed. */
+        @WithDefault("1h")
+        Duration maxAge();
+    }
 }

@@ -11,7 +11,6 @@ import io.deskpulse.reporting.service.PageKey;
 import io.deskpulse.reporting.service.ParameterError;
 import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,10 +34,12 @@ import javax.sql.DataSource;
 public class KpiRepository {
 
     private final DataSource dataSource;
+    private final HistogramCache cache;
     private final int timeoutSeconds;
 
-    public KpiRepository(DataSource dataSource, ReportingConfig config) {
+    public KpiRepository(DataSource dataSource, ReportingConfig config, HistogramCache cache) {
         this.dataSource = dataSource;
+        this.cache = cache;
         this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
     }
 
@@ -98,17 +99,20 @@ public class KpiRepository {
 
     /**
      * The merged histograms {@code columns} of each of the given groups, by column then group; a
-     * group without values in a column is absent from that column's map.
+     * group without values in a column is absent from that column's map. Daily rows come from the
+     * {@link HistogramCache} where their version has not changed; hourly rows are read as they are.
      */
     public Map<String, Map<PageKey, Histogram>> histograms(ReportSnapshot snapshot, KpiQuery query, List<String> columns,
                                                           List<PageKey> keys) {
         if (keys.isEmpty() || columns.isEmpty()) {
             return Map.of();
         }
+        boolean cached = cache.enabled() && query.daily();
+        List<String> read = cached ? MetricCatalog.HISTOGRAM_COLUMNS : columns;
         Set<PageKey> page = new HashSet<>(keys);
-        List<Map<PageKey, HistogramSum>> sums = new ArrayList<>();
-        columns.forEach(column -> sums.add(new HashMap<>()));
-        try (PreparedStatement statement = KpiSql.histograms(query, columns, keys)
+        Map<PageKey, HistogramSum[]> sums = new HashMap<>();
+        Map<String, List<PageKey>> missing = new HashMap<>();
+        try (PreparedStatement statement = KpiSql.pageRows(query, read, keys, !cached)
                 .prepare(snapshot.connection(), timeoutSeconds);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
@@ -116,26 +120,76 @@ public class KpiRepository {
                 if (!page.contains(key)) {
                     continue; // a member of the page in a period outside it
                 }
-                for (int i = 0; i < columns.size(); i++) {
-                    Array pairs = rs.getArray(3 + i);
-                    if (pairs != null) {
-                        Integer[] values = (Integer[]) pairs.getArray();
-                        if (values.length > 0) {
-                            sums.get(i).computeIfAbsent(key, k -> new HistogramSum()).add(values);
-                        }
+                if (!cached) {
+                    int[][] histograms = new int[read.size()][];
+                    for (int i = 0; i < read.size(); i++) {
+                        histograms[i] = HistogramText.parse(rs.getString(5 + i));
                     }
+                    add(sums, key, histograms);
+                    continue;
                 }
+                String row = rs.getString(3);
+                int[][] histograms = cache.get(new HistogramCache.RowKey(KpiSql.table(query), query.tenant(),
+                        query.generation(), row), rs.getLong(4));
+                if (histograms != null) {
+                    add(sums, key, histograms);
+                } else {
+                    missing.computeIfAbsent(row, r -> new ArrayList<>()).add(key);
+                }
+            }
+            if (!missing.isEmpty()) {
+                readMissing(snapshot, query, keys, missing, sums);
             }
         } catch (SQLException e) {
             throw translate(e, query);
         }
         Map<String, Map<PageKey, Histogram>> merged = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
+        for (String column : columns) {
+            int i = read.indexOf(column);
             Map<PageKey, Histogram> histograms = new HashMap<>();
-            sums.get(i).forEach((key, sum) -> sum.histogram().ifPresent(h -> histograms.put(key, h)));
-            merged.put(columns.get(i), histograms);
+            sums.forEach((key, perColumn) -> {
+                if (perColumn[i] != null) {
+                    perColumn[i].histogram().ifPresent(h -> histograms.put(key, h));
+                }
+            });
+            merged.put(column, histograms);
         }
         return merged;
+    }
+
+    /** Reads the rows the cache did not hold at their current version, adds them up and caches them. */
+    private void readMissing(ReportSnapshot snapshot, KpiQuery query, List<PageKey> keys,
+            Map<String, List<PageKey>> missing, Map<PageKey, HistogramSum[]> sums) throws SQLException {
+        LocalDate[] range = KpiSql.pageRange(query, keys);
+        List<String> columns = MetricCatalog.HISTOGRAM_COLUMNS;
+        try (PreparedStatement statement = KpiSql.rowHistograms(query, columns, List.copyOf(missing.keySet()),
+                range[0], range[1]).prepare(snapshot.connection(), timeoutSeconds);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String row = rs.getString(1);
+                int[][] histograms = new int[columns.size()][];
+                for (int i = 0; i < columns.size(); i++) {
+                    histograms[i] = HistogramText.parse(rs.getString(3 + i));
+                }
+                cache.put(new HistogramCache.RowKey(KpiSql.table(query), query.tenant(), query.generation(), row),
+                        rs.getLong(2), histograms);
+                for (PageKey key : missing.getOrDefault(row, List.of())) {
+                    add(sums, key, histograms);
+                }
+            }
+        }
+    }
+
+    private static void add(Map<PageKey, HistogramSum[]> sums, PageKey key, int[][] histograms) {
+        HistogramSum[] perColumn = sums.computeIfAbsent(key, k -> new HistogramSum[histograms.length]);
+        for (int i = 0; i < histograms.length; i++) {
+            if (histograms[i].length > 0) {
+                if (perColumn[i] == null) {
+                    perColumn[i] = new HistogramSum();
+                }
+                perColumn[i].add(histograms[i]);
+            }
+        }
     }
 
     // Java and PostgreSQL each carry a copy of the IANA database; a zone only Java knows is still the

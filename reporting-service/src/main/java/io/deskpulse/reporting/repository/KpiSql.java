@@ -57,23 +57,50 @@ final class KpiSql {
     }
 
     /**
-     * The stored histograms {@code columns} of the rows behind the given groups (one page), as (period, member,
-     * one int[] of (bin, count) pairs per column), unmerged: merging arrays in Java costs a fraction of turning
-     * them into rows and grouping those in SQL (docs/performance.md).
+     * The rows behind the given groups (one page): (period, member, row key, row version, then each of
+     * {@code columns} as text when {@code withHistograms}). The row key joins the row's key columns after day or
+     * bucket; the version is the row's {@code xmin}, which every update changes.
      */
-    static SqlStatement histograms(KpiQuery q, List<String> columns, List<PageKey> keys) {
+    static SqlStatement pageRows(KpiQuery q, List<String> columns, List<PageKey> keys, boolean withHistograms) {
+        LocalDate[] range = pageRange(q, keys);
+        columns.forEach(KpiSql::requireIdentifier);
+        SqlStatement s = new SqlStatement().sql("SELECT ");
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, " + rowKey(q) + " AS row_key, "
+                + "xmin::text::bigint AS version");
+        if (withHistograms) {
+            columns.forEach(column -> s.sql(", " + column + "::text"));
+        }
+        s.sql(" FROM " + table(q));
+        filters(s, q, range[0], range[1]);
+        return s.sql(" AND " + q.dimension().column() + " = ANY (?)",
+                keys.stream().map(PageKey::member).distinct().toArray(String[]::new));
+    }
+
+    /** The days a page's groups cover: from its first period's first day to its last period's last. */
+    static LocalDate[] pageRange(KpiQuery q, List<PageKey> keys) {
         PageKey first = keys.get(0);
         PageKey last = keys.get(keys.size() - 1);
         LocalDate from = first.period().isAfter(q.from()) ? first.period() : q.from();
         LocalDate lastDay = q.granularity().nextPeriodStart(last.period(), q.to()).minusDays(1);
-        LocalDate to = lastDay.isBefore(q.to()) ? lastDay : q.to();
+        return new LocalDate[] {from, lastDay.isBefore(q.to()) ? lastDay : q.to()};
+    }
+
+    /** The given rows of a daily table (by row key, see {@link #pageRows}) with their versions and histograms as text. */
+    static SqlStatement rowHistograms(KpiQuery q, List<String> columns, List<String> rowKeys, LocalDate from,
+            LocalDate to) {
         columns.forEach(KpiSql::requireIdentifier);
-        SqlStatement s = new SqlStatement().sql("SELECT ");
-        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, " + String.join(", ", columns)
-                + " FROM " + table(q));
-        filters(s, q, from, to);
-        return s.sql(" AND " + q.dimension().column() + " = ANY (?)",
-                keys.stream().map(PageKey::member).distinct().toArray(String[]::new));
+        SqlStatement s = new SqlStatement().sql("SELECT " + rowKey(q) + " AS row_key, xmin::text::bigint AS version");
+        columns.forEach(column -> s.sql(", " + column + "::text"));
+        s.sql(" FROM " + table(q)).sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND generation = ?", q.generation())
+                .sql(" AND day >= ?", from).sql(" AND day <= ?", to);
+        return s.sql(" AND " + rowKey(q) + " = ANY (?)", rowKeys.toArray(String[]::new));
+    }
+
+    private static String rowKey(KpiQuery q) {
+        String table = table(q);
+        String time = table.equals("kpi_hourly") ? "bucket::text" : "day::text";
+        String members = table.equals("kpi_team_daily") ? "team_id" : "team_id, agent_id, channel";
+        return "concat_ws(chr(31), " + time + ", " + members + ")";
     }
 
     /**

@@ -11,7 +11,7 @@ public final class HistogramSum {
 
     private long[] counts = new long[256];
 
-    public void add(Integer[] pairs) {
+    public void add(int[] pairs) {
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             int bin = pairs[i];
             if (bin < 0) {

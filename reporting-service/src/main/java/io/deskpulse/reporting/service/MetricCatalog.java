@@ -49,6 +49,10 @@ public final class MetricCatalog {
             "resolution_bh_sum_ms");
 
     /** In the API's default column order: the catalog's order, the first sixteen as they were first served. */
+    /** Every stored histogram column (docs/storage.md). */
+    public static final List<String> HISTOGRAM_COLUMNS = List.of("first_response_hist", "first_response_bh_hist",
+            "resolution_hist", "resolution_bh_hist", "handle_hist");
+
     public static final List<Metric> METRICS = List.of(
             new Metric.Count("tickets_created", "tickets_created"),
             new Metric.Count("tickets_resolved", "tickets_resolved"),

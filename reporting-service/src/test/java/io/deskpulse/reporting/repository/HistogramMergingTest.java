@@ -67,7 +67,7 @@ class HistogramMergingTest {
         final List<List<String>> histogramQueries = new ArrayList<>();
 
         RecordingRepository() {
-            super(null, new TestConfig());
+            super(null, new TestConfig(), new HistogramCache(new TestConfig(), java.time.Clock.systemUTC()));
         }
 
         @Override
@@ -114,6 +114,21 @@ class HistogramMergingTest {
         @Override
         public Duration queryTimeout() {
             return Duration.ofSeconds(30);
+        }
+
+        @Override
+        public HistogramCache histogramCache() {
+            return new HistogramCache() {
+                @Override
+                public int maxSizeMb() {
+                    return 0;
+                }
+
+                @Override
+                public Duration maxAge() {
+                    return Duration.ofHours(1);
+                }
+            };
         }
     }
 }

@@ -10,8 +10,8 @@ class HistogramSumTest {
     @Test
     void storedPairsAddUpBinByBinInAscendingOrder() {
         HistogramSum sum = new HistogramSum();
-        sum.add(new Integer[] {700, 2, 3, 1});
-        sum.add(new Integer[] {3, 4, 1500, 1});
+        sum.add(new int[] {700, 2, 3, 1});
+        sum.add(new int[] {3, 4, 1500, 1});
 
         Histogram merged = sum.histogram().orElseThrow();
 
@@ -22,14 +22,14 @@ class HistogramSumTest {
     @Test
     void countsThatCancelLeaveNoHistogram() {
         HistogramSum sum = new HistogramSum();
-        sum.add(new Integer[] {10, 2});
-        sum.add(new Integer[] {10, -2});
+        sum.add(new int[] {10, 2});
+        sum.add(new int[] {10, -2});
         assertThat(sum.histogram()).isEmpty();
         assertThat(new HistogramSum().histogram()).isEmpty();
     }
 
     @Test
     void aNegativeBinIsCorruptDataNotAnIndex() {
-        assertThatThrownBy(() -> new HistogramSum().add(new Integer[] {-1, 1})).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new HistogramSum().add(new int[] {-1, 1})).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,0 +1,78 @@
+package io.deskpulse.reporting.rest;
+
+import static io.deskpulse.reporting.support.KpiRows.row;
+import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.reporting.repository.HistogramCache;
+import io.deskpulse.reporting.support.Api;
+import io.deskpulse.reporting.support.KpiRows;
+import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Daily reports keep the histograms of the rows they read, and read a row again as soon as it changes: a
+ * percentile never lags behind the counts next to it.
+ */
+@QuarkusTest
+@WithTestResource(ReportingTestDatabase.class)
+class KpiHistogramCacheTest {
+
+    private static final String TEAM_DAYS = "from=2026-11-02&to=2026-11-03&dimension=team"
+            + "&metrics=first_response_count,first_response_p50_s,first_response_p90_s";
+
+    @Inject
+    HistogramCache cache;
+
+    @BeforeEach
+    void data() {
+        KpiRows.clear();
+        row(TENANT_A, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat")
+                .firstResponses(10_000L, 20_000L, 30_000L).insert();
+        row(TENANT_A, "2026-11-03T09:00:00Z").team("t-1").agent("a-2").channel("email")
+                .firstResponses(600_000L).insert();
+    }
+
+    @Test
+    void aRowThatChangesIsReadAgainAndTheOthersComeFromTheCache() {
+        List<Map<String, Object>> first = rows(Api.page(TEAM_DAYS));
+        // within the histograms' 1 %
+        assertThat((Double) first.get(0).get("first_response_p50_s")).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat((Double) first.get(1).get("first_response_p50_s")).isCloseTo(600.0, org.assertj.core.data.Percentage.withPercentage(1));
+        long cachedBytes = cache.sizeBytes();
+        assertThat(cachedBytes).isPositive();
+
+        // a late first response of 1000 s on 2 November: scoring updates that day's row (a new row version)
+        row(TENANT_A, "2026-11-02T10:00:00Z").team("t-1").agent("a-1").channel("chat").firstResponses(1_000_000L).insert();
+
+        List<Map<String, Object>> second = rows(Api.page(TEAM_DAYS));
+        assertThat(second).extracting(r -> r.get("first_response_count")).containsExactly(4, 1);
+        // nearest rank: p50 of {10, 20, 30, 1000} s is the 2nd value, p90 the 4th; within the histograms' 1 %
+        assertThat((Double) second.get(0).get("first_response_p50_s")).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat((Double) second.get(0).get("first_response_p90_s")).isCloseTo(1000.0, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(second.get(1)).isEqualTo(first.get(1));
+    }
+
+    @Test
+    void theSameAnswersWithAndWithoutTheCache() {
+        Map<String, Object> filled = Api.page(TEAM_DAYS + "&granularity=total");
+        Map<String, Object> fromCache = Api.page(TEAM_DAYS + "&granularity=total");
+        // the hourly path (another zone) never uses the cache
+        Map<String, Object> hourly = Api.page(TEAM_DAYS + "&granularity=total&tz=Etc/GMT-1");
+        assertThat(fromCache.get("rows")).isEqualTo(filled.get("rows"));
+        assertThat(rows(fromCache)).extracting(r -> r.get("first_response_count")).containsExactly(4);
+        assertThat(rows(hourly)).extracting(r -> r.get("first_response_p90_s")).isEqualTo(rows(fromCache).stream()
+                .map(r -> r.get("first_response_p90_s")).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("rows");
+    }
+}
