@@ -69,6 +69,8 @@ if $needs_build; then
     || dp_die "the build failed, see $LOGS/build.log"
 fi
 
+DP_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
+
 sha256() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
@@ -91,7 +93,9 @@ trap stop_all INT TERM EXIT
 for service in "${SERVICES[@]}"; do
   dp_log "starting $service on port ${PORTS[$service]} (log: $LOGS/$service.log)"
   # shellcheck disable=SC2086
-  QUARKUS_HTTP_PORT="${PORTS[$service]}" nohup java ${DESKPULSE_JAVA_OPTS:--Xms64m -Xmx256m} \
+  # Serial GC: with heaps this small, G1's own structures (about 45 MB per service, measured) cost more
+  # than they save; glibc's per-thread malloc arenas are capped for the same reason (docs/performance.md).
+  QUARKUS_HTTP_PORT="${PORTS[$service]}" MALLOC_ARENA_MAX=2 nohup java ${DESKPULSE_JAVA_OPTS:-$DP_JAVA_OPTS} \
     -jar "$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar" >"$LOGS/$service.log" 2>&1 &
   echo $! >"$RUN/$service.pid"
   if [ "$service" = scoring-service ]; then

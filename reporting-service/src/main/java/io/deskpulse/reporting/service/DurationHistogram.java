@@ -11,6 +11,14 @@ public final class DurationHistogram {
     public static final double RELATIVE_ACCURACY = 0.01;
     public static final double GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
     private static final double LOG_GAMMA = StrictMath.log(GAMMA);
+    // Every bin a duration up to about a century can fall in: reports look values up instead of taking a power.
+    private static final double[] REPRESENTATIVE = new double[2048];
+
+    static {
+        for (int bin = 1; bin < REPRESENTATIVE.length; bin++) {
+            REPRESENTATIVE[bin] = 2 * StrictMath.pow(GAMMA, bin - 1) / (GAMMA + 1);
+        }
+    }
 
     private DurationHistogram() {
     }
@@ -28,7 +36,7 @@ public final class DurationHistogram {
         if (bin <= 0) {
             return 0;
         }
-        return 2 * StrictMath.pow(GAMMA, bin - 1) / (GAMMA + 1);
+        return bin < REPRESENTATIVE.length ? REPRESENTATIVE[bin] : 2 * StrictMath.pow(GAMMA, bin - 1) / (GAMMA + 1);
     }
 
     /**

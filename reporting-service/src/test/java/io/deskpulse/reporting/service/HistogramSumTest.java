@@ -30,6 +30,8 @@ class HistogramSumTest {
 
     @Test
     void aNegativeBinIsCorruptDataNotAnIndex() {
-        assertThatThrownBy(() -> new HistogramSum().add(new int[] {-1, 1})).isInstanceOf(IllegalStateException.class);
+        HistogramSum corrupt = new HistogramSum();
+        corrupt.add(new int[] {-1, 1});
+        assertThatThrownBy(corrupt::histogram).isInstanceOf(IllegalStateException.class);
     }
 }
