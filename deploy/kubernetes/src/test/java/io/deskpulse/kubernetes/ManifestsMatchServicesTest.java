@@ -96,6 +96,7 @@ class ManifestsMatchServicesTest {
             String migrate = Maps.string(init.get(0), "name");
             Map<String, String> migration = manifests.plainEnvironment(service, migrate);
             assertThat(migration).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "true")
+                    .containsEntry("QUARKUS_FLYWAY_VALIDATE_AT_START", "false")
                     .containsEntry("QUARKUS_INIT_AND_EXIT", "true")
                     .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", main.get("QUARKUS_DATASOURCE_JDBC_URL"));
             assertThat(manifests.environment(service, migrate).get("QUARKUS_DATASOURCE_PASSWORD"))
