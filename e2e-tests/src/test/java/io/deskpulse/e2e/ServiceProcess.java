@@ -64,6 +64,15 @@ final class ServiceProcess {
         });
     }
 
+    /** Waits for a process that is meant to exit by itself (a migrate-only run) and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(name + " still running after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** Kills the process the hard way (SIGKILL): no shutdown hook, no last commit. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
@@ -78,7 +87,8 @@ final class ServiceProcess {
         }
     }
 
-    private int status(String path) {
+    /** The HTTP status of a GET on this service, or -1 when nothing answers. */
+    int status(String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,0 +1,45 @@
+package io.deskpulse.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each service's Dockerfile (images cannot be built here) against its configuration and the manifests. */
+class DockerfilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingestion-service", "scoring-service", "reporting-service"})
+    void theImageRunsThePackagedServiceAsTheManifestsExpect(String service) throws IOException {
+        ServiceSettings settings = new ServiceSettings(Manifests.repository(), service);
+        Path dockerfile = settings.module.resolve("src/main/docker/Dockerfile.jvm");
+        List<String> instructions = Files.readAllLines(dockerfile).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ")).toList();
+        assertThat(instructions.get(0)).startsWith("FROM eclipse-temurin:17-jre");
+        // The Quarkus fast-jar layout that ./mvnw package writes (no quarkus.package.jar.type is set).
+        assertThat(settings.properties).doesNotContainKey("quarkus.package.jar.type");
+        assertThat(instructions).filteredOn(i -> i.startsWith("COPY")).containsExactly(
+                "COPY --chown=185:185 target/quarkus-app/lib/ /deployments/lib/",
+                "COPY --chown=185:185 target/quarkus-app/*.jar /deployments/",
+                "COPY --chown=185:185 target/quarkus-app/app/ /deployments/app/",
+                "COPY --chown=185:185 target/quarkus-app/quarkus/ /deployments/quarkus/");
+        assertThat(instructions).contains("EXPOSE " + settings.httpPort(), "WORKDIR /deployments")
+                .last().asString().contains("\"-jar\", \"/deployments/quarkus-run.jar\"").startsWith("ENTRYPOINT [");
+
+        Manifests base = Manifests.render("base");
+        Map<String, Object> pod = Maps.map(base.get("Deployment", service), "spec", "template", "spec");
+        assertThat(instructions).contains("USER " + Maps.at(pod, "securityContext", "runAsUser").orElseThrow());
+        assertThat(Maps.at(pod, "securityContext", "runAsNonRoot")).contains(true);
+        String version = Files.readString(Manifests.repository().resolve("pom.xml"))
+                .replaceAll("(?s).*?<artifactId>deskpulse-parent</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        String image = "deskpulse/" + service + ":" + version;
+        assertThat(Maps.string(base.container(service, service), "image")).isEqualTo(image);
+        assertThat(Files.readString(dockerfile)).contains("docker build -f " + service + "/src/main/docker/Dockerfile.jvm -t "
+                + image + " " + service);
+    }
+}
