@@ -41,13 +41,11 @@ public class KpiResource {
 
     private final KpiRequestParser parser;
     private final KpiService service;
-    private final JsonReportWriter json;
     private final Caller caller;
 
-    public KpiResource(KpiRequestParser parser, KpiService service, JsonReportWriter json, Caller caller) {
+    public KpiResource(KpiRequestParser parser, KpiService service, Caller caller) {
         this.parser = parser;
         this.service = service;
-        this.json = json;
         this.caller = caller;
     }
 
@@ -141,23 +139,9 @@ public class KpiResource {
         // the report's queries; closed before the body is written.
         try (ReportSnapshot snapshot = service.open(tenant)) {
             KpiRequest request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
-            String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
-            representation = request.format() != null ? request.format()
-                    : Representation.negotiate(accept).orElseThrow(() -> new NotAcceptableException(accept));
+            representation = ReportResponses.representation(request.format(), headers);
             report = service.report(snapshot, request.query());
         }
-        byte[] body = representation == Representation.CSV ? CsvReportWriter.write(report) : json.write(report);
-        String etag = ETags.of(body);
-        if (ETags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                    .build();
-        }
-        Response.ResponseBuilder ok = Response.ok(body).type(representation.contentType())
-                .header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        if (report.nextCursor() != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", report.nextCursor()).build().toString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return ok.build();
+        return ReportResponses.ok(uri, headers, representation, KpiTables.of(report));
     }
 }
