@@ -51,6 +51,24 @@ public class TicketRepository {
         }
     }
 
+    /**
+     * The id of the tenant's latest write below the horizon (0: none): every later write of the tenant has a
+     * larger one. Unlike the horizon itself it moves only when this tenant's tickets change, so a poll that
+     * finds nothing new answers the same bytes (and its ETag holds).
+     */
+    public long lastWritten(ReportSnapshot snapshot, String tenant, long horizon) {
+        SqlStatement s = new SqlStatement().sql("SELECT max(txid)::text FROM ticket_facts WHERE tenant_id = ?", tenant)
+                .sql(" AND txid < CAST(? AS xid8)", Long.toString(horizon));
+        try (PreparedStatement statement = s.prepare(snapshot.connection(), timeoutSeconds);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            String max = rs.getString(1);
+            return max == null ? 0 : Long.parseLong(max);
+        } catch (SQLException e) {
+            throw new ReportingDatabaseException(e);
+        }
+    }
+
     /** Up to {@code limit} tickets in creation order after the query's listing key. */
     public List<TicketRow> listed(ReportSnapshot snapshot, TicketQuery q, int limit) {
         SqlStatement s = new SqlStatement().sql("SELECT " + COLUMNS + " FROM ticket_facts");
@@ -67,9 +85,9 @@ public class TicketRepository {
 
     /**
      * Up to {@code limit} tickets in export order from the query's position, written before
-     * {@code horizon}: changed since updated_since, or written from the export's floor on.
+     * {@code horizon}: changed since updated_since, or written from the export's {@code floor} on.
      */
-    public List<TicketRow> exported(ReportSnapshot snapshot, TicketQuery q, long horizon, int limit) {
+    public List<TicketRow> exported(ReportSnapshot snapshot, TicketQuery q, long horizon, long floor, int limit) {
         ExportPosition from = q.exportedFrom();
         SqlStatement s = new SqlStatement().sql("SELECT " + COLUMNS + " FROM ticket_facts");
         filters(s, q);
@@ -81,7 +99,6 @@ public class TicketRepository {
                     .sql(" OR (txid = CAST(? AS xid8)", Long.toString(from.txid()))
                     .sql(" AND ticket_id > ?))", from.ticketId());
         }
-        long floor = from == null ? horizon : from.floor();
         s.sql(" AND (updated_at >= ?", q.updatedSince()).sql(" OR txid >= CAST(? AS xid8))", Long.toString(floor));
         return read(snapshot, s.sql(" ORDER BY txid, ticket_id LIMIT ?", limit));
     }

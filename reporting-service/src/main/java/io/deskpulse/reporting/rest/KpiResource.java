@@ -59,7 +59,8 @@ public class KpiResource {
                     + "null. The columns are described in the KpiRow schema. See docs/reporting-api.md.")
     @Parameters({
         @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whom a row is about",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant")),
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant"),
+                example = "agent"),
         @Parameter(name = "id", in = ParameterIn.QUERY, explode = Explode.TRUE,
                 description = "Repeatable: only these teams (dimension=team) or agents (dimension=agent). "
                         + "Not allowed with dimension=tenant.",
@@ -69,7 +70,7 @@ public class KpiResource {
                 schema = @Schema(type = SchemaType.STRING), example = "t-2"),
         @Parameter(name = "channel", in = ParameterIn.QUERY, description = "Only this channel (case-insensitive)",
                 schema = @Schema(type = SchemaType.STRING,
-                        enumeration = {"email", "chat", "phone", "web", "social", "messaging", "other"})),
+                        enumeration = {"email", "chat", "phone", "web", "social", "messaging", "other"}), example = "chat"),
         @Parameter(name = "from", in = ParameterIn.QUERY,
                 description = "First day, inclusive, in tz. Default: to minus 6 days (the 7 days ending today)",
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-01"),
@@ -78,7 +79,8 @@ public class KpiResource {
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-07"),
         @Parameter(name = "granularity", in = ParameterIn.QUERY,
                 description = "Period length: day, ISO week (Monday), calendar month, or total (one period, labelled from)",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day")),
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day"),
+                example = "week"),
         @Parameter(name = "tz", in = ParameterIn.QUERY,
                 description = "IANA time zone of from, to and the periods. Default: the tenant's (its settings' "
                         + "time_zone), else UTC; the response's tz says which was used. Its UTC offset must be a whole "
@@ -87,18 +89,8 @@ public class KpiResource {
         // Schema (an enumeration of every metric) and full description: KpiOpenApiFilter, from MetricCatalog.
         @Parameter(name = "metrics", in = ParameterIn.QUERY,
                 description = "Comma list of metric columns, in the order wanted; default all",
-                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,fcr_rate,nps,occupancy"),
-        @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows per page",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")),
-        @Parameter(name = "cursor", in = ParameterIn.QUERY,
-                description = "next_cursor of the previous page (opaque); only valid with the same query",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(name = "format", in = ParameterIn.QUERY,
-                description = "csv or json; overrides the Accept header (text/csv or application/json)",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})),
-        @Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
-                description = "The ETag of a previous answer: 304 without a body if it is still current",
-                schema = @Schema(type = SchemaType.STRING))
+                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,fcr_rate,nps,occupancy")
+        // limit, cursor, format and If-None-Match: StandardResponsesFilter, as for every report endpoint.
     })
     @APIResponse(responseCode = "200", description = "A page of rows. Follow next_cursor (or the Link header) for more.",
             headers = {

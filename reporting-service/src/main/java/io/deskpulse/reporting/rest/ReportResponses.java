@@ -29,8 +29,8 @@ public final class ReportResponses {
     }
 
     /**
-     * 200 with the body, or 304 when If-None-Match names its ETag. {@code extraHeaders} go on both (e.g. a
-     * resume cursor, which a CSV body has no place for).
+     * 200 with the body, or 304 when If-None-Match names its ETag. {@code extraHeaders} go on the 200 (e.g.
+     * a resume cursor, which a CSV body has no place for); a 304 repeats what the client already has.
      */
     public static Response ok(UriInfo uri, HttpHeaders headers, Representation representation, byte[] body,
                               String nextCursor, Map<String, String> extraHeaders) {
@@ -43,8 +43,8 @@ public final class ReportResponses {
             if (nextCursor != null) {
                 response.header(HttpHeaders.LINK, "<" + withCursor(uri, nextCursor) + ">; rel=\"next\"");
             }
+            extraHeaders.forEach(response::header);
         }
-        extraHeaders.forEach(response::header);
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 

@@ -36,6 +36,9 @@ public class StandardResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(StandardResponsesFilter::nullInEnumerations);
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -44,6 +47,24 @@ public class StandardResponsesFilter implements OASFilter {
             if (path.startsWith("/v1/") && get != null) {
                 parameters(get);
                 responses(get);
+            }
+        });
+    }
+
+    /**
+     * A nullable property with an enumeration must list null among its values (JSON Schema: enum is checked
+     * whatever the type), which the annotations cannot say.
+     */
+    private static void nullInEnumerations(org.eclipse.microprofile.openapi.models.media.Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(property -> {
+            if (property.getType() != null && property.getType().contains(SchemaType.NULL)
+                    && property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                List<Object> values = new ArrayList<>(property.getEnumeration());
+                values.add(null);
+                property.setEnumeration(values);
             }
         });
     }

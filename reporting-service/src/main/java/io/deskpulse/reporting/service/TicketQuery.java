@@ -20,8 +20,9 @@ public record TicketQuery(String tenant, ZoneId zone, LocalDate from, LocalDate 
 
     /**
      * Where an export stands: every row before {@code (txid, ticketId)} has been served ({@code ticketId}
-     * null: every row of transactions before {@code txid}). {@code floor}: the oldest running transaction
-     * when the export began; rows written from it on are served whatever their updated_at.
+     * null: every row of transactions before {@code txid}). {@code floor}: the first transaction after the
+     * tenant's writes that existed when the export began; rows written from it on are served whatever their
+     * updated_at, older ones only when updated_at is at or after updated_since.
      */
     public record ExportPosition(long floor, long txid, String ticketId) {
     }

@@ -46,12 +46,14 @@ public class TicketService {
 
     private TicketPage export(ReportSnapshot snapshot, TicketQuery query) {
         long horizon = repository.horizon(snapshot);
-        long floor = query.exportedFrom() == null ? horizon : query.exportedFrom().floor();
-        List<TicketRow> rows = repository.exported(snapshot, query, horizon, query.limit() + 1);
+        // Everything of the tenant below the horizon is at or before `settled`; its later writes come after.
+        long settled = repository.lastWritten(snapshot, query.tenant(), horizon) + 1;
+        ExportPosition at = query.exportedFrom();
+        long floor = at == null ? settled : at.floor();
+        List<TicketRow> rows = repository.exported(snapshot, query, horizon, floor, query.limit() + 1);
         if (rows.size() <= query.limit()) {
-            // Everything below the horizon is served: a later poll starts there, whatever the filters skipped.
-            ExportPosition at = query.exportedFrom();
-            ExportPosition resume = at != null && at.txid() >= horizon ? at : new ExportPosition(floor, horizon, null);
+            // Everything below the horizon is served: a later poll starts after it, whatever the filters skipped.
+            ExportPosition resume = at != null && at.txid() >= settled ? at : new ExportPosition(floor, settled, null);
             return new TicketPage(query, rows, null, TicketCursors.export(query, resume));
         }
         rows = rows.subList(0, query.limit());
