@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Reads the churn-risk signals per customer: from ticket_facts, the tickets created in the window (count,
  * complaint-tagged, CSAT 1-2, reopens); from customer_nps_responses, each customer's latest response in
- * the window (a response naming only a ticket belongs to the ticket's customer).
+ * the window (a response naming only a ticket belongs to the ticket's customer, looked up by key only for
+ * those: COALESCE does not evaluate the lookup when the response names its customer).
  */
 @ApplicationScoped
 public class CustomerRiskRepository {
@@ -58,11 +59,11 @@ public class CustomerRiskRepository {
                     GROUP BY customer_id
                 ), nps AS (
                     SELECT DISTINCT ON (customer_id) customer_id, score, responded_at
-                    FROM (SELECT coalesce(nullif(r.customer_id, ''), f.customer_id) AS customer_id, r.score,
-                                 r.responded_at, r.ticket_id, r.response_id
+                    FROM (SELECT coalesce(nullif(r.customer_id, ''),
+                                          (SELECT f.customer_id FROM ticket_facts f
+                                           WHERE f.tenant_id = r.tenant_id AND f.ticket_id = r.ticket_id))
+                                     AS customer_id, r.score, r.responded_at, r.ticket_id, r.response_id
                           FROM customer_nps_responses r
-                          LEFT JOIN ticket_facts f ON r.ticket_id <> '' AND f.tenant_id = r.tenant_id
-                                                  AND f.ticket_id = r.ticket_id
                           WHERE r.tenant_id = ?""", q.tenant()).sql(" AND r.responded_at >= ?", q.start())
                 .sql(" AND r.responded_at < ?", q.end()).sql("""
                 ) x

@@ -23,10 +23,11 @@ import java.util.List;
 @ApplicationScoped
 public class TicketRepository {
 
+    // The id is read as text under another name: ORDER BY txid must sort the xid8 column, not its text.
     private static final String COLUMNS = "ticket_id, channel, priority, status, created_at, team_id, agent_id,"
             + " first_response_at, first_response_ms, first_responder_id, first_solved_at, last_solved_at, resolutions,"
             + " reopens, transfers, agent_replies, csat_score, fcr, updated_at, customer_id, created_team_id,"
-            + " created_agent_id, first_response_team_id, tags, txid::text AS txid";
+            + " created_agent_id, first_response_team_id, tags, txid::text AS export_position";
 
     private final int timeoutSeconds;
 
@@ -139,7 +140,7 @@ public class TicketRepository {
                         rs.getObject("csat_score", Integer.class), rs.getObject("fcr", Boolean.class),
                         instant(rs, "updated_at"), rs.getString("customer_id"), rs.getString("created_team_id"),
                         rs.getString("created_agent_id"), rs.getString("first_response_team_id"), tags(rs),
-                        Long.parseLong(rs.getString("txid"))));
+                        Long.parseLong(rs.getString("export_position"))));
             }
         } catch (SQLException e) {
             throw new ReportingDatabaseException(e);
