@@ -29,11 +29,8 @@ public class AtRiskRequestParser {
         this.clock = clock;
     }
 
-    /** A parsed request and the representation {@code format} asked for (null: by Accept). */
-    public record Request(AtRiskQuery query, Representation format) {
-    }
 
-    public Request parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
+    public ParsedRequest<AtRiskQuery> parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of());
         Optional<LocalDate> asOf = p.date("as_of");
         ZoneId zone = p.zone(state);
@@ -51,6 +48,6 @@ public class AtRiskRequestParser {
             p.error("cursor", "is not a cursor returned by this API");
         }
         p.requireValid();
-        return new Request(key.map(query::after).orElse(query), format);
+        return new ParsedRequest<>(key.map(query::after).orElse(query), format);
     }
 }

@@ -1,11 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.repository.ReportSnapshots;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
-import io.deskpulse.reporting.service.AtRiskPage;
 import io.deskpulse.reporting.service.AtRiskService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -67,13 +65,8 @@ public class AtRiskResource {
                         examples = @ExampleObject(name = "two customers", value = OpenApiExamples.AT_RISK_CSV))})
     public Response atRisk(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        Representation representation;
-        AtRiskPage page;
-        try (ReportSnapshot snapshot = snapshots.open(tenant)) {
-            AtRiskRequestParser.Request request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
-            representation = ReportResponses.representation(request.format(), headers);
-            page = service.page(snapshot, request.query());
-        }
-        return ReportResponses.ok(uri, headers, representation, AtRiskTables.of(page));
+        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
+                state -> parser.parse(tenant, state, uri.getQueryParameters()),
+                (snapshot, query) -> AtRiskTables.of(service.page(snapshot, query)));
     }
 }

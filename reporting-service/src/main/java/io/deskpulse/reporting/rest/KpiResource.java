@@ -1,10 +1,8 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
-import io.deskpulse.reporting.service.KpiReport;
 import io.deskpulse.reporting.service.KpiService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -125,15 +123,11 @@ public class KpiResource {
                     examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
     public Response kpis(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        Representation representation;
-        KpiReport report;
-        // One snapshot for the tenant's generation and default zone (needed to validate the dates) and
-        // the report's queries; closed before the body is written.
-        try (ReportSnapshot snapshot = service.open(tenant)) {
-            KpiRequest request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
-            representation = ReportResponses.representation(request.format(), headers);
-            report = service.report(snapshot, request.query());
-        }
-        return ReportResponses.ok(uri, headers, representation, KpiTables.of(report));
+        // The tenant's generation and default zone (needed to validate the dates) and the report's queries
+        // are read in one snapshot.
+        return ReportResponses.serve(service.open(tenant), uri, headers, state -> {
+            KpiRequest request = parser.parse(tenant, state, uri.getQueryParameters());
+            return new ParsedRequest<>(request.query(), request.format());
+        }, (snapshot, query) -> KpiTables.of(service.report(snapshot, query)));
     }
 }

@@ -33,11 +33,8 @@ public class LeaderboardRequestParser {
         this.clock = clock;
     }
 
-    /** A parsed request and the representation {@code format} asked for (null: by Accept). */
-    public record Request(LeaderboardQuery query, Representation format) {
-    }
 
-    public Request parse(String tenant, TenantReporting state, String metricName, MultivaluedMap<String, String> params) {
+    public ParsedRequest<LeaderboardQuery> parse(String tenant, TenantReporting state, String metricName, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of());
         List<ParameterError> errors = p.errors();
         if (params.containsKey("metric")) {
@@ -73,7 +70,7 @@ public class LeaderboardRequestParser {
             p.error("cursor", "is not a cursor returned by this API");
         }
         p.requireValid();
-        return new Request(key.map(query::after).orElse(query), format);
+        return new ParsedRequest<>(key.map(query::after).orElse(query), format);
     }
 
     private static boolean validKey(List<String> key) {

@@ -1,11 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
 import io.deskpulse.reporting.service.KpiService;
-import io.deskpulse.reporting.service.LeaderboardPage;
 import io.deskpulse.reporting.service.LeaderboardService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -88,14 +86,8 @@ public class LeaderboardResource {
                         examples = @ExampleObject(name = "csat_avg of agents", value = OpenApiExamples.LEADERBOARD_CSV))})
     public Response leaderboard(@PathParam("metric") String metric, @Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        Representation representation;
-        LeaderboardPage page;
-        try (ReportSnapshot snapshot = kpis.open(tenant)) {
-            LeaderboardRequestParser.Request request = parser.parse(tenant, snapshot.tenant(), metric,
-                    uri.getQueryParameters());
-            representation = ReportResponses.representation(request.format(), headers);
-            page = service.page(snapshot, request.query());
-        }
-        return ReportResponses.ok(uri, headers, representation, LeaderboardTables.of(page));
+        return ReportResponses.serve(kpis.open(tenant), uri, headers,
+                state -> parser.parse(tenant, state, metric, uri.getQueryParameters()),
+                (snapshot, query) -> LeaderboardTables.of(service.page(snapshot, query)));
     }
 }

@@ -1,9 +1,13 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.reporting.repository.ReportSnapshot;
+import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What every report endpoint answers around its body: the representation (format= first, else Accept;
@@ -13,6 +17,24 @@ import java.util.Map;
 public final class ReportResponses {
 
     private ReportResponses() {
+    }
+
+    /**
+     * One report request, the same way for every endpoint: in the snapshot (which is closed before the body
+     * is written), parse the parameters (they may need the tenant's default zone), choose the
+     * representation, read the page; then answer it.
+     */
+    public static <Q> Response serve(ReportSnapshot opened, UriInfo uri, HttpHeaders headers,
+                                     Function<TenantReporting, ParsedRequest<Q>> parse,
+                                     BiFunction<ReportSnapshot, Q, Table> read) {
+        Representation representation;
+        Table table;
+        try (ReportSnapshot snapshot = opened) {
+            ParsedRequest<Q> request = parse.apply(snapshot.tenant());
+            representation = representation(request.format(), headers);
+            table = read.apply(snapshot, request.query());
+        }
+        return ok(uri, headers, representation, table);
     }
 
     /** The representation to answer in: {@code format} when given, else negotiated from Accept (406 when none fits). */
@@ -25,7 +47,8 @@ public final class ReportResponses {
     }
 
     public static Response ok(UriInfo uri, HttpHeaders headers, Representation representation, Table table) {
-        return ok(uri, headers, representation, TableWriters.write(table, representation), table.nextCursor(), Map.of());
+        return ok(uri, headers, representation, TableWriters.write(table, representation), table.nextCursor(),
+                table.headers());
     }
 
     /**

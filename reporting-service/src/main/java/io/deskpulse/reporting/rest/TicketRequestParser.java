@@ -32,7 +32,7 @@ public class TicketRequestParser {
         this.config = config;
     }
 
-    public Request parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
+    public ParsedRequest<TicketQuery> parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of());
         Optional<LocalDate> from = p.date("from");
         Optional<LocalDate> to = p.date("to");
@@ -65,12 +65,9 @@ public class TicketRequestParser {
                 p.requireValid();
             }
         }
-        return new Request(query, format);
+        return new ParsedRequest<>(query, format);
     }
 
-    /** A parsed request: the query, and the representation {@code format} asked for (null: by Accept). */
-    public record Request(TicketQuery query, Representation format) {
-    }
 
     private static Optional<String> status(String text) {
         String lower = text.trim().toLowerCase(Locale.ROOT);

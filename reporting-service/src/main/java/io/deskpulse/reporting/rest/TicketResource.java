@@ -1,11 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.repository.ReportSnapshots;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
-import io.deskpulse.reporting.service.TicketPage;
 import io.deskpulse.reporting.service.TicketService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -98,15 +95,8 @@ public class TicketResource {
                         examples = @ExampleObject(name = "one ticket", value = OpenApiExamples.TICKETS_CSV))})
     public Response tickets(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        Representation representation;
-        TicketPage page;
-        try (ReportSnapshot snapshot = snapshots.open(tenant)) {
-            TicketRequestParser.Request request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
-            representation = ReportResponses.representation(request.format(), headers);
-            page = service.page(snapshot, request.query());
-        }
-        Table table = TicketTables.of(page);
-        return ReportResponses.ok(uri, headers, representation, TableWriters.write(table, representation),
-                page.nextCursor(), page.resumeCursor() == null ? Map.of() : Map.of(RESUME_HEADER, page.resumeCursor()));
+        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
+                state -> parser.parse(tenant, state, uri.getQueryParameters()),
+                (snapshot, query) -> TicketTables.of(service.page(snapshot, query)));
     }
 }
