@@ -23,10 +23,13 @@ final class DeskPulseStack implements AutoCloseable {
     final ServiceProcess ingestion;
     final ServiceProcess scoring;
     final ServiceProcess reporting;
+    final String topic;
+    final String consumerGroup = "e2e-" + UUID.randomUUID();
+    final String jdbcUrl;
 
     DeskPulseStack(String database) throws Exception {
-        String topic = KafkaTestTopics.create("e2e.events", 3);
-        String jdbcUrl = PostgresTestDatabase.recreate(database);
+        topic = KafkaTestTopics.create("e2e.events", 3);
+        jdbcUrl = PostgresTestDatabase.recreate(database);
         String apiKeys = TENANT + ":ingest:" + sha256(INGEST_KEY) + "," + TENANT + ":read:" + sha256(READ_KEY) + ","
                 + TENANT + ":admin:" + sha256(ADMIN_KEY);
         Map<String, String> kafka = Map.of(
@@ -39,7 +42,7 @@ final class DeskPulseStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
         ingestion = new ServiceProcess("ingestion-service", merge(kafka, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         scoring = new ServiceProcess("scoring-service", merge(kafka, database_,
-                Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", "e2e-" + UUID.randomUUID(),
+                Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", consumerGroup,
                         "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys)));
         reporting = new ServiceProcess("reporting-service", merge(database_, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         // scoring first: it owns the schema that reporting reads

@@ -41,6 +41,10 @@ final class ServiceProcess {
         this.log = Path.of("target", name + "-" + port + ".log").toAbsolutePath();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -22,7 +22,10 @@ public class SchemaReadinessCheck implements HealthCheck {
 
     private static final String SQL = "SELECT to_regclass('kpi_hourly') IS NOT NULL"
             + " AND to_regclass('kpi_team_daily') IS NOT NULL"
-            + " AND to_regclass('tenant_reporting') IS NOT NULL AND to_regclass('kpi_daily') IS NOT NULL";
+            + " AND to_regclass('tenant_reporting') IS NOT NULL AND to_regclass('kpi_daily') IS NOT NULL"
+            // V10 and V11: the export position of ticket_facts and the NPS responses per customer
+            + " AND to_regclass('customer_nps_responses') IS NOT NULL"
+            + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('ticket_facts') AND attname = 'txid')";
 
     private final DataSource dataSource;
 
@@ -39,7 +42,8 @@ public class SchemaReadinessCheck implements HealthCheck {
                 boolean present = rs.next() && rs.getBoolean(1);
                 return HealthCheckResponse.named("kpi schema").status(present)
                         .withData("kpi_hourly", present ? "present"
-                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily or tenant_reporting): has scoring-service migrated?")
+                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid or "
+                                        + "customer_nps_responses): has scoring-service migrated?")
                         .build();
             }
         } catch (SQLException e) {

@@ -9,13 +9,10 @@ import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.MetricCatalog;
 import io.deskpulse.reporting.service.PageKey;
 import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Reads kpi_hourly with plain JDBC (the queries are analytical SQL, not entities); connections are
@@ -33,49 +29,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class KpiRepository {
 
-    private final DataSource dataSource;
+    private final ReportSnapshots snapshots;
     private final HistogramCache cache;
     private final int timeoutSeconds;
 
-    public KpiRepository(DataSource dataSource, ReportingConfig config, HistogramCache cache) {
-        this.dataSource = dataSource;
+    public KpiRepository(ReportSnapshots snapshots, ReportingConfig config, HistogramCache cache) {
+        this.snapshots = snapshots;
         this.cache = cache;
-        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+        this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
     }
 
-    /**
-     * Starts a report's snapshot: a read-only REPEATABLE READ transaction whose first read is the
-     * tenant's row of the {@code tenant_reporting} view (none: generation 0, UTC).
-     */
+    /** Starts a report's snapshot ({@link ReportSnapshots#open}). */
     public ReportSnapshot open(String tenant) {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout(timeoutSeconds);
-                // Inside the transaction pgjdbc has just begun, before its first query: no session state changes.
-                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            }
-            TenantReporting state = TenantReporting.DEFAULTS;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT generation, time_zone, daily_time_zone FROM tenant_reporting WHERE tenant_id = ?")) {
-                statement.setQueryTimeout(timeoutSeconds);
-                statement.setString(1, tenant);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next()) {
-                        state = new TenantReporting(rs.getInt("generation"), rs.getString("time_zone"),
-                                rs.getString("daily_time_zone"));
-                    }
-                }
-            }
-            return new ReportSnapshot(connection, state);
-        } catch (SQLException e) {
-            if (connection != null) {
-                new ReportSnapshot(connection, TenantReporting.DEFAULTS).close();
-            }
-            throw new ReportingDatabaseException(e);
-        }
+        return snapshots.open(tenant);
     }
 
     /** Up to {@code limit} groups with data after {@code query.after()}, in (period, member) order. */

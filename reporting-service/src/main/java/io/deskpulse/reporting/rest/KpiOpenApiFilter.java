@@ -38,6 +38,8 @@ public class KpiOpenApiFilter implements OASFilter {
         Operation get = kpis == null ? null : kpis.getGET();
         if (get != null && get.getParameters() != null) {
             get.getParameters().stream().filter(p -> "metrics".equals(p.getName())).forEach(KpiOpenApiFilter::metrics);
+            // an array parameter's example is an array (one value: id=a-17)
+            get.getParameters().stream().filter(p -> "id".equals(p.getName())).forEach(p -> p.example(List.of("a-17")));
         }
     }
 

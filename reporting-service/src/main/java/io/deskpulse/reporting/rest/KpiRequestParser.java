@@ -5,11 +5,9 @@ import io.deskpulse.reporting.service.Channels;
 import io.deskpulse.reporting.service.Cursors;
 import io.deskpulse.reporting.service.Dimension;
 import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.InvalidParametersException;
 import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.Metric;
 import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
 import io.deskpulse.reporting.service.ParameterError;
 import io.deskpulse.reporting.service.ReportZones;
 import io.deskpulse.reporting.service.TenantReporting;
@@ -19,14 +17,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Turns the query parameters of {@code GET /v1/kpis} into a {@link KpiQuery}, or one 400 listing
@@ -55,105 +49,39 @@ public class KpiRequestParser {
 
     /** {@code state}: the tenant's active generation and default time zone (from the report's snapshot). */
     public KpiRequest parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
-        List<ParameterError> errors = new ArrayList<>();
-        Map<String, String> single = singleValues(params, errors);
-        Dimension dimension = choice(single, "dimension", Dimension::parse, "tenant, team, agent", errors)
-                .orElse(single.containsKey("dimension") ? null : Dimension.TENANT);
-        List<String> ids = MemberParameters.ids(params.getOrDefault(ID, List.of()), dimension, config.maxIds(), errors);
-        String team = MemberParameters.team(single.get("team"), dimension, errors);
-        String channel = choice(single, "channel", Channels::parse, String.join(", ", Channels.ALL), errors)
-                .orElse(null);
-        String tz = single.get("tz");
-        ZoneId zone = tz != null ? zone(tz, errors) : defaultZone(state, errors);
+        QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of(ID));
+        List<ParameterError> errors = p.errors();
+        Dimension dimension = p.choice("dimension", Dimension::parse, "tenant, team, agent")
+                .orElse(p.get("dimension") != null ? null : Dimension.TENANT);
+        List<String> ids = MemberParameters.ids(p.all(ID), dimension, config.maxIds(), errors);
+        String team = MemberParameters.team(p.get("team"), dimension, errors);
+        String channel = p.choice("channel", Channels::parse, String.join(", ", Channels.ALL)).orElse(null);
+        String tz = p.get("tz");
+        ZoneId zone = p.zone(state);
         ZoneId zoneForDefaults = zone != null ? zone : ReportZones.find(state.timeZone()).orElse(UTC);
-        Optional<DateRange> range = DateRange.parse(single.get("from"), single.get("to"), zone, tz == null,
+        Optional<DateRange> range = DateRange.parse(p.get("from"), p.get("to"), zone, tz == null,
                 LocalDate.now(clock.withZone(zoneForDefaults)), config.defaultRangeDays(), config.maxRangeDays(), errors);
-        Granularity granularity = choice(single, "granularity", Granularity::parse, "day, week, month, total", errors)
+        Granularity granularity = p.choice("granularity", Granularity::parse, "day, week, month, total")
                 .orElse(Granularity.DAY);
-        List<Metric> metrics = metrics(single.get("metrics"), errors);
-        int limit = limit(single.get("limit"), errors);
-        Representation format = choice(single, "format", Representation::fromFormat, "json, csv", errors).orElse(null);
-        String cursor = single.get("cursor");
-        if (!errors.isEmpty()) {
-            if (cursor != null && !cursor.isEmpty()) {
-                cursorKey(cursor, null, errors); // the form only: the query it must match is bad anyway
-            }
-            throw new InvalidParametersException(inParameterOrder(errors));
+        List<Metric> metrics = metrics(p.get("metrics"), errors);
+        Integer limit = p.integer("limit", config.defaultLimit(), 1, config.maxLimit());
+        Representation format = p.format().orElse(null);
+        if (!p.valid()) {
+            p.cursor(null, 2); // the form only: the query it must match is bad anyway
+            p.requireValid();
         }
         KpiQuery query = new KpiQuery(tenant, state.generation(), dimension, ids, team, channel, range.orElseThrow().from(),
                 range.orElseThrow().to(), granularity, zone, state.hasDailyRowsIn(zone), metrics, limit, null);
-        // An empty cursor is the first page: paging tools often send "cursor=" before they have one.
+        String cursor = p.get("cursor");
         if (cursor != null && !cursor.isEmpty()) {
-            PageKey after = cursorKey(cursor, query.fingerprint(), errors);
-            if (after == null) {
-                throw new InvalidParametersException(errors);
+            try {
+                query = query.after(Cursors.decode(cursor, query.fingerprint()));
+            } catch (IllegalArgumentException e) {
+                p.error("cursor", e.getMessage());
+                p.requireValid();
             }
-            query = query.after(after);
         }
         return new KpiRequest(query, format);
-    }
-
-    /** Errors in the documented parameter order (unknown parameters last), whatever order they were found in. */
-    private static List<ParameterError> inParameterOrder(List<ParameterError> errors) {
-        List<ParameterError> sorted = new ArrayList<>(errors);
-        sorted.sort(Comparator.comparingInt(e -> PARAMETERS.contains(e.field())
-                ? PARAMETERS.indexOf(e.field()) : PARAMETERS.size()));
-        return sorted;
-    }
-
-    private static Map<String, String> singleValues(MultivaluedMap<String, String> params, List<ParameterError> errors) {
-        Map<String, String> single = new TreeMap<>();
-        for (Map.Entry<String, List<String>> entry : new TreeMap<>(params).entrySet()) {
-            String name = entry.getKey();
-            if (ID.equals(name)) {
-                continue;
-            }
-            if (!PARAMETERS.contains(name)) {
-                errors.add(new ParameterError(name, "is not a parameter of this endpoint (known: "
-                        + String.join(", ", PARAMETERS) + ")"));
-            } else if (entry.getValue().size() > 1) {
-                errors.add(new ParameterError(name, "must be given at most once"));
-            } else {
-                single.put(name, entry.getValue().get(0));
-            }
-        }
-        return single;
-    }
-
-    private static <T> Optional<T> choice(Map<String, String> single, String name, Function<String, Optional<T>> parser,
-                                          String allowed, List<ParameterError> errors) {
-        String text = single.get(name);
-        if (text == null) {
-            return Optional.empty();
-        }
-        Optional<T> value = parser.apply(text);
-        if (value.isEmpty()) {
-            errors.add(new ParameterError(name, "must be one of: " + allowed + "; got " + ParameterError.quote(text)));
-        }
-        return value;
-    }
-
-    /**
-     * The tenant's zone when the request names none. Scoring validates settings, but Java's copy of
-     * the IANA database may lack a newer zone: then the request is a 400 on tz (pass one), never a
-     * report silently in another zone than the tenant's.
-     */
-    private static ZoneId defaultZone(TenantReporting state, List<ParameterError> errors) {
-        Optional<ZoneId> zone = ReportZones.find(state.timeZone());
-        if (zone.isEmpty()) {
-            errors.add(new ParameterError("tz", "the tenant's default time zone " + ParameterError.quote(state.timeZone())
-                    + " (settings time_zone) is not known to this service; pass tz, e.g. tz=UTC"));
-        }
-        return zone.orElse(null);
-    }
-
-    private static ZoneId zone(String text, List<ParameterError> errors) {
-        Optional<ZoneId> zone = ReportZones.find(text);
-        if (zone.isEmpty()) {
-            errors.add(new ParameterError("tz", "must be an IANA time zone name such as UTC, Europe/Berlin or "
-                    + "America/New_York; got " + ParameterError.quote(text)));
-        }
-        return zone.orElse(null);
     }
 
     private static List<Metric> metrics(String text, List<ParameterError> errors) {
@@ -177,29 +105,4 @@ public class KpiRequestParser {
         return List.copyOf(metrics);
     }
 
-    private int limit(String text, List<ParameterError> errors) {
-        if (text == null) {
-            return config.defaultLimit();
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= config.maxLimit()) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new ParameterError("limit", "must be an integer from 1 to " + config.maxLimit() + "; got "
-                + ParameterError.quote(text)));
-        return 0;
-    }
-
-    private static PageKey cursorKey(String cursor, String fingerprint, List<ParameterError> errors) {
-        try {
-            return Cursors.decode(cursor, fingerprint);
-        } catch (IllegalArgumentException e) {
-            errors.add(new ParameterError("cursor", e.getMessage()));
-            return null;
-        }
-    }
 }

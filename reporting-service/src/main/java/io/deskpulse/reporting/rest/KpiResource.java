@@ -1,10 +1,8 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
-import io.deskpulse.reporting.service.KpiReport;
 import io.deskpulse.reporting.service.KpiService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,13 +39,11 @@ public class KpiResource {
 
     private final KpiRequestParser parser;
     private final KpiService service;
-    private final JsonReportWriter json;
     private final Caller caller;
 
-    public KpiResource(KpiRequestParser parser, KpiService service, JsonReportWriter json, Caller caller) {
+    public KpiResource(KpiRequestParser parser, KpiService service, Caller caller) {
         this.parser = parser;
         this.service = service;
-        this.json = json;
         this.caller = caller;
     }
 
@@ -61,7 +57,8 @@ public class KpiResource {
                     + "null. The columns are described in the KpiRow schema. See docs/reporting-api.md.")
     @Parameters({
         @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whom a row is about",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant")),
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant"),
+                example = "agent"),
         @Parameter(name = "id", in = ParameterIn.QUERY, explode = Explode.TRUE,
                 description = "Repeatable: only these teams (dimension=team) or agents (dimension=agent). "
                         + "Not allowed with dimension=tenant.",
@@ -71,7 +68,7 @@ public class KpiResource {
                 schema = @Schema(type = SchemaType.STRING), example = "t-2"),
         @Parameter(name = "channel", in = ParameterIn.QUERY, description = "Only this channel (case-insensitive)",
                 schema = @Schema(type = SchemaType.STRING,
-                        enumeration = {"email", "chat", "phone", "web", "social", "messaging", "other"})),
+                        enumeration = {"email", "chat", "phone", "web", "social", "messaging", "other"}), example = "chat"),
         @Parameter(name = "from", in = ParameterIn.QUERY,
                 description = "First day, inclusive, in tz. Default: to minus 6 days (the 7 days ending today)",
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-01"),
@@ -80,7 +77,8 @@ public class KpiResource {
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-07"),
         @Parameter(name = "granularity", in = ParameterIn.QUERY,
                 description = "Period length: day, ISO week (Monday), calendar month, or total (one period, labelled from)",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day")),
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day"),
+                example = "week"),
         @Parameter(name = "tz", in = ParameterIn.QUERY,
                 description = "IANA time zone of from, to and the periods. Default: the tenant's (its settings' "
                         + "time_zone), else UTC; the response's tz says which was used. Its UTC offset must be a whole "
@@ -89,18 +87,8 @@ public class KpiResource {
         // Schema (an enumeration of every metric) and full description: KpiOpenApiFilter, from MetricCatalog.
         @Parameter(name = "metrics", in = ParameterIn.QUERY,
                 description = "Comma list of metric columns, in the order wanted; default all",
-                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,fcr_rate,nps,occupancy"),
-        @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows per page",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")),
-        @Parameter(name = "cursor", in = ParameterIn.QUERY,
-                description = "next_cursor of the previous page (opaque); only valid with the same query",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(name = "format", in = ParameterIn.QUERY,
-                description = "csv or json; overrides the Accept header (text/csv or application/json)",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})),
-        @Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
-                description = "The ETag of a previous answer: 304 without a body if it is still current",
-                schema = @Schema(type = SchemaType.STRING))
+                schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,fcr_rate,nps,occupancy")
+        // limit, cursor, format and If-None-Match: StandardResponsesFilter, as for every report endpoint.
     })
     @APIResponse(responseCode = "200", description = "A page of rows. Follow next_cursor (or the Link header) for more.",
             headers = {
@@ -135,29 +123,11 @@ public class KpiResource {
                     examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
     public Response kpis(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        Representation representation;
-        KpiReport report;
-        // One snapshot for the tenant's generation and default zone (needed to validate the dates) and
-        // the report's queries; closed before the body is written.
-        try (ReportSnapshot snapshot = service.open(tenant)) {
-            KpiRequest request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
-            String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
-            representation = request.format() != null ? request.format()
-                    : Representation.negotiate(accept).orElseThrow(() -> new NotAcceptableException(accept));
-            report = service.report(snapshot, request.query());
-        }
-        byte[] body = representation == Representation.CSV ? CsvReportWriter.write(report) : json.write(report);
-        String etag = ETags.of(body);
-        if (ETags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                    .build();
-        }
-        Response.ResponseBuilder ok = Response.ok(body).type(representation.contentType())
-                .header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        if (report.nextCursor() != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", report.nextCursor()).build().toString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return ok.build();
+        // The tenant's generation and default zone (needed to validate the dates) and the report's queries
+        // are read in one snapshot.
+        return ReportResponses.serve(service.open(tenant), uri, headers, state -> {
+            KpiRequest request = parser.parse(tenant, state, uri.getQueryParameters());
+            return new ParsedRequest<>(request.query(), request.format());
+        }, (snapshot, query) -> KpiTables.of(service.report(snapshot, query)));
     }
 }

@@ -52,6 +52,15 @@ final class MemberParameters {
         return value;
     }
 
+    /** A filter on a team, agent or customer id of other endpoints: 1 to 128 characters like the contract's ids. */
+    static String id(String field, String value, List<ParameterError> errors) {
+        if (value != null && !memberId(value)) {
+            errors.add(new ParameterError(field, "must be 1 to " + MAX_ID_LENGTH + " characters, got "
+                    + ParameterError.quote(value)));
+        }
+        return value;
+    }
+
     // NUL cannot be stored in a PostgreSQL text, so it can never match; refusing it avoids a database error.
     private static boolean memberId(String value) {
         return !value.isEmpty() && value.length() <= MAX_ID_LENGTH && value.indexOf('\0') < 0;

@@ -1,61 +1,97 @@
 package io.deskpulse.reporting.service;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Opaque paging cursors: base64url of {@code <version>\n<query fingerprint>\n<period>\n<member>}, the
- * key of the last row served. Versioned so that the format can change without misreading old
- * cursors; the fingerprint makes a cursor useless with another query instead of silently skipping rows.
+ * Opaque paging cursors of every endpoint: base64url of {@code <version>\n<query fingerprint>\n<key
+ * fields...>}, the key of the last row served (for {@code /v1/kpis}: period and member). Versioned so
+ * that the format can change without misreading old cursors; the fingerprint makes a cursor useless
+ * with another query (or tenant) instead of silently skipping rows. The last field may hold anything
+ * but NUL (a member id with a newline stays whole).
  */
 public final class Cursors {
 
     private static final String VERSION = "1";
-    private static final int MAX_MEMBER_LENGTH = 128;
+    private static final int MAX_FIELD_LENGTH = 128;
     // Four-digit years, like from/to: a forged cursor must not carry a date PostgreSQL cannot hold.
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final String NOT_OURS = "is not a cursor returned by this API";
 
     private Cursors() {
     }
 
-    public static String encode(String fingerprint, PageKey last) {
-        String text = VERSION + "\n" + fingerprint + "\n" + last.period() + "\n" + last.member();
+    /** A short hash of what decides a query's rows and order: the cursor carries it. */
+    public static String fingerprint(String... parts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public static String encode(String fingerprint, List<String> key) {
+        String text = VERSION + "\n" + fingerprint + "\n" + String.join("\n", key);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    public static String encode(String fingerprint, PageKey last) {
+        return encode(fingerprint, List.of(last.period().toString(), last.member()));
+    }
+
     /**
-     * The key to continue after; IllegalArgumentException with a reason for the client when it is not
-     * one of ours. A null fingerprint checks the form only (when the rest of the request is bad anyway).
+     * The {@code fields} key fields to continue after; IllegalArgumentException with a reason for the
+     * client when it is not one of ours. A null fingerprint checks the form only (when the rest of the
+     * request is bad anyway).
      */
-    public static PageKey decode(String cursor, String fingerprint) {
+    public static List<String> decode(String cursor, String fingerprint, int fields) {
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("is not a cursor returned by this API");
+            throw new IllegalArgumentException(NOT_OURS);
         }
-        String[] parts = text.split("\n", 4);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("is not a cursor returned by this API");
+        String[] parts = text.split("\n", 2 + fields);
+        if (parts.length != 2 + fields) {
+            throw new IllegalArgumentException(NOT_OURS);
         }
         if (!VERSION.equals(parts[0])) {
             throw new IllegalArgumentException("has an unsupported version; start again without a cursor");
         }
         if (fingerprint != null && !fingerprint.equals(parts[1])) {
-            throw new IllegalArgumentException("belongs to a different query (dimension, id, team, channel, from, to, "
-                    + "granularity or tz changed, or the default dates moved to a new day); start again without a cursor");
+            throw new IllegalArgumentException("belongs to a different query (a parameter that decides the rows "
+                    + "changed, or the default dates moved to a new day); start again without a cursor");
         }
-        String member = parts[3];
-        if (member.length() > MAX_MEMBER_LENGTH || member.indexOf('\0') >= 0 || !DATE.matcher(parts[2]).matches()) {
-            throw new IllegalArgumentException("is not a cursor returned by this API");
+        List<String> key = new ArrayList<>(fields);
+        for (int i = 2; i < parts.length; i++) {
+            if (parts[i].length() > MAX_FIELD_LENGTH || parts[i].indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(NOT_OURS);
+            }
+            key.add(parts[i]);
+        }
+        return key;
+    }
+
+    /** The (period, member) key of a {@code /v1/kpis} cursor. */
+    public static PageKey decode(String cursor, String fingerprint) {
+        List<String> key = decode(cursor, fingerprint, 2);
+        if (!DATE.matcher(key.get(0)).matches()) {
+            throw new IllegalArgumentException(NOT_OURS);
         }
         try {
-            return new PageKey(LocalDate.parse(parts[2]), member);
+            return new PageKey(LocalDate.parse(key.get(0)), key.get(1));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("is not a cursor returned by this API");
+            throw new IllegalArgumentException(NOT_OURS);
         }
     }
 }

@@ -1,12 +1,8 @@
 package io.deskpulse.reporting.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -46,14 +42,8 @@ public record KpiQuery(String tenant, int generation, Dimension dimension, List<
      * any other, and the keyset still neither skips nor repeats a row.
      */
     public String fingerprint() {
-        String text = String.join("\n", tenant, dimension.label(), String.join(",", new TreeSet<>(ids)),
+        return Cursors.fingerprint(tenant, dimension.label(), String.join(",", new TreeSet<>(ids)),
                 String.valueOf(team), String.valueOf(channel), from.toString(), to.toString(),
                 granularity.label(), zone.getId());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

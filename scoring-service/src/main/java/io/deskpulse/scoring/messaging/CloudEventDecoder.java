@@ -65,7 +65,13 @@ public class CloudEventDecoder {
         if (type.equals("survey.nps") && ticketId == null) {
             // No ticket to hang it on: the agent's day, or (naming no agent either) the tenant's "no agent" day.
             return IncomingEvent.ofAgent(tenant, type, eventKey, agentId == null ? "" : agentId,
-                    new AgentEvent(identity, epochMillis, new AgentFact.Nps(integer(data, "score", 0, 10))));
+                    new AgentEvent(identity, epochMillis, new AgentFact.Nps(integer(data, "score", 0, 10))))
+                    .withCustomer(text(data, "customer_id", false));
+        }
+        if (type.equals("survey.nps")) {
+            return IncomingEvent.ofTicket(tenant, type, eventKey, ticketId,
+                    new TimelineEvent(identity, epochMillis, ticketFact(type, data)))
+                    .withCustomer(text(data, "customer_id", false));
         }
         AgentFact agentFact = agentFact(type, data);
         if (agentFact != null) {

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** {@code ticket_facts}: one row per ticket, rewritten whenever its timeline changes. */
+/**
+ * {@code ticket_facts}: one row per ticket, rewritten whenever its facts change. A write records the
+ * writing transaction's id ({@code txid}), the position incremental exports page by; a row whose facts
+ * are unchanged (a customer message, a recomputation) is left alone, so it is not exported again.
+ */
 @ApplicationScoped
 public class TicketFactsRepository {
 
@@ -58,7 +62,20 @@ public class TicketFactsRepository {
                     first_responder_id = EXCLUDED.first_responder_id, first_solved_at = EXCLUDED.first_solved_at,
                     last_solved_at = EXCLUDED.last_solved_at, resolutions = EXCLUDED.resolutions, reopens = EXCLUDED.reopens,
                     transfers = EXCLUDED.transfers, agent_replies = EXCLUDED.agent_replies, csat_score = EXCLUDED.csat_score,
-                    fcr = EXCLUDED.fcr, tags = EXCLUDED.tags, updated_at = now()""")) {
+                    fcr = EXCLUDED.fcr, tags = EXCLUDED.tags, updated_at = now(), txid = pg_current_xact_id()
+                WHERE (ticket_facts.channel, ticket_facts.priority, ticket_facts.status, ticket_facts.customer_id,
+                       ticket_facts.created_at, ticket_facts.created_team_id, ticket_facts.created_agent_id,
+                       ticket_facts.team_id, ticket_facts.agent_id, ticket_facts.first_response_at,
+                       ticket_facts.first_response_ms, ticket_facts.first_response_team_id,
+                       ticket_facts.first_responder_id, ticket_facts.first_solved_at, ticket_facts.last_solved_at,
+                       ticket_facts.resolutions, ticket_facts.reopens, ticket_facts.transfers, ticket_facts.agent_replies,
+                       ticket_facts.csat_score, ticket_facts.fcr, ticket_facts.tags)
+                    IS DISTINCT FROM (EXCLUDED.channel, EXCLUDED.priority, EXCLUDED.status, EXCLUDED.customer_id,
+                       EXCLUDED.created_at, EXCLUDED.created_team_id, EXCLUDED.created_agent_id, EXCLUDED.team_id,
+                       EXCLUDED.agent_id, EXCLUDED.first_response_at, EXCLUDED.first_response_ms,
+                       EXCLUDED.first_response_team_id, EXCLUDED.first_responder_id, EXCLUDED.first_solved_at,
+                       EXCLUDED.last_solved_at, EXCLUDED.resolutions, EXCLUDED.reopens, EXCLUDED.transfers,
+                       EXCLUDED.agent_replies, EXCLUDED.csat_score, EXCLUDED.fcr, EXCLUDED.tags)""")) {
             for (int col = 0; col < columns.length; col++) {
                 s.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
             }

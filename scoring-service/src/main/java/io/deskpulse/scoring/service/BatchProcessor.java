@@ -5,8 +5,11 @@ import io.deskpulse.scoring.domain.AgentDayScorer;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDay;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDays;
 import io.deskpulse.scoring.domain.AgentEvent;
+import io.deskpulse.scoring.domain.AgentFact;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
+import io.deskpulse.scoring.domain.NpsResponse;
 import io.deskpulse.scoring.domain.TicketFacts;
+import io.deskpulse.scoring.domain.TicketFact;
 import io.deskpulse.scoring.domain.TicketScorer;
 import io.deskpulse.scoring.domain.TicketTimeline;
 import io.deskpulse.scoring.domain.TimelineEvent;
@@ -14,6 +17,7 @@ import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.AgentRef;
 import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AggregateRepository;
+import io.deskpulse.scoring.repository.CustomerNpsRepository;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.repository.SeenEventRepository;
 import io.deskpulse.scoring.repository.TenantState;
@@ -57,12 +61,13 @@ public class BatchProcessor {
     private final TicketFactsRepository ticketFacts;
     private final SettingsCache settings;
     private final Clock clock;
+    private final CustomerNpsRepository customerNps;
     private final BatchStages stages;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
             TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings, Clock clock,
-            ScoringMetrics metrics) {
+            CustomerNpsRepository customerNps, ScoringMetrics metrics) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
@@ -73,6 +78,7 @@ public class BatchProcessor {
         this.ticketFacts = ticketFacts;
         this.settings = settings;
         this.clock = clock;
+        this.customerNps = customerNps;
         this.stages = metrics.stages();
     }
 
@@ -131,6 +137,7 @@ public class BatchProcessor {
             scoreAgents(c, fresh, targets, deltas);
             timing.lap(BatchStages.Stage.AGENTS);
             rows = aggregates.apply(c, deltas);
+            customerNps.save(c, npsResponses(fresh));
         }
         offsets.save(c, group, batch.topic(), batch.nextOffsets());
         timing.lap(BatchStages.Stage.AGGREGATES);
@@ -200,6 +207,23 @@ public class BatchProcessor {
                     now, deltas));
         }
         agentTimelines.save(c, written);
+    }
+
+    /** The NPS responses among the events that name a customer or a ticket (one naming neither has no customer). */
+    private static List<NpsResponse> npsResponses(List<IncomingEvent> events) {
+        List<NpsResponse> responses = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            String customer = event.customerId() == null ? "" : event.customerId();
+            if (event.isTicketEvent() && event.ticketEvent().fact() instanceof TicketFact.Nps nps) {
+                responses.add(new NpsResponse(event.tenantId(), event.ticketId(), event.ticketEvent().identity(), customer,
+                        event.ticketEvent().epochMillis(), nps.score()));
+            } else if (!event.isTicketEvent() && event.agentEvent().fact() instanceof AgentFact.Nps nps
+                    && !customer.isEmpty()) {
+                responses.add(new NpsResponse(event.tenantId(), "", event.agentEvent().identity(), customer,
+                        event.agentEvent().epochMillis(), nps.score()));
+            }
+        }
+        return responses;
     }
 
     /** Keeps the first occurrence of each identity that the dedup table has not seen. */

@@ -3,12 +3,14 @@ package io.deskpulse.scoring.service;
 import io.deskpulse.scoring.domain.AgentDayDeriver;
 import io.deskpulse.scoring.domain.ContributionDeriver;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
+import io.deskpulse.scoring.domain.NpsResponse;
 import io.deskpulse.scoring.domain.Target;
 import io.deskpulse.scoring.domain.TenantSettings;
 import io.deskpulse.scoring.domain.TicketFacts;
 import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AgentTimelineRepository.AgentDayRow;
 import io.deskpulse.scoring.repository.AggregateRepository;
+import io.deskpulse.scoring.repository.CustomerNpsRepository;
 import io.deskpulse.scoring.repository.RecomputationRepository;
 import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantState.Cursor;
@@ -48,11 +50,13 @@ public class RecomputationWorker {
     private final AggregateRepository aggregates;
     private final SettingsCache settings;
     private final TicketFactsRepository ticketFacts;
+    private final CustomerNpsRepository customerNps;
     private final int chunk;
 
     public RecomputationWorker(DataSource dataSource, TenantStateRepository states, RecomputationRepository recomputations,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            SettingsCache settings, TicketFactsRepository ticketFacts, io.deskpulse.scoring.config.ScoringConfig config) {
+            SettingsCache settings, TicketFactsRepository ticketFacts, io.deskpulse.scoring.config.ScoringConfig config,
+            CustomerNpsRepository customerNps) {
         this.dataSource = dataSource;
         this.states = states;
         this.recomputations = recomputations;
@@ -62,6 +66,7 @@ public class RecomputationWorker {
         this.settings = settings;
         this.ticketFacts = ticketFacts;
         this.chunk = config.recomputationChunk();
+        this.customerNps = customerNps;
     }
 
     @Scheduled(every = "${deskpulse.scoring.recomputation-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -117,13 +122,16 @@ public class RecomputationWorker {
         if (cursor == null || cursor.kind() == Cursor.TICKETS) {
             List<TicketTimelineRow> rows = timelines.chunkAfter(c, tenant, cursor == null ? null : cursor.subject(), chunk);
             java.util.TreeMap<TicketRef, TicketFacts> facts = new java.util.TreeMap<>();
+            List<NpsResponse> responses = new java.util.ArrayList<>();
             for (TicketTimelineRow row : rows) {
                 ContributionDeriver.Derivation derived = ContributionDeriver.deriveWithFacts(row.timeline(), built);
                 deltas.add(target, derived.contributions());
                 facts.put(new TicketRef(tenant, row.ticketId()), derived.facts());
+                responses.addAll(NpsResponse.ofTimeline(tenant, row.ticketId(), row.timeline()));
             }
-            // facts do not depend on settings: the walk over every timeline also fills them for older data
+            // facts and responses do not depend on settings: the walk over every timeline also fills them for older data
             ticketFacts.save(c, facts);
+            customerNps.save(c, responses);
             done = rows.size();
             next = rows.size() < chunk ? new Cursor(Cursor.AGENT_DAYS, "", null)
                     : new Cursor(Cursor.TICKETS, rows.get(rows.size() - 1).ticketId(), null);

@@ -1,0 +1,106 @@
+package io.deskpulse.reporting.service;
+
+import io.deskpulse.reporting.repository.ReportSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks the members of a dimension by one metric over a period. The values come from the KPI query path
+ * ({@link KpiService}, granularity total: one row per member, the active generation, daily rollups where
+ * they apply), so a leaderboard always agrees with {@code /v1/kpis}. Then in Java: members whose volume is
+ * below the minimum (or with no value) are not ranked; the rest are sorted best first, ties by id, with
+ * standard competition ranks (1, 2, 2, 4); unranked members follow, by id. Contributions credited to no
+ * member are not a member and are left out.
+ */
+@ApplicationScoped
+public class LeaderboardService {
+
+    /** Members read per KPI page while collecting the whole board. */
+    private static final int MEMBERS_PER_READ = 10_000;
+
+    private final KpiService kpis;
+
+    public LeaderboardService(KpiService kpis) {
+        this.kpis = kpis;
+    }
+
+    public LeaderboardPage page(ReportSnapshot snapshot, LeaderboardQuery query) {
+        List<Entry> board = board(snapshot, query);
+        Comparator<Entry> order = order(query.ranked());
+        List<LeaderboardRow> rows = new ArrayList<>();
+        Entry cursor = query.after() == null ? null : Entry.of(query.after());
+        int rank = 0;
+        Entry previous = null;
+        Entry last = null;
+        boolean more = false;
+        for (int i = 0; i < board.size(); i++) {
+            Entry entry = board.get(i);
+            if (entry.eligible() && (previous == null || previous.sortValue() != entry.sortValue())) {
+                rank = i + 1;
+            }
+            previous = entry;
+            if (cursor != null && order.compare(entry, cursor) <= 0) {
+                continue;
+            }
+            if (rows.size() == query.limit()) {
+                more = true;
+                break;
+            }
+            rows.add(new LeaderboardRow(entry.eligible() ? rank : null, entry.id(), entry.value(), entry.volume(),
+                    entry.eligible()));
+            last = entry;
+        }
+        String next = more ? Cursors.encode(query.fingerprint(), last.key()) : null;
+        return new LeaderboardPage(query, rows, next);
+    }
+
+    private List<Entry> board(ReportSnapshot snapshot, LeaderboardQuery q) {
+        RankedMetric ranked = q.ranked();
+        KpiQuery kpi = new KpiQuery(q.tenant(), q.generation(), q.dimension(), List.of(), q.team(), q.channel(), q.from(),
+                q.to(), Granularity.TOTAL, q.zone(), q.daily(), List.of(ranked.metric(), ranked.volume()),
+                MEMBERS_PER_READ, null);
+        List<Entry> board = new ArrayList<>();
+        while (true) {
+            KpiReport report = kpis.report(snapshot, kpi);
+            for (KpiRow row : report.rows()) {
+                if (row.id() != null) {
+                    Object value = row.values().get(0);
+                    Object volume = row.values().get(1);
+                    boolean eligible = value != null && ((Number) volume).doubleValue() >= q.minVolume();
+                    board.add(new Entry(eligible, eligible ? sortValue(ranked, value) : 0, row.id(), value, volume));
+                }
+            }
+            if (report.nextCursor() == null) {
+                break;
+            }
+            kpi = kpi.after(Cursors.decode(report.nextCursor(), kpi.fingerprint()));
+        }
+        board.sort(order(ranked));
+        return board;
+    }
+
+    /** Best first: the value negated when higher is better, so that one ascending order serves both. */
+    private static double sortValue(RankedMetric ranked, Object value) {
+        double v = ((Number) value).doubleValue();
+        return ranked.lowerIsBetter() ? v : -v;
+    }
+
+    private static Comparator<Entry> order(RankedMetric ranked) {
+        return Comparator.comparing((Entry e) -> !e.eligible()).thenComparingDouble(Entry::sortValue)
+                .thenComparing(Entry::id);
+    }
+
+    /** A member on the board, with its place in the order: eligible ones first, by sort value, then id. */
+    private record Entry(boolean eligible, double sortValue, String id, Object value, Object volume) {
+
+        List<String> key() {
+            return List.of(eligible ? "1" : "0", Double.toString(sortValue), id);
+        }
+
+        static Entry of(List<String> key) {
+            return new Entry(key.get(0).equals("1"), Double.parseDouble(key.get(1)), key.get(2), null, null);
+        }
+    }
+}
