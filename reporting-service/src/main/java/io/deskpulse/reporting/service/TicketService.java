@@ -23,7 +23,8 @@ public class TicketService {
 
     public TicketService(TicketRepository repository, MeterRegistry registry) {
         this.repository = repository;
-        this.queryTimer = Timer.builder("deskpulse.reporting.query")
+        this.queryTimer = Timer.builder("deskpulse.reporting.query").publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofSeconds(30))
                 .description("Time spent in the database queries of a report")
                 .tag("endpoint", "tickets")
                 .register(registry);
