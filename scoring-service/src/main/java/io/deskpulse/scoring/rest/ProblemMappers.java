@@ -3,6 +3,8 @@ package io.deskpulse.scoring.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
+import io.deskpulse.scoring.service.OverlappingExemptionException;
+import io.deskpulse.scoring.service.UnknownResourceException;
 import io.deskpulse.scoring.service.UnknownSettingsVersionException;
 import io.deskpulse.scoring.service.UnreadableSettingsException;
 import io.deskpulse.scoring.service.VersionConflictException;
@@ -75,6 +77,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownVersion(UnknownSettingsVersionException e) {
         return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownResource(UnknownResourceException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response overlappingExemption(OverlappingExemptionException e) {
+        return Problem.of(Response.Status.CONFLICT, "overlapping-exemption", "Overlapping exemption", e.getMessage())
+                .toResponse();
     }
 
     /** A resource's own "no such ..." keeps its words; the framework's (no route matched) gets a pointer. */
