@@ -2,6 +2,7 @@ package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
+import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
 import io.deskpulse.scoring.service.UnknownResourceException;
@@ -39,6 +40,14 @@ public class ProblemMappers {
                 .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
                 .toList();
         return Problem.of(400, "invalid-settings", "Invalid settings", e.getMessage(), errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidAlertRule(InvalidAlertRuleException e) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
+                .toList();
+        return Problem.of(400, "invalid-alert-rule", "Invalid alert rule", e.getMessage(), errors).toResponse();
     }
 
     @ServerExceptionMapper

@@ -56,11 +56,13 @@ public class BatchProcessor {
     private final TenantStateRepository tenantStates;
     private final TicketFactsRepository ticketFacts;
     private final SettingsCache settings;
+    private final TenantActivity activity;
     private final Clock clock;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings, Clock clock) {
+            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings,
+            TenantActivity activity, Clock clock) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
@@ -70,6 +72,7 @@ public class BatchProcessor {
         this.tenantStates = tenantStates;
         this.ticketFacts = ticketFacts;
         this.settings = settings;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -80,6 +83,8 @@ public class BatchProcessor {
                 BatchOutcome outcome = applyIn(c, batch);
                 if (outcome instanceof BatchOutcome.Applied) {
                     c.commit();
+                    // After the commit, in memory: alert evaluation never adds to the batch transaction.
+                    activity.touched(batch.events());
                 } else {
                     c.rollback();
                 }
