@@ -11,7 +11,7 @@ import java.util.Base64;
 public final class SequenceCursors {
 
     private static final String VERSION = "s1";
-    private static final int MAX_KEY_LENGTH = 64;
+    private static final int MAX_KEY_LENGTH = 200;
 
     private SequenceCursors() {
     }
