@@ -98,18 +98,6 @@ public class AlertResource {
     @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad state and since", value = AlertExamples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The key lacks the read scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "ingest-only key", value = OpenApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "406", description = "Accept admits neither application/json nor text/csv",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable or the query timed out; retry later",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
     public Response alerts(@Context UriInfo uri, @Context HttpHeaders headers) {
         ListParameters params = new ListParameters(uri.getQueryParameters(), PARAMETERS, List.of("rule"));
         String state = params.single("state");

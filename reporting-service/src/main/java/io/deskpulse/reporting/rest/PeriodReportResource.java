@@ -45,18 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = KpiResource.SECURITY_SCHEME)
 @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag: nothing changed",
         headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
-@APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "The key lacks the read scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "ingest-only key", value = OpenApiExamples.FORBIDDEN)))
-@APIResponse(responseCode = "406", description = "Accept admits neither application/json nor text/csv",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
-@APIResponse(responseCode = "503", description = "The database is unavailable or the query timed out; retry later",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
 public class PeriodReportResource {
 
     static final List<String> LIST_PARAMETERS = List.of("granularity", "from", "to", "limit", "cursor", "format");

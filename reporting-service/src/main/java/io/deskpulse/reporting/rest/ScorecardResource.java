@@ -115,18 +115,6 @@ public class ScorecardResource {
                         @ExampleObject(name = "bad dimension and model_version", value = ScorecardExamples.INVALID_PARAMETERS),
                         @ExampleObject(name = "a models version the tenant does not have",
                                 value = ScorecardExamples.UNKNOWN_MODEL_VERSION)}))
-    @APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The key lacks the read scope",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "ingest-only key", value = OpenApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "406", description = "Accept admits neither application/json nor text/csv",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable or the query timed out; retry later",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
     public Response scorecards(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
         Representation representation;

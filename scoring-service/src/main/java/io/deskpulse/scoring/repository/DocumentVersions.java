@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * A table of versioned per-tenant documents, never updated: {@code (tenant_id, version, <document> jsonb,
  * changed_at, changed_by, changed_fields)} with the primary key (tenant_id, version). Tenant settings and
- * scoring models are kept this way; each table has its own advisory-lock class.
+ * scoring models are kept this way; each table has its own advisory-lock class. Writers of one tenant lock it
+ * first ({@link #lockTenant}), so that two changes at the same time do not both compute version N+1 from N.
  */
-final class DocumentVersions {
+public class DocumentVersions {
 
     private static final String META = "version, changed_at, changed_by, changed_fields";
 
@@ -28,14 +29,14 @@ final class DocumentVersions {
      * @param lockClass first key of the advisory locks taken for this table, so that they never meet a lock
      *        taken for another purpose (the two-int and the bigint advisory locks are separate key spaces)
      */
-    DocumentVersions(String table, String documentColumn, int lockClass) {
+    protected DocumentVersions(String table, String documentColumn, int lockClass) {
         this.table = table;
         this.documentColumn = documentColumn;
         this.lockClass = lockClass;
     }
 
     /** Serialises changes of one tenant's documents until the transaction ends. */
-    void lockTenant(Connection c, String tenant) throws SQLException {
+    public void lockTenant(Connection c, String tenant) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
             s.setInt(1, lockClass);
             s.setString(2, tenant);
@@ -43,18 +44,18 @@ final class DocumentVersions {
         }
     }
 
-    Optional<SettingsVersion> latest(Connection c, String tenant) throws SQLException {
+    public Optional<SettingsVersion> latest(Connection c, String tenant) throws SQLException {
         return one(c, "SELECT " + META + ", " + documentColumn + "::text FROM " + table + " WHERE tenant_id = ?"
                 + " ORDER BY version DESC LIMIT 1", tenant, null);
     }
 
-    Optional<SettingsVersion> find(Connection c, String tenant, int version) throws SQLException {
+    public Optional<SettingsVersion> find(Connection c, String tenant, int version) throws SQLException {
         return one(c, "SELECT " + META + ", " + documentColumn + "::text FROM " + table + " WHERE tenant_id = ?"
                 + " AND version = ?", tenant, version);
     }
 
     /** The tenant's versions, newest first, without their documents. */
-    List<SettingsVersion> history(Connection c, String tenant) throws SQLException {
+    public List<SettingsVersion> history(Connection c, String tenant) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + META + ", NULL FROM " + table
                 + " WHERE tenant_id = ? ORDER BY version DESC")) {
             s.setString(1, tenant);
@@ -66,7 +67,7 @@ final class DocumentVersions {
      * Inserts a version; empty when that version exists already (a concurrent writer took it), in which case
      * nothing was written and the transaction is still usable.
      */
-    Optional<SettingsVersion> insert(Connection c, String tenant, int version, String document, String changedBy,
+    public Optional<SettingsVersion> insert(Connection c, String tenant, int version, String document, String changedBy,
             List<String> changedFields) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (tenant_id, version, "
                 + documentColumn + ", changed_by, changed_fields) VALUES (?, ?, ?::jsonb, ?, ?)"

@@ -45,20 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresScope(Scope.ADMIN)
 @Tag(name = "exemptions", description = "Periods in which scorecards use relaxed targets or leave KPIs out")
 @SecurityRequirement(name = SettingsResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "The key lacks the admin scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "read-only key", value = OpenApiExamples.FORBIDDEN)))
-@APIResponse(responseCode = "406", description = "Accept admits no application/json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
-@APIResponse(responseCode = "503", description = "The database is unavailable or a lock was not granted in time; nothing "
-        + "was changed: retry after Retry-After seconds",
-        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
 public class ExemptionResource {
 
     private final ExemptionService service;

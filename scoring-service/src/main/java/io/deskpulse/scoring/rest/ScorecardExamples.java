@@ -6,9 +6,8 @@ final class ScorecardExamples {
     private ScorecardExamples() {
     }
 
-    static final String MODELS_DEFAULTS = """
-            {
-              "version": 0, "changed_at": null, "changed_by": null,
+    /** The catalog's models as every answer shows them (version 0). */
+    private static final String DEFAULT_MODELS = """
               "roles": {
                 "frontline_agent": {
                   "kpis": [
@@ -52,57 +51,13 @@ final class ScorecardExamples {
               },
               "default_roles": {"agent": "frontline_agent", "team": "team_lead"},
               "agent_roles": {},
-              "team_roles": {}
-            }""";
+              "team_roles": {}""";
 
-    static final String MODELS_VERSION = """
-            {
-              "version": 0, "changed_at": null, "changed_by": null, "changed_fields": [],
-              "roles": {
-                "frontline_agent": {
-                  "kpis": [
-                    {"metric": "csat_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 4.5, "weight": 20},
-                    {"metric": "fcr_rate", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 0.8, "weight": 20},
-                    {"metric": "qa_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 85, "weight": 15},
-                    {"metric": "first_response_avg_s", "channel": "chat", "group": "timeliness", "direction": "lower", "target": 30, "weight": 7.5},
-                    {"metric": "first_response_avg_s", "channel": "phone", "group": "timeliness", "direction": "lower", "target": 20, "weight": 7.5},
-                    {"metric": "first_response_sla_rate", "channel": null, "group": "timeliness", "direction": "higher", "target": 0.9, "weight": 15},
-                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 10},
-                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 5}
-                  ],
-                  "peer_review": null
-                },
-                "team_lead": {
-                  "kpis": [
-                    {"metric": "csat_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 4.5, "weight": 15},
-                    {"metric": "fcr_rate", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 0.8, "weight": 15},
-                    {"metric": "qa_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 85, "weight": 10},
-                    {"metric": "first_response_avg_s", "channel": "chat", "group": "timeliness", "direction": "lower", "target": 30, "weight": 5},
-                    {"metric": "first_response_avg_s", "channel": "phone", "group": "timeliness", "direction": "lower", "target": 20, "weight": 5},
-                    {"metric": "first_response_sla_rate", "channel": null, "group": "timeliness", "direction": "higher", "target": 0.9, "weight": 10},
-                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 20},
-                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 20}
-                  ],
-                  "peer_review": null
-                },
-                "technical_support": {
-                  "kpis": [
-                    {"metric": "csat_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 4.5, "weight": 12},
-                    {"metric": "fcr_rate", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 0.8, "weight": 10},
-                    {"metric": "qa_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 85, "weight": 8},
-                    {"metric": "first_response_avg_s", "channel": "chat", "group": "timeliness", "direction": "lower", "target": 30, "weight": 10},
-                    {"metric": "first_response_avg_s", "channel": "phone", "group": "timeliness", "direction": "lower", "target": 20, "weight": 10},
-                    {"metric": "first_response_sla_rate", "channel": null, "group": "timeliness", "direction": "higher", "target": 0.9, "weight": 20},
-                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 15},
-                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 15}
-                  ],
-                  "peer_review": null
-                }
-              },
-              "default_roles": {"agent": "frontline_agent", "team": "team_lead"},
-              "agent_roles": {},
-              "team_roles": {}
-            }""";
+    static final String MODELS_DEFAULTS = "{\n  \"version\": 0, \"changed_at\": null, \"changed_by\": null,\n"
+            + DEFAULT_MODELS + "\n}";
+
+    static final String MODELS_VERSION = "{\n  \"version\": 0, \"changed_at\": null, \"changed_by\": null, "
+            + "\"changed_fields\": [],\n" + DEFAULT_MODELS + "\n}";
 
     static final String MODELS_PUT = """
             {
