@@ -110,6 +110,24 @@ public class AlertRuleRepository {
         return tenants;
     }
 
+    /** Of these tenants, those with an enabled rule. */
+    public List<String> withEnabledRules(Connection c, List<String> tenants) throws SQLException {
+        List<String> found = new ArrayList<>();
+        if (tenants.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT tenant_id FROM alert_rules WHERE enabled"
+                + " AND tenant_id = ANY (?) ORDER BY tenant_id")) {
+            s.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
     public void markEvaluated(Connection c, List<Long> ids, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE alert_rules SET evaluated_at = ? WHERE id = ANY (?)")) {
             s.setTimestamp(1, Timestamp.from(at));

@@ -69,8 +69,12 @@ public class AlertEvaluator {
     /** Evaluates the touched tenants and those not looked at within the refresh interval. */
     public Outcome evaluate() throws SQLException {
         Instant now = clock.instant();
-        TreeSet<String> tenants = new TreeSet<>(activity.drain());
-        tenants.addAll(Transactions.run(dataSource, true, c -> rules.staleTenants(c, now.minus(config.refresh()))));
+        List<String> touched = activity.drain();
+        TreeSet<String> tenants = Transactions.run(dataSource, true, c -> {
+            TreeSet<String> due = new TreeSet<>(rules.withEnabledRules(c, touched));
+            due.addAll(rules.staleTenants(c, now.minus(config.refresh())));
+            return due;
+        });
         int raised = 0;
         int resolved = 0;
         for (String tenant : tenants) {
