@@ -15,16 +15,20 @@ import java.util.TreeMap;
  */
 public final class Totals {
 
-    private static final PageKey NO_KEY = new PageKey(null, "");
+    private static final GroupTotals EMPTY = emptyTotals();
 
     private Totals() {
     }
 
     /** No contributions: every sum 0, every histogram empty. */
     public static GroupTotals empty() {
+        return EMPTY;
+    }
+
+    private static GroupTotals emptyTotals() {
         Map<String, Long> sums = new HashMap<>();
         MetricCatalog.SUMMED_COLUMNS.forEach(c -> sums.put(c, 0L));
-        return new GroupTotals(NO_KEY, Map.copyOf(sums), Map.of());
+        return new GroupTotals(new PageKey(null, ""), Map.copyOf(sums), Map.of());
     }
 
     public static GroupTotals plus(GroupTotals a, GroupTotals b) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The parameters of {@code GET /v1/scorecards}: its own ({@code dimension} agent or team, {@code model_version})
@@ -34,7 +35,8 @@ public class ScorecardRequestParser {
         MultivaluedMap<String, String> shared = new MultivaluedHashMap<>();
         Dimension dimension = Dimension.AGENT;
         Integer modelVersion = null;
-        for (Map.Entry<String, List<String>> entry : params.entrySet()) {
+        // In name order: the errors of unknown parameters then come in one order whatever the URL's.
+        for (Map.Entry<String, List<String>> entry : new TreeMap<>(params).entrySet()) {
             String name = entry.getKey();
             List<String> values = entry.getValue();
             if (!PARAMETERS.contains(name)) {

@@ -103,24 +103,20 @@ public class PeriodReportService {
         Map<String, GroupTotals> totals = new HashMap<>();
         Map<Exemption, Map<String, GroupTotals>> exempt = new LinkedHashMap<>();
         for (Part part : parts) {
-            add(totals, ScorecardParts.ALL_CHANNELS, part.totals());
-            if (!part.channel().isEmpty()) {
-                add(totals, part.channel(), part.totals());
-            }
+            add(totals, part);
             Exemption exemption = exemptions.get(part.exemptionId());
             if (exemption != null) {
-                Map<String, GroupTotals> byChannel = exempt.computeIfAbsent(exemption, e -> new HashMap<>());
-                add(byChannel, ScorecardParts.ALL_CHANNELS, part.totals());
-                if (!part.channel().isEmpty()) {
-                    add(byChannel, part.channel(), part.totals());
-                }
+                add(exempt.computeIfAbsent(exemption, e -> new HashMap<>()), part);
             }
         }
         return new ScorecardParts(totals, exempt);
     }
 
-    /** Adds a part to a channel's totals ('' is all channels: the unknown channel counts only there). */
-    private static void add(Map<String, GroupTotals> totals, String channel, GroupTotals part) {
-        totals.merge(channel, part, Totals::plus);
+    /** Adds a kept row to the totals of all channels and of its own (the unknown channel '' only to the former). */
+    private static void add(Map<String, GroupTotals> byChannel, Part part) {
+        byChannel.merge(ScorecardParts.ALL_CHANNELS, part.totals(), Totals::plus);
+        if (!part.channel().isEmpty()) {
+            byChannel.merge(part.channel(), part.totals(), Totals::plus);
+        }
     }
 }

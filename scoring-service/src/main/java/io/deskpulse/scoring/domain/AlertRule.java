@@ -24,6 +24,14 @@ public record AlertRule(long id, String tenant, int version, String name, boolea
             String webhookUrl, String webhookSecret) {
     }
 
+    /** Whether both raise the same alerts: the same metric, members, channel, window, comparison and volume. */
+    public boolean sameDefinition(AlertRule other) {
+        return metric == other.metric && dimension.equals(other.dimension) && memberIds.equals(other.memberIds)
+                && java.util.Objects.equals(channel, other.channel) && windowMinutes == other.windowMinutes
+                && comparison.equals(other.comparison) && threshold.compareTo(other.threshold) == 0
+                && minVolume == other.minVolume;
+    }
+
     public boolean hasWebhook() {
         return webhookUrl != null;
     }

@@ -122,8 +122,8 @@ public class AlertRuleResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an alert rule", description = "The whole rule, as for POST (a webhook without secret "
-            + "keeps the stored one); its version counts up. Its open alerts are resolved (reason \"the rule changed\"): "
-            + "an alert belongs to the definition that raised it, and the next evaluation raises it again if the new one holds.")
+            + "keeps the stored one); its version counts up. A new definition (what it watches) resolves its open alerts "
+            + "(\"the rule changed\"), and so does disabling it; a new name or webhook keeps them.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AlertRuleSchemas.Body.class),
             examples = @ExampleObject(name = "a higher threshold", value = AlertRuleExamples.BODY)))

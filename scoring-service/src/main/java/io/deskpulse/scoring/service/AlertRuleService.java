@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * A tenant's alert rules (docs/alerts.md#rules). An alert belongs to the definition that raised it: changing
- * or deleting a rule resolves its open alerts (the next evaluation raises them again under the new definition
- * if it still holds).
+ * what a rule watches, disabling it or deleting it resolves its open alerts (the next evaluation raises them
+ * again under a new definition if it holds); a new name or webhook keeps them.
  */
 @ApplicationScoped
 public class AlertRuleService {
@@ -21,6 +21,7 @@ public class AlertRuleService {
     public static final String RESOURCE = "/v1/alert-rules";
     public static final int MAX_RULES = 200;
     static final String RULE_CHANGED = "the rule changed";
+    static final String RULE_DISABLED = "the rule was disabled";
     static final String RULE_DELETED = "the rule was deleted";
 
     private final DataSource dataSource;
@@ -76,7 +77,12 @@ public class AlertRuleService {
                 throw secretRequired();
             }
             AlertRule updated = repository.update(c, tenant, id, draft, secret, actor);
-            evaluator.resolveAll(c, updated, RULE_CHANGED, true, clock.instant());
+            // A new name or webhook keeps the open alerts; a new definition or a disabled rule ends them.
+            if (!updated.sameDefinition(current)) {
+                evaluator.resolveAll(c, updated, RULE_CHANGED, true, clock.instant());
+            } else if (current.enabled() && !updated.enabled()) {
+                evaluator.resolveAll(c, updated, RULE_DISABLED, true, clock.instant());
+            }
             if (!updated.hasWebhook()) {
                 outbox.cancelPending(c, id, clock.instant(), "the rule no longer has a webhook");
             }

@@ -156,22 +156,36 @@ class AlertEvaluationTest {
     }
 
     @Test
-    void changingARuleResolvesItsOpenAlerts() throws Exception {
+    void changingWhatARuleWatchesOrDisablingItResolvesItsOpenAlertsRenamingDoesNot() throws Exception {
         chatTickets("al-change", "legal", "2026-11-04", 9, 500, 500, 500);
         await().atMost(Duration.ofSeconds(60)).until(() -> firstResponses("legal") == 3);
         clock.set(Instant.parse("2026-11-04T10:00:00Z"));
         evaluator.evaluate();
         assertThat(alerts()).extracting(a -> a.get("state")).containsExactly("raised");
 
-        put(HOOLI_ADMIN, "/v1/alert-rules/" + rule, json("""
-                {'name': 'Chat first response far too slow', 'metric': 'first_response_avg_s', 'dimension': 'team',
-                 'channel': 'chat', 'comparison': '>', 'threshold': 600, 'min_volume': 3,
-                 'webhook': {'url': 'https://hooks.example.com/hooli'}}""")).then().statusCode(200);
-        Map<String, Object> alert = alerts().get(0);
-        assertThat(alert).containsEntry("state", "resolved").containsEntry("resolved_reason", "the rule changed");
-        // 500 s is not above 600: the new definition raises nothing
+        // a new name and no webhook: the same alert stays open
+        put(HOOLI_ADMIN, "/v1/alert-rules/" + rule, rule("Slow chat", 120, true, false)).then().statusCode(200);
+        assertThat(alerts()).extracting(a -> a.get("state")).containsExactly("raised");
+
+        // a new threshold: the alert of the old definition is resolved, and 500 s is not above 600
+        put(HOOLI_ADMIN, "/v1/alert-rules/" + rule, rule("Slow chat", 600, true, true)).then().statusCode(200);
+        assertThat(alerts().get(0)).containsEntry("state", "resolved").containsEntry("resolved_reason", "the rule changed");
         evaluator.evaluate(TENANT, clock.instant());
         assertThat(alerts()).hasSize(1);
+
+        // back to 120: raised again; disabled: resolved
+        put(HOOLI_ADMIN, "/v1/alert-rules/" + rule, rule("Slow chat", 120, true, true)).then().statusCode(200);
+        evaluator.evaluate(TENANT, clock.instant());
+        put(HOOLI_ADMIN, "/v1/alert-rules/" + rule, rule("Slow chat", 120, false, true)).then().statusCode(200);
+        assertThat(alerts()).extracting(a -> a.get("state") + ":" + a.get("resolved_reason"))
+                .containsExactly("resolved:the rule changed", "resolved:the rule was disabled");
+    }
+
+    static String rule(String name, int threshold, boolean enabled, boolean webhook) {
+        return json("{'name': '" + name + "', 'metric': 'first_response_avg_s', 'dimension': 'team', 'channel': 'chat',"
+                + " 'comparison': '>', 'threshold': " + threshold + ", 'min_volume': 3, 'enabled': " + enabled
+                + (webhook ? ", 'webhook': {'url': 'https://hooks.example.com/hooli', 'secret': 'whsec-hooli-0123456789'}" : "")
+                + "}");
     }
 
     private List<Map<String, Object>> alerts() throws Exception {
