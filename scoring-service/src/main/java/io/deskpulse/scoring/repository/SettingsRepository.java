@@ -1,82 +1,17 @@
 package io.deskpulse.scoring.repository;
 
-import io.deskpulse.scoring.service.SettingsVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** {@code tenant_settings_versions}: every version of every tenant's settings, never updated. */
 @ApplicationScoped
-public class SettingsRepository {
+public class SettingsRepository extends DocumentVersions {
 
-    /**
-     * First key of the advisory locks taken here, so that they never meet a lock taken for another purpose
-     * (the two-int and the bigint advisory locks are separate key spaces in PostgreSQL).
-     */
-    private static final int SETTINGS_LOCK_CLASS = 0x5e771;
-    private static final String META = "version, changed_at, changed_by, changed_fields";
-
-    /**
-     * Serialises settings changes of one tenant until the transaction ends, so that two PUTs at the same time
-     * do not both compute version N+1 from version N (the second one then sees the first one's version).
-     */
-    public void lockTenant(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            s.setInt(1, SETTINGS_LOCK_CLASS);
-            s.setString(2, tenant);
-            s.executeQuery().close();
-        }
-    }
-
-    public Optional<SettingsVersion> latest(Connection c, String tenant) throws SQLException {
-        return one(c, "SELECT " + META + ", settings::text FROM tenant_settings_versions WHERE tenant_id = ?"
-                + " ORDER BY version DESC LIMIT 1", tenant, null);
-    }
-
-    public Optional<SettingsVersion> find(Connection c, String tenant, int version) throws SQLException {
-        return one(c, "SELECT " + META + ", settings::text FROM tenant_settings_versions WHERE tenant_id = ?"
-                + " AND version = ?", tenant, version);
-    }
-
-    /** The tenant's versions, newest first, without their documents. */
-    public List<SettingsVersion> history(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + META + ", NULL FROM tenant_settings_versions"
-                + " WHERE tenant_id = ? ORDER BY version DESC")) {
-            s.setString(1, tenant);
-            return rows(s);
-        }
-    }
-
-    /**
-     * Inserts a version; empty when that version exists already (a concurrent writer took it), in which case
-     * nothing was written and the transaction is still usable.
-     */
-    public Optional<SettingsVersion> insert(Connection c, String tenant, int version, String document, String changedBy,
-            List<String> changedFields) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO tenant_settings_versions (tenant_id, version, settings, changed_by, changed_fields)
-                VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT (tenant_id, version) DO NOTHING
-                RETURNING changed_at""")) {
-            s.setString(1, tenant);
-            s.setInt(2, version);
-            s.setString(3, document);
-            s.setString(4, changedBy);
-            s.setArray(5, c.createArrayOf("text", changedFields.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Instant changedAt = rs.getTimestamp(1).toInstant();
-                return Optional.of(new SettingsVersion(version, changedAt, changedBy, List.copyOf(changedFields), document));
-            }
-        }
+    public SettingsRepository() {
+        super("tenant_settings_versions", "settings", 0x5e771);
     }
 
     /** The settings version that the tenant's reports read now (0 without a tenant_state row). */
@@ -88,28 +23,5 @@ public class SettingsRepository {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         }
-    }
-
-    private static Optional<SettingsVersion> one(Connection c, String sql, String tenant, Integer version)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, tenant);
-            if (version != null) {
-                s.setInt(2, version);
-            }
-            return rows(s).stream().findFirst();
-        }
-    }
-
-    private static List<SettingsVersion> rows(PreparedStatement s) throws SQLException {
-        List<SettingsVersion> versions = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                Array fields = rs.getArray(4);
-                versions.add(new SettingsVersion(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        List.of((String[]) fields.getArray()), rs.getString(5)));
-            }
-        }
-        return versions;
     }
 }

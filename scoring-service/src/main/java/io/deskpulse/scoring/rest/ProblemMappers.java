@@ -2,7 +2,10 @@ package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
+import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
+import io.deskpulse.scoring.service.OverlappingExemptionException;
+import io.deskpulse.scoring.service.UnknownResourceException;
 import io.deskpulse.scoring.service.UnknownSettingsVersionException;
 import io.deskpulse.scoring.service.UnreadableSettingsException;
 import io.deskpulse.scoring.service.VersionConflictException;
@@ -37,6 +40,14 @@ public class ProblemMappers {
                 .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
                 .toList();
         return Problem.of(400, "invalid-settings", "Invalid settings", e.getMessage(), errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidAlertRule(InvalidAlertRuleException e) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
+                .toList();
+        return Problem.of(400, "invalid-alert-rule", "Invalid alert rule", e.getMessage(), errors).toResponse();
     }
 
     @ServerExceptionMapper
@@ -75,6 +86,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownVersion(UnknownSettingsVersionException e) {
         return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownResource(UnknownResourceException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response overlappingExemption(OverlappingExemptionException e) {
+        return Problem.of(Response.Status.CONFLICT, "overlapping-exemption", "Overlapping exemption", e.getMessage())
+                .toResponse();
     }
 
     /** A resource's own "no such ..." keeps its words; the framework's (no route matched) gets a pointer. */

@@ -11,7 +11,6 @@ import io.deskpulse.scoring.service.SettingsService.Saved;
 import io.deskpulse.scoring.service.SettingsService.State;
 import io.deskpulse.scoring.service.SettingsVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,7 +30,7 @@ class SettingsJson {
 
     /** GET /v1/settings. */
     ObjectNode current(State state) {
-        ObjectNode answer = facts(state.version());
+        ObjectNode answer = VersionFacts.of(state.version());
         answer.set("pending_recomputation", recomputation(state.pending()));
         answer.setAll(codec.encode(state.settings()));
         return answer;
@@ -46,33 +45,18 @@ class SettingsJson {
 
     /** GET /v1/settings/versions/{version}. */
     ObjectNode version(State state) {
-        ObjectNode answer = facts(state.version());
-        answer.set("changed_fields", fields(state.version().changedFields()));
+        ObjectNode answer = VersionFacts.withChangedFields(state.version());
         answer.setAll(codec.encode(state.settings()));
         return answer;
     }
 
     /** GET /v1/settings/versions. */
     ArrayNode history(List<SettingsVersion> versions) {
-        ArrayNode answer = JSON.arrayNode();
-        for (SettingsVersion version : versions) {
-            ObjectNode item = facts(version);
-            item.set("changed_fields", fields(version.changedFields()));
-            answer.add(item);
-        }
-        return answer;
+        return VersionFacts.history(versions);
     }
 
     static String etag(SettingsVersion version) {
-        return "\"" + version.version() + "\"";
-    }
-
-    private static ObjectNode facts(SettingsVersion version) {
-        ObjectNode node = JSON.objectNode();
-        node.put("version", version.version());
-        node.put("changed_at", instant(version.changedAt()));
-        node.put("changed_by", version.changedBy());
-        return node;
+        return VersionFacts.etag(version);
     }
 
     private static JsonNode recomputation(Recomputation r) {
@@ -86,15 +70,5 @@ class SettingsJson {
         node.put("timelines_total", r.timelinesTotal());
         node.put("timelines_done", r.timelinesDone());
         return node;
-    }
-
-    private static ArrayNode fields(List<String> fields) {
-        ArrayNode node = JSON.arrayNode();
-        fields.forEach(node::add);
-        return node;
-    }
-
-    private static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

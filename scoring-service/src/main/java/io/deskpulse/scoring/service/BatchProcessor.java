@@ -60,14 +60,15 @@ public class BatchProcessor {
     private final TenantStateRepository tenantStates;
     private final TicketFactsRepository ticketFacts;
     private final SettingsCache settings;
+    private final TenantActivity activity;
     private final Clock clock;
     private final CustomerNpsRepository customerNps;
     private final BatchStages stages;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings, Clock clock,
-            CustomerNpsRepository customerNps, ScoringMetrics metrics) {
+            TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings,
+            TenantActivity activity, Clock clock, CustomerNpsRepository customerNps, ScoringMetrics metrics) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
@@ -77,6 +78,7 @@ public class BatchProcessor {
         this.tenantStates = tenantStates;
         this.ticketFacts = ticketFacts;
         this.settings = settings;
+        this.activity = activity;
         this.clock = clock;
         this.customerNps = customerNps;
         this.stages = metrics.stages();
@@ -92,6 +94,8 @@ public class BatchProcessor {
                 if (outcome instanceof BatchOutcome.Applied) {
                     c.commit();
                     timing.lap(BatchStages.Stage.COMMIT);
+                    // After the commit, in memory: alert evaluation never adds to the batch transaction.
+                    activity.touched(batch.events());
                 } else {
                     c.rollback();
                 }

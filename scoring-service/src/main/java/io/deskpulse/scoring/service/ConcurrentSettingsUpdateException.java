@@ -10,4 +10,10 @@ public class ConcurrentSettingsUpdateException extends RuntimeException {
         super("The settings of tenant '" + tenant + "' were changed by someone else at the same time; nothing was saved. "
                 + "GET /v1/settings and try again.");
     }
+
+    /** For other versioned documents than the settings: {@code resource} is how to GET them. */
+    public ConcurrentSettingsUpdateException(String tenant, String resource) {
+        super("The document at " + resource + " of tenant '" + tenant + "' was changed by someone else at the same "
+                + "time; nothing was saved. GET " + resource + " and try again.");
+    }
 }

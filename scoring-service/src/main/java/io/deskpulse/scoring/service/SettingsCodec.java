@@ -1,11 +1,6 @@
 package io.deskpulse.scoring.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,25 +45,9 @@ public class SettingsCodec {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    // Its own mapper: a repeated key is refused (which of two values was meant?) and decimals stay exact.
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     /** A request body: the settings, or why not. */
     public TenantSettings parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new UnreadableSettingsException("The body is empty; send the settings document as a JSON object");
-        }
-        JsonNode document;
-        try {
-            document = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableSettingsException("The body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-        return decode(document);
+        return decode(JsonBodies.read(body, "the settings document"));
     }
 
     public TenantSettings decode(JsonNode document) {

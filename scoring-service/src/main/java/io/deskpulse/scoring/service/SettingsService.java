@@ -50,7 +50,7 @@ public class SettingsService {
     }
 
     public State current(String tenant) throws SQLException {
-        return inTransaction(true, c -> {
+        return Transactions.run(dataSource, true, c -> {
             SettingsVersion latest = repository.latest(c, tenant).orElse(SettingsVersion.NONE);
             return new State(latest, cache.of(tenant, latest), pending(c, tenant));
         });
@@ -70,7 +70,7 @@ public class SettingsService {
         for (int attempt = 1; ; attempt++) {
             Optional<Saved> saved;
             try {
-                saved = inTransaction(false, c -> saveIn(c, tenant, wanted, precondition, changedBy));
+                saved = Transactions.run(dataSource, false, c -> saveIn(c, tenant, wanted, precondition, changedBy));
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && RETRYABLE_SQL_STATES.contains(e.getSQLState())) {
                     continue;
@@ -87,7 +87,7 @@ public class SettingsService {
     }
 
     public List<SettingsVersion> history(String tenant) throws SQLException {
-        return inTransaction(true, c -> repository.history(c, tenant));
+        return Transactions.run(dataSource, true, c -> repository.history(c, tenant));
     }
 
     /** A saved version (or version 0, the defaults). */
@@ -95,7 +95,7 @@ public class SettingsService {
         if (version == 0) {
             return Optional.of(new State(SettingsVersion.NONE, TenantSettings.DEFAULTS, null));
         }
-        return inTransaction(true, c -> repository.find(c, tenant, version)
+        return Transactions.run(dataSource, true, c -> repository.find(c, tenant, version)
                 .map(row -> new State(row, cache.of(tenant, row), null)));
     }
 
@@ -130,30 +130,5 @@ public class SettingsService {
             return null;
         }
         return running.get();
-    }
-
-    private <T> T inTransaction(boolean readOnly, Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (readOnly) {
-                    // One snapshot for the several reads of an answer (a version and its recomputation agree).
-                    try (var s = c.createStatement()) {
-                        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                    }
-                }
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 }

@@ -11,6 +11,13 @@ public class VersionConflictException extends RuntimeException {
         this.currentVersion = currentVersion;
     }
 
+    /** For other versioned resources than the settings: {@code resource} is how to GET it, e.g. /v1/alert-rules/7. */
+    public VersionConflictException(String ifMatch, int currentVersion, String resource) {
+        super("If-Match is " + ifMatch + " but the current version is " + currentVersion + ": GET " + resource
+                + ", apply your change to it and send it again with If-Match: \"" + currentVersion + "\"");
+        this.currentVersion = currentVersion;
+    }
+
     public int currentVersion() {
         return currentVersion;
     }

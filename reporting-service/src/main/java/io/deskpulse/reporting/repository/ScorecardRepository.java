@@ -1,0 +1,81 @@
+package io.deskpulse.reporting.repository;
+
+import io.deskpulse.reporting.config.ReportingConfig;
+import io.deskpulse.reporting.domain.Exemption;
+import io.deskpulse.reporting.domain.ScoringModels;
+import io.deskpulse.reporting.service.ScoringModelsJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What scorecards read besides the aggregates, in the report's snapshot: a version of the tenant's scoring
+ * models ({@code scoring_model_versions}) and its exemptions ({@code exemptions}).
+ */
+@ApplicationScoped
+public class ScorecardRepository {
+
+    private final int timeoutSeconds;
+
+    public ScorecardRepository(ReportingConfig config) {
+        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+    }
+
+    /**
+     * The models of {@code version}, or the latest when it is null (version 0, the catalog's, when the tenant
+     * never saved any); empty when the tenant has no such version.
+     */
+    public Optional<ScoringModels> models(ReportSnapshot snapshot, String tenant, Integer version) {
+        if (version != null && version == 0) {
+            return Optional.of(ScoringModelsJson.defaults());
+        }
+        String sql = "SELECT version, document::text FROM scoring_model_versions WHERE tenant_id = ?"
+                + (version == null ? " ORDER BY version DESC LIMIT 1" : " AND version = ?");
+        try (PreparedStatement s = snapshot.connection().prepareStatement(sql)) {
+            s.setQueryTimeout(timeoutSeconds);
+            s.setString(1, tenant);
+            if (version != null) {
+                s.setInt(2, version);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(ScoringModelsJson.parse(rs.getInt(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new ReportingDatabaseException(e);
+        }
+        return version == null ? Optional.of(ScoringModelsJson.defaults()) : Optional.empty();
+    }
+
+    /** The tenant's exemptions that share a day with {@code from..to}, in id order. */
+    public List<Exemption> exemptions(ReportSnapshot snapshot, String tenant, LocalDate from, LocalDate to) {
+        List<Exemption> exemptions = new ArrayList<>();
+        try (PreparedStatement s = snapshot.connection().prepareStatement("SELECT id, teams, from_date, to_date, reason,"
+                + " relaxed_targets::text, left_out FROM exemptions WHERE tenant_id = ? AND from_date <= ? AND to_date >= ?"
+                + " ORDER BY id")) {
+            s.setQueryTimeout(timeoutSeconds);
+            s.setString(1, tenant);
+            s.setObject(2, to);
+            s.setObject(3, from);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Array teams = rs.getArray(2);
+                    exemptions.add(new Exemption(rs.getLong(1), teams == null ? null : List.of((String[]) teams.getArray()),
+                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5),
+                            ScoringModelsJson.targets(rs.getString(6)), Set.of((String[]) rs.getArray(7).getArray())));
+                }
+            }
+        } catch (SQLException e) {
+            throw new ReportingDatabaseException(e);
+        }
+        return exemptions;
+    }
+}

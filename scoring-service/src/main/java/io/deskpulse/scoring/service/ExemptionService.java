@@ -1,0 +1,82 @@
+package io.deskpulse.scoring.service;
+
+import io.deskpulse.scoring.domain.Exemption;
+import io.deskpulse.scoring.repository.ExemptionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A tenant's exemption periods (docs/scorecards.md#exemptions). Changes of one tenant are serialised, so that
+ * no two exemptions ever overlap. Like the scoring models, they are applied when scorecards are read: a
+ * change recomputes nothing.
+ */
+@ApplicationScoped
+public class ExemptionService {
+
+    public static final String RESOURCE = "/v1/settings/exemptions";
+
+    private final DataSource dataSource;
+    private final ExemptionRepository repository;
+
+    public ExemptionService(DataSource dataSource, ExemptionRepository repository) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+    }
+
+    public List<Exemption> list(String tenant) throws SQLException {
+        return Transactions.run(dataSource, true, c -> repository.list(c, tenant));
+    }
+
+    public Exemption find(String tenant, long id) throws SQLException {
+        return Transactions.run(dataSource, true, c -> existing(c, tenant, id));
+    }
+
+    public Exemption create(String tenant, Exemption.Draft draft, String actor) throws SQLException {
+        return Transactions.retryingDeadlocks(dataSource, c -> {
+            repository.lockTenant(c, tenant);
+            refuseOverlaps(c, tenant, draft, 0);
+            return repository.insert(c, tenant, draft, actor);
+        });
+    }
+
+    public Exemption replace(String tenant, long id, Exemption.Draft draft, Precondition precondition, String actor)
+            throws SQLException {
+        return Transactions.retryingDeadlocks(dataSource, c -> {
+            repository.lockTenant(c, tenant);
+            checkPrecondition(existing(c, tenant, id), precondition);
+            refuseOverlaps(c, tenant, draft, id);
+            return repository.update(c, tenant, id, draft, actor);
+        });
+    }
+
+    public void delete(String tenant, long id, Precondition precondition) throws SQLException {
+        Transactions.retryingDeadlocks(dataSource, c -> {
+            repository.lockTenant(c, tenant);
+            checkPrecondition(existing(c, tenant, id), precondition);
+            repository.delete(c, tenant, id);
+            return null;
+        });
+    }
+
+    private Exemption existing(Connection c, String tenant, long id) throws SQLException {
+        return repository.find(c, tenant, id).orElseThrow(() -> new UnknownResourceException(
+                "There is no exemption " + id + " (GET " + RESOURCE + " lists them)"));
+    }
+
+    private static void checkPrecondition(Exemption current, Precondition precondition) {
+        if (!precondition.holds(current.version())) {
+            throw new VersionConflictException(precondition.header(), current.version(), RESOURCE + "/" + current.id());
+        }
+    }
+
+    private void refuseOverlaps(Connection c, String tenant, Exemption.Draft draft, long self) throws SQLException {
+        for (Exemption other : repository.overlapping(c, tenant, draft.from(), draft.to())) {
+            if (other.id() != self && draft.overlaps(other)) {
+                throw new OverlappingExemptionException(other);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.deskpulse.scoring.service;
+
+import io.deskpulse.scoring.config.WebhookConfig;
+import io.deskpulse.scoring.domain.Backoff;
+import io.deskpulse.scoring.domain.WebhookSignature;
+import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
+import io.deskpulse.scoring.repository.WebhookDeliveryRepository.Due;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers alert webhooks from the outbox (docs/alerts.md#webhooks), apart from scoring: takes the deliveries
+ * that are due (a lease keeps other instances off them), posts each, signed, in parallel and outside any
+ * transaction, then records every attempt and either marks the delivery done, schedules the next attempt with
+ * exponential backoff, or gives it up after the last attempt. Delivery is at least once: a receiver
+ * recognises a repeat by X-DeskPulse-Delivery.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final DataSource dataSource;
+    private final WebhookDeliveryRepository outbox;
+    private final WebhookConfig config;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final HttpClient http;
+
+    public WebhookDispatcher(DataSource dataSource, WebhookDeliveryRepository outbox, WebhookConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.config = config;
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** How an attempt ended: delivered, failed (retry unless it was the last), refused (never retried), or moot. */
+    private enum Result { DELIVERED, FAILED, REFUSED, CANCELLED }
+
+    private record Attempt(Due due, Instant at, Result result, Integer status, String error, long durationMs) {
+    }
+
+    @Scheduled(every = "${deskpulse.webhooks.interval:2s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            dispatchDue();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Delivering webhooks failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Delivers what is due now; returns how many attempts were made. */
+    public int dispatchDue() throws SQLException {
+        Instant now = clock.instant();
+        // Held for three timeouts: long enough for the parallel attempts and their recording.
+        Instant leaseUntil = now.plus(config.timeout().multipliedBy(3));
+        List<Due> due = Transactions.run(dataSource, false, c -> outbox.claim(c, now, config.batch(), leaseUntil));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Attempt>> attempts = new ArrayList<>();
+        for (Due delivery : due) {
+            attempts.add(attempt(delivery));
+        }
+        List<Attempt> done = attempts.stream().map(CompletableFuture::join).toList();
+        Transactions.run(dataSource, false, c -> {
+            for (Attempt attempt : done) {
+                record(c, attempt);
+            }
+            return null;
+        });
+        return done.size();
+    }
+
+    private CompletableFuture<Attempt> attempt(Due due) {
+        Instant at = clock.instant();
+        if (due.url() == null) {
+            return CompletableFuture.completedFuture(new Attempt(due, at, Result.CANCELLED, null,
+                    "the rule no longer has a webhook", 0));
+        }
+        URI url = URI.create(due.url());
+        try {
+            Optional<String> refusal = WebhookAddresses.refusal(url, config.allowPrivateAddresses());
+            if (refusal.isPresent()) {
+                return CompletableFuture.completedFuture(new Attempt(due, at, Result.REFUSED, null, refusal.get(), 0));
+            }
+        } catch (UnknownHostException e) {
+            return CompletableFuture.completedFuture(new Attempt(due, at, Result.FAILED, null,
+                    "unknown host " + url.getHost(), 0));
+        }
+        byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
+        long timestamp = at.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "DeskPulse-Webhooks/1")
+                .header("X-DeskPulse-Event", due.event())
+                .header("X-DeskPulse-Delivery", String.valueOf(due.id()))
+                .header("X-DeskPulse-Timestamp", String.valueOf(timestamp))
+                .header("X-DeskPulse-Signature", WebhookSignature.sign(due.secret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long started = System.nanoTime();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                return new Attempt(due, at, Result.FAILED, null, cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), ms);
+            }
+            int status = response.statusCode();
+            return status >= 200 && status < 300 ? new Attempt(due, at, Result.DELIVERED, status, null, ms)
+                    : new Attempt(due, at, Result.FAILED, status, "HTTP " + status, ms);
+        });
+    }
+
+    private void record(Connection c, Attempt attempt) throws SQLException {
+        Due due = attempt.due();
+        String error = attempt.error() == null || attempt.error().length() <= MAX_ERROR_LENGTH ? attempt.error()
+                : attempt.error().substring(0, MAX_ERROR_LENGTH);
+        outbox.recordAttempt(c, due.id(), due.attempt(), attempt.at(), due.url(), attempt.status(), error,
+                attempt.durationMs());
+        Instant now = clock.instant();
+        switch (attempt.result()) {
+            case DELIVERED -> outbox.finish(c, due.id(), "delivered", now, null);
+            case CANCELLED -> outbox.finish(c, due.id(), "cancelled", now, error);
+            case REFUSED -> outbox.finish(c, due.id(), "failed", now, error);
+            case FAILED -> {
+                if (due.attempt() >= config.maxAttempts()) {
+                    LOG.warnf("Webhook delivery %d of rule %d given up after %d attempts: %s", due.id(), due.ruleId(),
+                            due.attempt(), error);
+                    outbox.finish(c, due.id(), "failed", now, "gave up after " + due.attempt() + " attempts; last: " + error);
+                } else {
+                    outbox.retryAt(c, due.id(), now.plus(backoff.after(due.attempt())), error);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.deskpulse.scoring.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The scoring models document's rules and canonical form, without a server. */
+class ScoringModelCodecTest {
+
+    private final ScoringModelCodec codec = new ScoringModelCodec();
+
+    private static String json(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
+    private List<SettingsError> errors(String body) {
+        try {
+            codec.parse(json(body));
+        } catch (InvalidSettingsException e) {
+            return e.errors();
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+
+    @Test
+    void theDefaultsAreTheCatalogsThreeRolesWithTheirGroupShares() {
+        ObjectNode defaults = codec.defaults();
+        assertThat(defaults.get("roles").size()).isEqualTo(3);
+        // satisfaction & quality / timeliness / cost & efficiency, as the catalog's table has them
+        assertThat(groupShares(defaults, "frontline_agent")).containsExactly(55.0, 30.0, 15.0);
+        assertThat(groupShares(defaults, "technical_support")).containsExactly(30.0, 40.0, 30.0);
+        assertThat(groupShares(defaults, "team_lead")).containsExactly(40.0, 20.0, 40.0);
+        assertThat(defaults.get("default_roles").toString()).isEqualTo("{\"agent\":\"frontline_agent\",\"team\":\"team_lead\"}");
+        assertThat(codec.parse("{}")).isEqualTo(defaults);
+    }
+
+    private static List<Double> groupShares(ObjectNode models, String role) {
+        double[] shares = new double[3];
+        List<String> groups = List.of("satisfaction_quality", "timeliness", "cost_efficiency");
+        models.get("roles").get(role).get("kpis").forEach(kpi ->
+                shares[groups.indexOf(kpi.get("group").textValue())] += kpi.get("weight").doubleValue());
+        return List.of(shares[0], shares[1], shares[2]);
+    }
+
+    @Test
+    void aDocumentIsWrittenCanonically() {
+        ObjectNode models = codec.parse(json("""
+                {'team_roles': {'t-2': 'solo'}, 'version': 3,
+                 'roles': {'solo': {'kpis': [{'weight': 60.0, 'target': 4.50, 'metric': 'csat_avg'},
+                                             {'metric': 'handle_avg_s', 'channel': 'phone', 'target': 300, 'weight': 40}],
+                                    'peer_review': {'share': 15, 'target': 4.5}}},
+                 'default_roles': {'agent': 'solo', 'team': 'solo'}}"""));
+        assertThat(models.toString()).isEqualTo(json("""
+                {'roles':{'solo':{'kpis':[\
+                {'metric':'csat_avg','channel':null,'group':null,'direction':'higher','target':4.5,'weight':60},\
+                {'metric':'handle_avg_s','channel':'phone','group':null,'direction':'lower','target':300,'weight':40}],\
+                'peer_review':{'share':15,'target':4.5}}},\
+                'default_roles':{'agent':'solo','team':'solo'},'agent_roles':{},'team_roles':{'t-2':'solo'}}"""));
+    }
+
+    @Test
+    void everyBadFieldIsNamedByItsPath() {
+        assertThat(errors("""
+                {'rolez': {},
+                 'roles': {'Front Line': {'kpis': []},
+                           'agent': {'kpis': [{'metric': 'tickets_resolved', 'target': 10, 'weight': 50},
+                                              {'metric': 'csat_avg', 'channel': 'fax', 'direction': 'up', 'target': 0, 'weight': 50.0001},
+                                              {'metric': 'fcr_rate', 'target': 0.8, 'weight': 50, 'goal': 1}],
+                                     'peer_review': {'share': 100, 'target': 4.5}}}}"""))
+                .extracting(SettingsError::field)
+                .containsExactly("rolez", "roles.Front Line", "roles.agent.peer_review.share",
+                        "roles.agent.kpis[0].metric", "roles.agent.kpis[1].channel", "roles.agent.kpis[1].direction",
+                        "roles.agent.kpis[1].target", "roles.agent.kpis[1].weight", "roles.agent.kpis[2].goal");
+    }
+
+    @Test
+    void weightsAddUpToAHundredAndAKpiAppearsOncePerChannel() {
+        assertThat(errors("{'roles': {'a': {'kpis': [{'metric': 'csat_avg', 'target': 4.5, 'weight': 50},"
+                + " {'metric': 'fcr_rate', 'target': 0.8, 'weight': 45}]}}, 'default_roles': {'agent': 'a', 'team': 'a'}}"))
+                .containsExactly(new SettingsError("roles.a.kpis", "the weights must add up to 100 (per cent of the score "
+                        + "before the peer-review share), they add up to 95"));
+        assertThat(errors("{'roles': {'a': {'kpis': [{'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 30, 'weight': 50},"
+                + " {'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 20, 'weight': 50}]}},"
+                + " 'default_roles': {'agent': 'a', 'team': 'a'}}"))
+                .extracting(SettingsError::reason)
+                .containsExactly("repeats first_response_avg_s on chat (kpis[0]); a KPI appears once per role and channel");
+        // the same metric on two channels is two KPIs
+        codec.parse(json("{'roles': {'a': {'kpis': [{'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 30, 'weight': 50},"
+                + " {'metric': 'first_response_avg_s', 'channel': 'phone', 'target': 20, 'weight': 50}]}},"
+                + " 'default_roles': {'agent': 'a', 'team': 'a'}}"));
+    }
+
+    @Test
+    void rolesNamedByDefaultsAndAssignmentsMustExist() {
+        assertThat(errors("{'roles': {'solo': {'kpis': [{'metric': 'csat_avg', 'target': 4.5, 'weight': 100}]}},"
+                + " 'agent_roles': {'a-1': 'solo', 'a-2': 'senior'}, 'team_roles': {'': 'solo'}}"))
+                .containsExactly(
+                        new SettingsError("default_roles.agent", "names role 'frontline_agent', which is not in roles (solo)"),
+                        new SettingsError("default_roles.team", "names role 'team_lead', which is not in roles (solo)"),
+                        new SettingsError("agent_roles.a-2", "must name one of the roles (solo), got \"senior\""),
+                        new SettingsError("team_roles.", "an id has 1 to 128 characters"));
+    }
+
+    @Test
+    void peerReviewIsEitherAShareOrAKpi() {
+        assertThat(errors("{'roles': {'frontline_agent': {'kpis': [{'metric': 'peer_review_avg', 'target': 4.5, 'weight': 100}],"
+                + " 'peer_review': {'share': 10, 'target': 4}}}, 'default_roles': {'team': 'frontline_agent'}}"))
+                .extracting(SettingsError::field).containsExactly("roles.frontline_agent.kpis[0]");
+    }
+
+    @Test
+    void notAnObjectAndNotJson() {
+        assertThatThrownBy(() -> codec.parse("[1]")).isInstanceOf(InvalidSettingsException.class);
+        assertThatThrownBy(() -> codec.parse("{\"roles\": ")).isInstanceOf(UnreadableSettingsException.class);
+        assertThatThrownBy(() -> codec.parse("{\"roles\": null, \"roles\": null}"))
+                .isInstanceOf(UnreadableSettingsException.class).hasMessageContaining("Duplicate field 'roles'");
+        assertThatThrownBy(() -> codec.parse(" ")).isInstanceOf(UnreadableSettingsException.class);
+    }
+}
