@@ -2,6 +2,7 @@ package io.deskpulse.ingestion.service;
 
 import io.deskpulse.ingestion.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Identities of events this instance recently wrote to Kafka and saw acknowledged, so that a helpdesk
@@ -13,8 +14,13 @@ public class RecentIdentities {
 
     private final IdentityWindow window;
 
+    @Inject
     public RecentIdentities(IngestConfig config) {
-        this.window = new IdentityWindow(Math.max(0, config.recentIdentities()));
+        this(config.recentIdentities());
+    }
+
+    RecentIdentities(int capacity) {
+        this.window = new IdentityWindow(Math.max(0, capacity));
     }
 
     public synchronized boolean contains(EventIdentity identity) {

@@ -97,6 +97,16 @@ class EventValidatorTest {
     }
 
     @Test
+    void aNumberBeyondADoublesRangeIsNamedNotFatal() throws Exception {
+        // The parser reads 1e400 as infinity; the schema validator's bounds cannot compare it.
+        assertThat(validate(event("qa.review", "{\"agent_id\":\"a\",\"score\":1e400}")))
+                .containsExactly(new Violation("data.score", EventValidator.NOT_FINITE_REASON));
+        assertThat(validate(event("sale.converted", "{\"agent_id\":\"a\",\"amount\":-1e400,\"x\":[1e999]}")))
+                .containsExactly(new Violation("data.amount", EventValidator.NOT_FINITE_REASON),
+                        new Violation("data.x[0]", EventValidator.NOT_FINITE_REASON));
+    }
+
+    @Test
     void timeNeedsAnOffset() {
         assertThat(EventValidator.isOffsetDateTime("2026-11-02T09:14:05Z")).isTrue();
         assertThat(EventValidator.isOffsetDateTime("2026-11-02T09:14:05.123+05:30")).isTrue();
