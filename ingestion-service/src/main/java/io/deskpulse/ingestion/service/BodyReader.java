@@ -21,9 +21,18 @@ import java.util.List;
 final class BodyReader {
 
     private final ObjectMapper mapper;
+    private final ObjectMapper strict;
 
-    BodyReader(ObjectMapper mapper) {
+    /**
+     * @param mapper refuses duplicate keys as it builds each object (DeserializationFeature
+     *     FAIL_ON_READING_DUP_TREE_KEY): the map does that check anyway
+     * @param strict refuses them in the parser (StreamReadFeature.STRICT_DUPLICATE_DETECTION), which keeps a set of
+     *     the names of every object: too dear for every event, but its errors name the duplicate where it
+     *     stands, so a body that fails is read again with it to describe the failure
+     */
+    BodyReader(ObjectMapper mapper, ObjectMapper strict) {
         this.mapper = mapper;
+        this.strict = strict;
     }
 
     void readSingle(InputStream body, IngestRequest request) throws IOException {
@@ -48,7 +57,7 @@ final class BodyReader {
             }
             request.event(null, event, utf8(parser, bytes), from, to);
         } catch (JsonProcessingException e) {
-            request.unparseable(null, notJson(e, true));
+            request.unparseable(null, notJson(strictly(e, bytes, 0, bytes.length), true));
         }
     }
 
@@ -75,7 +84,7 @@ final class BodyReader {
                 request.unparseable(null, "the array is followed by more JSON");
             }
         } catch (JsonProcessingException e) {
-            request.unparseable(index, notJson(e, true));
+            request.unparseable(index, notJson(strictly(e, bytes, 0, bytes.length), true));
         }
     }
 
@@ -105,11 +114,29 @@ final class BodyReader {
                 event = mapper.readTree(parser);
                 to = end(parser);
             } catch (JsonProcessingException e) {
-                request.unparseable(lineNumber, notJson(e, false));
+                request.unparseable(lineNumber, notJson(strictly(e, lines.line(), 0, length), false));
                 continue;
             }
             request.event(lineNumber, event, original, from, to);
         }
+    }
+
+    /**
+     * The first error the strict parser meets in the same bytes. Both parsers stop at the same malformed JSON;
+     * a duplicate key the strict one meets at the key, the other only after reading its value (or at malformed
+     * JSON within that value), in the same event. So this is the error of the same event, described as before.
+     */
+    private JsonProcessingException strictly(JsonProcessingException error, byte[] bytes, int offset, int length) {
+        try (JsonParser parser = strict.createParser(bytes, offset, length)) {
+            while (parser.nextToken() != null) {
+                // every token, up to the first error
+            }
+        } catch (JsonProcessingException first) {
+            return first;
+        } catch (IOException ignored) {
+            // not from a byte array
+        }
+        return error;
     }
 
     /** The body's bytes if the parser reads them as UTF-8 (Jackson also detects UTF-16 and UTF-32), else null. */
