@@ -1,5 +1,6 @@
 package io.deskpulse.ingestion.service;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,36 +12,20 @@ import java.security.NoSuchAlgorithmException;
  */
 public record EventIdentity(long high, long low) {
 
-    // MessageDigest.getInstance looks the algorithm up among the security providers on every call: each thread
-    // keeps one digest instead (digest() resets it).
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(EventIdentity::md5);
-
     public static EventIdentity of(String tenant, String source, String id) {
-        MessageDigest md5 = MD5.get();
+        MessageDigest md5 = md5();
         // Each part is length-prefixed so that ("a:b", "c") and ("a", "b:c") never hash alike.
         update(md5, tenant);
         update(md5, source);
         update(md5, id);
-        byte[] digest = md5.digest();
-        return new EventIdentity(longAt(digest, 0), longAt(digest, 8));
+        ByteBuffer digest = ByteBuffer.wrap(md5.digest());
+        return new EventIdentity(digest.getLong(), digest.getLong());
     }
 
     private static void update(MessageDigest md5, String part) {
         byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        int length = bytes.length;
-        md5.update((byte) (length >>> 24));
-        md5.update((byte) (length >>> 16));
-        md5.update((byte) (length >>> 8));
-        md5.update((byte) length);
+        md5.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         md5.update(bytes);
-    }
-
-    private static long longAt(byte[] bytes, int from) {
-        long value = 0;
-        for (int i = from; i < from + 8; i++) {
-            value = (value << 8) | (bytes[i] & 0xFF);
-        }
-        return value;
     }
 
     private static MessageDigest md5() {
