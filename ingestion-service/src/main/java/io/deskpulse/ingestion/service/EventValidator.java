@@ -108,8 +108,8 @@ public final class EventValidator {
         try {
             return ViolationMapper.map(schema.validate(event));
         } catch (NumberFormatException e) {
-            // The parser reads 1e400 as infinity, which the validator's minimum and maximum cannot compare; name
-            // the number rather than fail the request.
+            // The parser reads 1e400 as infinity, which the validator turns into a BigDecimal for some keywords
+            // (enum) and fails on: name the number rather than fail the request.
             List<Violation> notFinite = new ArrayList<>();
             nonFiniteNumbers(event, null, notFinite);
             if (notFinite.isEmpty()) {

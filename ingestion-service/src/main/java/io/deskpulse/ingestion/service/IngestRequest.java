@@ -47,13 +47,10 @@ final class IngestRequest {
             long maxEventSize) {
     }
 
-    void event(Integer index, JsonNode node) {
-        event(index, node, null, 0, 0);
-    }
-
     /**
-     * One parsed event, with the UTF-8 bytes it was parsed from ({@code original[from, to)}) when the reader has
-     * them, so that an event normalising leaves unchanged can go to Kafka as it came.
+     * One parsed event, with the UTF-8 bytes it was parsed from ({@code original[from, to)}), or null for
+     * {@code original} when the reader has none, so that an event normalising leaves unchanged can go to Kafka as
+     * it came.
      */
     void event(Integer index, JsonNode node, byte[] original, int from, int to) {
         events++;
