@@ -82,7 +82,7 @@ public final class EventValidator {
         JsonNode time = event.get("time");
         boolean timeValid = time == null || !time.isTextual() || isOffsetDateTime(time.textValue());
         if (timeValid && fastCheck != null && fastCheck.check(event) == ContractCheck.Verdict.VALID) {
-            return List.of();
+            return nonFinite(event);
         }
         return detailed(event, timeValid);
     }
@@ -119,8 +119,19 @@ public final class EventValidator {
         }
     }
 
+    /**
+     * Numbers beyond a double's range (1e400 reads as infinity) where the contract is otherwise satisfied, e.g. a
+     * sale's amount, which has no maximum: every reader downstream sees infinity, and scoring would have to refuse
+     * an event already accepted.
+     */
+    private static List<Violation> nonFinite(ObjectNode event) {
+        List<Violation> notFinite = new ArrayList<>(0);
+        nonFiniteNumbers(event, null, notFinite);
+        return notFinite.isEmpty() ? List.of() : notFinite;
+    }
+
     private static void nonFiniteNumbers(JsonNode node, String at, List<Violation> into) {
-        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
             into.add(new Violation(at, NOT_FINITE_REASON));
         } else if (node.isObject()) {
             node.properties().forEach(member -> nonFiniteNumbers(member.getValue(),
@@ -137,7 +148,7 @@ public final class EventValidator {
         if (!timeValid) {
             violations.add(new Violation("time", TIME_REASON));
         }
-        return violations;
+        return violations.isEmpty() ? nonFinite(event) : violations;
     }
 
     public CaseInsensitiveFields caseInsensitiveFields() {

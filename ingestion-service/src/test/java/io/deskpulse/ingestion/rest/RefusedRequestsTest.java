@@ -112,6 +112,17 @@ class RefusedRequestsTest {
     }
 
     @Test
+    void aNumberBeyondADoublesRangeIsRefusedWhereTheContractSetsNoBoundToo() {
+        // sale.converted's amount has no maximum: infinity would pass the schema, and scoring could not count it
+        post("application/cloudevents+json", event(unique("inf-amount"), "sale.converted",
+                "{\"agent_id\":\"a-1\",\"amount\":1e400,\"currency\":\"EUR\"}"))
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("data.amount"))
+                .body("errors[0].reason", equalTo("must be a number within the range of a double"));
+    }
+
+    @Test
     void theListOfErrorsIsCappedButTheDetailCountsThemAll() {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
