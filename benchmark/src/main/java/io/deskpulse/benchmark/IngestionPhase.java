@@ -14,9 +14,12 @@ final class IngestionPhase {
     }
 
     static int sweep(Context ctx, Results.Batches batches) throws Exception {
-        // warm the JITs of the harness and the services up first, untimed
-        List<IngestDriver.Body> warmup = batchBodies(ctx, "warmup", ctx.profile.sweepEventsPerLevel());
-        ctx.ingest.postAll(warmup, IngestDriver.BATCH, 2);
+        // warm the JITs of the harness and the services up first, untimed, scoring's included
+        long warmupEvents = Math.max(ctx.profile.warmupEvents(), ctx.profile.sweepEventsPerLevel());
+        Log.info("warm-up: %,d events through ingestion and scoring, untimed", warmupEvents);
+        List<IngestDriver.Body> warmup = batchBodies(ctx, "warmup", warmupEvents);
+        ctx.ingest.postAll(warmup, IngestDriver.BATCH, 4);
+        ctx.drain("the warm-up");
         int best = ctx.profile.sweepClients().get(0);
         double bestRate = -1;
         for (int clients : ctx.profile.sweepClients()) {

@@ -38,7 +38,7 @@ public final class Options {
               --skip PHASE,...                raw-producer, ingestion, singles, ndjson, freshness, reporting, scale
               --stack-info TEXT               recorded with the machine (e.g. the git commit)
               --baseline-percentile disc|cont percentile function of the SQL baseline (default disc = nearest rank, as the API)
-              overrides of the profile: --batch-events N --ndjson-events N --raw-records N --freshness-rate N
+              overrides of the profile: --warmup-events N --batch-events N --ndjson-events N --raw-records N --freshness-rate N
                 --freshness-seconds S --query-iterations N --scale-steps N,N,...
             """;
 
@@ -154,6 +154,7 @@ public final class Options {
                 case "--freshness-rate" -> o.profile = with(p, "freshnessRate", Long.parseLong(value));
                 case "--freshness-seconds" -> o.profile = with(p, "freshnessSeconds", Double.parseDouble(value));
                 case "--query-iterations" -> o.profile = with(p, "queryIterations", Long.parseLong(value));
+                case "--warmup-events" -> o.profile = with(p, "warmupEvents", Long.parseLong(value));
                 case "--scale-steps" -> {
                     List<Long> steps = new ArrayList<>();
                     for (String step : value.split(",")) {
@@ -161,7 +162,7 @@ public final class Options {
                             steps.add(Long.parseLong(step.trim().replace("_", "")));
                         }
                     }
-                    o.profile = new Profile(p.name(), p.batchEvents(), p.batchSize(), p.sweepEventsPerLevel(),
+                    o.profile = new Profile(p.name(), p.warmupEvents(), p.batchEvents(), p.batchSize(), p.sweepEventsPerLevel(),
                             p.sweepClients(), p.singleSeconds(), p.singleClients(), p.ndjsonEvents(), p.rawRecords(),
                             p.freshnessRate(), p.freshnessSeconds(), p.probeIntervalMs(), p.queryClients(),
                             p.queryIterations(), p.baselineIterations(), p.queryBudgetSeconds(), steps,
@@ -183,7 +184,7 @@ public final class Options {
 
     private static Profile with(Profile p, String field, double v) {
         long n = (long) v;
-        return new Profile(p.name(),
+        return new Profile(p.name(), field.equals("warmupEvents") ? n : p.warmupEvents(),
                 field.equals("batchEvents") ? n : p.batchEvents(), p.batchSize(), p.sweepEventsPerLevel(),
                 p.sweepClients(), p.singleSeconds(), p.singleClients(),
                 field.equals("ndjsonEvents") ? n : p.ndjsonEvents(),

@@ -15,6 +15,13 @@ public interface ScoringConfig {
     @WithDefault("true")
     boolean consumerEnabled();
 
+    /**
+     * Poll loops in this service, each a consumer of the group with its share of the partitions: while one waits for
+     * PostgreSQL, another decodes and derives. More loops than partitions leave some idle.
+     */
+    @WithDefault("2")
+    int consumerThreads();
+
     /** Records per poll, and so per database transaction. */
     @WithDefault("2000")
     int maxPollRecords();

@@ -3,41 +3,43 @@ package io.deskpulse.scoring.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
-/** What the health checks report about the consumer loop. */
+/** What the health checks report about the consumer loops, all of them together. */
 @ApplicationScoped
 public class ConsumerStatus {
 
-    private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Instant lastBatchAt;
-    private volatile int consecutiveFailures;
+    private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String lastFailure;
-    private volatile long lag;
+    private final java.util.Map<Integer, Long> lagByWorker = new java.util.concurrent.ConcurrentHashMap<>();
 
     void started() {
-        running = true;
+        running.incrementAndGet();
     }
 
     void stopped() {
-        running = false;
+        running.decrementAndGet();
     }
 
     void succeeded() {
         lastBatchAt = Instant.now();
-        consecutiveFailures = 0;
+        consecutiveFailures.set(0);
         lastFailure = null;
     }
 
     void failed(Throwable failure) {
-        consecutiveFailures++;
+        consecutiveFailures.incrementAndGet();
         lastFailure = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
-    void lag(long records) {
-        lag = records;
+    /** The records behind of one poll loop's partitions; {@link #lag()} adds up every loop's. */
+    void lag(int worker, long records) {
+        lagByWorker.put(worker, records);
     }
 
+    /** True while at least one poll loop runs. */
     public boolean running() {
-        return running;
+        return running.get() > 0;
     }
 
     public Instant lastBatchAt() {
@@ -45,7 +47,7 @@ public class ConsumerStatus {
     }
 
     public int consecutiveFailures() {
-        return consecutiveFailures;
+        return consecutiveFailures.get();
     }
 
     public String lastFailure() {
@@ -53,6 +55,6 @@ public class ConsumerStatus {
     }
 
     public long lag() {
-        return lag;
+        return lagByWorker.values().stream().mapToLong(Long::longValue).sum();
     }
 }

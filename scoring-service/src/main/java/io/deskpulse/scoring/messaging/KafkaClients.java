@@ -25,7 +25,8 @@ public class KafkaClients {
         this.config = config;
     }
 
-    public KafkaConsumer<byte[], byte[]> consumer() {
+    /** The group's consumer of poll loop {@code worker}; each loop's client id differs so that its metrics do too. */
+    public KafkaConsumer<byte[], byte[]> consumer(int worker) {
         Map<String, Object> props = new HashMap<>(common);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
         // Offsets live in PostgreSQL with the aggregates; Kafka's copy is written only for lag tooling.
@@ -35,7 +36,8 @@ public class KafkaClients {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "deskpulse-scoring");
+        String clientId = (String) props.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG, "deskpulse-scoring");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, worker == 0 ? clientId : clientId + "-" + worker);
         return new KafkaConsumer<>(props);
     }
 
