@@ -4,7 +4,6 @@ import io.deskpulse.reporting.domain.Exemption;
 import io.deskpulse.reporting.domain.ModelKpi;
 import io.deskpulse.reporting.domain.Scorecard;
 import io.deskpulse.reporting.domain.ScorecardLine;
-import io.deskpulse.reporting.service.KpiQuery;
 import io.deskpulse.reporting.service.ScorecardPage;
 import io.deskpulse.reporting.service.ScorecardRow;
 import java.util.ArrayList;
@@ -33,13 +32,7 @@ final class ScorecardTables {
     }
 
     static Table of(ScorecardPage page) {
-        KpiQuery query = page.query();
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("dimension", query.dimension().label());
-        header.put("granularity", query.granularity().label());
-        header.put("tz", query.zone().getId());
-        header.put("from", query.from());
-        header.put("to", query.to());
+        Map<String, Object> header = KpiTables.header(page.query());
         List<List<Object>> rows = new ArrayList<>(page.rows().size());
         List<List<Object>> records = new ArrayList<>();
         for (ScorecardRow row : page.rows()) {
