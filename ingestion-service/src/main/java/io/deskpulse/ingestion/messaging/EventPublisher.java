@@ -42,8 +42,13 @@ public class EventPublisher {
     @Inject
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> broker, KafkaConfig kafka,
             IngestConfig ingest, PublishMetrics metrics) {
-        this(new KafkaProducer<>(ClientSettings.producer(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()),
-                new ByteArraySerializer(), new ByteArraySerializer()), kafka.topic(), kafka.ackTimeout(), metrics);
+        this(newProducer(broker, kafka, ingest), kafka.topic(), kafka.ackTimeout(), metrics);
+    }
+
+    private static Producer<byte[], byte[]> newProducer(Map<String, Object> broker, KafkaConfig kafka, IngestConfig ingest) {
+        NativeLz4.load();
+        return new KafkaProducer<>(ClientSettings.producer(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     EventPublisher(Producer<byte[], byte[]> producer, String topic, Duration ackTimeout, PublishMetrics metrics) {

@@ -45,19 +45,21 @@ public final class CaseInsensitiveFields {
         return new CaseInsensitiveFields(eventFields, byType);
     }
 
-    /** Lower-cases, in place, the string values of the enumerated fields of this event. */
-    public void apply(ObjectNode event) {
+    /** Lower-cases, in place, the string values of the enumerated fields of this event; returns whether any changed. */
+    public boolean apply(ObjectNode event) {
+        boolean changed = false;
         for (String field : eventFields) {
-            lowerCase(event, field);
+            changed |= lowerCase(event, field);
         }
         JsonNode type = event.get("type");
         JsonNode data = event.get("data");
         if (type == null || !type.isTextual() || !(data instanceof ObjectNode dataObject)) {
-            return;
+            return changed;
         }
         for (String field : dataFieldsByType.getOrDefault(type.asText(), Set.of())) {
-            lowerCase(dataObject, field);
+            changed |= lowerCase(dataObject, field);
         }
+        return changed;
     }
 
     public Set<String> eventFields() {
@@ -68,20 +70,32 @@ public final class CaseInsensitiveFields {
         return dataFieldsByType.getOrDefault(type, Set.of());
     }
 
-    private static void lowerCase(ObjectNode object, String field) {
+    // Values already in lower case (nearly all) are left as they are: no new node, and "unchanged" lets the
+    // event's original bytes go to Kafka.
+    private static boolean lowerCase(ObjectNode object, String field) {
         JsonNode value = object.get(field);
         if (value == null) {
-            return;
+            return false;
         }
+        boolean changed = false;
         if (value.isTextual()) {
-            object.set(field, TextNode.valueOf(value.asText().toLowerCase(Locale.ROOT)));
+            String lower = value.asText().toLowerCase(Locale.ROOT);
+            if (!lower.equals(value.asText())) {
+                object.set(field, TextNode.valueOf(lower));
+                changed = true;
+            }
         } else if (value instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i).isTextual()) {
-                    array.set(i, TextNode.valueOf(array.get(i).asText().toLowerCase(Locale.ROOT)));
+                    String lower = array.get(i).asText().toLowerCase(Locale.ROOT);
+                    if (!lower.equals(array.get(i).asText())) {
+                        array.set(i, TextNode.valueOf(lower));
+                        changed = true;
+                    }
                 }
             }
         }
+        return changed;
     }
 
     // Nested conditionals (ticket.message's "agent_id required when author is agent") may declare

@@ -11,16 +11,20 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Checks one event against the contract's JSON Schema, after lower-casing its enumerated values, plus the
  * one rule the schema cannot state precisely: {@code time} must carry a zone offset. Thread-safe.
+ *
+ * <p>Events that the {@link ContractCheck} finds plainly valid skip the full JSON Schema validator, which
+ * otherwise runs to name every problem of an event; the answers are the same either way.
  */
 public final class EventValidator {
+
+    private static final Logger LOG = Logger.getLogger(EventValidator.class);
 
     /** Where the build puts contract/deskpulse-events-v1.schema.json (see the module's pom). */
     public static final String SCHEMA_RESOURCE = "schema/deskpulse-events-v1.schema.json";
@@ -29,12 +33,25 @@ public final class EventValidator {
 
     private final JsonSchema schema;
     private final CaseInsensitiveFields caseInsensitive;
+    // null when the contract uses a keyword the fast check does not mirror: every event is validated in full.
+    private final ContractCheck fastCheck;
 
     EventValidator(JsonNode schemaDocument) {
         // JSON Schema 2020-12 treats "format" as an annotation only; time is checked below instead.
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument, config);
         this.caseInsensitive = CaseInsensitiveFields.fromSchema(schemaDocument);
+        this.fastCheck = fastCheck(schemaDocument);
+    }
+
+    private static ContractCheck fastCheck(JsonNode schemaDocument) {
+        try {
+            return ContractCheck.compile(schemaDocument);
+        } catch (ContractCheck.UnsupportedSchemaException e) {
+            LOG.warnf("Every event is validated by the full JSON Schema validator, which is slower: the fast check "
+                    + "does not support %s", e.getMessage());
+            return null;
+        }
     }
 
     public static EventValidator fromClasspath(ObjectMapper mapper) {
@@ -51,10 +68,73 @@ public final class EventValidator {
 
     /** Lower-cases the event's enumerated values in place and returns what is wrong with it (empty if valid). */
     public List<Violation> normaliseAndValidate(ObjectNode event) {
-        caseInsensitive.apply(event);
-        List<Violation> violations = new ArrayList<>(ViolationMapper.map(schema.validate(event)));
+        normalise(event);
+        return validate(event);
+    }
+
+    /** Lower-cases the event's enumerated values in place; returns whether any value changed. */
+    public boolean normalise(ObjectNode event) {
+        return caseInsensitive.apply(event);
+    }
+
+    /** What is wrong with the (normalised) event; empty if it is valid. */
+    public List<Violation> validate(ObjectNode event) {
         JsonNode time = event.get("time");
-        if (time != null && time.isTextual() && !isOffsetDateTime(time.asText())) {
+        boolean timeValid = time == null || !time.isTextual() || isOffsetDateTime(time.textValue());
+        if (timeValid && fastCheck != null && fastCheck.check(event) == ContractCheck.Verdict.VALID) {
+            return List.of();
+        }
+        return detailed(event, timeValid);
+    }
+
+    /** The full validator's verdict, whatever the fast check says: what the fast check is tested against. */
+    List<Violation> validateInFull(ObjectNode event) {
+        JsonNode time = event.get("time");
+        return detailed(event, time == null || !time.isTextual() || isOffsetDateTime(time.textValue()));
+    }
+
+    boolean fastCheckInForce() {
+        return fastCheck != null;
+    }
+
+    ContractCheck.Verdict fastVerdict(ObjectNode event) {
+        return fastCheck.check(event);
+    }
+
+    static final String NOT_FINITE_REASON = "must be a number within the range of a double";
+
+    /** What the full JSON Schema validator finds wrong with the event (the time's offset aside). */
+    List<Violation> schemaViolations(ObjectNode event) {
+        try {
+            return ViolationMapper.map(schema.validate(event));
+        } catch (NumberFormatException e) {
+            // The parser reads 1e400 as infinity, which the validator turns into a BigDecimal for some keywords
+            // (enum) and fails on: name the number rather than fail the request.
+            List<Violation> notFinite = new ArrayList<>();
+            nonFiniteNumbers(event, null, notFinite);
+            if (notFinite.isEmpty()) {
+                throw e;
+            }
+            return notFinite;
+        }
+    }
+
+    private static void nonFiniteNumbers(JsonNode node, String at, List<Violation> into) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            into.add(new Violation(at, NOT_FINITE_REASON));
+        } else if (node.isObject()) {
+            node.properties().forEach(member -> nonFiniteNumbers(member.getValue(),
+                    at == null ? member.getKey() : at + "." + member.getKey(), into));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nonFiniteNumbers(node.get(i), (at == null ? "" : at) + "[" + i + "]", into);
+            }
+        }
+    }
+
+    private List<Violation> detailed(ObjectNode event, boolean timeValid) {
+        List<Violation> violations = new ArrayList<>(schemaViolations(event));
+        if (!timeValid) {
             violations.add(new Violation("time", TIME_REASON));
         }
         return violations;
@@ -65,11 +145,6 @@ public final class EventValidator {
     }
 
     static boolean isOffsetDateTime(String text) {
-        try {
-            OffsetDateTime.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return OffsetTimestamp.isPlainlyValid(text) || OffsetTimestamp.parses(text);
     }
 }

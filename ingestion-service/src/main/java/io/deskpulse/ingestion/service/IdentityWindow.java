@@ -3,8 +3,12 @@ package io.deskpulse.ingestion.service;
 /**
  * A set of the most recently added {@link EventIdentity}s, at most {@code capacity} of them: adding to a
  * full window forgets the oldest (FIFO). Kept in primitive arrays (a ring of 128-bit values plus an
- * open-addressing index), about 24 bytes per identity, so half a million identities cost some 12 MB and
+ * open-addressing index), about 32 bytes per identity, so half a million identities cost some 16 MB and
  * no garbage per event. Starts small and grows to its capacity. Not thread-safe.
+ *
+ * <p>Each index cell holds the identity's 32-bit hash beside its ring slot, so that a lookup compares
+ * hashes within the index and reads the ring only on a match, and moving cells on removal needs no ring
+ * reads either: in a window of half a million, every ring read is a cache miss, and every event looks here.
  */
 public final class IdentityWindow {
 
@@ -15,8 +19,8 @@ public final class IdentityWindow {
     private long[] lows;
     private int head;
     private int size;
-    // index[i] holds ring slot + 1; 0 marks an empty cell. Linear probing, at most half full.
-    private int[] index;
+    // index[i] holds (hash << 32) | (ring slot + 1); 0 marks an empty cell. Linear probing, at most half full.
+    private long[] index;
     private int mask;
 
     public IdentityWindow(int maxCapacity) {
@@ -78,34 +82,39 @@ public final class IdentityWindow {
     }
 
     private int find(long high, long low) {
-        for (int i = home(low); ; i = (i + 1) & mask) {
-            int entry = index[i];
+        int hash = hash(low);
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long entry = index[i];
             if (entry == 0) {
                 return -1;
             }
-            if (lows[entry - 1] == low && highs[entry - 1] == high) {
-                return entry - 1;
+            if ((int) (entry >>> 32) == hash) {
+                int slot = (int) entry - 1;
+                if (lows[slot] == low && highs[slot] == high) {
+                    return slot;
+                }
             }
         }
     }
 
     private void insertIntoIndex(int slot) {
-        int i = home(lows[slot]);
+        int hash = hash(lows[slot]);
+        int i = hash & mask;
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = slot + 1;
+        index[i] = ((long) hash << 32) | (slot + 1);
     }
 
     // Backward-shift deletion keeps every remaining entry reachable from its home cell without tombstones.
     private void removeFromIndex(int slot) {
-        int i = home(lows[slot]);
-        while (index[i] != slot + 1) {
+        int i = hash(lows[slot]) & mask;
+        while ((int) index[i] != slot + 1) {
             i = (i + 1) & mask;
         }
         index[i] = 0;
         for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int k = home(lows[index[j] - 1]);
+            int k = (int) (index[j] >>> 32) & mask;
             boolean staysPut = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!staysPut) {
                 index[i] = index[j];
@@ -115,9 +124,8 @@ public final class IdentityWindow {
         }
     }
 
-    private int home(long low) {
-        long mixed = low * 0x9E3779B97F4A7C15L;
-        return (int) (mixed >>> 32) & mask;
+    private static int hash(long low) {
+        return (int) ((low * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
     private void grow() {
@@ -141,7 +149,7 @@ public final class IdentityWindow {
         head = 0;
         size = 0;
         int cells = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-        index = new int[cells];
+        index = new long[cells];
         mask = cells - 1;
     }
 }

@@ -1,6 +1,5 @@
 package io.deskpulse.ingestion.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +19,7 @@ final class IngestRequest {
 
     private final String tenant;
     private final EventValidator validator;
-    private final ObjectMapper mapper;
+    private final RecordValues values;
     private final RecentIdentities recent;
     private final IdentityWindow identities;
     private final RecordSink sink;
@@ -35,7 +34,7 @@ final class IngestRequest {
     IngestRequest(String tenant, Services services, IdentityWindow identities, RecordSink sink) {
         this.tenant = tenant;
         this.validator = services.validator();
-        this.mapper = services.mapper();
+        this.values = new RecordValues(services.mapper(), tenant);
         this.recent = services.recent();
         this.maxListedErrors = services.maxListedErrors();
         this.maxEventSize = services.maxEventSize();
@@ -48,13 +47,19 @@ final class IngestRequest {
             long maxEventSize) {
     }
 
-    void event(Integer index, JsonNode node) {
+    /**
+     * One parsed event, with the UTF-8 bytes it was parsed from ({@code original[from, to)}), or null for
+     * {@code original} when the reader has none, so that an event normalising leaves unchanged can go to Kafka as
+     * it came.
+     */
+    void event(Integer index, JsonNode node, byte[] original, int from, int to) {
         events++;
         if (!(node instanceof ObjectNode event)) {
             invalid(index, null, List.of(new Violation(null, "must be a JSON object (one CloudEvent)")));
             return;
         }
-        List<Violation> violations = validator.normaliseAndValidate(event);
+        boolean changed = validator.normalise(event);
+        List<Violation> violations = validator.validate(event);
         String id = event.path("id").isTextual() ? event.path("id").asText() : null;
         if (!violations.isEmpty()) {
             invalid(index, id, violations);
@@ -68,14 +73,7 @@ final class IngestRequest {
             duplicates++;
             return;
         }
-        // The tenant comes from the credentials, never from the body: overwrite whatever was sent.
-        event.put(TENANT_ATTRIBUTE, tenant);
-        byte[] value;
-        try {
-            value = mapper.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed event must serialise again", e);
-        }
+        byte[] value = values.of(event, changed, original, from, to);
         if (value.length > maxEventSize) {
             invalid(index, id, List.of(tooLarge()));
             return;

@@ -1,6 +1,7 @@
 package io.deskpulse.ingestion.service;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deskpulse.ingestion.config.IngestConfig;
@@ -34,10 +35,11 @@ public class IngestService {
         this.recent = recent;
         this.metrics = metrics;
         // Duplicate keys would make "which type is it?" ambiguous: refuse them rather than keep the last.
-        ObjectMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
         this.services = new IngestRequest.Services(EventValidator.fromClasspath(mapper), mapper, recent,
                 config.maxListedErrors(), config.maxEventSize().asLongValue());
-        this.reader = new BodyReader(mapper);
+        this.reader = new BodyReader(mapper,
+                JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     }
 
     public IngestResult ingestSingle(String tenant, InputStream body) {

@@ -2,6 +2,8 @@ package io.deskpulse.ingestion.service;
 
 import io.deskpulse.ingestion.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Identities of events this instance recently wrote to Kafka and saw acknowledged, so that a helpdesk
@@ -12,21 +14,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RecentIdentities {
 
     private final IdentityWindow window;
+    // Every event of every request looks here, from many request threads at once; writes come once a request.
+    // A StampedLock's read lock is one compare-and-set, without the per-thread hold counts of a ReadWriteLock.
+    private final StampedLock lock = new StampedLock();
 
+    @Inject
     public RecentIdentities(IngestConfig config) {
-        this.window = new IdentityWindow(Math.max(0, config.recentIdentities()));
+        this(config.recentIdentities());
     }
 
-    public synchronized boolean contains(EventIdentity identity) {
-        return window.contains(identity);
+    RecentIdentities(int capacity) {
+        this.window = new IdentityWindow(Math.max(0, capacity));
+    }
+
+    public boolean contains(EventIdentity identity) {
+        long stamp = lock.readLock();
+        try {
+            return window.contains(identity);
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     /** Remembers a request's identities; call only once Kafka acknowledged every record of the request. */
-    public synchronized void rememberAll(IdentityWindow acknowledged) {
-        acknowledged.addAllTo(window);
+    public void rememberAll(IdentityWindow acknowledged) {
+        long stamp = lock.writeLock();
+        try {
+            acknowledged.addAllTo(window);
+        } finally {
+            lock.unlockWrite(stamp);
+        }
     }
 
-    public synchronized int size() {
-        return window.size();
+    public int size() {
+        long stamp = lock.readLock();
+        try {
+            return window.size();
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 }

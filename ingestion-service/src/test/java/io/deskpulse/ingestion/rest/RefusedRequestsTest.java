@@ -101,6 +101,17 @@ class RefusedRequestsTest {
     }
 
     @Test
+    void aNumberBeyondADoublesRangeIsAnInvalidEventNotAServerError() {
+        // 1e400 parses as infinity, which the schema validator's enum cannot compare: this was a 500.
+        post("application/cloudevents+json", event(unique("inf"), "ticket.created",
+                "{\"ticket_id\":\"T-1\",\"channel\":1e400}"))
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("data.channel"))
+                .body("errors[0].reason", equalTo("must be a number within the range of a double"));
+    }
+
+    @Test
     void theListOfErrorsIsCappedButTheDetailCountsThemAll() {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 150; i++) {

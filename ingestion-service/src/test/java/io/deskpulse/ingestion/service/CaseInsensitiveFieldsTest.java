@@ -58,7 +58,20 @@ class CaseInsensitiveFieldsTest {
         assertThat(event.toString()).isEqualTo("{\"type\":\"unknown.type\",\"data\":{\"channel\":\"EMAIL\"}}");
         ObjectNode numeric = (ObjectNode) MAPPER.readTree("""
                 {"type": "ticket.created", "data": {"channel": 5, "priority": null}}""");
-        fields.apply(numeric);
+        assertThat(fields.apply(numeric)).as("changed").isFalse();
         assertThat(numeric.toString()).isEqualTo("{\"type\":\"ticket.created\",\"data\":{\"channel\":5,\"priority\":null}}");
+    }
+
+    @Test
+    void tellsWhetherAnythingChanged() throws Exception {
+        CaseInsensitiveFields fields = CaseInsensitiveFields.fromSchema(contract());
+        assertThat(fields.apply((ObjectNode) MAPPER.readTree("""
+                {"type": "ticket.tagged", "data": {"tags": ["Urgent"], "ticket_id": "T-Mixed"}}"""))).isFalse();
+        assertThat(fields.apply((ObjectNode) MAPPER.readTree("""
+                {"type": "ticket.created", "data": {"channel": "email", "priority": "high", "ticket_id": "T-1"}}"""))).isFalse();
+        assertThat(fields.apply((ObjectNode) MAPPER.readTree("""
+                {"type": "ticket.created", "data": {"channel": "email", "priority": "High"}}"""))).isTrue();
+        assertThat(fields.apply((ObjectNode) MAPPER.readTree("""
+                {"type": "Ticket.Created", "data": {"channel": "email"}}"""))).isTrue();
     }
 }

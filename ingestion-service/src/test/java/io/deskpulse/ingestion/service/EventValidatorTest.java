@@ -97,6 +97,20 @@ class EventValidatorTest {
     }
 
     @Test
+    void aNumberBeyondADoublesRangeIsNamedNotFatal() throws Exception {
+        // The parser reads 1e400 as infinity, which the schema validator's enum cannot compare (it threw).
+        assertThat(validate(event("ticket.created", "{\"ticket_id\":\"T\",\"channel\":1e400}")))
+                .containsExactly(new Violation("data.channel", EventValidator.NOT_FINITE_REASON));
+        assertThat(validate(event("ticket.created", "{\"ticket_id\":\"T\",\"channel\":\"chat\",\"priority\":-1e400,"
+                + "\"x\":[1e999]}")))
+                .containsExactly(new Violation("data.priority", EventValidator.NOT_FINITE_REASON),
+                        new Violation("data.x[0]", EventValidator.NOT_FINITE_REASON));
+        // Where only bounds see it, the validator compares infinity as it is.
+        assertThat(validate(event("qa.review", "{\"agent_id\":\"a\",\"score\":1e400}")))
+                .containsExactly(new Violation("data.score", "must be <= 100"));
+    }
+
+    @Test
     void timeNeedsAnOffset() {
         assertThat(EventValidator.isOffsetDateTime("2026-11-02T09:14:05Z")).isTrue();
         assertThat(EventValidator.isOffsetDateTime("2026-11-02T09:14:05.123+05:30")).isTrue();
