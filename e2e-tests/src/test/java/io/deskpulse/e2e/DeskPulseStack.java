@@ -28,6 +28,11 @@ final class DeskPulseStack implements AutoCloseable {
     final String jdbcUrl;
 
     DeskPulseStack(String database) throws Exception {
+        this(database, Map.of());
+    }
+
+    /** {@code scoringSettings}: more environment of scoring-service (e.g. shorter alert and webhook intervals). */
+    DeskPulseStack(String database, Map<String, String> scoringSettings) throws Exception {
         topic = KafkaTestTopics.create("e2e.events", 3);
         jdbcUrl = PostgresTestDatabase.recreate(database);
         String apiKeys = TENANT + ":ingest:" + sha256(INGEST_KEY) + "," + TENANT + ":read:" + sha256(READ_KEY) + ","
@@ -43,7 +48,7 @@ final class DeskPulseStack implements AutoCloseable {
         ingestion = new ServiceProcess("ingestion-service", merge(kafka, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         scoring = new ServiceProcess("scoring-service", merge(kafka, database_,
                 Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", consumerGroup,
-                        "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys)));
+                        "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys), scoringSettings));
         reporting = new ServiceProcess("reporting-service", merge(database_, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         // scoring first: it owns the schema that reporting reads
         scoring.start();

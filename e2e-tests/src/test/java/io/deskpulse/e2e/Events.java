@@ -16,6 +16,20 @@ final class Events {
                 + "\",\"team_id\":\"" + team + "\",\"agent_id\":\"" + agent + "\"}");
     }
 
+    static String created(String id, String time, String ticket, String channel, String team, String agent,
+            String customer) {
+        return event(id, "ticket.created", time, "{\"ticket_id\":\"" + ticket + "\",\"channel\":\"" + channel
+                + "\",\"team_id\":\"" + team + "\",\"agent_id\":\"" + agent + "\",\"customer_id\":\"" + customer + "\"}");
+    }
+
+    static String tagged(String id, String time, String ticket, String tag) {
+        return event(id, "ticket.tagged", time, "{\"ticket_id\":\"" + ticket + "\",\"tags\":[\"" + tag + "\"]}");
+    }
+
+    static String nps(String id, String time, String customer, int score) {
+        return event(id, "survey.nps", time, "{\"customer_id\":\"" + customer + "\",\"score\":" + score + "}");
+    }
+
     static String customerMessage(String id, String time, String ticket) {
         return event(id, "ticket.message", time, "{\"ticket_id\":\"" + ticket + "\",\"author\":\"customer\"}");
     }

@@ -2,47 +2,72 @@ package io.deskpulse.reporting.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The shape of GET /v1/alerts, for the OpenAPI document only ({@link AlertWriter} writes the real one). */
+/** The shapes of {@code GET /v1/alerts} for the OpenAPI document only ({@link AlertTables} writes the real ones). */
 final class AlertDocs {
 
     private AlertDocs() {
     }
 
-    @Schema(name = "Alert", description = "A raised or resolved alert, with the rule's definition as it was when raised")
-    record Row(
-            @Schema(example = "17") long id,
-            @Schema(enumeration = {"raised", "resolved"}) String state,
-            @JsonProperty("rule_id") long ruleId,
-            @JsonProperty("rule_version") int ruleVersion,
-            @JsonProperty("rule_name") @Schema(example = "Chat first response too slow") String ruleName,
-            @Schema(example = "first_response_avg_s") String metric,
-            @Schema(enumeration = {"tenant", "team", "agent"}) String dimension,
-            @Schema(nullable = true, description = "The team or agent; null for the tenant dimension", example = "billing")
-            String member,
-            @Schema(nullable = true, description = "The rule's channel; null: all") String channel,
-            @JsonProperty("window_minutes") int windowMinutes,
-            @Schema(enumeration = {">", ">=", "<", "<="}) String comparison,
-            double threshold,
-            @JsonProperty("min_volume") long minVolume,
-            @JsonProperty("raised_at") @Schema(format = "date-time") String raisedAt,
-            @JsonProperty("raised_value") @Schema(description = "The metric's value that raised it") double raisedValue,
-            @JsonProperty("raised_volume") @Schema(description = "The contributions it rested on") long raisedVolume,
-            @JsonProperty("window_start") @Schema(format = "date-time", description = "First instant of the hours read: "
-                    + "the start of the hour holding raised_at minus window_minutes") String windowStart,
-            @JsonProperty("window_end") @Schema(format = "date-time", description = "= raised_at") String windowEnd,
-            @JsonProperty("resolved_at") @Schema(format = "date-time", nullable = true) String resolvedAt,
-            @JsonProperty("resolved_value") @Schema(nullable = true, description = "The value when resolved; null when "
-                    + "the window had none") Double resolvedValue,
-            @JsonProperty("resolved_volume") @Schema(nullable = true) Long resolvedVolume,
-            @JsonProperty("resolved_reason") @Schema(nullable = true, example = "the value is back within the threshold")
-            String resolvedReason) {
+    @Schema(name = "AlertPage", requiredProperties = {"rows", "next_cursor"}, additionalProperties = Schema.False.class)
+    record Page(
+            List<Row> rows,
+            @JsonProperty("next_cursor")
+            @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
     }
 
-    @Schema(name = "AlertPage")
-    record Page(List<Row> rows,
-            @JsonProperty("next_cursor") @Schema(nullable = true, description = "Pass as cursor for the next page; null "
-                    + "on the last page") String nextCursor) {
+    @Schema(name = "AlertRow", description = "A raised or resolved alert, with the rule's definition as it was when "
+            + "raised (docs/alerts.md)", requiredProperties = {"id", "state", "rule_id", "rule_version", "rule_name",
+                "metric", "dimension", "member", "channel", "window_minutes", "comparison", "threshold", "min_volume",
+                "raised_at", "raised_value", "raised_volume", "window_start", "window_end", "resolved_at",
+                "resolved_value", "resolved_volume", "resolved_reason"}, additionalProperties = Schema.False.class)
+    record Row(
+            @Schema(type = SchemaType.INTEGER, description = "The alert's id; newer alerts have larger ids", example = "18")
+            long id,
+            @Schema(enumeration = {"raised", "resolved"}, description = "raised: still open; resolved: closed",
+                    example = "raised") String state,
+            @JsonProperty("rule_id") @Schema(type = SchemaType.INTEGER, description = "The rule that raised it",
+                    example = "3") long ruleId,
+            @JsonProperty("rule_version") @Schema(type = SchemaType.INTEGER,
+                    description = "The rule's version when it was raised", example = "1") int ruleVersion,
+            @JsonProperty("rule_name") @Schema(description = "The rule's name", example = "Chat first response too slow")
+            String ruleName,
+            @Schema(description = "The catalog metric the rule watches", example = "first_response_avg_s") String metric,
+            @Schema(enumeration = {"tenant", "team", "agent"}, description = "Whom the rule watches", example = "team")
+            String dimension,
+            @Schema(nullable = true, description = "The team or agent; null for the tenant dimension", example = "billing")
+            String member,
+            @Schema(nullable = true, description = "The rule's channel; null: all channels", example = "chat") String channel,
+            @JsonProperty("window_minutes") @Schema(type = SchemaType.INTEGER,
+                    description = "The rolling window of the rule, in minutes", example = "60") int windowMinutes,
+            @Schema(enumeration = {">", ">=", "<", "<="}, description = "Raised while the value compares so to threshold",
+                    example = ">") String comparison,
+            @Schema(type = SchemaType.NUMBER, description = "The rule's threshold, as written", example = "120")
+            double threshold,
+            @JsonProperty("min_volume") @Schema(type = SchemaType.INTEGER,
+                    description = "The contributions the window needs before the rule judges it", example = "3") long minVolume,
+            @JsonProperty("raised_at") @Schema(format = "date-time", description = "When it was raised",
+                    example = "2026-11-02T10:25:00Z") String raisedAt,
+            @JsonProperty("raised_value") @Schema(type = SchemaType.NUMBER, description = "The metric's value that raised it",
+                    example = "135.0") double raisedValue,
+            @JsonProperty("raised_volume") @Schema(type = SchemaType.INTEGER,
+                    description = "The contributions that value rested on", example = "4") long raisedVolume,
+            @JsonProperty("window_start") @Schema(format = "date-time", description = "First instant of the hours read: "
+                    + "the start of the hour holding raised_at minus window_minutes", example = "2026-11-02T09:00:00Z")
+            String windowStart,
+            @JsonProperty("window_end") @Schema(format = "date-time", description = "The end of the hours read: raised_at",
+                    example = "2026-11-02T10:25:00Z") String windowEnd,
+            @JsonProperty("resolved_at") @Schema(format = "date-time", nullable = true,
+                    description = "When it was resolved; null while raised", example = "2026-11-02T11:40:00Z")
+            String resolvedAt,
+            @JsonProperty("resolved_value") @Schema(type = SchemaType.NUMBER, nullable = true, description = "The value "
+                    + "when resolved; null while raised, or when the window had none", example = "95.5") Double resolvedValue,
+            @JsonProperty("resolved_volume") @Schema(type = SchemaType.INTEGER, nullable = true,
+                    description = "The contributions of the window when resolved; null while raised", example = "6")
+            Long resolvedVolume,
+            @JsonProperty("resolved_reason") @Schema(nullable = true, description = "Why it was resolved; null while raised",
+                    example = "the value is back within the threshold") String resolvedReason) {
     }
 }

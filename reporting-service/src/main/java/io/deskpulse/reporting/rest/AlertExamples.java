@@ -38,7 +38,8 @@ final class AlertExamples {
               "detail": "2 parameters are invalid",
               "errors": [
                 {"field": "state", "reason": "must be one of: raised, resolved; got 'open'"},
-                {"field": "since", "reason": "must be an ISO-8601 instant such as 2026-11-02T10:00:00Z; got 'yesterday'"}
+                {"field": "since", "reason": "must be an RFC 3339 timestamp with an offset, such as 2026-11-02T00:00:00Z; \
+            got 'yesterday'"}
               ]
             }""";
 }

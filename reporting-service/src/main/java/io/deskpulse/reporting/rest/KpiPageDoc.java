@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The shape of a JSON page, for the OpenAPI document only ({@link JsonReportWriter} writes the real one). */
+/** The shape of a JSON page, for the OpenAPI document only ({@link KpiTables} makes the real one). */
 @Schema(name = "KpiPage")
 record KpiPageDoc(
         @Schema(enumeration = {"tenant", "team", "agent"}) String dimension,

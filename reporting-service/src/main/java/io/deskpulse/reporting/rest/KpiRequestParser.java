@@ -48,11 +48,22 @@ public class KpiRequestParser {
     }
 
     /** {@code state}: the tenant's active generation and default time zone (from the report's snapshot). */
-    public KpiRequest parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
+    public ParsedRequest<KpiQuery> parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of(ID));
-        List<ParameterError> errors = p.errors();
         Dimension dimension = p.choice("dimension", Dimension::parse, "tenant, team, agent")
                 .orElse(p.get("dimension") != null ? null : Dimension.TENANT);
+        List<Metric> metrics = metrics(p.get("metrics"), p.errors());
+        return parse(tenant, state, p, dimension, metrics);
+    }
+
+    /**
+     * What every report of KPI rows shares (/v1/kpis, /v1/scorecards): the members ({@code id}, {@code team}), the
+     * channel, dates, zone and granularity, paging and format, read from {@code p} (whose documented parameters
+     * decide which may be given); {@code dimension} null when it was bad (then with an error). Throws the 400 of
+     * every error {@code p} holds.
+     */
+    ParsedRequest<KpiQuery> parse(String tenant, TenantReporting state, QueryParameters p, Dimension dimension, List<Metric> metrics) {
+        List<ParameterError> errors = p.errors();
         List<String> ids = MemberParameters.ids(p.all(ID), dimension, config.maxIds(), errors);
         String team = MemberParameters.team(p.get("team"), dimension, errors);
         String channel = p.choice("channel", Channels::parse, String.join(", ", Channels.ALL)).orElse(null);
@@ -63,7 +74,6 @@ public class KpiRequestParser {
                 LocalDate.now(clock.withZone(zoneForDefaults)), config.defaultRangeDays(), config.maxRangeDays(), errors);
         Granularity granularity = p.choice("granularity", Granularity::parse, "day, week, month, total")
                 .orElse(Granularity.DAY);
-        List<Metric> metrics = metrics(p.get("metrics"), errors);
         Integer limit = p.integer("limit", config.defaultLimit(), 1, config.maxLimit());
         Representation format = p.format().orElse(null);
         if (!p.valid()) {
@@ -81,7 +91,7 @@ public class KpiRequestParser {
                 p.requireValid();
             }
         }
-        return new KpiRequest(query, format);
+        return new ParsedRequest<>(query, format);
     }
 
     private static List<Metric> metrics(String text, List<ParameterError> errors) {

@@ -125,9 +125,8 @@ public class KpiResource {
         String tenant = caller.tenant();
         // The tenant's generation and default zone (needed to validate the dates) and the report's queries
         // are read in one snapshot.
-        return ReportResponses.serve(service.open(tenant), uri, headers, state -> {
-            KpiRequest request = parser.parse(tenant, state, uri.getQueryParameters());
-            return new ParsedRequest<>(request.query(), request.format());
-        }, (snapshot, query) -> KpiTables.of(service.report(snapshot, query)));
+        return ReportResponses.serve(service.open(tenant), uri, headers,
+                state -> parser.parse(tenant, state, uri.getQueryParameters()),
+                (snapshot, query) -> KpiTables.of(service.report(snapshot, query)));
     }
 }

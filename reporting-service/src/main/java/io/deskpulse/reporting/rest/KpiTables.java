@@ -17,12 +17,7 @@ final class KpiTables {
 
     static Table of(KpiReport report) {
         KpiQuery query = report.query();
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("dimension", query.dimension().label());
-        header.put("granularity", query.granularity().label());
-        header.put("tz", query.zone().getId());
-        header.put("from", query.from().toString());
-        header.put("to", query.to().toString());
+        Map<String, Object> header = header(query);
         List<String> columns = new ArrayList<>(List.of("period", "id"));
         query.metrics().stream().map(Metric::name).forEach(columns::add);
         List<List<Object>> rows = new ArrayList<>(report.rows().size());
@@ -34,5 +29,16 @@ final class KpiTables {
             rows.add(values);
         }
         return new Table(header, columns, rows, report.nextCursor());
+    }
+
+    /** The query echoed before the rows, by every report of KPI rows (KPIs, scorecards). */
+    static Map<String, Object> header(KpiQuery query) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("dimension", query.dimension().label());
+        header.put("granularity", query.granularity().label());
+        header.put("tz", query.zone().getId());
+        header.put("from", query.from());
+        header.put("to", query.to());
+        return header;
     }
 }

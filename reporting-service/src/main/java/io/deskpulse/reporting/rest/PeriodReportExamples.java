@@ -15,13 +15,13 @@ final class PeriodReportExamples {
              ],
              "next_cursor": null}""";
 
-    static final String LIST_CSV = PeriodReportWriter.LIST_HEADER + "\r\n"
+    static final String LIST_CSV = PeriodReportTables.LIST_HEADER + "\r\n"
             + "12,week,2026-11-02,2026-11-08,UTC,0,0,2,2026-11-09T00:30:04.118Z\r\n";
 
-    static final String DETAIL = """
+    static final String REPORT = """
             {"id": 12, "granularity": "week", "period": "2026-11-02", "period_end": "2026-11-08", "tz": "UTC",
              "generation": 0, "model_version": 0, "created_at": "2026-11-09T00:30:04.118Z", "exemptions": [],
-             "teams": [
+             "rows": [
                {"id": "billing",
                 "kpis": {
                          "tickets_created": 2, "tickets_resolved": 0, "first_response_count": 2, "first_response_avg_s":
@@ -53,7 +53,7 @@ final class PeriodReportExamples {
              ],
              "next_cursor": null}""";
 
-    static final String DETAIL_CSV = "report_id,granularity,period,period_end,tz,id,role,model_version,score,tickets_created,tickets_resolved,first_response_count,first_response_avg_s,first_response_p50_s,first_response_p90_s,resolution_avg_s,resolution_p50_s,resolution_p90_s,reopened_resolutions,reopen_rate,agent_replies,customer_messages,csat_count,csat_avg,csat_satisfied_rate,first_resolutions,fcr_count,fcr_rate,transfers,handle_count,handle_avg_s,handle_p50_s,handle_p90_s,handle_total_s,nps_count,nps,qa_count,qa_avg,qa_pass_rate,first_response_sla_met,first_response_sla_rate,online_s,occupancy,conversions,conversion_rate,sales_amount,peer_review_count,peer_review_avg,complaints,first_response_bh_avg_s,first_response_bh_p50_s,first_response_bh_p90_s,resolution_bh_avg_s,resolution_bh_p50_s,resolution_bh_p90_s\r\n"
+    static final String REPORT_CSV = "report_id,granularity,period,period_end,tz,id,role,model_version,score,tickets_created,tickets_resolved,first_response_count,first_response_avg_s,first_response_p50_s,first_response_p90_s,resolution_avg_s,resolution_p50_s,resolution_p90_s,reopened_resolutions,reopen_rate,agent_replies,customer_messages,csat_count,csat_avg,csat_satisfied_rate,first_resolutions,fcr_count,fcr_rate,transfers,handle_count,handle_avg_s,handle_p50_s,handle_p90_s,handle_total_s,nps_count,nps,qa_count,qa_avg,qa_pass_rate,first_response_sla_met,first_response_sla_rate,online_s,occupancy,conversions,conversion_rate,sales_amount,peer_review_count,peer_review_avg,complaints,first_response_bh_avg_s,first_response_bh_p50_s,first_response_bh_p90_s,resolution_bh_avg_s,resolution_bh_p50_s,resolution_bh_p90_s\r\n"
             + "12,week,2026-11-02,2026-11-08,UTC,billing,team_lead,0,100.0,2,0,2,25.0,20.136,30.04,,,,0,,2,0,0,,,0,0,,0,0,,,,0.0,0,,0,,,2,1.0,0.0,,0,0.0,0.0,0,,0,25.0,20.136,30.04,,,\r\n";
 
     static final String INVALID = """

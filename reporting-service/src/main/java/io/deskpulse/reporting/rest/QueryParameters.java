@@ -6,7 +6,9 @@ import io.deskpulse.reporting.service.ParameterError;
 import io.deskpulse.reporting.service.ReportZones;
 import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ final class QueryParameters {
 
     // Four-digit years only: keeps every date and its next day inside what Java and PostgreSQL hold.
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private final List<String> documented;
     private final MultivaluedMap<String, String> raw;
@@ -136,6 +140,29 @@ final class QueryParameters {
         }
         error(name, "must be a date YYYY-MM-DD, got " + ParameterError.quote(text));
         return Optional.empty();
+    }
+
+    /**
+     * An RFC 3339 timestamp with an offset (Z or +01:00; a + in a URL is %2B); null when not given or bad (then
+     * with an error).
+     */
+    Instant instant(String name) {
+        String text = single.get(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(text.trim()).toInstant();
+            // PostgreSQL's timestamptz holds years 4713 BC to 294276 AD; the contract's times are four-digit years
+            if (instant.isAfter(EARLIEST) && instant.isBefore(LATEST)) {
+                return instant;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        error(name, "must be an RFC 3339 timestamp with an offset, such as 2026-11-02T00:00:00Z; got "
+                + ParameterError.quote(text));
+        return null;
     }
 
     /** Whether a date parameter was given but is not a date (so that defaults are not applied in its place). */

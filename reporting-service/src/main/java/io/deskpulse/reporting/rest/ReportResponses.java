@@ -71,12 +71,6 @@ public final class ReportResponses {
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
-    /** 200 with the body (or 304), without extra headers. */
-    public static Response of(UriInfo uri, HttpHeaders headers, Representation representation, byte[] body,
-                              String nextCursor) {
-        return ok(uri, headers, representation, body, nextCursor, Map.of());
-    }
-
     /** The request's own URL with {@code cursor} set: the next page of the same query, absolute. */
     public static String withCursor(UriInfo uri, String cursor) {
         return uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build().toString();

@@ -67,7 +67,7 @@ final class ScorecardExamples {
              ],
              "next_cursor": null}""";
 
-    static final String SCORECARDS_CSV = ScorecardCsv.HEADER + "\r\n"
+    static final String SCORECARDS_CSV = ScorecardTables.CSV_HEADER + "\r\n"
             + "2026-11-02,a-17,frontline_agent,0,86.48404459823146,csat_avg,,satisfaction_quality,higher,used,4.5,4.5,4.2,10,"
             + "20.0,23.52941176470588,0.9333333333333333,21.96078431372549,,\r\n"
             + "2026-11-02,a-17,frontline_agent,0,86.48404459823146,qa_avg,,satisfaction_quality,higher,no_data,85.0,85.0,,0,"

@@ -2,6 +2,6 @@ package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.service.KpiQuery;
 
-/** A parsed scorecards request: the KPI query of its members and periods, the models version (null: the latest), the format. */
-public record ScorecardRequest(KpiQuery query, Integer modelVersion, Representation format) {
+/** A parsed scorecards request: the KPI query of its members and periods, and the models version (null: the latest). */
+public record ScorecardRequest(KpiQuery query, Integer modelVersion) {
 }

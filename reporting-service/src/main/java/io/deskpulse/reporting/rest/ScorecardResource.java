@@ -1,12 +1,10 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.domain.ScoringModels;
-import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
 import io.deskpulse.reporting.service.KpiService;
-import io.deskpulse.reporting.service.ScorecardPage;
 import io.deskpulse.reporting.service.ScorecardService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code GET /v1/scorecards}: role scorecards per agent or team and period (docs/scorecards.md), computed when
  * read from the aggregates, the tenant's scoring models and its exemptions; JSON or a flat CSV, paged, with ETags.
+ * The common parameters and errors come from {@link StandardResponsesFilter}.
  */
 @Path("/v1/scorecards")
 @Tag(name = "scorecards", description = "Role scorecards per agent or team and period")
@@ -42,15 +41,12 @@ public class ScorecardResource {
     private final ScorecardRequestParser parser;
     private final KpiService kpis;
     private final ScorecardService service;
-    private final ScorecardJson json;
     private final Caller caller;
 
-    public ScorecardResource(ScorecardRequestParser parser, KpiService kpis, ScorecardService service, ScorecardJson json,
-            Caller caller) {
+    public ScorecardResource(ScorecardRequestParser parser, KpiService kpis, ScorecardService service, Caller caller) {
         this.parser = parser;
         this.kpis = kpis;
         this.service = service;
-        this.json = json;
         this.caller = caller;
     }
 
@@ -62,53 +58,43 @@ public class ScorecardResource {
                     + "min(1, target/actual) (lower is better) times its weight; a KPI without data is left out and the "
                     + "other weights rescaled; the score (0 to 100) is the sum of the points. Exemptions relax targets or "
                     + "leave KPIs out for the contributions of their days and teams. Computed when read: a change of "
-                    + "model or exemption shows at once, without any recomputation. See docs/scorecards.md.")
+                    + "model or exemption shows at once, without any recomputation. CSV: one flat record per member, "
+                    + "period and KPI (the ScorecardCsvRecord schema). See docs/scorecards.md.")
     @Parameters({
         @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whose scorecards",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"agent", "team"}, defaultValue = "agent")),
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"agent", "team"}, defaultValue = "agent"),
+                example = "agent"),
         @Parameter(name = "id", in = ParameterIn.QUERY, explode = Explode.TRUE,
                 description = "Repeatable: only these agents (dimension=agent) or teams (dimension=team)",
                 schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "a-17"),
         @Parameter(name = "team", in = ParameterIn.QUERY,
                 description = "Only with dimension=agent: only the contributions credited with this team",
-                schema = @Schema(type = SchemaType.STRING), example = "billing"),
+                schema = @Schema(type = SchemaType.STRING), example = "t-2"),
         @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, inclusive, in tz. Default: to minus 6 days",
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-02"),
         @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, inclusive, in tz. Default: today in tz",
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-08"),
         @Parameter(name = "granularity", in = ParameterIn.QUERY, description = "Period length, as for /v1/kpis",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day")),
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month", "total"}, defaultValue = "day"),
+                example = "week"),
         @Parameter(name = "tz", in = ParameterIn.QUERY, description = "IANA time zone of the dates, the periods and the "
                 + "exemptions' days. Default: the tenant's; whole-hour offsets only, as for /v1/kpis",
                 schema = @Schema(type = SchemaType.STRING), example = "Europe/Berlin"),
         @Parameter(name = "model_version", in = ParameterIn.QUERY, description = "Score with this version of the tenant's "
                 + "scoring models (0: the catalog's); default: the latest",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "3"),
-        @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Scorecards (member and period) per page",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")),
-        @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next_cursor of the previous page (opaque)",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv or json; overrides the Accept header",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})),
-        @Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
-                description = "The ETag of a previous answer: 304 without a body if it is still current",
-                schema = @Schema(type = SchemaType.STRING))
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0"), example = "0")
+        // limit, cursor, format and If-None-Match: StandardResponsesFilter, as for every report endpoint.
     })
-    @APIResponse(responseCode = "200", description = "A page of scorecards. CSV: one record per member, period and KPI "
-            + "of the model (used or left out), the score repeated on each.",
-            headers = {
-                @Header(name = "ETag", description = "Strong tag of the exact body", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", only when there is one",
-                        schema = @Schema(type = SchemaType.STRING))},
+    @APIResponse(responseCode = "200", description = "A page of scorecards. Follow next_cursor (or the Link header).",
             content = {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = ScorecardDocs.Page.class),
                         examples = {
                             @ExampleObject(name = "an agent's week, the catalog's model", value = ScorecardExamples.SCORECARDS_JSON),
                             @ExampleObject(name = "a team's week with a product recall", value = ScorecardExamples.SCORECARDS_EXEMPTED_JSON)}),
                 @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                        extensions = @Extension(name = StandardResponsesFilter.CSV_RECORD, value = ScorecardDocs.CSV_RECORD,
+                                parseValue = true),
                         examples = @ExampleObject(name = "flat", value = ScorecardExamples.SCORECARDS_CSV))})
-    @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag: nothing changed",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = {
@@ -117,15 +103,11 @@ public class ScorecardResource {
                                 value = ScorecardExamples.UNKNOWN_MODEL_VERSION)}))
     public Response scorecards(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        Representation representation;
-        ScorecardPage page;
-        try (ReportSnapshot snapshot = kpis.open(tenant)) {
-            ScorecardRequest request = parser.parse(tenant, snapshot.tenant(), uri.getQueryParameters());
-            representation = ReportResponses.representation(request.format(), headers);
-            ScoringModels models = service.models(snapshot, tenant, request.modelVersion());
-            page = service.page(snapshot, request.query(), models);
-        }
-        byte[] body = representation == Representation.CSV ? ScorecardCsv.write(page) : json.write(page);
-        return ReportResponses.of(uri, headers, representation, body, page.nextCursor());
+        return ReportResponses.serve(kpis.open(tenant), uri, headers,
+                state -> parser.parse(tenant, state, uri.getQueryParameters()),
+                (snapshot, request) -> {
+                    ScoringModels models = service.models(snapshot, tenant, request.modelVersion());
+                    return ScorecardTables.of(service.page(snapshot, request.query(), models));
+                });
     }
 }

@@ -24,10 +24,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * annotations: the paging and representation parameters ({@code limit}, {@code cursor}, {@code format},
  * {@code If-None-Match}), the {@code ETag}, {@code Link} and {@code Vary} headers of a 200, and the 304,
  * 400, 401, 403, 406 and 503 answers with their problem examples. The 400 example names the operation's own
- * parameters. What an operation documents itself is left as it is.
+ * parameters. What an operation documents itself is left as it is. A repeatable (array) parameter's single
+ * example becomes a one-value array, which is what its schema admits.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class StandardResponsesFilter implements OASFilter {
+
+    /**
+     * The extension of a {@code text/csv} content whose records are not the JSON rows (reports whose rows nest, such
+     * as scorecards): a {@code $ref} to the schema of one CSV record, its properties the columns in order.
+     */
+    public static final String CSV_RECORD = "x-csv-record";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROBLEM = Problem.MEDIA_TYPE;
@@ -69,6 +76,9 @@ public class StandardResponsesFilter implements OASFilter {
     }
 
     private static void parameters(Operation get) {
+        if (get.getParameters() != null) {
+            get.getParameters().forEach(StandardResponsesFilter::arrayExample);
+        }
         add(get, OASFactory.createParameter().name("limit").in(Parameter.In.QUERY).description("Rows per page")
                 .schema(OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)
                         .maximum(java.math.BigDecimal.valueOf(10000)).defaultValue(1000)).example(100));
@@ -82,6 +92,18 @@ public class StandardResponsesFilter implements OASFilter {
         add(get, OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
                 .description("The ETag of a previous answer: 304 without a body if it is still current")
                 .schema(OASFactory.createSchema().addType(SchemaType.STRING)).example("\"8HAq3lQbHqhdL9cEc2EImQ\""));
+    }
+
+    private static void arrayExample(Parameter parameter) {
+        org.eclipse.microprofile.openapi.models.media.Schema schema = parameter.getSchema();
+        Object example = parameter.getExample();
+        if (schema == null || schema.getType() == null || !schema.getType().contains(SchemaType.ARRAY)
+                || example == null || example instanceof List<?>) {
+            return;
+        }
+        boolean integers = schema.getItems() != null && schema.getItems().getType() != null
+                && schema.getItems().getType().contains(SchemaType.INTEGER);
+        parameter.setExample(List.of(integers ? Long.valueOf(example.toString()) : example));
     }
 
     private static void add(Operation get, Parameter parameter) {

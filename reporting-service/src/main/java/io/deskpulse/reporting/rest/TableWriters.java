@@ -54,12 +54,13 @@ public final class TableWriters {
     }
 
     public static byte[] csv(Table table) {
+        Table.Records records = table.csvRecords();
         StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < table.columns().size(); i++) {
-            csv.append(i == 0 ? "" : ",").append(field(table.columns().get(i)));
+        for (int i = 0; i < records.columns().size(); i++) {
+            csv.append(i == 0 ? "" : ",").append(field(records.columns().get(i)));
         }
         csv.append(CRLF);
-        for (List<Object> row : table.rows()) {
+        for (List<Object> row : records.rows()) {
             for (int i = 0; i < row.size(); i++) {
                 csv.append(i == 0 ? "" : ",").append(csvValue(row.get(i)));
             }
@@ -84,6 +85,8 @@ public final class TableWriters {
             json.writeNumber(n);
         } else if (value instanceof Double n) {
             json.writeNumber(n);
+        } else if (value instanceof BigDecimal n) {
+            json.writeNumber(n);
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
         } else if (value instanceof List<?> list) {
@@ -92,6 +95,13 @@ public final class TableWriters {
                 value(json, item);
             }
             json.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(entry.getKey().toString());
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
         } else {
             json.writeString(value.toString());
         }
@@ -104,10 +114,10 @@ public final class TableWriters {
         if (value instanceof Number) {
             return number(value);
         }
-        if (value instanceof List<?> list) {
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
             StringWriter text = new StringWriter();
             try (JsonGenerator json = JSON.createGenerator(text)) {
-                value(json, list);
+                value(json, value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,6 +138,9 @@ public final class TableWriters {
     static String number(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
         }
         String text = value.toString();
         return text.indexOf('E') < 0 ? text : new BigDecimal(text).stripTrailingZeros().toPlainString();

@@ -40,6 +40,6 @@ final class TicketTables {
         Map<String, Object> trailer = new LinkedHashMap<>();
         trailer.put("resume_cursor", page.resumeCursor());
         return new Table(header, COLUMNS, rows, page.nextCursor(), trailer, page.resumeCursor() == null ? Map.of()
-                : Map.of(TicketResource.RESUME_HEADER, page.resumeCursor()));
+                : Map.of(TicketResource.RESUME_HEADER, page.resumeCursor()), null);
     }
 }

@@ -9,8 +9,12 @@ import java.util.List;
  */
 public record AlertQuery(String tenant, String state, List<Long> rules, Instant since, int limit, Long afterId) {
 
+    public AlertQuery after(long id) {
+        return new AlertQuery(tenant, state, rules, since, limit, id);
+    }
+
     public String fingerprint() {
-        return SequenceCursors.fingerprint(tenant, String.valueOf(state),
+        return Cursors.fingerprint("alerts", tenant, String.valueOf(state),
                 String.join(",", rules.stream().sorted().map(String::valueOf).toList()), String.valueOf(since));
     }
 }

@@ -25,6 +25,6 @@ public class AlertService {
             return new Page(rows, null);
         }
         List<AlertRow> page = rows.subList(0, query.limit());
-        return new Page(page, SequenceCursors.encode(query.fingerprint(), String.valueOf(page.get(page.size() - 1).id())));
+        return new Page(page, Cursors.encode(query.fingerprint(), List.of(String.valueOf(page.get(page.size() - 1).id()))));
     }
 }

@@ -9,8 +9,12 @@ import java.time.LocalDate;
 public record PeriodReportQuery(String tenant, String granularity, LocalDate from, LocalDate to, int limit,
         LocalDate afterPeriod, Long afterId) {
 
+    public PeriodReportQuery after(LocalDate period, long id) {
+        return new PeriodReportQuery(tenant, granularity, from, to, limit, period, id);
+    }
+
     public String fingerprint() {
-        return SequenceCursors.fingerprint("reports", tenant, String.valueOf(granularity), String.valueOf(from),
+        return Cursors.fingerprint("reports", tenant, String.valueOf(granularity), String.valueOf(from),
                 String.valueOf(to));
     }
 }

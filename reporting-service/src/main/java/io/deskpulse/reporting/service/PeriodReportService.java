@@ -52,24 +52,20 @@ public class PeriodReportService {
         }
         List<PeriodReport> page = reports.subList(0, query.limit());
         PeriodReport last = page.get(page.size() - 1);
-        return new ListPage(page, SequenceCursors.encode(query.fingerprint(), last.periodStart() + "/" + last.id()));
+        return new ListPage(page, Cursors.encode(query.fingerprint(), List.of(last.periodStart().toString(),
+                String.valueOf(last.id()))));
     }
 
-    /** The report, or a 404 when the tenant does not have it. */
-    public PeriodReport report(ReportSnapshot snapshot, String tenant, long id) {
-        return repository.find(snapshot, tenant, id).orElseThrow(() -> new UnknownReportException(String.valueOf(id)));
-    }
-
-    public static String teamsFingerprint(String tenant, long id) {
-        return SequenceCursors.fingerprint("report", tenant, String.valueOf(id));
-    }
-
-    /** Up to {@code limit} teams of the report after {@code afterTeam} (null: from the first). */
-    public Detail detail(ReportSnapshot snapshot, String tenant, PeriodReport report, String afterTeam, int limit) {
-        List<String> teams = repository.teams(snapshot, report.id(), afterTeam, limit + 1);
+    /** A page of the report's teams; a 404 when the tenant does not have the report. */
+    public Detail detail(ReportSnapshot snapshot, PeriodReportTeamsQuery query) {
+        String tenant = query.tenant();
+        int limit = query.limit();
+        PeriodReport report = repository.find(snapshot, tenant, query.report())
+                .orElseThrow(() -> new UnknownReportException(String.valueOf(query.report())));
+        List<String> teams = repository.teams(snapshot, report.id(), query.afterTeam(), limit + 1);
         boolean more = teams.size() > limit;
         List<String> page = more ? teams.subList(0, limit) : teams;
-        String next = more ? SequenceCursors.encode(teamsFingerprint(tenant, report.id()), page.get(page.size() - 1)) : null;
+        String next = more ? Cursors.encode(query.fingerprint(), List.of(page.get(page.size() - 1))) : null;
         List<Exemption> exemptions = ScoringModelsJson.exemptions(report.exemptions());
         if (page.isEmpty()) {
             return new Detail(report, exemptions, List.of(), next);

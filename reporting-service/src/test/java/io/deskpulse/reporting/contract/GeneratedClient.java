@@ -43,6 +43,19 @@ public final class GeneratedClient {
         return serverPath() + path;
     }
 
+    /** The request path with values no data has for the path parameters (integers: a huge id; else a made-up name). */
+    public String pathWithoutData(String template, Operation operation) {
+        String path = template;
+        for (Parameter p : parameters(operation)) {
+            if ("path".equals(p.getIn())) {
+                boolean integer = p.getSchema() != null && ("integer".equals(p.getSchema().getType())
+                        || (p.getSchema().getTypes() != null && p.getSchema().getTypes().contains("integer")));
+                path = path.replace("{" + p.getName() + "}", integer ? "999999999999999999" : "no-such-" + p.getName());
+            }
+        }
+        return serverPath() + path;
+    }
+
     /** The query string from the examples of every query parameter but those in {@code leftOut}, plus {@code extra}. */
     public String query(Operation operation, Set<String> leftOut, Map<String, String> extra) {
         List<String> pairs = new ArrayList<>();

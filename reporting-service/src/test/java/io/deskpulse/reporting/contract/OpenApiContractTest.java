@@ -10,7 +10,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.reporting.rest.StandardResponsesFilter;
+import io.deskpulse.reporting.support.AlertRows;
 import io.deskpulse.reporting.support.KpiRows;
+import io.deskpulse.reporting.support.PeriodReportRows;
+import io.deskpulse.reporting.support.ScorecardRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.deskpulse.reporting.support.TicketFactRows;
 import io.quarkus.test.common.WithTestResource;
@@ -49,6 +53,9 @@ import org.junit.jupiter.api.Test;
  * declared status, content type and headers, and a body valid against the declared schema with no field
  * the schema lacks. Endpoints added later are covered without touching this test; data matching the
  * documented examples makes the rows of the endpoints below non-empty, so their row schemas are checked too.
+ * Where an endpoint documents more, it is exercised too: a CSV whose records are not the JSON rows (the
+ * x-csv-record extension naming their schema) is checked against that schema, and an operation with path
+ * parameters that documents a 404 is called with values no data has.
  */
 @QuarkusTest
 @WithTestResource(ReportingTestDatabase.class)
@@ -56,7 +63,8 @@ class OpenApiContractTest {
 
     /** Endpoints whose example request this test's data answers with rows (others are checked with what they return). */
     private static final Set<String> SEEDED = Set.of("/v1/kpis", "/v1/tickets", "/v1/leaderboards/{metric}",
-            "/v1/customers/at-risk");
+            "/v1/customers/at-risk", "/v1/scorecards", "/v1/alerts", "/v1/reports", "/v1/reports/{id}",
+            "/v1/reports/{id}/scorecards");
     /** What every report endpoint answers (reporting-api.md, common rules); 503 cannot be provoked here. */
     private static final List<String> COMMON_STATUSES = List.of("200", "304", "400", "401", "403", "406", "503");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,10 +123,12 @@ class OpenApiContractTest {
                     response.getValue()));
             JsonNode row = rowSchema(path);
             soft.assertThat(row).as(path + " has a row schema").isNotNull();
-            if (row != null) {
-                row.path("properties").fields().forEachRemaining(column -> soft.assertThat(
-                        column.getValue().has("description") || column.getValue().has("examples"))
-                        .as(path + " column " + column.getKey() + " is described").isTrue());
+            for (JsonNode columns : new JsonNode[] {row, csvRecordSchema(path)}) {
+                if (columns != null) {
+                    columns.path("properties").fields().forEachRemaining(column -> soft.assertThat(
+                            column.getValue().has("description") || column.getValue().has("examples"))
+                            .as(path + " column " + column.getKey() + " is described").isTrue());
+                }
             }
         });
         soft.assertAll();
@@ -180,6 +190,14 @@ class OpenApiContractTest {
         Response xml = client.get(path, query, READ_A, Map.of("Accept", "application/xml"));
         soft.assertThat(xml.statusCode()).as(what + " Accept: application/xml").isEqualTo(406);
         check(soft, template, xml, what + " Accept: application/xml");
+
+        if (!doc.tree().at("/paths/" + pointer(template) + "/get/responses/404").isMissingNode()) {
+            String missing = client.pathWithoutData(template, get);
+            soft.assertThat(missing).as(what + " documents a 404, so it has a path parameter").isNotEqualTo(path);
+            Response notFound = client.get(missing, query, READ_A, Map.of());
+            soft.assertThat(notFound.statusCode()).as(missing + " (no such data)").isEqualTo(404);
+            check(soft, template, notFound, missing + " (no such data)");
+        }
     }
 
     /** A response against its operation's document: status, content type, headers, body. */
@@ -234,13 +252,25 @@ class OpenApiContractTest {
         }
     }
 
-    /** The CSV header is the JSON rows' keys, in order, and every column is in the row schema. */
+    /**
+     * The CSV header is the JSON rows' keys, in order, and every column is in the row schema; or, where the CSV
+     * documents its own records (x-csv-record), exactly the columns of that schema, and it has a record when the
+     * JSON has a row.
+     */
     private void checkCsvColumns(SoftAssertions soft, String template, Response csv, Response json, String what) {
         List<Map<String, Object>> rows = rows(json);
         if (csv.statusCode() != 200 || rows.isEmpty()) {
             return;
         }
-        List<String> header = Csv.parse(csv.asString()).get(0);
+        List<List<String>> records = Csv.parse(csv.asString());
+        List<String> header = records.get(0);
+        JsonNode record = doc.resolve(csvRecordExtension(template));
+        if (record != null) {
+            soft.assertThat(header).as(what + ": CSV columns = the documented CSV record's")
+                    .containsExactlyInAnyOrderElementsOf(iterable(record.path("properties").fieldNames()));
+            soft.assertThat(records).as(what + ": a CSV record for the JSON rows").hasSizeGreaterThan(1);
+            return;
+        }
         soft.assertThat(header).as(what + ": CSV columns = JSON row keys").containsExactlyElementsOf(rows.get(0).keySet());
         JsonNode row = rowSchema(template);
         if (row != null) {
@@ -265,7 +295,7 @@ class OpenApiContractTest {
                     soft.assertThat(value.isTextual()).as(name + " is text").isTrue();
                     try {
                         List<String> header = Csv.parse(value.asText()).get(0);
-                        JsonNode row = rowSchema(path);
+                        JsonNode row = csvRecordSchema(path);
                         if (row != null) {
                             soft.assertThat(iterable(row.path("properties").fieldNames())).as(name + " columns")
                                     .containsAll(header);
@@ -287,6 +317,19 @@ class OpenApiContractTest {
         }
         JsonNode items = page.path("properties").path("rows").path("items");
         return items.isMissingNode() ? null : doc.resolve(items);
+    }
+
+    /** The x-csv-record of the 200 CSV: the schema of its records where they are not the JSON rows; else null. */
+    private JsonNode csvRecordExtension(String path) {
+        JsonNode record = doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/text~1csv/"
+                + StandardResponsesFilter.CSV_RECORD);
+        return record.isMissingNode() ? null : record;
+    }
+
+    /** The schema of a CSV record: the documented x-csv-record, else the JSON rows'. */
+    private JsonNode csvRecordSchema(String path) {
+        JsonNode record = csvRecordExtension(path);
+        return record != null ? doc.resolve(record) : rowSchema(path);
     }
 
     private Map<String, Operation> operations() {
@@ -361,6 +404,18 @@ class OpenApiContractTest {
     private static void seed() {
         KpiRows.clear();
         TicketFactRows.clear();
+        AlertRows.clear();
+        ScorecardRows.clear();
+        PeriodReportRows.clear();
+        // two open alerts of rule 3, so that limit=1 has a next page
+        AlertRows.alert(TENANT_A, 3, "t-2", "2026-11-02T10:25:00Z", null);
+        AlertRows.alert(TENANT_A, 3, "", "2026-11-03T08:00:00Z", null);
+        // the example report 12 (a week of two teams: the no-team row and t-2) and an earlier one
+        PeriodReportRows.report(11, TENANT_A, "week", "2026-10-26", "2026-11-01", 0, "[]");
+        PeriodReportRows.report(12, TENANT_A, "week", "2026-11-02", "2026-11-08", 0, "[]");
+        PeriodReportRows.row(12, "t-2", "chat", 0).set("csat_count", 2).set("csat_sum", 9).firstResponses(20_000, 30_000)
+                .insert();
+        PeriodReportRows.row(12, "", "", 0).set("tickets_created", 3).insert();
         row(TENANT_A, "2026-11-02T15:00:00Z").team("t-2").agent("a-17").channel("chat").created(3).csat(5, 5, 4, 5, 5)
                 .firstResponses(60_000, 90_000).nps(9, 10, 3).onlineMs(3_600_000).handles(300_000).insert();
         row(TENANT_A, "2026-11-03T15:00:00Z").team("t-2").agent("a-18").channel("chat").csat(4, 4, 4, 5, 5).insert();

@@ -53,7 +53,7 @@ class AlertApiTest {
         assertThat(rows.get(0).get("member")).isNull();
         assertThat(rows.get(0).get("dimension")).isEqualTo("tenant");
         Map<String, Object> resolved = rows.get(2);
-        assertThat(new ArrayList<>(resolved.keySet())).isEqualTo(AlertWriter.COLUMNS);
+        assertThat(new ArrayList<>(resolved.keySet())).isEqualTo(AlertTables.COLUMNS);
         assertThat(resolved).containsEntry("state", "resolved").containsEntry("rule_id", 3).containsEntry("rule_version", 2)
                 .containsEntry("rule_name", "Chat, first response").containsEntry("metric", "first_response_avg_s")
                 .containsEntry("member", "billing").containsEntry("channel", "chat").containsEntry("window_minutes", 60)
@@ -97,7 +97,7 @@ class AlertApiTest {
 
         Response csv = Api.as(READ_A).get("/v1/alerts?state=resolved&format=csv");
         assertThat(csv.contentType()).isEqualTo("text/csv; charset=UTF-8; header=present");
-        assertThat(csv.asString().split("\r\n")).containsExactly(String.join(",", AlertWriter.COLUMNS),
+        assertThat(csv.asString().split("\r\n")).containsExactly(String.join(",", AlertTables.COLUMNS),
                 closed + ",resolved,3,2,\"Chat, first response\",first_response_avg_s,team,billing,chat,60,>,120.5,3,"
                         + "2026-11-02T10:25:00Z,135.0,4,2026-11-02T09:00:00Z,2026-11-02T10:25:00Z,2026-11-02T11:30:00Z,90.0,5,"
                         + "the value is back within the threshold");

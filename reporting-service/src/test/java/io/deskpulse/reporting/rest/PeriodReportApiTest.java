@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
+import io.deskpulse.reporting.service.MetricCatalog;
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.PeriodReportRows;
@@ -87,7 +88,7 @@ class PeriodReportApiTest {
                 .body("errors.field", contains("cursor"));
 
         Response csv = Api.as(READ_A).get("/v1/reports?granularity=week&format=csv");
-        assertThat(csv.asString()).isEqualTo(PeriodReportWriter.LIST_HEADER + "\r\n"
+        assertThat(csv.asString()).isEqualTo(PeriodReportTables.LIST_HEADER + "\r\n"
                 + week + ",week,2026-11-02,2026-11-08,UTC,0,1,3,2026-11-09T00:30:00Z\r\n");
         assertThat(list(READ_B, "")).hasSize(1);
     }
@@ -99,7 +100,7 @@ class PeriodReportApiTest {
         assertThat(report).containsEntry("id", (int) week).containsEntry("model_version", 1);
         assertThat((List<Map<String, Object>>) report.get("exemptions")).extracting(e -> e.get("reason"))
                 .containsExactly("Recall");
-        List<Map<String, Object>> teams = (List<Map<String, Object>>) report.get("teams");
+        List<Map<String, Object>> teams = (List<Map<String, Object>>) report.get("rows");
         assertThat(teams).extracting(t -> t.get("id")).containsExactly(null, "billing", "sales");
         assertThat(teams.get(0).get("scorecard")).isNull();
         assertThat(((Map<String, Object>) teams.get(0).get("kpis"))).containsEntry("tickets_created", 3);
@@ -133,14 +134,14 @@ class PeriodReportApiTest {
     @Test
     void teamsArePagedAndTheCsvHasOneRowPerTeam() {
         Map<String, Object> first = get("/v1/reports/" + week + "?limit=2");
-        assertThat((List<?>) first.get("teams")).hasSize(2);
+        assertThat((List<?>) first.get("rows")).hasSize(2);
         Map<String, Object> second = get("/v1/reports/" + week + "?limit=2&cursor=" + first.get("next_cursor"));
-        assertThat(((List<Map<String, Object>>) (List<?>) second.get("teams"))).extracting(t -> t.get("id"))
+        assertThat(((List<Map<String, Object>>) (List<?>) second.get("rows"))).extracting(t -> t.get("id"))
                 .containsExactly("sales");
         assertThat(second.get("next_cursor")).isNull();
 
         String[] csv = Api.as(READ_A).get("/v1/reports/" + week + "?format=csv").asString().split("\r\n");
-        assertThat(csv[0]).isEqualTo(PeriodReportWriter.DETAIL_HEADER);
+        assertThat(csv[0]).isEqualTo(PeriodReportTables.REPORT_CSV_PREFIX + "," + String.join(",", MetricCatalog.names()));
         assertThat(csv).hasSize(4);
         assertThat(csv[1]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,,,,,3,");
         assertThat(csv[2]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,billing,solo,1," + (50 * 4.0 / 4.25 + 50)
@@ -155,7 +156,7 @@ class PeriodReportApiTest {
                 .containsEntry("from", "2026-11-02").containsEntry("to", "2026-11-08").containsEntry("tz", "UTC");
         assertThat((List<Map<String, Object>>) page.get("rows")).extracting(r -> r.get("id")).containsExactly("billing", "sales");
         String[] csv = Api.as(READ_A).get("/v1/reports/" + week + "/scorecards?format=csv").asString().split("\r\n");
-        assertThat(csv[0]).isEqualTo(ScorecardCsv.HEADER);
+        assertThat(csv[0]).isEqualTo(ScorecardTables.CSV_HEADER);
         assertThat(csv).hasSize(5); // two teams, two KPIs each
     }
 

@@ -103,6 +103,24 @@ class ScorecardApiTest {
         assertThat(Api.decimal(billing, "score")).isCloseTo(expected, within(1e-9));
     }
 
+    @Test
+    void aPeerReviewShareScalesTheWeightsShown() {
+        // CSAT weighs 100 before a 20 % peer-review share: 80 after it, and the peer review 20
+        ScorecardRows.models(TENANT_A, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 100)
+                .replace("'peer_review': null", "'peer_review': {'share': 20, 'target': 4.0}"));
+        row(TENANT_A, "2026-11-02T10:00:00Z").team("billing").agent("a-1").csat(5, 4).peerReviews(4, 3).insert();
+        Map<String, Object> a1 = only("dimension=agent&" + WEEK);
+        assertThat(kpi(a1, "csat_avg", null)).containsEntry("weight", 80.0).containsEntry("effective_weight", 80.0)
+                .containsEntry("attainment", 1.0).containsEntry("points", 80.0);
+        // 3.5 of 4.0 on 20
+        Map<String, Object> peer = kpi(a1, "peer_review_avg", null);
+        assertThat(peer).containsEntry("group", "peer_review").containsEntry("weight", 20.0).containsEntry("actual", 3.5);
+        assertThat(Api.decimal(peer, "points")).isCloseTo(20 * 3.5 / 4.0, within(1e-9));
+        assertThat(Api.decimal(a1, "score")).isCloseTo(80 + 20 * 3.5 / 4.0, within(1e-9));
+        String[] csv = Api.as(READ_A).get("/v1/scorecards?dimension=agent&" + WEEK + "&format=csv").asString().split("\r\n");
+        assertThat(csv[1]).startsWith("2026-11-02,a-1,solo,1,97.5,csat_avg,,,higher,used,4.5,4.5,4.5,2,80.0,80.0,1.0,80.0,");
+    }
+
     /** Two agents of billing and sales; a product recall in billing on Nov 3..5 relaxes CSAT and leaves FCR out. */
     private static long recall() {
         ScorecardRows.models(TENANT_A, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 60, "fcr_rate", 0.8, 40));
@@ -187,7 +205,7 @@ class ScorecardApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("text/csv; charset=UTF-8; header=present");
         String score = String.valueOf(60 * 4.0 / 4.2 + 40);
-        assertThat(response.asString().split("\r\n")).containsExactly(ScorecardCsv.HEADER,
+        assertThat(response.asString().split("\r\n")).containsExactly(ScorecardTables.CSV_HEADER,
                 "2026-11-02,billing,solo,1," + score + ",csat_avg,,,higher,used,4.5,4.2,4.0,10,60.0,60.0,"
                         + (4.0 / 4.2) + "," + (60 * 4.0 / 4.2) + "," + id + ",target relaxed by exemption " + id
                         + " (Product recall R-12)",

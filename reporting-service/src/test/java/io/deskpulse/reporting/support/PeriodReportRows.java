@@ -16,10 +16,23 @@ public final class PeriodReportRows {
     /** A report's header; exemptions a JSON array (single quotes for double ones). */
     public static long report(String tenant, String granularity, String start, String end, int modelVersion,
             String exemptions) {
-        KpiRows.execute("INSERT INTO period_reports (tenant_id, granularity, period_start, period_end, time_zone, generation,"
-                + " model_version, exemptions, created_at) VALUES ('" + tenant + "', '" + granularity + "', '" + start + "', '"
-                + end + "', 'UTC', 0, " + modelVersion + ", '" + exemptions.replace('\'', '"') + "', '2026-11-09T00:30:00Z')");
+        insert("", "", tenant, granularity, start, end, modelVersion, exemptions);
         return ScorecardRows.queryLong("SELECT max(id) FROM period_reports");
+    }
+
+    /** A report with the id the OpenAPI examples name. */
+    public static void report(long id, String tenant, String granularity, String start, String end, int modelVersion,
+            String exemptions) {
+        insert("id, ", id + ", ", tenant, granularity, start, end, modelVersion, exemptions);
+    }
+
+    private static void insert(String idColumn, String id, String tenant, String granularity, String start, String end,
+            int modelVersion, String exemptions) {
+        KpiRows.execute("INSERT INTO period_reports (" + idColumn + "tenant_id, granularity, period_start, period_end,"
+                + " time_zone, generation, model_version, exemptions, created_at)"
+                + (id.isEmpty() ? "" : " OVERRIDING SYSTEM VALUE") + " VALUES (" + id + "'" + tenant + "', '"
+                + granularity + "', '" + start + "', '" + end + "', 'UTC', 0, " + modelVersion + ", '"
+                + exemptions.replace('\'', '"') + "', '2026-11-09T00:30:00Z')");
     }
 
     /** A kept row: a team's sums on a channel for the days of an exemption (0: none); histograms as int[] literals. */

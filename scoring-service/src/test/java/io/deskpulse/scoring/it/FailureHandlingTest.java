@@ -14,7 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -42,23 +43,43 @@ class FailureHandlingTest {
         return counter == null ? 0 : counter.count();
     }
 
+    /**
+     * An operator's transaction holds this consumer group's offset rows: every batch runs into lock_timeout (a
+     * transient failure), is retried, and goes through once the rows are free. The test locks the rows the way a
+     * batch does — this group's and topic's, in partition order — so that it waits for a batch still in flight
+     * instead of deadlocking with it: locking every row of the table in physical order could take one partition's
+     * row while a batch held another's, and with lock_timeout and deadlock_timeout both 1 s PostgreSQL could then
+     * cancel the test's own transaction. It waits for two failures after the event was sent, so that the event's
+     * batch has been tried and retried while blocked, whatever failed before.
+     */
     @Test
     void aBatchBlockedByALockIsRetriedUntilItGoesThrough() throws Exception {
         Aggregates aggregates = new Aggregates(dataSource);
         aggregates.awaitDrained(config.consumerGroup());
-        double transientBefore = failures("transient");
+        // the rows exist once the partitions were assigned: a row made after the lock would not be locked
+        await().atMost(Duration.ofSeconds(60)).until(() -> aggregates.scalar("SELECT count(*) FROM scoring_offsets"
+                + " WHERE consumer_group = ? AND topic = ?", config.consumerGroup(), EventTopic.name()) == 3);
 
         try (Connection blocker = DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),
                 TestInfrastructure.postgresPassword())) {
             blocker.setAutoCommit(false);
-            try (Statement lock = blocker.createStatement()) {
-                // an operator's long transaction holding the offset rows: every batch hits lock_timeout
-                lock.execute("SELECT * FROM scoring_offsets FOR UPDATE");
+            try (PreparedStatement lock = blocker.prepareStatement("SELECT kafka_partition FROM scoring_offsets"
+                    + " WHERE consumer_group = ? AND topic = ? ORDER BY kafka_partition FOR UPDATE")) {
+                lock.setString(1, config.consumerGroup());
+                lock.setString(2, EventTopic.name());
+                try (ResultSet locked = lock.executeQuery()) {
+                    int rows = 0;
+                    while (locked.next()) {
+                        rows++;
+                    }
+                    assertThat(rows).isEqualTo(3);
+                }
             }
+            double transientBefore = failures("transient");
             EventTopic.sendTicketEvents("tenant-locked", "T-1", List.of(event("tenant-locked", "l-1",
                     "ticket.created", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T-1\",\"channel\":\"web\"}")));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> failures("transient") > transientBefore);
+            await().atMost(Duration.ofSeconds(30)).until(() -> failures("transient") >= transientBefore + 2);
             assertThat(aggregates.totals("tenant-locked", null)).containsEntry("tickets_created", 0L);
             blocker.rollback();
         }
