@@ -31,11 +31,11 @@ public interface ReportingConfig {
     @WithDefault("30s")
     Duration queryTimeout();
 
-    /** The cache of stored histograms that keeps long daily reports cheap (docs/performance.md). */
-    HistogramCache histogramCache();
+    /** The cache of daily aggregate rows that keeps long daily reports cheap (docs/performance.md). */
+    RowCache rowCache();
 
-    interface HistogramCache {
-        /** Memory the cached histograms may take; 0 switches the cache off. */
+    interface RowCache {
+        /** Memory the cached rows may take; 0 switches the cache off (reports then add up rows in SQL). */
         @WithDefault("32")
         int maxSizeMb();
 

@@ -22,18 +22,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads kpi_hourly with plain JDBC (the queries are analytical SQL, not entities); connections are
- * read-only. A report's queries run in one {@link ReportSnapshot}: {@link #open} looks up the tenant's
+ * Reads the aggregate tables with plain JDBC; connections are read-only. A report's queries run in one {@link ReportSnapshot}: {@link #open} looks up the tenant's
  * generation and default zone, {@link #groups} and {@link #histograms} read that generation only.
  */
 @ApplicationScoped
 public class KpiRepository {
 
     private final ReportSnapshots snapshots;
-    private final HistogramCache cache;
+    private final AggregateRowCache cache;
     private final int timeoutSeconds;
 
-    public KpiRepository(ReportSnapshots snapshots, ReportingConfig config, HistogramCache cache) {
+    public KpiRepository(ReportSnapshots snapshots, ReportingConfig config, AggregateRowCache cache) {
         this.snapshots = snapshots;
         this.cache = cache;
         this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
@@ -44,67 +43,77 @@ public class KpiRepository {
         return snapshots.open(tenant);
     }
 
-    /** Up to {@code limit} groups with data after {@code query.after()}, in (period, member) order. */
+    /**
+     * Up to {@code limit} groups with data after {@code query.after()}, in (period, member) order. In the zone of
+     * the daily rollups they are added up here from the (cached) daily rows, each with every merged histogram
+     * ({@link DailyGroups}); otherwise by SQL, without histograms.
+     */
     public List<GroupTotals> groups(ReportSnapshot snapshot, KpiQuery query, int limit) {
-        List<GroupTotals> groups = new ArrayList<>();
-        try (PreparedStatement statement = KpiSql.groups(query, limit).prepare(snapshot.connection(), timeoutSeconds);
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Long> sums = new HashMap<>();
-                for (String column : MetricCatalog.SUMMED_COLUMNS) {
-                    sums.put(column, rs.getLong(column));
-                }
-                PageKey key = new PageKey(rs.getObject("period", LocalDate.class), rs.getString("member"));
-                groups.add(new GroupTotals(key, Map.copyOf(sums), Map.of()));
+        try {
+            if (cache.enabled() && query.daily()) {
+                List<DailyRows.Loaded> rows = DailyRows.load(snapshot.connection(), timeoutSeconds, cache, query,
+                        KpiSql.firstDay(query), query.to(), null);
+                return DailyGroups.page(rows, query.after(), limit);
             }
+            List<GroupTotals> groups = new ArrayList<>();
+            try (PreparedStatement statement = KpiSql.groups(query, limit).prepare(snapshot.connection(), timeoutSeconds);
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Long> sums = new HashMap<>();
+                    for (String column : MetricCatalog.SUMMED_COLUMNS) {
+                        sums.put(column, rs.getLong(column));
+                    }
+                    PageKey key = new PageKey(rs.getObject("period", LocalDate.class), rs.getString("member"));
+                    groups.add(new GroupTotals(key, Map.copyOf(sums), Map.of()));
+                }
+            }
+            return groups;
         } catch (SQLException e) {
             throw translate(e, query);
         }
-        return groups;
     }
 
     /**
-     * The merged histograms {@code columns} of each of the given groups, by column then group; a
-     * group without values in a column is absent from that column's map. Daily rows come from the
-     * {@link HistogramCache} where their version has not changed; hourly rows are read as they are.
+     * The merged histograms {@code columns} of each of the given groups, by column then group; a group without
+     * values in a column is absent from that column's map. Daily rows come through the {@link AggregateRowCache};
+     * hourly rows are read as they are.
      */
     public Map<String, Map<PageKey, Histogram>> histograms(ReportSnapshot snapshot, KpiQuery query, List<String> columns,
                                                           List<PageKey> keys) {
         if (keys.isEmpty() || columns.isEmpty()) {
             return Map.of();
         }
-        boolean cached = cache.enabled() && query.daily();
-        List<String> read = cached ? MetricCatalog.HISTOGRAM_COLUMNS : columns;
         Set<PageKey> page = new HashSet<>(keys);
         Map<PageKey, HistogramSum[]> sums = new HashMap<>();
-        Map<String, List<PageKey>> missing = new HashMap<>();
-        try (PreparedStatement statement = KpiSql.pageRows(query, read, keys, !cached)
-                .prepare(snapshot.connection(), timeoutSeconds);
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                PageKey key = new PageKey(rs.getObject(1, LocalDate.class), rs.getString(2));
-                if (!page.contains(key)) {
-                    continue; // a member of the page in a period outside it
-                }
-                if (!cached) {
-                    int[][] histograms = new int[read.size()][];
-                    for (int i = 0; i < read.size(); i++) {
-                        histograms[i] = HistogramText.parse(rs.getString(5 + i));
+        List<String> read;
+        try {
+            if (cache.enabled() && query.daily()) {
+                read = MetricCatalog.HISTOGRAM_COLUMNS;
+                LocalDate[] range = KpiSql.pageRange(query, keys);
+                List<String> members = keys.stream().map(PageKey::member).distinct().toList();
+                for (DailyRows.Loaded loaded : DailyRows.load(snapshot.connection(), timeoutSeconds, cache, query, range[0],
+                        range[1], members)) {
+                    if (page.contains(loaded.key())) {
+                        add(sums, loaded.key(), loaded.row().histograms());
                     }
-                    add(sums, key, histograms);
-                    continue;
                 }
-                String row = rs.getString(3);
-                int[][] histograms = cache.get(new HistogramCache.RowKey(KpiSql.table(query), query.tenant(),
-                        query.generation(), row), rs.getLong(4));
-                if (histograms != null) {
-                    add(sums, key, histograms);
-                } else {
-                    missing.computeIfAbsent(row, r -> new ArrayList<>()).add(key);
+            } else {
+                read = columns;
+                try (PreparedStatement statement = KpiSql.hourlyHistograms(query, columns, keys)
+                        .prepare(snapshot.connection(), timeoutSeconds);
+                     ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        PageKey key = new PageKey(rs.getObject(1, LocalDate.class), rs.getString(2));
+                        if (!page.contains(key)) {
+                            continue; // a member of the page in a period outside it
+                        }
+                        Histogram[] histograms = new Histogram[columns.size()];
+                        for (int i = 0; i < columns.size(); i++) {
+                            histograms[i] = Histogram.ofPairs(HistogramText.parse(rs.getString(3 + i)));
+                        }
+                        add(sums, key, histograms);
+                    }
                 }
-            }
-            if (!missing.isEmpty()) {
-                readMissing(snapshot, query, keys, missing, sums);
             }
         } catch (SQLException e) {
             throw translate(e, query);
@@ -123,33 +132,10 @@ public class KpiRepository {
         return merged;
     }
 
-    /** Reads the rows the cache did not hold at their current version, adds them up and caches them. */
-    private void readMissing(ReportSnapshot snapshot, KpiQuery query, List<PageKey> keys,
-            Map<String, List<PageKey>> missing, Map<PageKey, HistogramSum[]> sums) throws SQLException {
-        LocalDate[] range = KpiSql.pageRange(query, keys);
-        List<String> columns = MetricCatalog.HISTOGRAM_COLUMNS;
-        try (PreparedStatement statement = KpiSql.rowHistograms(query, columns, List.copyOf(missing.keySet()),
-                range[0], range[1]).prepare(snapshot.connection(), timeoutSeconds);
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                String row = rs.getString(1);
-                int[][] histograms = new int[columns.size()][];
-                for (int i = 0; i < columns.size(); i++) {
-                    histograms[i] = HistogramText.parse(rs.getString(3 + i));
-                }
-                cache.put(new HistogramCache.RowKey(KpiSql.table(query), query.tenant(), query.generation(), row),
-                        rs.getLong(2), histograms);
-                for (PageKey key : missing.getOrDefault(row, List.of())) {
-                    add(sums, key, histograms);
-                }
-            }
-        }
-    }
-
-    private static void add(Map<PageKey, HistogramSum[]> sums, PageKey key, int[][] histograms) {
+    private static void add(Map<PageKey, HistogramSum[]> sums, PageKey key, Histogram[] histograms) {
         HistogramSum[] perColumn = sums.computeIfAbsent(key, k -> new HistogramSum[histograms.length]);
         for (int i = 0; i < histograms.length; i++) {
-            if (histograms[i].length > 0) {
+            if (!histograms[i].isEmpty()) {
                 if (perColumn[i] == null) {
                     perColumn[i] = new HistogramSum();
                 }

@@ -39,11 +39,7 @@ final class KpiSql {
                         .collect(Collectors.joining(", ")))
                 .sql(" FROM " + table(q));
         // Rows of later pages start at or after their period's first day: skip what lies before it.
-        LocalDate first = q.from();
-        if (q.after() != null && q.granularity() != Granularity.TOTAL && q.after().period().isAfter(first)) {
-            first = q.after().period();
-        }
-        filters(s, q, first, q.to());
+        filters(s, q, firstDay(q), q.to());
         s.sql(" GROUP BY 1, 2 HAVING ")
                 .sql(columns.stream().map(c -> "sum(" + c + ") <> 0")
                         .collect(Collectors.joining(" OR ")))
@@ -57,19 +53,45 @@ final class KpiSql {
     }
 
     /**
-     * The rows behind the given groups (one page): (period, member, row key, row version, then each of
-     * {@code columns} as text when {@code withHistograms}). The row key joins the row's key columns after day or
-     * bucket; the version is the row's {@code xmin}, which every update changes.
+     * The daily rows of the query from {@code from} to {@code to} (its filters applied): (period, member, row key,
+     * row version). The row key joins the row's key columns after the day; the version is the row's {@code xmin},
+     * which every update changes. For {@code members}, only those members' rows.
      */
-    static SqlStatement pageRows(KpiQuery q, List<String> columns, List<PageKey> keys, boolean withHistograms) {
+    static SqlStatement rowVersions(KpiQuery q, LocalDate from, LocalDate to, List<String> members) {
+        SqlStatement s = new SqlStatement().sql("SELECT ");
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, " + rowKey(q) + " AS row_key, "
+                + "xmin::text::bigint AS version FROM " + table(q));
+        filters(s, q, from, to);
+        if (members != null) {
+            s.sql(" AND " + q.dimension().column() + " = ANY (?)", members.toArray(String[]::new));
+        }
+        return s;
+    }
+
+    /** Whole daily rows by row key (see {@link #rowVersions}): key, version, every summed column, every histogram as text. */
+    static SqlStatement rows(KpiQuery q, List<String> rowKeys, LocalDate from, LocalDate to) {
+        List<String> sums = MetricCatalog.SUMMED_COLUMNS;
+        List<String> histograms = MetricCatalog.HISTOGRAM_COLUMNS;
+        sums.forEach(KpiSql::requireIdentifier);
+        histograms.forEach(KpiSql::requireIdentifier);
+        SqlStatement s = new SqlStatement().sql("SELECT " + rowKey(q) + " AS row_key, xmin::text::bigint AS version, "
+                + String.join(", ", sums) + ", " + String.join(", ", histograms.stream().map(h -> h + "::text").toList()));
+        s.sql(" FROM " + table(q)).sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND generation = ?", q.generation())
+                .sql(" AND day >= ?", from).sql(" AND day <= ?", to);
+        return s.sql(" AND " + rowKey(q) + " = ANY (?)", rowKeys.toArray(String[]::new));
+    }
+
+    /**
+     * The stored histograms {@code columns} of the hourly rows behind the given groups (one page), as (period,
+     * member, each column as text), unmerged: adding arrays up in Java costs a fraction of turning them into rows
+     * and grouping those in SQL.
+     */
+    static SqlStatement hourlyHistograms(KpiQuery q, List<String> columns, List<PageKey> keys) {
         LocalDate[] range = pageRange(q, keys);
         columns.forEach(KpiSql::requireIdentifier);
         SqlStatement s = new SqlStatement().sql("SELECT ");
-        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, " + rowKey(q) + " AS row_key, "
-                + "xmin::text::bigint AS version");
-        if (withHistograms) {
-            columns.forEach(column -> s.sql(", " + column + "::text"));
-        }
+        period(s, q).sql(" AS period, " + q.dimension().column() + " AS member");
+        columns.forEach(column -> s.sql(", " + column + "::text"));
         s.sql(" FROM " + table(q));
         filters(s, q, range[0], range[1]);
         return s.sql(" AND " + q.dimension().column() + " = ANY (?)",
@@ -85,15 +107,13 @@ final class KpiSql {
         return new LocalDate[] {from, lastDay.isBefore(q.to()) ? lastDay : q.to()};
     }
 
-    /** The given rows of a daily table (by row key, see {@link #pageRows}) with their versions and histograms as text. */
-    static SqlStatement rowHistograms(KpiQuery q, List<String> columns, List<String> rowKeys, LocalDate from,
-            LocalDate to) {
-        columns.forEach(KpiSql::requireIdentifier);
-        SqlStatement s = new SqlStatement().sql("SELECT " + rowKey(q) + " AS row_key, xmin::text::bigint AS version");
-        columns.forEach(column -> s.sql(", " + column + "::text"));
-        s.sql(" FROM " + table(q)).sql(" WHERE tenant_id = ?", q.tenant()).sql(" AND generation = ?", q.generation())
-                .sql(" AND day >= ?", from).sql(" AND day <= ?", to);
-        return s.sql(" AND " + rowKey(q) + " = ANY (?)", rowKeys.toArray(String[]::new));
+    /** The first day a page after {@code q.after()} can hold: its period's first day, else {@code from}. */
+    static LocalDate firstDay(KpiQuery q) {
+        LocalDate first = q.from();
+        if (q.after() != null && q.granularity() != Granularity.TOTAL && q.after().period().isAfter(first)) {
+            first = q.after().period();
+        }
+        return first;
     }
 
     private static String rowKey(KpiQuery q) {

@@ -19,7 +19,9 @@ import java.util.Map;
  */
 public final class TableWriters {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    // Schubfach for doubles: writing a quarter of team-days' metrics spent a tenth of a request in FloatingDecimal.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
     private static final String CRLF = "\r\n";
 
     private TableWriters() {

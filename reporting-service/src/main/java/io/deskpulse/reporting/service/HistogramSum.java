@@ -5,18 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Adds stored histograms ({@code int[]} of (bin, count) pairs in ascending bin order, docs/storage.md) into one.
- * A day of a team is one stored row, so the common case is a single histogram, taken as it is; several are added
- * in an array indexed by bin, sized to the largest bin (bins are small non-negative integers: about 1,150 cover a
- * millisecond to a century at 1 % accuracy).
+ * Adds histograms into one. A day of a team is one stored row, so the common case is a single histogram, given
+ * back as it is (with any percentile it already computed); several are added in an array indexed by bin, sized to
+ * the largest bin (bins are small non-negative integers: about 1,150 cover a millisecond to a century at 1 %).
  */
 public final class HistogramSum {
 
-    private final List<int[]> parts = new ArrayList<>(1);
+    private final List<Histogram> parts = new ArrayList<>(1);
 
-    public void add(int[] pairs) {
-        if (pairs.length > 0) {
-            parts.add(pairs);
+    public void add(Histogram histogram) {
+        if (!histogram.isEmpty()) {
+            parts.add(histogram);
         }
     }
 
@@ -26,21 +25,18 @@ public final class HistogramSum {
             return Optional.empty();
         }
         if (parts.size() == 1) {
-            return single(parts.get(0));
+            return Optional.of(parts.get(0));
         }
         int maxBin = 0;
-        for (int[] pairs : parts) {
-            for (int i = 0; i < pairs.length; i += 2) {
-                if (pairs[i] < 0) {
-                    throw new IllegalStateException("a stored histogram has a negative bin: " + pairs[i]);
-                }
-            }
-            maxBin = Math.max(maxBin, pairs[pairs.length - 2]);
+        for (Histogram part : parts) {
+            maxBin = Math.max(maxBin, part.bins()[part.bins().length - 1]);
         }
         long[] counts = new long[maxBin + 1];
-        for (int[] pairs : parts) {
-            for (int i = 0; i + 1 < pairs.length; i += 2) {
-                counts[pairs[i]] += pairs[i + 1];
+        for (Histogram part : parts) {
+            int[] bins = part.bins();
+            long[] partCounts = part.counts();
+            for (int i = 0; i < bins.length; i++) {
+                counts[bins[i]] += partCounts[i];
             }
         }
         int n = 0;
@@ -62,19 +58,5 @@ public final class HistogramSum {
             }
         }
         return Optional.of(new Histogram(bins, sums));
-    }
-
-    private static Optional<Histogram> single(int[] pairs) {
-        int n = pairs.length / 2;
-        int[] bins = new int[n];
-        long[] counts = new long[n];
-        for (int i = 0; i < n; i++) {
-            if (pairs[2 * i] < 0) {
-                throw new IllegalStateException("a stored histogram has a negative bin: " + pairs[2 * i]);
-            }
-            bins[i] = pairs[2 * i];
-            counts[i] = pairs[2 * i + 1];
-        }
-        return Optional.of(new Histogram(bins, counts));
     }
 }

@@ -64,7 +64,8 @@ public class KpiService {
     private List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> page) {
         Set<String> columns = new LinkedHashSet<>();
         query.metrics().forEach(metric -> metric.histogramColumn().ifPresent(columns::add));
-        if (columns.isEmpty() || page.isEmpty()) {
+        // Groups added up from daily rows come with their histograms already (KpiRepository.groups).
+        if (columns.isEmpty() || page.isEmpty() || page.stream().noneMatch(group -> group.histograms().isEmpty())) {
             return page;
         }
         List<PageKey> keys = page.stream().map(GroupTotals::key).toList();

@@ -67,7 +67,7 @@ class HistogramMergingTest {
         final List<List<String>> histogramQueries = new ArrayList<>();
 
         RecordingRepository() {
-            super(null, new TestConfig(), new HistogramCache(new TestConfig(), java.time.Clock.systemUTC()));
+            super(null, new TestConfig(), new AggregateRowCache(new TestConfig(), java.time.Clock.systemUTC()));
         }
 
         @Override
@@ -117,8 +117,8 @@ class HistogramMergingTest {
         }
 
         @Override
-        public HistogramCache histogramCache() {
-            return new HistogramCache() {
+        public RowCache rowCache() {
+            return new RowCache() {
                 @Override
                 public int maxSizeMb() {
                     return 0;

@@ -4,24 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskpulse.reporting.config.ReportingConfig;
+import io.deskpulse.reporting.service.Histogram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class HistogramCacheTest {
+class AggregateRowCacheTest {
 
-    private static final HistogramCache.RowKey ROW = new HistogramCache.RowKey("kpi_team_daily", "acme", 0, "2026-11-02\u001ft-1");
-    private static final int[][] HISTOGRAMS = {{3, 1}, {}, {7, 2, 9, 1}, {}, {}};
+    private static final AggregateRowCache.RowKey ROW = new AggregateRowCache.RowKey("kpi_team_daily", "acme", 0, "2026-11-02\u001ft-1");
+    private static final Histogram[] HISTOGRAMS = {Histogram.ofPairs(new int[] {3, 1}), Histogram.EMPTY,
+            Histogram.ofPairs(new int[] {7, 2, 9, 1}), Histogram.EMPTY, Histogram.EMPTY};
+
+    private static AggregateRowCache.Row row(long version, Histogram... histograms) {
+        return new AggregateRowCache.Row(version, new long[] {1, 2, 3}, histograms);
+    }
 
     private final MutableClock clock = new MutableClock();
 
     @Test
     void anEntryIsOnlyGivenForTheRowVersionItWasReadAt() {
-        HistogramCache cache = new HistogramCache(config(1, Duration.ofHours(1)), clock);
-        cache.put(ROW, 41, HISTOGRAMS);
-        assertThat(cache.get(ROW, 41)).isSameAs(HISTOGRAMS);
+        AggregateRowCache cache = new AggregateRowCache(config(1, Duration.ofHours(1)), clock);
+        cache.put(ROW, row(41, HISTOGRAMS));
+        assertThat(cache.get(ROW, 41).histograms()).isSameAs(HISTOGRAMS);
         assertThat(cache.get(ROW, 42)).isNull();
         // a changed row's old entry is gone, not kept beside the new one
         assertThat(cache.get(ROW, 41)).isNull();
@@ -30,15 +36,17 @@ class HistogramCacheTest {
 
     @Test
     void theLeastRecentlyUsedGoFirstWhenFull() {
-        HistogramCache cache = new HistogramCache(config(1, Duration.ofHours(1)), clock);
-        int[][] big = {new int[100_000], new int[0], new int[0], new int[0], new int[0]}; // about 400 kB each
-        HistogramCache.RowKey a = new HistogramCache.RowKey("kpi_daily", "acme", 0, "a");
-        HistogramCache.RowKey b = new HistogramCache.RowKey("kpi_daily", "acme", 0, "b");
-        HistogramCache.RowKey c = new HistogramCache.RowKey("kpi_daily", "acme", 0, "c");
-        cache.put(a, 1, big);
-        cache.put(b, 1, big);
+        AggregateRowCache cache = new AggregateRowCache(config(1, Duration.ofHours(1)), clock);
+        // 30,000 bins: about 360 kB each
+        Histogram big0 = new Histogram(java.util.stream.IntStream.range(0, 30_000).toArray(), new long[30_000]);
+        Histogram[] big = {big0, Histogram.EMPTY, Histogram.EMPTY, Histogram.EMPTY, Histogram.EMPTY};
+        AggregateRowCache.RowKey a = new AggregateRowCache.RowKey("kpi_daily", "acme", 0, "a");
+        AggregateRowCache.RowKey b = new AggregateRowCache.RowKey("kpi_daily", "acme", 0, "b");
+        AggregateRowCache.RowKey c = new AggregateRowCache.RowKey("kpi_daily", "acme", 0, "c");
+        cache.put(a, row(1, big));
+        cache.put(b, row(1, big));
         assertThat(cache.get(a, 1)).isNotNull(); // a is now the most recently used
-        cache.put(c, 1, big);
+        cache.put(c, row(1, big));
         assertThat(cache.get(b, 1)).isNull();
         assertThat(cache.get(a, 1)).isNotNull();
         assertThat(cache.get(c, 1)).isNotNull();
@@ -47,17 +55,17 @@ class HistogramCacheTest {
 
     @Test
     void anOldEntryIsReadAgainEvenIfItsVersionMatches() {
-        HistogramCache cache = new HistogramCache(config(1, Duration.ofMinutes(60)), clock);
-        cache.put(ROW, 7, HISTOGRAMS);
+        AggregateRowCache cache = new AggregateRowCache(config(1, Duration.ofMinutes(60)), clock);
+        cache.put(ROW, row(7, HISTOGRAMS));
         clock.advance(Duration.ofMinutes(61));
         assertThat(cache.get(ROW, 7)).isNull();
     }
 
     @Test
     void sizeZeroSwitchesItOff() {
-        HistogramCache cache = new HistogramCache(config(0, Duration.ofHours(1)), clock);
+        AggregateRowCache cache = new AggregateRowCache(config(0, Duration.ofHours(1)), clock);
         assertThat(cache.enabled()).isFalse();
-        cache.put(ROW, 1, HISTOGRAMS);
+        cache.put(ROW, row(1, HISTOGRAMS));
         assertThat(cache.get(ROW, 1)).isNull();
     }
 
@@ -70,7 +78,7 @@ class HistogramCacheTest {
     }
 
     private static ReportingConfig config(int mb, Duration maxAge) {
-        ReportingConfig.HistogramCache cache = new ReportingConfig.HistogramCache() {
+        ReportingConfig.RowCache cache = new ReportingConfig.RowCache() {
             public int maxSizeMb() {
                 return mb;
             }
@@ -81,7 +89,7 @@ class HistogramCacheTest {
         };
         return (ReportingConfig) java.lang.reflect.Proxy.newProxyInstance(ReportingConfig.class.getClassLoader(),
                 new Class<?>[] {ReportingConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("histogramCache")) {
+                    if (method.getName().equals("rowCache")) {
                         return cache;
                     }
                     throw new UnsupportedOperationException(method.getName());

@@ -1,0 +1,62 @@
+package io.deskpulse.reporting.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.reporting.service.GroupTotals;
+import io.deskpulse.reporting.service.Histogram;
+import io.deskpulse.reporting.service.MetricCatalog;
+import io.deskpulse.reporting.service.PageKey;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DailyGroupsTest {
+
+    private static final LocalDate NOV_2 = LocalDate.parse("2026-11-02");
+    private static final LocalDate NOV_3 = LocalDate.parse("2026-11-03");
+
+    private static DailyRows.Loaded row(LocalDate period, String member, long ticketsCreated, int... firstResponsePairs) {
+        long[] sums = new long[MetricCatalog.SUMMED_COLUMNS.size()];
+        sums[MetricCatalog.SUMMED_COLUMNS.indexOf("tickets_created")] = ticketsCreated;
+        Histogram[] histograms = new Histogram[MetricCatalog.HISTOGRAM_COLUMNS.size()];
+        java.util.Arrays.fill(histograms, Histogram.EMPTY);
+        histograms[MetricCatalog.HISTOGRAM_COLUMNS.indexOf("first_response_hist")] = Histogram.ofPairs(firstResponsePairs);
+        return new DailyRows.Loaded(new PageKey(period, member), new AggregateRowCache.Row(1, sums, histograms));
+    }
+
+    @Test
+    void rowsOfAGroupAddUpAndGroupsComeInPeriodThenCodePointOrder() {
+        List<DailyRows.Loaded> rows = new ArrayList<>(List.of(
+                row(NOV_3, "b", 1, 5, 1), row(NOV_2, "é", 2), row(NOV_2, "", 1), row(NOV_2, "Z", 3, 5, 1),
+                row(NOV_2, "Z", 4, 5, 2, 9, 1), row(NOV_2, "\uD83D\uDE00", 1), row(NOV_2, "\uFFFD", 1)));
+
+        List<GroupTotals> page = DailyGroups.page(rows, null, 100);
+
+        // '' first; then by code point as COLLATE "C" on UTF-8: Z (U+005A) < é (U+00E9) < U+FFFD < U+1F600,
+        // although U+1F600 is a surrogate pair that UTF-16 order would put before U+FFFD
+        assertThat(page).extracting(g -> g.key().member()).containsExactly("", "Z", "é", "\uFFFD", "\uD83D\uDE00", "b");
+        GroupTotals z = page.get(1);
+        assertThat(z.sum("tickets_created")).isEqualTo(7);
+        assertThat(z.histogram("first_response_hist").bins()).containsExactly(5, 9);
+        assertThat(z.histogram("first_response_hist").counts()).containsExactly(3L, 1L);
+    }
+
+    @Test
+    void groupsWhoseSumsAreAllZeroAreLeftOutAndTheKeysetAndLimitApply() {
+        List<DailyRows.Loaded> rows = List.of(row(NOV_2, "a", 0), row(NOV_2, "b", 1), row(NOV_2, "c", 1),
+                row(NOV_3, "a", 1), row(NOV_3, "b", 1));
+
+        assertThat(DailyGroups.page(rows, null, 100)).extracting(GroupTotals::key).containsExactly(
+                new PageKey(NOV_2, "b"), new PageKey(NOV_2, "c"), new PageKey(NOV_3, "a"), new PageKey(NOV_3, "b"));
+        assertThat(DailyGroups.page(rows, new PageKey(NOV_2, "b"), 2)).extracting(GroupTotals::key).containsExactly(
+                new PageKey(NOV_2, "c"), new PageKey(NOV_3, "a"));
+    }
+
+    @Test
+    void codePointComparisonTreatsAPrefixAsSmaller() {
+        assertThat(DailyGroups.compareCodePoints("ab", "abc")).isNegative();
+        assertThat(DailyGroups.compareCodePoints("abc", "ab")).isPositive();
+        assertThat(DailyGroups.compareCodePoints("", "")).isZero();
+    }
+}
