@@ -48,6 +48,36 @@ final class KpiClient implements AutoCloseable {
         return new Answer(rows, tz, pages);
     }
 
+    /**
+     * The whole answer as a BI tool receives it, every page's bytes, following the {@code Link: rel="next"} header:
+     * what the latency figures time. The body is not parsed (that is the client's cost, not the service's);
+     * {@link #get} parses it, untimed, for the comparison with the SQL baseline. Returns the bytes received.
+     */
+    long fetch(String query) throws IOException {
+        long bytes = 0;
+        String path = "/v1/kpis?" + query;
+        while (path != null) {
+            HttpConnection.Response response = http.get(path, key);
+            if (response.status() != 200) {
+                throw new IllegalStateException("reporting answered " + response.status() + " to " + path + ": "
+                        + IngestDriver.abbreviate(response.text()));
+            }
+            bytes += response.body().length;
+            path = nextPath(response.headers().get("link"));
+        }
+        return bytes;
+    }
+
+    /** The path and query of a {@code Link: <http://host:port/v1/kpis?...>; rel="next"} header, or null. */
+    static String nextPath(String link) {
+        if (link == null || !link.contains("rel=\"next\"")) {
+            return null;
+        }
+        String url = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        int slash = url.indexOf('/', url.indexOf("//") + 2);
+        return url.substring(slash);
+    }
+
     @Override
     public void close() {
         http.close();

@@ -118,4 +118,12 @@ class HarnessPartsTest {
         assertThat(o.runs("freshness")).isTrue();
         assertThatThrownBy(() -> Options.parse("--skip", "everything")).hasMessageContaining("unknown phase");
     }
+
+    @Test
+    void theNextPageIsTheLinkHeadersPathAndQuery() {
+        assertThat(KpiClient.nextPath("<http://127.0.0.1:8083/v1/kpis?dimension=team&cursor=abc%3D>; rel=\"next\""))
+                .isEqualTo("/v1/kpis?dimension=team&cursor=abc%3D");
+        assertThat(KpiClient.nextPath(null)).isNull();
+        assertThat(KpiClient.nextPath("<http://h/v1/kpis?x>; rel=\"prev\"")).isNull();
+    }
 }

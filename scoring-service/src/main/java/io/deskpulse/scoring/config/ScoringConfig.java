@@ -22,6 +22,13 @@ public interface ScoringConfig {
     @WithDefault("2")
     int consumerThreads();
 
+    /**
+     * Whether the service vacuums its own tables (service.TableMaintenance): {@code auto} when the server's
+     * autovacuum is off, {@code always}, or {@code never}.
+     */
+    @WithDefault("auto")
+    io.deskpulse.scoring.service.TableMaintenance.Mode vacuum();
+
     /** Records per poll, and so per database transaction. */
     @WithDefault("2000")
     int maxPollRecords();
