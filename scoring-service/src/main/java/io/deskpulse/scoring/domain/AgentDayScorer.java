@@ -100,13 +100,10 @@ public final class AgentDayScorer {
         }
         Carry carryOut = null;
         for (Target target : targets) {
-            if (before != null) {
-                deltas.retract(target, AgentDayDeriver.derive(agentId, day, before.timeline(), before.carryIn(),
-                        target.settings(), before.asOfMillis()).contributions());
-            }
             AgentDayDeriver.Result result = AgentDayDeriver.derive(agentId, day, timeline, carryIn, target.settings(),
                     nowMillis);
-            deltas.add(target, result.contributions());
+            deltas.replace(target, before == null ? List.of() : AgentDayDeriver.derive(agentId, day, before.timeline(),
+                    before.carryIn(), target.settings(), before.asOfMillis()).contributions(), result.contributions());
             carryOut = result.carryOut();
         }
         if (targets.isEmpty()) {

@@ -35,11 +35,9 @@ public final class TicketScorer {
         }
         TicketFacts facts = null;
         for (Target target : targets) {
-            if (before != null) {
-                deltas.retract(target, ContributionDeriver.derive(before, target.settings()));
-            }
             ContributionDeriver.Derivation derived = ContributionDeriver.deriveWithFacts(after, target.settings());
-            deltas.add(target, derived.contributions());
+            deltas.replace(target, before == null ? List.of() : ContributionDeriver.derive(before, target.settings()),
+                    derived.contributions());
             if (facts == null) {
                 facts = derived.facts();
             }

@@ -98,4 +98,53 @@ class DeltaAccumulatorTest {
         assertThat(team1.histogramPairs(HistogramMeasure.FIRST_RESPONSE)).containsExactly(DurationHistogram.binOf(120_000), 1);
         assertThat(teamDays.get(new TeamDayKey("acme", 0, day, "t-2")).get(Measure.CSAT_SUM)).isEqualTo(5);
     }
+
+    @Test
+    void replacingKeepsToWhatDiffersAndGivesWhatRetractingThenAddingGives() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            List<Contribution> before = randomContributions(random);
+            List<Contribution> after = new java.util.ArrayList<>(before.subList(0, random.nextInt(before.size() + 1)));
+            after.addAll(randomContributions(random));
+            DeltaAccumulator replaced = new DeltaAccumulator();
+            replaced.replace(TARGET, before, after);
+            DeltaAccumulator twice = new DeltaAccumulator();
+            twice.retract(TARGET, before);
+            twice.add(TARGET, after);
+            assertThat(snapshot(replaced.changes())).isEqualTo(snapshot(twice.changes()));
+            assertThat(snapshot(replaced.dailyChanges())).isEqualTo(snapshot(twice.dailyChanges()));
+            assertThat(snapshot(replaced.teamDailyChanges())).isEqualTo(snapshot(twice.teamDailyChanges()));
+        }
+    }
+
+    private static List<Contribution> randomContributions(java.util.Random random) {
+        List<Contribution> list = new java.util.ArrayList<>();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            long time = NINE_OCLOCK + random.nextInt(3) * 3_600_000L;
+            String agent = "a-" + random.nextInt(2);
+            Observation observation = switch (random.nextInt(3)) {
+                case 0 -> new Observation.FirstResponse(1_000L * (1 + random.nextInt(3)), 1_000L, random.nextBoolean());
+                case 1 -> new Observation.CsatScore(1 + random.nextInt(5));
+                default -> new Observation.AgentReply();
+            };
+            list.add(new Contribution(time, "t-1", agent, "chat", observation));
+        }
+        return list;
+    }
+
+    /** A delta map as comparable text: every key with its measures and histograms. */
+    private static <K> java.util.Map<String, String> snapshot(java.util.Map<K, KpiDelta> changes) {
+        java.util.Map<String, String> text = new java.util.TreeMap<>();
+        changes.forEach((key, delta) -> {
+            StringBuilder values = new StringBuilder();
+            for (Measure m : Measure.values()) {
+                values.append(m).append('=').append(delta.get(m)).append(' ');
+            }
+            for (HistogramMeasure h : HistogramMeasure.values()) {
+                values.append(h).append('=').append(java.util.Arrays.toString(delta.histogramPairs(h))).append(' ');
+            }
+            text.put(key.toString(), values.toString());
+        });
+        return text;
+    }
 }
