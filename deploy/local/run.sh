@@ -70,6 +70,11 @@ if $needs_build; then
 fi
 
 DP_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
+# Reporting holds its row cache in the old generation and builds half-megabyte answers for several clients at
+# once: from a 32 MB heap, those answers overflowed the survivor space into the old generation, and every few
+# seconds a full collection (about 60 ms) stopped all requests: the p99 of the benchmark's BI queries. A fixed
+# young generation with room for the answers in flight, and an old one that starts big enough for the cache.
+declare -A DP_SERVICE_JAVA_OPTS=([reporting-service]="-Xms128m -Xmn64m -XX:SurvivorRatio=4")
 
 sha256() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
@@ -95,7 +100,7 @@ for service in "${SERVICES[@]}"; do
   # shellcheck disable=SC2086
   # Serial GC: with heaps this small, G1's own structures (about 45 MB per service, measured) cost more
   # than they save; glibc's per-thread malloc arenas are capped for the same reason (docs/performance.md).
-  QUARKUS_HTTP_PORT="${PORTS[$service]}" MALLOC_ARENA_MAX=2 nohup java ${DESKPULSE_JAVA_OPTS:-$DP_JAVA_OPTS} \
+  QUARKUS_HTTP_PORT="${PORTS[$service]}" MALLOC_ARENA_MAX=2 nohup java ${DESKPULSE_JAVA_OPTS:-$DP_JAVA_OPTS ${DP_SERVICE_JAVA_OPTS[$service]:-}} \
     -jar "$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar" >"$LOGS/$service.log" 2>&1 &
   echo $! >"$RUN/$service.pid"
   if [ "$service" = scoring-service ]; then

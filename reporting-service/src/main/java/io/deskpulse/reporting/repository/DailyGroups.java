@@ -60,7 +60,7 @@ final class DailyGroups {
         keys.sort(ORDER);
         List<GroupTotals> page = new ArrayList<>(Math.min(limit, keys.size()));
         for (PageKey key : keys.subList(0, Math.min(limit, keys.size()))) {
-            page.add(new GroupTotals(key, sumsByColumn(sums.get(key)), histogramsByColumn(histograms.get(key))));
+            page.add(new GroupTotals(key, sumsByColumn(sums.get(key)), histogramsByColumn(histograms.get(key)), true));
         }
         return page;
     }

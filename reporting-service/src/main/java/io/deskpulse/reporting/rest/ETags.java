@@ -1,13 +1,17 @@
 package io.deskpulse.reporting.rest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Strong ETags from the exact body bytes, so that a poller gets 304 exactly when it would have
  * received the same bytes (new data, another page, JSON vs CSV: another tag).
+ *
+ * <p>The tag is the body's length with two different CRCs of it (96 bits): a tag only has to change when the
+ * bytes do, which needs no cryptographic hash, and both CRCs run as CPU instructions. SHA-256 of a quarter's
+ * team-by-day answer (half a megabyte) had cost a tenth of the request.
  */
 final class ETags {
 
@@ -15,12 +19,13 @@ final class ETags {
     }
 
     static String of(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(body);
+        CRC32 ieee = new CRC32();
+        ieee.update(body);
+        ByteBuffer tag = ByteBuffer.allocate(12).putInt(body.length).putInt((int) castagnoli.getValue())
+                .putInt((int) ieee.getValue());
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(tag.array()) + '"';
     }
 
     /** Whether If-None-Match names this tag; weak comparison, as RFC 9110 13.1.2 asks for If-None-Match. */

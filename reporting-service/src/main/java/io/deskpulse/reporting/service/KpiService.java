@@ -64,8 +64,9 @@ public class KpiService {
     private List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> page) {
         Set<String> columns = new LinkedHashSet<>();
         query.metrics().forEach(metric -> metric.histogramColumn().ifPresent(columns::add));
-        // Groups added up from daily rows come with their histograms already (KpiRepository.groups).
-        if (columns.isEmpty() || page.isEmpty() || page.stream().noneMatch(group -> group.histograms().isEmpty())) {
+        // Groups added up from daily rows come with their histograms already (KpiRepository.groups); a group with
+        // none is one without values, and reading its day again would cost as much as the report.
+        if (columns.isEmpty() || page.isEmpty() || page.stream().allMatch(GroupTotals::histogramsMerged)) {
             return page;
         }
         List<PageKey> keys = page.stream().map(GroupTotals::key).toList();

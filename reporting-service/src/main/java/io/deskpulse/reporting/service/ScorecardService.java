@@ -153,7 +153,7 @@ public class ScorecardService {
     private List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> groups) {
         Set<String> columns = new LinkedHashSet<>();
         query.metrics().forEach(m -> m.histogramColumn().ifPresent(columns::add));
-        if (columns.isEmpty() || groups.isEmpty()) {
+        if (columns.isEmpty() || groups.isEmpty() || groups.stream().allMatch(GroupTotals::histogramsMerged)) {
             return groups;
         }
         List<PageKey> keys = groups.stream().map(GroupTotals::key).toList();

@@ -52,6 +52,30 @@ class HistogramMergingTest {
                 "handle_hist", "first_response_bh_hist", "resolution_bh_hist"));
     }
 
+    @Test
+    void groupsThatCameWithTheirHistogramsAreNotReadAgainEvenWhenOneHasNone() {
+        // As the daily rollups give them: a team with first responses, and what was credited to no team, with none.
+        int bin = io.deskpulse.reporting.service.DurationHistogram.binOf(60_000);
+        Histogram responses = Histogram.ofPairs(new int[] {bin, 2});
+        // A minute's bin stands for a duration within 1 % of it, rounded to the millisecond.
+        double expected = Math.round(io.deskpulse.reporting.service.DurationHistogram.representativeMillis(bin)) / 1000.0;
+        repository.merged = List.of(
+                new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), ""), ones(), Map.of(), true),
+                new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), "t"), ones(),
+                        Map.of("first_response_hist", responses), true));
+        var report = service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS),
+                query(List.of(MetricCatalog.find("first_response_p50_s").orElseThrow())));
+        assertThat(repository.histogramQueries).isEmpty();
+        assertThat(report.rows()).extracting(row -> row.values().get(0)).containsExactly(null, expected);
+        assertThat(expected).isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.6));
+    }
+
+    private static Map<String, Long> ones() {
+        Map<String, Long> sums = new HashMap<>();
+        MetricCatalog.SUMMED_COLUMNS.forEach(c -> sums.put(c, 1L));
+        return sums;
+    }
+
     private void report(String... metrics) {
         List<Metric> list = Arrays.stream(metrics).map(m -> MetricCatalog.find(m).orElseThrow()).toList();
         service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(list));
@@ -65,6 +89,7 @@ class HistogramMergingTest {
     /** One group with data, and a record of the histogram queries asked for; no database. */
     private static final class RecordingRepository extends KpiRepository {
         final List<List<String>> histogramQueries = new ArrayList<>();
+        List<GroupTotals> merged;
 
         RecordingRepository() {
             super(null, new TestConfig(), new AggregateRowCache(new TestConfig(), java.time.Clock.systemUTC()));
@@ -72,6 +97,9 @@ class HistogramMergingTest {
 
         @Override
         public List<GroupTotals> groups(ReportSnapshot snapshot, KpiQuery query, int limit) {
+            if (merged != null) {
+                return merged;
+            }
             Map<String, Long> sums = new HashMap<>();
             MetricCatalog.SUMMED_COLUMNS.forEach(c -> sums.put(c, 1L));
             return List.of(new GroupTotals(new PageKey(query.from(), "t"), sums, Map.of()));

@@ -55,4 +55,33 @@ class TableWritersTest {
         assertThat(new String(TableWriters.json(table), StandardCharsets.UTF_8))
                 .isEqualTo("{\"rows\":[{\"id\":\"a-17\",\"kpis\":[\"csat_avg\",\"fcr_rate\"]}],\"next_cursor\":\"next\"}");
     }
+
+    @Test
+    void thousandthsAreWrittenAsTheGeneralWriterWritesThem() {
+        java.util.Random random = new java.util.Random(20261130);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 0.001, 0.002, 0.5, 1.0, 80595.0, 5142.593, 9999999.999,
+                1e7, 1.25e7, 0.0005, -36.734693877551024, -12.5, 0.041666666666666664, 4.1, 0.1 + 0.2, Double.NaN));
+        for (int i = 0; i < 200_000; i++) {
+            long millis = random.nextLong(switch (i % 4) { case 0 -> 1_000L; case 1 -> 100_000L; case 2 -> 100_000_000L;
+                default -> 20_000_000_000L; });
+            values.add((i % 7 == 0 ? -millis : millis) / 1000.0);
+            values.add(random.nextDouble() * Math.pow(10, random.nextInt(12) - 4));
+        }
+        char[] text = new char[24];
+        int fast = 0;
+        for (double value : values) {
+            String general = com.fasterxml.jackson.core.io.NumberOutput.toString(value, true);
+            int length = TableWriters.millisText(value, text);
+            if (length >= 0) {
+                fast++;
+                assertThat(new String(text, 0, length)).as("%s", general).isEqualTo(general);
+            }
+        }
+        // Whole thousandths below 1e7 take the fast way; the rest (ratios, E notation) the general one.
+        assertThat(fast).isBetween(170_000, 200_000);
+        assertThat(TableWriters.millisText(0.041666666666666664, text)).isEqualTo(-1);
+        assertThat(TableWriters.millisText(1.25e7, text)).isEqualTo(-1);
+        assertThat(TableWriters.millisText(0.0005, text)).isEqualTo(-1);
+        assertThat(TableWriters.millisText(Double.NaN, text)).isEqualTo(-1);
+    }
 }
