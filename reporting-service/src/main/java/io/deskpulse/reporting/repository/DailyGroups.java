@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.repository;
 
+import io.deskpulse.reporting.service.ColumnSums;
 import io.deskpulse.reporting.service.GroupTotals;
 import io.deskpulse.reporting.service.Histogram;
 import io.deskpulse.reporting.service.HistogramSum;
@@ -75,12 +76,7 @@ final class DailyGroups {
     }
 
     private static Map<String, Long> sumsByColumn(long[] total) {
-        List<String> columns = MetricCatalog.SUMMED_COLUMNS;
-        Map<String, Long> sums = new HashMap<>(columns.size() * 2);
-        for (int i = 0; i < total.length; i++) {
-            sums.put(columns.get(i), total[i]);
-        }
-        return sums;
+        return ColumnSums.of(total);
     }
 
     private static Map<String, Histogram> histogramsByColumn(HistogramSum[] merged) {

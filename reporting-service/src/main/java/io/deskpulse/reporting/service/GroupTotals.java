@@ -18,6 +18,9 @@ public record GroupTotals(PageKey key, Map<String, Long> sums, Map<String, Histo
     }
 
     public long sum(String column) {
+        if (sums instanceof ColumnSums columns) {
+            return columns.value(column);
+        }
         Long value = sums.get(column);
         if (value == null) {
             throw new IllegalArgumentException("column " + column + " was not summed");

@@ -65,7 +65,7 @@ public sealed interface Metric {
     record Thousandths(String name, String column) implements Metric {
         @Override
         public Object valueOf(GroupTotals totals) {
-            return BigDecimal.valueOf(totals.sum(column), 3).doubleValue();
+            return thousandths(totals.sum(column));
         }
 
         @Override
@@ -87,10 +87,7 @@ public sealed interface Metric {
             if (count == 0) {
                 return null;
             }
-            // BigDecimal: a sum of many long durations does not fit a double exactly.
-            return BigDecimal.valueOf(totals.sum(sumMsColumn))
-                    .divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1000)), 3, RoundingMode.HALF_UP)
-                    .doubleValue();
+            return roundedSeconds(totals.sum(sumMsColumn), count);
         }
 
         @Override
@@ -166,5 +163,30 @@ public sealed interface Metric {
             return "nearest-rank p" + percent + " of the merged " + column
                     + " / 1000, seconds rounded to the millisecond (within 1 %)";
         }
+    }
+
+    /** {@code value / 1000} as the double nearest to it (what BigDecimal.valueOf(value, 3).doubleValue() gives). */
+    static double thousandths(long value) {
+        // Below 2^53 the long is exact as a double and one division is correctly rounded: the same double,
+        // without a BigDecimal for every number of every report row.
+        return Math.abs(value) < (1L << 53) ? value / 1000.0 : BigDecimal.valueOf(value, 3).doubleValue();
+    }
+
+    /**
+     * {@code sumMs / count / 1000} in seconds rounded half up (away from zero) to the millisecond, as the double
+     * nearest to that: exactly BigDecimal's {@code sumMs / (count * 1000)} at scale 3, HALF_UP, in long arithmetic.
+     */
+    static double roundedSeconds(long sumMs, long count) {
+        if (count <= 0 || count > (1L << 61)) {
+            return BigDecimal.valueOf(sumMs)
+                    .divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1000)), 3, RoundingMode.HALF_UP)
+                    .doubleValue();
+        }
+        long millis = sumMs / count;
+        long remainder = Math.abs(sumMs % count);
+        if (2 * remainder >= count) {
+            millis += sumMs < 0 ? -1 : 1;
+        }
+        return thousandths(millis);
     }
 }
