@@ -211,7 +211,12 @@ public class AggregateRepository {
                     }
                     statement.setArray(p++, c.createArrayOf("text", column));
                 }
-                statement.executeUpdate();
+                int written = statement.executeUpdate();
+                // A locked row keeps its ctid (a lock wait returns the newest version's): a miss would lose deltas
+                // silently, so it fails the batch as a conflict, which is rolled back and retried.
+                if (ctids != null && written != n) {
+                    throw new SQLException("updated " + written + " of " + n + " locked aggregate rows by ctid", "40001");
+                }
             }
         }
 

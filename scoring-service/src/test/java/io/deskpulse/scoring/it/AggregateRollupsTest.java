@@ -136,6 +136,60 @@ class AggregateRollupsTest {
         }
     }
 
+    @Test
+    void aWriterThatWaitedForAnotherUpdatesTheRowAsTheOtherLeftIt() throws Exception {
+        // The rows exist; a's update moves each to a new ctid while b waits for its lock. b must update the
+        // version a left (its lock returns that version's ctid), not the one it first found.
+        Target target = new Target("tenant-wait", 0, TenantSettings.DEFAULTS);
+        long nine = Instant.parse("2026-11-03T09:00:00Z").toEpochMilli();
+        DeltaAccumulator[] writes = new DeltaAccumulator[3];
+        long[] millis = {30_000, 90_000, 600_000};
+        for (int i = 0; i < writes.length; i++) {
+            writes[i] = new DeltaAccumulator();
+            writes[i].add(target, List.of(new Contribution(nine + i * 60_000L, "t-1", "a-1", "chat",
+                    new Observation.FirstResponse(millis[i], millis[i], true))));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            aggregates.apply(c, writes[0]); // auto-commit: the rows exist before the two writers start
+        }
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            int waiting = pid(b);
+            try (var longer = b.createStatement()) {
+                longer.execute("SET lock_timeout = '60s'");
+            }
+            aggregates.apply(a, writes[1]); // locks and updates the rows, uncommitted
+            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    int rows = aggregates.apply(b, writes[2]);
+                    b.commit();
+                    return rows;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitsForALock(waiting));
+            a.commit();
+            assertThat(blocked.get(30, TimeUnit.SECONDS)).isOne();
+        }
+
+        Aggregates stored = new Aggregates(dataSource);
+        String histogram = "{" + DurationHistogram.binOf(30_000) + ",1," + DurationHistogram.binOf(90_000) + ",1,"
+                + DurationHistogram.binOf(600_000) + ",1}";
+        for (String table : AggregateRepository.tables()) {
+            assertThat(stored.scalar("SELECT count(*) FROM " + table + " WHERE tenant_id = 'tenant-wait'"))
+                    .as(table).isOne();
+            assertThat(stored.scalar("SELECT first_response_count FROM " + table + " WHERE tenant_id = 'tenant-wait'"))
+                    .as(table).isEqualTo(3);
+            assertThat(stored.scalar("SELECT first_response_sum_ms FROM " + table + " WHERE tenant_id = 'tenant-wait'"))
+                    .as(table).isEqualTo(720_000);
+            assertThat(stored.scalar("SELECT count(*) FROM " + table
+                    + " WHERE tenant_id = 'tenant-wait' AND first_response_hist = ?::int[]", histogram))
+                    .as(table).isOne();
+        }
+    }
+
     /** A ticket's life, with a random share of reopens and changed ratings. */
     private List<IncomingEvent> lifecycle(String tenant, String ticket, Random random) throws Exception {
         String prefix = ticket + "-" + UUID.randomUUID();
