@@ -25,7 +25,10 @@ final class IngestionPhase {
         for (int clients : ctx.profile.sweepClients()) {
             List<IngestDriver.Body> bodies = batchBodies(ctx, "sweep" + clients, ctx.profile.sweepEventsPerLevel());
             ctx.drain("the previous requests");
-            IngestDriver.Outcome outcome = ctx.ingest.postAll(bodies, IngestDriver.BATCH, clients);
+            IngestDriver.Outcome outcome;
+            try (ScoringPause pause = ScoringPause.start(ctx)) {
+                outcome = ctx.ingest.postAll(bodies, IngestDriver.BATCH, clients);
+            }
             Results.Level level = new Results.Level();
             level.clients = clients;
             level.events = outcome.accepted();
@@ -50,8 +53,13 @@ final class IngestionPhase {
                 clients);
         long start = System.nanoTime();
         IngestDriver.Outcome outcome;
-        try (Context.CpuWindow ignored = ctx.cpu("ingestion-batches")) {
+        try (ScoringPause pause = ScoringPause.start(ctx); Context.CpuWindow ignored = ctx.cpu("ingestion-batches")) {
             outcome = ctx.ingest.postAll(bodies, IngestDriver.BATCH, clients);
+            batches.scoringPaused = pause.active();
+        }
+        if (!batches.scoringPaused) {
+            ctx.warn("scoring-service's pid is unknown: it applied the batches while they were timed, and the ratio to the "
+                    + "raw producer charges its CPU to ingestion");
         }
         long end = System.nanoTime();
         batches.clients = clients;

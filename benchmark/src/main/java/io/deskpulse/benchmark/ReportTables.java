@@ -52,9 +52,11 @@ final class ReportTables {
                             .append(fmt("%,.0f", level.eventsPerS));
                 }
                 figures.add(List.of("HTTP ingestion, batches of " + in.batches.batchSize, rate(in.batches.eventsPerS, "events/s"),
-                        fmt("%,d events, %d concurrent clients (sweep clients: events/s = %s), request p50 %.0f ms / p99 %.0f ms",
+                        fmt("%,d events, %d concurrent clients (sweep clients: events/s = %s), request p50 %.0f ms / p99 %.0f ms%s",
                                 in.batches.eventsAccepted, in.batches.clients, sweep, in.batches.latencyP50Ms,
-                                in.batches.latencyP99Ms)));
+                                in.batches.latencyP99Ms, Boolean.TRUE.equals(in.batches.scoringPaused)
+                                        ? "; scoring paused while timed (it drains them next)"
+                                        : "; scoring applied them as they came")));
             }
             if (in.ratioBatchesToRaw != null) {
                 figures.add(List.of("**HTTP batches / raw producer**", "**" + Targets.pct(in.ratioBatchesToRaw) + "**",

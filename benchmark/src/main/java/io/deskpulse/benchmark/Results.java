@@ -91,6 +91,8 @@ public final class Results {
         public Double requestsPerS;
         public Double latencyP50Ms;
         public Double latencyP99Ms;
+        /** Whether scoring was held still (SIGSTOP) while the batches (and each sweep level) were timed. */
+        public Boolean scoringPaused;
     }
 
     public static final class Level {

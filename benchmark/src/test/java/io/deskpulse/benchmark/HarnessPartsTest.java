@@ -126,4 +126,27 @@ class HarnessPartsTest {
         assertThat(KpiClient.nextPath(null)).isNull();
         assertThat(KpiClient.nextPath("<http://h/v1/kpis?x>; rel=\"prev\"")).isNull();
     }
+
+    @Test
+    void aPausedProcessIsStoppedUntilThePauseCloses() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "120").start();
+        try {
+            try (ScoringPause pause = ScoringPause.of(sleeper.pid())) {
+                assertThat(pause.active()).isTrue();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> state(sleeper.pid()) == 'T');
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> state(sleeper.pid()) == 'S');
+            assertThat(ScoringPause.of(null).active()).isFalse();
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    /** The state letter of /proc/<pid>/stat: S sleeping, T stopped. */
+    private static char state(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
 }

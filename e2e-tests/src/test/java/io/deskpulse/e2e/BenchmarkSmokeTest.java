@@ -62,6 +62,7 @@ class BenchmarkSmokeTest {
         assertThat(results.warnings).as("warnings").noneMatch(w -> w.contains("failed"));
         assertThat(results.ingestion.batches.eventsAccepted).isPositive();
         assertThat(results.ingestion.batches.eventsPerS).isPositive();
+        assertThat(results.ingestion.batches.scoringPaused).as("scoring held still while the batches were timed").isTrue();
         assertThat(results.ingestion.singles.events).isPositive();
         assertThat(results.ingestion.ndjson.events).isPositive();
         if (kafkaLibs != null) {
