@@ -315,12 +315,9 @@ final class ContractCheck {
                 for (int i = 0; i < fields.length; i++) {
                     JsonNode member = node.get(fields[i]);
                     if (member != null) {
-                        Verdict verdict = checks[i].check(member);
-                        if (verdict == Verdict.INVALID) {
-                            return Verdict.INVALID;
-                        }
-                        if (verdict == Verdict.UNSURE) {
-                            result = Verdict.UNSURE;
+                        result = both(result, checks[i].check(member));
+                        if (result == Verdict.INVALID) {
+                            return result;
                         }
                     }
                 }
@@ -395,12 +392,9 @@ final class ContractCheck {
                 }
                 Verdict result = Verdict.VALID;
                 for (int i = 0; i < node.size(); i++) {
-                    Verdict verdict = item.check(node.get(i));
-                    if (verdict == Verdict.INVALID) {
-                        return Verdict.INVALID;
-                    }
-                    if (verdict == Verdict.UNSURE) {
-                        result = Verdict.UNSURE;
+                    result = both(result, item.check(node.get(i)));
+                    if (result == Verdict.INVALID) {
+                        return result;
                     }
                 }
                 return result;
@@ -413,12 +407,9 @@ final class ContractCheck {
         return node -> {
             Verdict result = Verdict.VALID;
             for (Rule rule : all) {
-                Verdict verdict = rule.check(node);
-                if (verdict == Verdict.INVALID) {
-                    return Verdict.INVALID;
-                }
-                if (verdict == Verdict.UNSURE) {
-                    result = Verdict.UNSURE;
+                result = both(result, rule.check(node));
+                if (result == Verdict.INVALID) {
+                    return result;
                 }
             }
             return result;
@@ -440,6 +431,14 @@ final class ContractCheck {
             }
             return result;
         };
+    }
+
+    /** Both must hold: invalid if either is, else unsure if either is. */
+    private static Verdict both(Verdict a, Verdict b) {
+        if (a == Verdict.INVALID || b == Verdict.INVALID) {
+            return Verdict.INVALID;
+        }
+        return a == Verdict.UNSURE || b == Verdict.UNSURE ? Verdict.UNSURE : Verdict.VALID;
     }
 
     private static Verdict verdict(boolean valid) {
