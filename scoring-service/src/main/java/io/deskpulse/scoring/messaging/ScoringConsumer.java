@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,15 +24,10 @@ public class ScoringConsumer {
 
     private static final Logger LOG = Logger.getLogger(ScoringConsumer.class);
 
-    private final KafkaClients clients;
     private final TopicInitializer topicInitializer;
-    private final CloudEventDecoder decoder;
-    private final BatchProcessor processor;
-    private final DeadLetterPublisher deadLetters;
-    private final ScoringMetrics metrics;
-    private final ConsumerStatus status;
     private final ScoringConfig config;
-    private final String topic;
+    /** A poll loop by its index, with this service's clients, processor and topic. */
+    private final IntFunction<ConsumerWorker> newWorker;
     private final List<ConsumerWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
@@ -39,15 +35,11 @@ public class ScoringConsumer {
     public ScoringConsumer(KafkaClients clients, TopicInitializer topicInitializer, CloudEventDecoder decoder,
             BatchProcessor processor, DeadLetterPublisher deadLetters, ScoringMetrics metrics, ConsumerStatus status,
             ScoringConfig config, KafkaTopicsConfig topics) {
-        this.clients = clients;
         this.topicInitializer = topicInitializer;
-        this.decoder = decoder;
-        this.processor = processor;
-        this.deadLetters = deadLetters;
-        this.metrics = metrics;
-        this.status = status;
         this.config = config;
-        this.topic = topics.topic();
+        String topic = topics.topic();
+        this.newWorker = index -> new ConsumerWorker(index, clients, decoder, processor, deadLetters, metrics, status,
+                config, topic);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -60,8 +52,7 @@ public class ScoringConsumer {
             topicInitializer.ensureTopics();
             synchronized (workers) {
                 for (int i = 0; i < count && !stopped; i++) {
-                    ConsumerWorker worker = new ConsumerWorker(i, clients, decoder, processor, deadLetters, metrics, status,
-                            config, topic);
+                    ConsumerWorker worker = newWorker.apply(i);
                     Thread thread = new Thread(worker::run, count == 1 ? "scoring-consumer" : "scoring-consumer-" + i);
                     workers.add(worker);
                     threads.add(thread);

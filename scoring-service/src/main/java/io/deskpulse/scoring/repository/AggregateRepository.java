@@ -127,10 +127,9 @@ public class AggregateRepository {
             if (rows.isEmpty()) {
                 return;
             }
-            String[] ctids = new String[rows.size()];
-            int[][][] stored = lockExisting(c, rows, ctids);
+            Stored[] stored = lockExisting(c, rows);
             List<Row> existing = new ArrayList<>();
-            List<String> existingCtids = new ArrayList<>();
+            List<String> ctids = new ArrayList<>();
             List<int[][]> merged = new ArrayList<>();
             List<Row> missing = new ArrayList<>();
             List<int[][]> deltas = new ArrayList<>();
@@ -140,29 +139,30 @@ public class AggregateRepository {
                 for (HistogramMeasure h : HISTOGRAMS) {
                     int[] delta = row.delta().histogramPairs(h);
                     if (delta.length > 0) {
-                        histograms[h.ordinal()] = stored[i] == null ? delta : HistogramPairs.merge(stored[i][h.ordinal()], delta);
+                        histograms[h.ordinal()] = stored[i] == null ? delta
+                                : HistogramPairs.merge(stored[i].histograms()[h.ordinal()], delta);
                     }
                 }
                 if (stored[i] != null) {
                     existing.add(row);
-                    existingCtids.add(ctids[i]);
+                    ctids.add(stored[i].ctid());
                     merged.add(histograms);
                 } else {
                     missing.add(row);
                     deltas.add(histograms);
                 }
             }
-            execute(c, update, existing, existingCtids, merged);
-            execute(c, insert, missing, null, deltas);
+            update(c, existing, ctids, merged);
+            insert(c, missing, deltas);
         }
 
-        /**
-         * Locks the rows that exist and returns, per row in {@code rows}' order, null for a missing row, else its
-         * stored histograms (empty arrays where the batch does not change them); {@code ctids} gets each existing
-         * row's ctid at the same index.
-         */
-        private int[][][] lockExisting(Connection c, List<Row> rows, String[] ctids) throws SQLException {
-            int[][][] stored = new int[rows.size()][][];
+        /** A locked row: where it is, and its stored histograms (empty arrays where the batch does not change them). */
+        private record Stored(String ctid, int[][] histograms) {
+        }
+
+        /** Locks the rows that exist and returns, per row in {@code rows}' order, null for a missing row. */
+        private Stored[] lockExisting(Connection c, List<Row> rows) throws SQLException {
+            Stored[] stored = new Stored[rows.size()];
             try (PreparedStatement select = c.prepareStatement(lock)) {
                 int p = bindKeys(c, select, rows);
                 Boolean[] need = rows.stream().map(r -> r.delta().hasHistograms()).toArray(Boolean[]::new);
@@ -173,50 +173,59 @@ public class AggregateRepository {
                         for (int h = 0; h < HISTOGRAMS.length; h++) {
                             histograms[h] = ints(rs.getArray(3 + h));
                         }
-                        stored[rs.getInt(1) - 1] = histograms;
-                        ctids[rs.getInt(1) - 1] = rs.getString(2);
+                        stored[rs.getInt(1) - 1] = new Stored(rs.getString(2), histograms);
                     }
                 }
             }
             return stored;
         }
 
-        /** The update (rows given by {@code ctids}) or the insert (by key, {@code ctids} null). */
-        private void execute(Connection c, String sql, List<Row> rows, List<String> ctids, List<int[][]> histograms)
+        private void update(Connection c, List<Row> rows, List<String> ctids, List<int[][]> histograms)
                 throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
-            int n = rows.size();
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                int p;
-                if (ctids == null) {
-                    p = bindKeys(c, statement, rows);
-                } else {
-                    statement.setArray(1, c.createArrayOf("text", ctids.toArray()));
-                    p = 2;
-                }
-                for (Measure m : MEASURES) {
-                    Long[] column = new Long[n];
-                    for (int i = 0; i < n; i++) {
-                        column[i] = rows.get(i).delta().get(m);
-                    }
-                    statement.setArray(p++, c.createArrayOf("int8", column));
-                }
-                for (HistogramMeasure h : HISTOGRAMS) {
-                    String[] column = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        int[] pairs = histograms.get(i)[h.ordinal()];
-                        column[i] = pairs == null ? null : arrayLiteral(pairs);
-                    }
-                    statement.setArray(p++, c.createArrayOf("text", column));
-                }
+            try (PreparedStatement statement = c.prepareStatement(update)) {
+                statement.setArray(1, c.createArrayOf("text", ctids.toArray()));
+                bindValues(c, statement, 2, rows, histograms);
                 int written = statement.executeUpdate();
                 // A locked row keeps its ctid (a lock wait returns the newest version's): a miss would lose deltas
                 // silently, so it fails the batch as a conflict, which is rolled back and retried.
-                if (ctids != null && written != n) {
-                    throw new SQLException("updated " + written + " of " + n + " locked aggregate rows by ctid", "40001");
+                if (written != rows.size()) {
+                    throw new SQLException("updated " + written + " of " + rows.size()
+                            + " locked aggregate rows by ctid", "40001");
                 }
+            }
+        }
+
+        private void insert(Connection c, List<Row> rows, List<int[][]> histograms) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement statement = c.prepareStatement(insert)) {
+                bindValues(c, statement, bindKeys(c, statement, rows), rows, histograms);
+                statement.executeUpdate();
+            }
+        }
+
+        /** The measures and histograms of {@code rows}, one array parameter each, from parameter {@code p} on. */
+        private static void bindValues(Connection c, PreparedStatement statement, int p, List<Row> rows,
+                List<int[][]> histograms) throws SQLException {
+            int n = rows.size();
+            for (Measure m : MEASURES) {
+                Long[] column = new Long[n];
+                for (int i = 0; i < n; i++) {
+                    column[i] = rows.get(i).delta().get(m);
+                }
+                statement.setArray(p++, c.createArrayOf("int8", column));
+            }
+            for (HistogramMeasure h : HISTOGRAMS) {
+                String[] column = new String[n];
+                for (int i = 0; i < n; i++) {
+                    int[] pairs = histograms.get(i)[h.ordinal()];
+                    column[i] = pairs == null ? null : arrayLiteral(pairs);
+                }
+                statement.setArray(p++, c.createArrayOf("text", column));
             }
         }
 

@@ -101,27 +101,8 @@ class AggregateRollupsTest {
         second.add(target, List.of(new Contribution(nine + 60_000, "t-1", "a-1", "chat",
                 new Observation.FirstResponse(90_000, 90_000, false))));
 
-        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
-            a.setAutoCommit(false);
-            b.setAutoCommit(false);
-            int waiting = pid(b);
-            try (var longer = b.createStatement()) {
-                longer.execute("SET lock_timeout = '60s'"); // the tests' 1 s would race the await below
-            }
-            aggregates.apply(a, first); // inserts, uncommitted: invisible to b's lock, but b's insert must wait
-            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
-                try {
-                    int rows = aggregates.apply(b, second);
-                    b.commit();
-                    return rows;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitsForALock(waiting));
-            a.commit();
-            assertThat(blocked.get(30, TimeUnit.SECONDS)).isOne();
-        }
+        // a inserts, uncommitted: invisible to b's lock, but b's insert must wait
+        assertThat(applyWhileTheOtherWaits(first, second)).isOne();
 
         Aggregates stored = new Aggregates(dataSource);
         for (String table : AggregateRepository.tables()) {
@@ -152,27 +133,8 @@ class AggregateRollupsTest {
         try (Connection c = dataSource.getConnection()) {
             aggregates.apply(c, writes[0]); // auto-commit: the rows exist before the two writers start
         }
-        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
-            a.setAutoCommit(false);
-            b.setAutoCommit(false);
-            int waiting = pid(b);
-            try (var longer = b.createStatement()) {
-                longer.execute("SET lock_timeout = '60s'");
-            }
-            aggregates.apply(a, writes[1]); // locks and updates the rows, uncommitted
-            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
-                try {
-                    int rows = aggregates.apply(b, writes[2]);
-                    b.commit();
-                    return rows;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitsForALock(waiting));
-            a.commit();
-            assertThat(blocked.get(30, TimeUnit.SECONDS)).isOne();
-        }
+        // a locks and updates the rows, uncommitted
+        assertThat(applyWhileTheOtherWaits(writes[1], writes[2])).isOne();
 
         Aggregates stored = new Aggregates(dataSource);
         String histogram = "{" + DurationHistogram.binOf(30_000) + ",1," + DurationHistogram.binOf(90_000) + ",1,"
@@ -187,6 +149,34 @@ class AggregateRollupsTest {
             assertThat(stored.scalar("SELECT count(*) FROM " + table
                     + " WHERE tenant_id = 'tenant-wait' AND first_response_hist = ?::int[]", histogram))
                     .as(table).isOne();
+        }
+    }
+
+    /**
+     * Two writers on the same rows: {@code first} applied in a transaction left open, then {@code second} in another
+     * that must wait for the first's locks; the first commits once the second is seen waiting. The second's rows.
+     */
+    private int applyWhileTheOtherWaits(DeltaAccumulator first, DeltaAccumulator second) throws Exception {
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            int waiting = pid(b);
+            try (var longer = b.createStatement()) {
+                longer.execute("SET lock_timeout = '60s'"); // the tests' 1 s would race the await below
+            }
+            aggregates.apply(a, first);
+            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    int rows = aggregates.apply(b, second);
+                    b.commit();
+                    return rows;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitsForALock(waiting));
+            a.commit();
+            return blocked.get(30, TimeUnit.SECONDS);
         }
     }
 
