@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,31 @@ public class KpiRepository {
         } catch (SQLException e) {
             throw translate(e, query);
         }
+    }
+
+    /**
+     * The groups with the merged histograms that {@code query}'s percentile metrics need. Groups added up from the
+     * daily rows come with theirs already (one without any is one without values: reading its days again would
+     * cost as much as the report); the others get them in one read for all.
+     */
+    public List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> groups) {
+        Set<String> columns = new LinkedHashSet<>();
+        query.metrics().forEach(metric -> metric.histogramColumn().ifPresent(columns::add));
+        if (columns.isEmpty() || groups.isEmpty() || groups.stream().allMatch(GroupTotals::histogramsMerged)) {
+            return groups;
+        }
+        List<PageKey> keys = groups.stream().map(GroupTotals::key).toList();
+        Map<String, Map<PageKey, Histogram>> byColumn = histograms(snapshot, query, List.copyOf(columns), keys);
+        return groups.stream().map(group -> {
+            Map<String, Histogram> merged = new HashMap<>();
+            byColumn.forEach((column, histograms) -> {
+                Histogram histogram = histograms.get(group.key());
+                if (histogram != null) {
+                    merged.put(column, histogram);
+                }
+            });
+            return group.withHistograms(merged);
+        }).toList();
     }
 
     /**

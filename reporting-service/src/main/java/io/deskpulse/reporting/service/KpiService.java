@@ -6,11 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds one page of a KPI report: the page's groups first (keyset paging after aggregation, one
@@ -46,7 +42,7 @@ public class KpiService {
         try {
             List<GroupTotals> groups = repository.groups(snapshot, query, query.limit() + 1);
             more = groups.size() > query.limit();
-            page = withHistograms(snapshot, query, more ? groups.subList(0, query.limit()) : groups);
+            page = repository.withHistograms(snapshot, query, more ? groups.subList(0, query.limit()) : groups);
         } finally {
             sample.stop(queryTimer);
         }
@@ -59,27 +55,5 @@ public class KpiService {
         }
         String next = more ? Cursors.encode(query.fingerprint(), page.get(page.size() - 1).key()) : null;
         return new KpiReport(query, rows, next);
-    }
-
-    private List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> page) {
-        Set<String> columns = new LinkedHashSet<>();
-        query.metrics().forEach(metric -> metric.histogramColumn().ifPresent(columns::add));
-        // Groups added up from daily rows come with their histograms already (KpiRepository.groups); a group with
-        // none is one without values, and reading its day again would cost as much as the report.
-        if (columns.isEmpty() || page.isEmpty() || page.stream().allMatch(GroupTotals::histogramsMerged)) {
-            return page;
-        }
-        List<PageKey> keys = page.stream().map(GroupTotals::key).toList();
-        Map<String, Map<PageKey, Histogram>> byColumn = repository.histograms(snapshot, query, List.copyOf(columns), keys);
-        return page.stream().map(group -> {
-            Map<String, Histogram> merged = new HashMap<>();
-            byColumn.forEach((column, histograms) -> {
-                Histogram histogram = histograms.get(group.key());
-                if (histogram != null) {
-                    merged.put(column, histogram);
-                }
-            });
-            return group.withHistograms(merged);
-        }).toList();
     }
 }

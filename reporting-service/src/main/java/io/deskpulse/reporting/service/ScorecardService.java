@@ -67,7 +67,7 @@ public class ScorecardService {
 
         Map<String, Map<PageKey, GroupTotals>> totals = new HashMap<>();
         Map<PageKey, GroupTotals> all = new HashMap<>();
-        withHistograms(snapshot, query, scored).forEach(group -> all.put(group.key(), group));
+        kpis.withHistograms(snapshot, query, scored).forEach(group -> all.put(group.key(), group));
         totals.put(ScorecardParts.ALL_CHANNELS, all);
         for (String channel : models.channels()) {
             totals.put(channel, totals(snapshot, copy(query, channel, members, query.team(), from, to, query.metrics())));
@@ -144,26 +144,10 @@ public class ScorecardService {
     /** Every group of a query, with the histograms its metrics need, by key (labelled as the request's periods). */
     private Map<PageKey, GroupTotals> totals(ReportSnapshot snapshot, KpiQuery query) {
         Map<PageKey, GroupTotals> byKey = new HashMap<>();
-        for (GroupTotals group : withHistograms(snapshot, query, kpis.groups(snapshot, query, Integer.MAX_VALUE))) {
+        for (GroupTotals group : kpis.withHistograms(snapshot, query, kpis.groups(snapshot, query, Integer.MAX_VALUE))) {
             byKey.put(relabel(query, group.key()), group);
         }
         return byKey;
-    }
-
-    private List<GroupTotals> withHistograms(ReportSnapshot snapshot, KpiQuery query, List<GroupTotals> groups) {
-        Set<String> columns = new LinkedHashSet<>();
-        query.metrics().forEach(m -> m.histogramColumn().ifPresent(columns::add));
-        if (columns.isEmpty() || groups.isEmpty() || groups.stream().allMatch(GroupTotals::histogramsMerged)) {
-            return groups;
-        }
-        List<PageKey> keys = groups.stream().map(GroupTotals::key).toList();
-        Map<String, Map<PageKey, Histogram>> merged = kpis.histograms(snapshot, query, List.copyOf(columns), keys);
-        return groups.stream().map(group -> {
-            Map<String, Histogram> histograms = new HashMap<>();
-            merged.forEach((column, byKey) -> Optional.ofNullable(byKey.get(group.key()))
-                    .ifPresent(h -> histograms.put(column, h)));
-            return group.withHistograms(histograms);
-        }).toList();
     }
 
     /** A total report is labelled with the request's from, whatever part of the range a query read. */
