@@ -55,4 +55,11 @@ public interface ScoringConfig {
     /** How long event identities are remembered to recognise resent events. */
     @WithDefault("30d")
     Duration dedupWindow();
+
+    /**
+     * How far back the first refresh of open online sessions after a start looks: sessions still open when
+     * every instance stopped are counted to their end then. Later refreshes look at the last two days.
+     */
+    @WithDefault("31d")
+    Duration onlineCatchUp();
 }

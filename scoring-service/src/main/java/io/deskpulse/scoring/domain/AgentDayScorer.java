@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -48,19 +49,26 @@ public final class AgentDayScorer {
         for (AgentEvent event : newEvents) {
             byDay.computeIfAbsent(AgentDayDeriver.dayOf(event.epochMillis()), d -> new ArrayList<>()).add(event);
         }
-        return walk(agentId, byDay, byDay.isEmpty() ? null : byDay.firstKey(), false, stored, targets, nowMillis, deltas);
+        return walk(agentId, byDay, new TreeSet<>(), stored, targets, nowMillis, deltas);
     }
 
-    /** Re-derives one stored day up to {@code nowMillis} (an open session grew), cascading as needed. */
-    public static List<StoredDay> refresh(String agentId, LocalDate day, StoredDays stored,
+    /**
+     * Re-derives stored days up to {@code nowMillis} (open sessions grew), each of them and what they carry
+     * into, cascading as needed: a session may now reach into the next day even if its own day did not change.
+     */
+    public static List<StoredDay> refresh(String agentId, Collection<LocalDate> openDays, StoredDays stored,
             Function<LocalDate, List<Target>> targets, long nowMillis, DeltaAccumulator deltas) {
-        // the session may now reach into the next day even if this day did not change
-        return walk(agentId, new TreeMap<>(), day, true, stored, targets, nowMillis, deltas);
+        return walk(agentId, new TreeMap<>(), new TreeSet<>(openDays), stored, targets, nowMillis, deltas);
     }
 
-    private static List<StoredDay> walk(String agentId, TreeMap<LocalDate, List<AgentEvent>> byDay, LocalDate first,
-            boolean followFirst, StoredDays stored, Function<LocalDate, List<Target>> targets, long nowMillis, DeltaAccumulator deltas) {
+    /**
+     * Visits, in day order, every day with new events and every day to follow, and whatever a changed carry
+     * reaches; a day to follow is treated as if its carry-out had changed.
+     */
+    private static List<StoredDay> walk(String agentId, TreeMap<LocalDate, List<AgentEvent>> byDay, TreeSet<LocalDate> follow,
+            StoredDays stored, Function<LocalDate, List<Target>> targets, long nowMillis, DeltaAccumulator deltas) {
         List<StoredDay> written = new ArrayList<>();
+        LocalDate first = earliest(byDay.isEmpty() ? null : byDay.firstKey(), follow.isEmpty() ? null : follow.first());
         if (first == null) {
             return written;
         }
@@ -77,11 +85,25 @@ public final class AgentDayScorer {
             }
             StoredDay now = after != null ? after : before;
             boolean carryChanged = before == null || !Objects.equals(before.carryOut(), now.carryOut())
-                    || (followFirst && current.equals(first));
+                    || follow.contains(current);
             carry = now.carryOut();
-            current = nextDay(current, byDay, carryChanged, carry, stored, today);
+            LocalDate next = nextDay(current, earliest(byDay.higherKey(current), follow.higher(current)), carryChanged,
+                    carry, stored, today);
+            if (next != null && next.isAfter(current.plusDays(1))) {
+                // Days skipped on the way to the next day to visit kept their carry-out, and the last of them,
+                // not the day just scored, is what that day carries in.
+                StoredDay skipped = stored.latestBefore(next);
+                if (skipped != null && skipped.day().isAfter(current)) {
+                    carry = skipped.carryOut();
+                }
+            }
+            current = next;
         }
         return written;
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** Derives the day again if anything it depends on moved; returns the new stored day, or null if unchanged. */
@@ -113,9 +135,8 @@ public final class AgentDayScorer {
         return new StoredDay(day, timeline, carryIn, nowMillis, carryOut);
     }
 
-    private static LocalDate nextDay(LocalDate current, TreeMap<LocalDate, List<AgentEvent>> byDay, boolean carryChanged,
-            Carry carry, StoredDays stored, LocalDate today) {
-        LocalDate nextWithEvents = byDay.higherKey(current);
+    private static LocalDate nextDay(LocalDate current, LocalDate nextToVisit, boolean carryChanged, Carry carry,
+            StoredDays stored, LocalDate today) {
         LocalDate cascade = null;
         if (carryChanged) {
             LocalDate following = current.plusDays(1);
@@ -129,10 +150,7 @@ public final class AgentDayScorer {
                 cascade = nextStored.day();
             }
         }
-        if (nextWithEvents == null) {
-            return cascade;
-        }
-        return cascade == null || nextWithEvents.isBefore(cascade) ? nextWithEvents : cascade;
+        return earliest(nextToVisit, cascade);
     }
 
     /** Stored days held in memory, e.g. for tests or a batch that preloaded them. */

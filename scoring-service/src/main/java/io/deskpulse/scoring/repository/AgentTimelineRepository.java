@@ -84,9 +84,9 @@ public class AgentTimelineRepository {
         return days;
     }
 
-    /** All of an agent's days from {@code from} on, for the refresher. */
-    public StoredDays from(Connection c, AgentRef agent, LocalDate from) throws SQLException {
-        return preload(c, Map.of(agent, new LocalDate[] {from, from.plusDays(2)})).get(agent);
+    /** An agent's days from {@code first} on (those up to the day after {@code last} preloaded), for the refresher. */
+    public StoredDays from(Connection c, AgentRef agent, LocalDate first, LocalDate last) throws SQLException {
+        return preload(c, Map.of(agent, new LocalDate[] {first, last.plusDays(2)})).get(agent);
     }
 
     /** An agent's id and one stored day. */
@@ -120,19 +120,28 @@ public class AgentTimelineRepository {
 
     /**
      * Days whose online time is not final yet (from {@code sinceDay} on): an open session still being
-     * counted, or one running into a next day that has no row yet.
+     * counted, or one running into a next day, up to {@code today} (UTC, by the service's clock), that has no
+     * row yet. In key order, after {@code after} (null: from the first), at most {@code limit}. Days are UTC
+     * days whatever the session's time zone.
      */
-    public List<TenantAgentDay> openSessions(Connection c, LocalDate sinceDay, int limit) throws SQLException {
+    public List<TenantAgentDay> openSessions(Connection c, LocalDate sinceDay, LocalDate today, TenantAgentDay after,
+            int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT tenant_id, agent_id, day FROM agent_timelines a
                 WHERE carry_out_status IN ('online', 'busy') AND day >= ?
-                  AND (as_of < least((day + 1)::timestamptz, carry_out_since + interval '24 hours')
-                       OR (carry_out_since + interval '24 hours' > (day + 1)::timestamptz AND day + 1 <= current_date
+                  AND (?::text IS NULL OR (tenant_id, agent_id, day) > (?, ?, ?::date))
+                  AND (as_of < least((day + 1)::timestamp AT TIME ZONE 'UTC', carry_out_since + interval '24 hours')
+                       OR (carry_out_since + interval '24 hours' > (day + 1)::timestamp AT TIME ZONE 'UTC' AND day + 1 <= ?
                            AND NOT EXISTS (SELECT 1 FROM agent_timelines n WHERE n.tenant_id = a.tenant_id
                                            AND n.agent_id = a.agent_id AND n.day = a.day + 1)))
                 ORDER BY tenant_id, agent_id, day LIMIT ?""")) {
             s.setObject(1, sinceDay);
-            s.setInt(2, limit);
+            s.setString(2, after == null ? null : after.agent().tenantId());
+            s.setString(3, after == null ? null : after.agent().tenantId());
+            s.setString(4, after == null ? null : after.agent().agentId());
+            s.setObject(5, after == null ? null : after.day());
+            s.setObject(6, today);
+            s.setInt(7, limit);
             List<TenantAgentDay> days = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -282,8 +291,10 @@ public class AgentTimelineRepository {
 
         @Override
         public StoredDay latestBefore(LocalDate day) {
-            if (day.equals(from)) {
-                return beforeFrom;
+            if (!day.isBefore(from) && !day.isAfter(to.plusDays(1))) {
+                // every day from `from` to `to` is loaded; the one before them is beforeFrom
+                var loadedBefore = days.lowerEntry(day);
+                return loadedBefore != null ? loadedBefore.getValue() : beforeFrom;
             }
             return one("day < ?", day, " ORDER BY day DESC LIMIT 1");
         }

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.domain.AgentDayScorer;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDay;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +31,18 @@ import org.jboss.logging.Logger;
  * the time of the last event, so every minute or so it is counted again up to the clock, and carried
  * into the next day when it runs past midnight. Between refreshes a report is at most one interval
  * behind for those agents.
+ *
+ * <p>A refresh goes through every open session, a page of agent days per transaction. A day stays open after
+ * a refresh only if it was the day of that refresh or the day before, and a batch opens only days from the day
+ * before its clock on; so a refresh looks from two days before the previous completed refresh. The first
+ * refresh after a start looks further back ({@code deskpulse.scoring.online-catch-up}), for sessions that were
+ * open when every instance stopped.
  */
 @ApplicationScoped
 public class OnlineRefresher {
 
     private static final Logger LOG = Logger.getLogger(OnlineRefresher.class);
-    private static final int BATCH = 200;
+    static final int PAGE = 200;
 
     private final DataSource dataSource;
     private final AgentTimelineRepository agentTimelines;
@@ -42,15 +50,19 @@ public class OnlineRefresher {
     private final TenantStateRepository tenantStates;
     private final SettingsCache settings;
     private final Clock clock;
+    private final long catchUpDays;
+    /** The clock at the start of the last refresh that completed; null until the first one. */
+    private volatile Long lastRefreshMillis;
 
     public OnlineRefresher(DataSource dataSource, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
-            TenantStateRepository tenantStates, SettingsCache settings, Clock clock) {
+            TenantStateRepository tenantStates, SettingsCache settings, Clock clock, ScoringConfig config) {
         this.dataSource = dataSource;
         this.agentTimelines = agentTimelines;
         this.aggregates = aggregates;
         this.tenantStates = tenantStates;
         this.settings = settings;
         this.clock = clock;
+        this.catchUpDays = Math.max(2, config.onlineCatchUp().toDays());
     }
 
     @Scheduled(every = "${deskpulse.scoring.online-refresh-interval:60s}", delayed = "10s",
@@ -63,50 +75,66 @@ public class OnlineRefresher {
         }
     }
 
-    /** Counts open sessions up to now; returns how many agent days changed. */
+    /** Counts every open session up to now; returns how many agent days changed. */
     public int refresh() throws SQLException {
+        long now = clock.millis();
+        LocalDate today = dayOf(now);
+        Long previous = lastRefreshMillis;
+        LocalDate since = previous == null ? today.minusDays(catchUpDays)
+                : Collections.min(List.of(today, dayOf(previous))).minusDays(2);
         int changed = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        TenantAgentDay after = null;
+        Page page;
+        do {
+            TenantAgentDay cursor = after;
             try {
-                long now = clock.millis();
-                // Sessions are capped at a day, so only the last two days can still be open.
-                List<TenantAgentDay> open = agentTimelines.openSessions(c,
-                        LocalDate.ofEpochDay(Math.floorDiv(now, 86_400_000L)).minusDays(2), BATCH);
-                if (open.isEmpty()) {
-                    c.rollback();
-                    return 0;
-                }
-                List<String> tenants = new ArrayList<>(new TreeSet<>(open.stream().map(d -> d.agent().tenantId()).toList()));
-                Map<String, TenantState> states = tenantStates.readShared(c, tenantStates.ensure(c, tenants));
-                Targets targets = new Targets(c, states, settings);
-                // Each agent once, from its earliest open day: the walk carries on into the days after it.
-                Map<AgentRef, LocalDate> earliest = new TreeMap<>();
-                open.forEach(d -> earliest.merge(d.agent(), d.day(), (a, b) -> a.isBefore(b) ? a : b));
-                agentTimelines.lock(c, new ArrayList<>(earliest.keySet()));
-                DeltaAccumulator deltas = new DeltaAccumulator();
-                Map<AgentRef, List<StoredDay>> written = new LinkedHashMap<>();
-                for (Map.Entry<AgentRef, LocalDate> first : earliest.entrySet()) {
-                    AgentRef agent = first.getKey();
-                    List<StoredDay> days = AgentDayScorer.refresh(agent.agentId(), first.getValue(),
-                            agentTimelines.from(c, agent, first.getValue()),
-                            d -> targets.forTimeline(agent.tenantId(),
-                                    new TenantState.Cursor(TenantState.Cursor.AGENT_DAYS, agent.agentId(), d)),
-                            now, deltas);
-                    written.put(agent, days);
-                    changed += days.size();
-                }
-                aggregates.apply(c, deltas);
-                agentTimelines.save(c, written);
-                c.commit();
+                page = Transactions.run(dataSource, false, c -> refreshPage(c, since, today, cursor, now));
             } catch (AgentTimelineRepository.StoredDaysUnavailable e) {
-                c.rollback();
                 throw e.getCause();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            changed += page.changed();
+            after = page.last();
+        } while (page.full());
+        lastRefreshMillis = now;
         return changed;
+    }
+
+    private static LocalDate dayOf(long epochMillis) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, 86_400_000L));
+    }
+
+    private record Page(TenantAgentDay last, boolean full, int changed) {
+    }
+
+    /** Refreshes the next page of open agent days after {@code after} (null: from the first) in one transaction. */
+    private Page refreshPage(Connection c, LocalDate since, LocalDate today, TenantAgentDay after, long now) throws SQLException {
+        List<TenantAgentDay> open = agentTimelines.openSessions(c, since, today, after, PAGE);
+        if (open.isEmpty()) {
+            return new Page(null, false, 0);
+        }
+        List<String> tenants = new ArrayList<>(new TreeSet<>(open.stream().map(d -> d.agent().tenantId()).toList()));
+        Map<String, TenantState> states = tenantStates.readShared(c, tenantStates.ensure(c, tenants));
+        Targets targets = new Targets(c, states, settings);
+        // Each agent once, all its open days of the page in one walk, which also carries on into the days after them.
+        Map<AgentRef, List<LocalDate>> openDays = new TreeMap<>();
+        open.forEach(d -> openDays.computeIfAbsent(d.agent(), a -> new ArrayList<>()).add(d.day()));
+        agentTimelines.lock(c, new ArrayList<>(openDays.keySet()));
+        DeltaAccumulator deltas = new DeltaAccumulator();
+        Map<AgentRef, List<StoredDay>> written = new LinkedHashMap<>();
+        int changed = 0;
+        for (Map.Entry<AgentRef, List<LocalDate>> agentOpen : openDays.entrySet()) {
+            AgentRef agent = agentOpen.getKey();
+            List<LocalDate> days = agentOpen.getValue();
+            List<StoredDay> rescored = AgentDayScorer.refresh(agent.agentId(), days,
+                    agentTimelines.from(c, agent, days.get(0), days.get(days.size() - 1)),
+                    d -> targets.forTimeline(agent.tenantId(),
+                            new TenantState.Cursor(TenantState.Cursor.AGENT_DAYS, agent.agentId(), d)),
+                    now, deltas);
+            written.put(agent, rescored);
+            changed += rescored.size();
+        }
+        aggregates.apply(c, deltas);
+        agentTimelines.save(c, written);
+        return new Page(open.get(open.size() - 1), open.size() == PAGE, changed);
     }
 }

@@ -154,7 +154,7 @@ class AgentKpiScenariosTest {
         scoring.applyEachForAgent("a-1", List.of(agentAt("2026-11-20T10:00:00Z", online("t-1"))));
         assertKpis(scoring.table.kpis(all()), Map.of("online_s", 7_200.0), "now 12:00");
 
-        scoring.refresh("a-1", LocalDate.parse("2026-11-20"), Instant.parse("2026-11-20T13:30:00Z").toEpochMilli());
+        scoring.refresh("a-1", List.of(LocalDate.parse("2026-11-20")), Instant.parse("2026-11-20T13:30:00Z").toEpochMilli());
 
         assertKpis(scoring.table.kpis(all()), Map.of("online_s", 12_600.0), "refreshed at 13:30");
     }
@@ -166,7 +166,7 @@ class AgentKpiScenariosTest {
         scoring.applyEachForAgent("a-1", List.of(agentAt("2026-11-19T22:00:00Z", online("t-1"))));
         assertKpis(scoring.table.kpis(all()), Map.of("online_s", 3_600.0), "19 Nov 23:00");
 
-        scoring.refresh("a-1", LocalDate.parse("2026-11-19"), Instant.parse("2026-11-20T02:00:00Z").toEpochMilli());
+        scoring.refresh("a-1", List.of(LocalDate.parse("2026-11-19")), Instant.parse("2026-11-20T02:00:00Z").toEpochMilli());
 
         assertKpis(scoring.table.kpis(day("2026-11-19")), Map.of("online_s", 7_200.0), "19 Nov, to midnight");
         assertKpis(scoring.table.kpis(day("2026-11-20")), Map.of("online_s", 7_200.0), "20 Nov, to 02:00");

@@ -31,7 +31,7 @@ final class InMemoryScoring {
     }
 
     private final TenantSettings settings;
-    private final long now;
+    private long now;
     private final Map<String, TicketTimeline> tickets = new HashMap<>();
     private final Map<String, TicketFacts> facts = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, AgentDayScorer.StoredDay>> agentDays = new HashMap<>();
@@ -75,12 +75,45 @@ final class InMemoryScoring {
         table.apply(deltas.changes());
     }
 
-    /** Counts an agent's open session again up to {@code at}, as the refresher does. */
-    void refresh(String agent, LocalDate day, long at) {
+    /** Applies a batch as the batch processor does when its clock reads {@code at}. */
+    void applyAt(List<Delivery> batch, long at) {
+        now = at;
+        apply(batch);
+    }
+
+    /**
+     * What the online refresher does at {@code at}: every agent with a day whose online time is not final
+     * (the condition of {@code AgentTimelineRepository.openSessions}) is refreshed from the earliest such day.
+     */
+    void refreshOpenSessions(long at) {
+        LocalDate today = AgentDayDeriver.dayOf(at);
+        new ArrayList<>(agentDays.keySet()).forEach(agent -> {
+            List<LocalDate> open = agentDays.get(agent).values().stream()
+                    .filter(day -> open(agentDays.get(agent), day, today)).map(AgentDayScorer.StoredDay::day).toList();
+            if (!open.isEmpty()) {
+                refresh(agent, open, at);
+            }
+        });
+    }
+
+    private static boolean open(TreeMap<LocalDate, AgentDayScorer.StoredDay> days, AgentDayScorer.StoredDay day,
+            LocalDate today) {
+        AgentDayDeriver.Carry out = day.carryOut();
+        if (out == null || !out.status().countsAsOnline()) {
+            return false;
+        }
+        long dayEnd = AgentDayDeriver.startOf(day.day().plusDays(1));
+        long sessionEnd = out.sinceMillis() + AgentDayDeriver.MAX_STATUS_MILLIS;
+        return day.asOfMillis() < Math.min(dayEnd, sessionEnd)
+                || (sessionEnd > dayEnd && !day.day().plusDays(1).isAfter(today) && !days.containsKey(day.day().plusDays(1)));
+    }
+
+    /** Counts an agent's open sessions of these days again up to {@code at}, as the refresher does. */
+    void refresh(String agent, List<LocalDate> openDays, long at) {
         List<Target> targets = List.of(new Target(TENANT, 0, settings));
         DeltaAccumulator deltas = new DeltaAccumulator();
         TreeMap<LocalDate, AgentDayScorer.StoredDay> days = agentDays.computeIfAbsent(agent, a -> new TreeMap<>());
-        for (AgentDayScorer.StoredDay stored : AgentDayScorer.refresh(agent, day, AgentDayScorer.inMemory(days),
+        for (AgentDayScorer.StoredDay stored : AgentDayScorer.refresh(agent, openDays, AgentDayScorer.inMemory(days),
                 d -> targets, at, deltas)) {
             days.put(stored.day(), stored);
         }
