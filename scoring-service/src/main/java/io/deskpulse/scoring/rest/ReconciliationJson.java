@@ -23,7 +23,7 @@ public record ReconciliationJson(
         Instant to,
         boolean repair,
         Instant requestedAt,
-        Instant finishedAt,
+        @Schema(nullable = true, description = "When it ended (done or failed); null while running") Instant finishedAt,
         @Schema(description = "Timelines read: ticket timelines with an event in a slice, and agent days; a ticket "
                 + "spanning slices is read in each") long timelinesChecked,
         @Schema(description = "Every difference found, whether listed or not") long differenceCount,

@@ -7,16 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.service.ReconciliationWorker;
 import io.deskpulse.scoring.support.SettingsApi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -125,14 +130,30 @@ class ReconciliationApiTest {
         as(SettingsApi.ACME_ADMIN).get("/v1/reconciliations/" + id).then().statusCode(404).contentType(PROBLEM)
                 .body("type", is("https://deskpulse.io/problems/not-found"));
         as(SettingsApi.ACME_ADMIN).get("/v1/reconciliations").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+                .body("id", not(hasItem(id)));
         as(ADMIN).get("/v1/reconciliations/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         as(ADMIN).get("/v1/reconciliations/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
-        io.restassured.RestAssured.given().get("/v1/reconciliations").then().statusCode(401).contentType(PROBLEM);
+        RestAssured.given().get("/v1/reconciliations").then().statusCode(401).contentType(PROBLEM);
         as(SettingsApi.ACME_READ).get("/v1/reconciliations").then().statusCode(403).contentType(PROBLEM);
         post(SettingsApi.ACME_READ, "{'from': '2025-05-01T00:00:00Z', 'to': '2025-05-01T02:00:00Z'}").then()
                 .statusCode(403);
         finishAll();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentNamesTheOperationsAndShowsTheRequestAndItsErrors() throws Exception {
+        Map<String, Object> paths = (Map<String, Object>) new ObjectMapper().readValue(RestAssured.given()
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString(), Map.class).get("paths");
+        Map<String, Object> collection = (Map<String, Object>) paths.get("/v1/reconciliations");
+        Map<String, Object> create = (Map<String, Object>) collection.get("post");
+        assertThat(create.get("operationId")).isEqualTo("createReconciliation");
+        assertThat(((Map<String, Object>) collection.get("get")).get("operationId")).isEqualTo("listReconciliations");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) paths.get("/v1/reconciliations/{id}")).get("get"))
+                .get("operationId")).isEqualTo("getReconciliation");
+        assertThat((Map<String, Object>) create.get("responses")).containsKeys("202", "400", "409", "415", "422");
+        String body = new ObjectMapper().writeValueAsString(create.get("requestBody"));
+        assertThat(body).contains("ReconciliationRequest", "repair after an incident").doesNotContain("unknownFields");
     }
 
     private static void invalid(String body, String field, String reason) {

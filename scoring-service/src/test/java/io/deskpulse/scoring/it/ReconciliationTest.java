@@ -7,6 +7,7 @@ import static io.deskpulse.scoring.support.ReconciliationApi.as;
 import static io.deskpulse.scoring.support.ReconciliationApi.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.domain.HistogramMeasure;
@@ -21,6 +22,7 @@ import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
 import io.deskpulse.scoring.support.Traffic;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -31,6 +33,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -305,15 +309,15 @@ class ReconciliationTest {
         String scheduled = stringScalar("SELECT id::text FROM reconciliations WHERE tenant_id = ? AND status = 'running'"
                 + " AND requested_by = 'schedule'", TENANT);
         as(ADMIN).get("/v1/reconciliations/" + scheduled).then().statusCode(200)
-                .body("from", org.hamcrest.Matchers.is("2026-11-04T14:00:00Z"))
-                .body("to", org.hamcrest.Matchers.is("2026-11-06T14:00:00Z")).body("repair", org.hamcrest.Matchers.is(false));
+                .body("from", is("2026-11-04T14:00:00Z"))
+                .body("to", is("2026-11-06T14:00:00Z")).body("repair", is(false));
         assertThat(scheduler.schedule()).as("not again within the interval, on any instance").isZero();
         finishAll();
 
         as(ADMIN).get("/v1/reconciliations/" + scheduled).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.is("done")).body("difference_count", org.hamcrest.Matchers.is(1))
-                .body("differences[0].metric", org.hamcrest.Matchers.is("agent_replies"));
-        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body("status", is("done")).body("difference_count", is(1))
+                .body("differences[0].metric", is("agent_replies"));
+        RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("deskpulse_reconciliation_differences{tenant=\"" + TENANT + "\"} 1.0"))
                 .body(containsString("deskpulse_reconciliation_last_run_timestamp_seconds{tenant=\"" + TENANT + "\"}"))
                 .body(containsString("deskpulse_reconciliation_runs_total{outcome=\"done\"}"));
@@ -321,7 +325,7 @@ class ReconciliationTest {
         reconcile("{'from': '2026-11-05T00:00:00Z', 'to': '2026-11-06T00:00:00Z', 'repair': true}");
         assertThat(reconcile("{'from': '2026-11-05T00:00:00Z', 'to': '2026-11-06T00:00:00Z'}").getLong("difference_count"))
                 .isZero();
-        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+        RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("deskpulse_reconciliation_differences{tenant=\"" + TENANT + "\"} 0.0"));
     }
 
@@ -356,7 +360,7 @@ class ReconciliationTest {
     private static String difference(String table, String metric, Map<String, Object> row, Integer bin, long stored,
             long expected) {
         Object period = row.containsKey("bucket") ? row.get("bucket")
-                : ((LocalDate) row.get("day")).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+                : ((LocalDate) row.get("day")).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
         return table + "|" + metric + "|" + period + "|" + row.get("team_id") + "|" + row.getOrDefault("agent_id", null)
                 + "|" + row.getOrDefault("channel", null) + "|" + bin + "|" + stored + "|" + expected;
     }
@@ -375,7 +379,7 @@ class ReconciliationTest {
     }
 
     private static Map<String, Object> first(Map<String, Map<String, Object>> rows,
-            java.util.function.Predicate<Map<String, Object>> test, Set<Map<String, Object>> not) {
+            Predicate<Map<String, Object>> test, Set<Map<String, Object>> not) {
         return rows.values().stream().filter(test).filter(r -> !not.contains(r)).findFirst().orElseThrow();
     }
 
