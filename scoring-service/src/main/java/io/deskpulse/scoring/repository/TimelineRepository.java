@@ -1,6 +1,7 @@
 package io.deskpulse.scoring.repository;
 
 import io.deskpulse.scoring.domain.TicketTimeline;
+import io.deskpulse.scoring.domain.TimelineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** Ticket timelines ({@code ticket_timelines}), read and written a batch at a time. */
 @ApplicationScoped
@@ -156,6 +156,16 @@ public class TimelineRepository {
 
     /** A ticket's timeline, and whether its stored event-time bounds describe it (false: written before V20). */
     public record BoundedTimeline(String ticketId, TicketTimeline timeline, boolean bounded) {
+
+        public EventBounds bounds() {
+            List<TimelineEvent> events = timeline.events();
+            return new EventBounds(ticketId, events.size(), events.get(0).epochMillis(),
+                    events.get(events.size() - 1).epochMillis());
+        }
+    }
+
+    /** The times of a timeline's first and last events, and how many events it has. */
+    public record EventBounds(String ticketId, int eventCount, long firstMillis, long lastMillis) {
     }
 
     /**
@@ -193,22 +203,22 @@ public class TimelineRepository {
      * event count: timelines only grow). Rows a batch holds are skipped, never waited for: the batch writes their
      * bounds itself, and waiting could deadlock with it.
      */
-    public int storeBounds(Connection c, String tenant, Map<String, TicketTimeline> timelines) throws SQLException {
-        if (timelines.isEmpty()) {
+    public int storeBounds(Connection c, String tenant, List<EventBounds> bounds) throws SQLException {
+        if (bounds.isEmpty()) {
             return 0;
         }
-        int n = timelines.size();
+        List<EventBounds> sorted = bounds.stream().sorted(java.util.Comparator.comparing(EventBounds::ticketId)).toList();
+        int n = sorted.size();
         String[] tickets = new String[n];
         Integer[] counts = new Integer[n];
         String[] firsts = new String[n];
         String[] lasts = new String[n];
-        int i = 0;
-        for (Map.Entry<String, TicketTimeline> entry : new TreeMap<>(timelines).entrySet()) {
-            tickets[i] = entry.getKey();
-            counts[i] = entry.getValue().size();
-            firsts[i] = firstEventAt(entry.getValue());
-            lasts[i] = lastEventAt(entry.getValue());
-            i++;
+        for (int i = 0; i < n; i++) {
+            EventBounds b = sorted.get(i);
+            tickets[i] = b.ticketId();
+            counts[i] = b.eventCount();
+            firsts[i] = Instant.ofEpochMilli(b.firstMillis()).toString();
+            lasts[i] = Instant.ofEpochMilli(b.lastMillis()).toString();
         }
         try (PreparedStatement update = c.prepareStatement("""
                 WITH v AS (SELECT * FROM unnest(?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[])

@@ -12,6 +12,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +35,9 @@ public record ReconciliationRequest(
     static final String REQUIRED_INSTANT = "is required: an ISO-8601 instant such as 2026-11-02T00:00:00Z";
     static final Duration LONGEST = Duration.ofDays(400);
     static final String FIELDS = "from, to, repair";
+    /** Instants PostgreSQL and every zone's calendar take. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public boolean repairs() {
         return Boolean.TRUE.equals(repair);
@@ -65,7 +69,13 @@ public record ReconciliationRequest(
                     valid = violation(context, field, "is not a field of a reconciliation request; they are " + FIELDS);
                 }
             }
-            if (request.from() != null && request.to() != null) {
+            for (String field : List.of("from", "to")) {
+                Instant at = field.equals("from") ? request.from() : request.to();
+                if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+                    valid = violation(context, field, "must be between " + EARLIEST + " and " + LATEST);
+                }
+            }
+            if (valid && request.from() != null && request.to() != null) {
                 if (!request.to().isAfter(request.from())) {
                     valid = violation(context, "to", "must be after from (" + request.from() + ")");
                 } else if (Duration.between(request.from(), request.to()).compareTo(LONGEST) > 0) {

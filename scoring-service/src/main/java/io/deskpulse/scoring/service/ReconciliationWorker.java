@@ -13,7 +13,6 @@ import io.deskpulse.scoring.domain.ReconciliationRange;
 import io.deskpulse.scoring.domain.ReconciliationRange.Slice;
 import io.deskpulse.scoring.domain.Target;
 import io.deskpulse.scoring.domain.TenantSettings;
-import io.deskpulse.scoring.domain.TicketTimeline;
 import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AgentTimelineRepository.AgentDayRow;
 import io.deskpulse.scoring.repository.AggregateRepository;
@@ -22,6 +21,7 @@ import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantStateRepository;
 import io.deskpulse.scoring.repository.TimelineRepository;
 import io.deskpulse.scoring.repository.TimelineRepository.BoundedTimeline;
+import io.deskpulse.scoring.repository.TimelineRepository.EventBounds;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -29,9 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -121,6 +119,7 @@ public class ReconciliationWorker {
 
     /** Runs a reconciliation this instance claimed, slice after slice, from where it stands. */
     public void run(Reconciliation claimed) throws SQLException {
+        long started = System.nanoTime();
         Reconciliation current = claimed;
         try {
             while (Reconciliation.RUNNING.equals(current.status())) {
@@ -132,9 +131,9 @@ public class ReconciliationWorker {
                 current = next.get();
             }
             metrics.done(current);
-            LOG.infof("Reconciliation %s of tenant %s (%s..%s%s) done: %d timelines read, %d differences", current.id(),
-                    current.tenantId(), current.from(), current.to(), current.repair() ? ", repair" : "",
-                    current.timelinesChecked(), current.differenceCount());
+            LOG.infof("Reconciliation %s of tenant %s (%s..%s%s) done in %d ms: %d timelines read, %d differences",
+                    current.id(), current.tenantId(), current.from(), current.to(), current.repair() ? ", repair" : "",
+                    (System.nanoTime() - started) / 1_000_000, current.timelinesChecked(), current.differenceCount());
         } catch (SQLException | RuntimeException e) {
             if (Failures.isTransient(e)) {
                 throw new IllegalStateException("reconciliation " + current.id() + " interrupted: " + e.getMessage(), e);
@@ -158,10 +157,12 @@ public class ReconciliationWorker {
             boolean last) {
     }
 
-    /** Compares the next slice of a reconciliation in one snapshot, writing nothing but timelines' event bounds. */
+    /**
+     * Compares the next slice of a reconciliation in one snapshot. It writes nothing but the event bounds of ticket
+     * timelines that lack them (on another connection, a chunk at a time), so that later runs skip those timelines.
+     */
     public SliceCheck check(Reconciliation r) throws SQLException {
-        Map<String, TicketTimeline> unbounded = new HashMap<>();
-        SliceCheck check = Transactions.run(dataSource, true, c -> {
+        return Transactions.run(dataSource, true, c -> {
             String tenant = r.tenantId();
             TenantState state = states.current(c, tenant);
             int generation = state.activeGeneration();
@@ -180,11 +181,15 @@ public class ReconciliationWorker {
             do {
                 tickets = timelines.mayHaveEventsBetween(c, tenant, afterTicket, slice.startMillis(), slice.endMillis(),
                         chunk);
+                List<EventBounds> unbounded = new ArrayList<>();
                 for (BoundedTimeline ticket : tickets) {
                     expected.add(target, within(slice, ContributionDeriver.derive(ticket.timeline(), active)));
                     if (!ticket.bounded()) {
-                        unbounded.put(ticket.ticketId(), ticket.timeline());
+                        unbounded.add(ticket.bounds());
                     }
+                }
+                if (!unbounded.isEmpty()) {
+                    Transactions.run(dataSource, false, write -> timelines.storeBounds(write, tenant, unbounded));
                 }
                 read += tickets.size();
                 afterTicket = tickets.isEmpty() ? afterTicket : tickets.get(tickets.size() - 1).ticketId();
@@ -221,10 +226,6 @@ public class ReconciliationWorker {
             return new SliceCheck(generation, slice, read, AggregateComparison.compare(want, stored, active.timeZone()),
                     slice.endMillis() == range.endMillis());
         });
-        if (!unbounded.isEmpty()) {
-            Transactions.run(dataSource, false, c -> timelines.storeBounds(c, r.tenantId(), unbounded));
-        }
-        return check;
     }
 
     /**

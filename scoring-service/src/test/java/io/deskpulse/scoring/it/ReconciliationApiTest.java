@@ -92,6 +92,7 @@ class ReconciliationApiTest {
         invalid("{'from': '2025-01-03T00:00:00Z', 'to': '2025-01-02T00:00:00Z'}", "to", "must be after from");
         invalid("{'from': '2024-01-01T00:00:00Z', 'to': '2025-02-05T00:00:00Z'}", "to", "at most 400 days");
         invalid("{'from': 'yesterday', 'to': '2025-01-02T00:00:00Z'}", "from", "ISO-8601 instant");
+        invalid("{'from': '-5000-01-01T00:00:00Z', 'to': '2025-01-02T00:00:00Z'}", "from", "must be between");
         invalid("{'from': '2025-01-01T00:00:00Z', 'to': '2025-01-02T00:00:00Z', 'repair': 'perhaps'}", "repair",
                 "true or false");
         invalid("{'from': '2025-01-01T00:00:00Z', 'to': '2025-01-02T00:00:00Z', 'repiar': true}", "repiar",
