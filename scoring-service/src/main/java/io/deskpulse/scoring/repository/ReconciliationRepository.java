@@ -162,6 +162,18 @@ public class ReconciliationRepository {
         }
     }
 
+    /** Extends the lease of a run being checked; false when it is no longer this owner's. */
+    public boolean renew(Connection c, UUID id, String owner, Duration lease) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE reconciliations SET lease_until = now() + ?::interval
+                WHERE id = ? AND lease_owner = ? AND status = 'running'""")) {
+            s.setString(1, lease.toMillis() + " milliseconds");
+            s.setObject(2, id);
+            s.setString(3, owner);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** Ends a run as failed, with the reason (only the lease's owner). */
     public void fail(Connection c, UUID id, String owner, String error) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""

@@ -123,7 +123,12 @@ public class ReconciliationWorker {
         Reconciliation current = claimed;
         try {
             while (Reconciliation.RUNNING.equals(current.status())) {
-                Optional<Reconciliation> next = record(current, check(current));
+                Optional<Reconciliation> next;
+                try {
+                    next = record(current, check(current));
+                } catch (LeaseLostException e) {
+                    next = Optional.empty();
+                }
                 if (next.isEmpty()) {
                     LOG.infof("Reconciliation %s was taken over by another instance", current.id());
                     return;
@@ -162,6 +167,7 @@ public class ReconciliationWorker {
      * timelines that lack them (on another connection, a chunk at a time), so that later runs skip those timelines.
      */
     public SliceCheck check(Reconciliation r) throws SQLException {
+        Lease lease = new Lease(r.id());
         return Transactions.run(dataSource, true, c -> {
             String tenant = r.tenantId();
             TenantState state = states.current(c, tenant);
@@ -192,6 +198,7 @@ public class ReconciliationWorker {
                     Transactions.run(dataSource, false, write -> timelines.storeBounds(write, tenant, unbounded));
                 }
                 read += tickets.size();
+                lease.keep();
                 afterTicket = tickets.isEmpty() ? afterTicket : tickets.get(tickets.size() - 1).ticketId();
             } while (tickets.size() == chunk);
             // An agent day contributes inside its own UTC day only; it is scored as stored: its carry-in, and online
@@ -208,6 +215,7 @@ public class ReconciliationWorker {
                             day.carryIn(), active, day.asOfMillis()).contributions()));
                 }
                 read += days.size();
+                lease.keep();
                 if (!days.isEmpty()) {
                     afterAgent = days.get(days.size() - 1).agentId();
                     afterDay = days.get(days.size() - 1).day().day();
@@ -270,6 +278,33 @@ public class ReconciliationWorker {
             }
         });
         return kept;
+    }
+
+    /** Renews a run's lease while a long check holds it, on a connection of its own, at most every fifth of it. */
+    private final class Lease {
+        private final UUID id;
+        private long renewed = System.nanoTime();
+
+        Lease(UUID id) {
+            this.id = id;
+        }
+
+        void keep() throws SQLException {
+            if (System.nanoTime() - renewed < LEASE.toNanos() / 5) {
+                return;
+            }
+            if (!Transactions.run(dataSource, false, c -> reconciliations.renew(c, id, owner, LEASE))) {
+                throw new LeaseLostException();
+            }
+            renewed = System.nanoTime();
+        }
+    }
+
+    /** Another instance took the run over (this one held it past its lease). */
+    static final class LeaseLostException extends RuntimeException {
+        LeaseLostException() {
+            super("the reconciliation's lease was lost to another instance");
+        }
     }
 
     /** A recomputation made another generation the tenant's active one while the run checked the previous one. */

@@ -297,6 +297,47 @@ class ReconciliationTest {
     }
 
     @Test
+    void anInstanceThatLostItsLeaseWritesNothingAndAnotherCarriesOnWhereTheRunStood() throws Exception {
+        // Two slices of seven Berlin days: 27 October to 2 November, 3 to 9 November.
+        Instant from = Instant.parse("2026-10-26T23:00:00Z");
+        Instant to = Instant.parse("2026-11-09T23:00:00Z");
+        int generation = generation();
+        Map<String, Map<String, Object>> rows = rows("kpi_hourly", "bucket", generation,
+                Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T23:00:00Z"));
+        Map<String, Object> corrupted = first(rows, r -> (long) r.get("customer_messages") > 0, Set.of());
+        long messages = (long) corrupted.get("customer_messages");
+        update("kpi_hourly", corrupted, "customer_messages = customer_messages + 2");
+        String id = post(ADMIN, "{'from': '" + from + "', 'to': '" + to + "', 'repair': true}").then().statusCode(202)
+                .extract().path("id");
+        Reconciliation claimed = worker.claim().orElseThrow();
+        ReconciliationWorker.SliceCheck first = worker.check(claimed);
+        assertThat(first.result().differences()).hasSize(1);
+        assertThat(first.last()).isFalse();
+
+        // Meanwhile this instance stalled past its lease and another took the run over.
+        execute("UPDATE reconciliations SET lease_owner = 'scoring-other', lease_until = now() + interval '5 minutes'"
+                + " WHERE id = ?::uuid", id);
+        assertThat(worker.record(claimed, first)).isEmpty();
+        assertThat(rows("kpi_hourly", "bucket", generation, Instant.parse("2026-11-02T00:00:00Z"),
+                Instant.parse("2026-11-02T23:00:00Z")).get(key(corrupted)).get("customer_messages"))
+                .as("no repair from an instance that lost the run").isEqualTo(messages + 2);
+        assertThat(worker.runNext()).as("nothing to take while the other instance holds it").isFalse();
+
+        // The other instance dies: once its lease runs out, any instance takes the run where it stood.
+        execute("UPDATE reconciliations SET lease_until = now() - interval '1 second' WHERE id = ?::uuid", id);
+        finishAll();
+
+        JsonPath done = as(ADMIN).get("/v1/reconciliations/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(done.getString("status")).isEqualTo("done");
+        assertThat(done.getBoolean("repaired")).isTrue();
+        assertThat(done.getLong("difference_count")).isEqualTo(1);
+        assertThat(done.getString("checked_until")).isEqualTo(to.toString());
+        assertThat(rows("kpi_hourly", "bucket", generation, Instant.parse("2026-11-02T00:00:00Z"),
+                Instant.parse("2026-11-02T23:00:00Z")).get(key(corrupted)).get("customer_messages")).isEqualTo(messages);
+        assertThat(reconcile("{'from': '" + from + "', 'to': '" + to + "'}").getLong("difference_count")).isZero();
+    }
+
+    @Test
     void theScheduleChecksTheLastDaysAndPublishesWhatItFound() throws Exception {
         clock.set(Instant.parse("2026-11-06T15:02:00Z"));
         int generation = generation();
