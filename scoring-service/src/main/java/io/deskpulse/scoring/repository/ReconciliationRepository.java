@@ -56,13 +56,7 @@ public class ReconciliationRepository {
                 INSERT INTO reconciliations (id, tenant_id, from_time, to_time, repair, status, requested_by, requested_at)
                 VALUES (?, ?, ?, ?, ?, 'running', ?, ?)
                 ON CONFLICT (tenant_id) WHERE status = 'running' DO NOTHING""")) {
-            s.setObject(1, r.id());
-            s.setString(2, r.tenantId());
-            s.setTimestamp(3, Timestamp.from(r.from()));
-            s.setTimestamp(4, Timestamp.from(r.to()));
-            s.setBoolean(5, r.repair());
-            s.setString(6, r.requestedBy());
-            s.setTimestamp(7, Timestamp.from(r.requestedAt()));
+            bindRequested(s, r);
             return s.executeUpdate() == 1;
         }
     }
@@ -77,18 +71,23 @@ public class ReconciliationRepository {
                 SELECT ?, ?, ?, ?, ?, 'running', ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM reconciliations WHERE tenant_id = ? AND requested_by = ? AND requested_at > ?)
                 ON CONFLICT (tenant_id) WHERE status = 'running' DO NOTHING""")) {
-            s.setObject(1, r.id());
-            s.setString(2, r.tenantId());
-            s.setTimestamp(3, Timestamp.from(r.from()));
-            s.setTimestamp(4, Timestamp.from(r.to()));
-            s.setBoolean(5, r.repair());
-            s.setString(6, r.requestedBy());
-            s.setTimestamp(7, Timestamp.from(r.requestedAt()));
+            bindRequested(s, r);
             s.setString(8, r.tenantId());
             s.setString(9, r.requestedBy());
             s.setTimestamp(10, Timestamp.from(since));
             return s.executeUpdate() == 1;
         }
+    }
+
+    /** Parameters 1 to 7: what was asked for, by whom, when. */
+    private static void bindRequested(PreparedStatement s, Reconciliation r) throws SQLException {
+        s.setObject(1, r.id());
+        s.setString(2, r.tenantId());
+        s.setTimestamp(3, Timestamp.from(r.from()));
+        s.setTimestamp(4, Timestamp.from(r.to()));
+        s.setBoolean(5, r.repair());
+        s.setString(6, r.requestedBy());
+        s.setTimestamp(7, Timestamp.from(r.requestedAt()));
     }
 
     public Optional<Reconciliation> find(Connection c, String tenant, UUID id) throws SQLException {

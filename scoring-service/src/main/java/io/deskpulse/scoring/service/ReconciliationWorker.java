@@ -24,6 +24,7 @@ import io.deskpulse.scoring.repository.TimelineRepository.BoundedTimeline;
 import io.deskpulse.scoring.repository.TimelineRepository.EventBounds;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,59 +182,78 @@ public class ReconciliationWorker {
                     SLICE_DAYS);
             Target target = new Target(tenant, generation, active);
             DeltaAccumulator expected = new DeltaAccumulator();
-            long read = 0;
-            List<BoundedTimeline> tickets;
-            String afterTicket = null;
-            do {
-                tickets = timelines.mayHaveEventsBetween(c, tenant, afterTicket, slice.startMillis(), slice.endMillis(),
-                        chunk);
-                List<EventBounds> unbounded = new ArrayList<>();
-                for (BoundedTimeline ticket : tickets) {
-                    expected.add(target, within(slice, ContributionDeriver.derive(ticket.timeline(), active)));
-                    if (!ticket.bounded()) {
-                        unbounded.add(ticket.bounds());
-                    }
-                }
-                if (!unbounded.isEmpty()) {
-                    Transactions.run(dataSource, false, write -> timelines.storeBounds(write, tenant, unbounded));
-                }
-                read += tickets.size();
-                lease.keep();
-                afterTicket = tickets.isEmpty() ? afterTicket : tickets.get(tickets.size() - 1).ticketId();
-            } while (tickets.size() == chunk);
-            // An agent day contributes inside its own UTC day only; it is scored as stored: its carry-in, and online
-            // time up to its as_of (an open session counts up to the last refresh, as in the aggregates).
-            List<AgentDayRow> days;
-            String afterAgent = "";
-            LocalDate afterDay = null;
-            do {
-                days = agentTimelines.chunkAfter(c, tenant, afterAgent, afterDay, slice.firstUtcDay(), slice.lastUtcDay(),
-                        chunk);
-                for (AgentDayRow row : days) {
-                    StoredDay day = row.day();
-                    expected.add(target, within(slice, AgentDayDeriver.derive(row.agentId(), day.day(), day.timeline(),
-                            day.carryIn(), active, day.asOfMillis()).contributions()));
-                }
-                read += days.size();
-                lease.keep();
-                if (!days.isEmpty()) {
-                    afterAgent = days.get(days.size() - 1).agentId();
-                    afterDay = days.get(days.size() - 1).day().day();
-                }
-            } while (days.size() == chunk);
+            long read = addTickets(c, target, slice, expected, lease) + addAgentDays(c, target, slice, expected, lease);
             List<LocalDate> whole = slice.wholeDays();
             LocalDate firstDay = whole.isEmpty() ? null : whole.get(0);
             LocalDate lastDay = whole.isEmpty() ? null : whole.get(whole.size() - 1);
             AggregateRows stored = aggregates.read(c, tenant, generation, slice.startMillis(), slice.endMillis(), firstDay,
                     lastDay);
-            AggregateRows want = expected.rows();
             // Days the slice holds only some hours of are checked hour by hour: their daily rows hold other hours too.
-            Predicate<LocalDate> checkedDay = day -> firstDay != null && !day.isBefore(firstDay) && !day.isAfter(lastDay);
-            want = new AggregateRows(want.hourly(), only(want.daily(), k -> checkedDay.test(k.day())),
-                    only(want.teamDaily(), k -> checkedDay.test(k.day())));
+            Predicate<LocalDate> checked = day -> firstDay != null && !day.isBefore(firstDay) && !day.isAfter(lastDay);
+            AggregateRows all = expected.rows();
+            AggregateRows want = new AggregateRows(all.hourly(), only(all.daily(), k -> checked.test(k.day())),
+                    only(all.teamDaily(), k -> checked.test(k.day())));
             return new SliceCheck(generation, slice, read, AggregateComparison.compare(want, stored, active.timeZone()),
                     slice.endMillis() == range.endMillis());
         });
+    }
+
+    /**
+     * Adds what the tenant's ticket timelines with an event in the slice contribute to it (each derived whole);
+     * stores the event bounds of those read without them. Returns how many were read.
+     */
+    private long addTickets(Connection c, Target target, Slice slice, DeltaAccumulator expected, Lease lease)
+            throws SQLException {
+        long read = 0;
+        List<BoundedTimeline> tickets;
+        String after = null;
+        do {
+            tickets = timelines.mayHaveEventsBetween(c, target.tenantId(), after, slice.startMillis(), slice.endMillis(),
+                    chunk);
+            List<EventBounds> unbounded = new ArrayList<>();
+            for (BoundedTimeline ticket : tickets) {
+                expected.add(target, within(slice, ContributionDeriver.derive(ticket.timeline(), target.settings())));
+                if (!ticket.bounded()) {
+                    unbounded.add(ticket.bounds());
+                }
+            }
+            if (!unbounded.isEmpty()) {
+                Transactions.run(dataSource, false, write -> timelines.storeBounds(write, target.tenantId(), unbounded));
+            }
+            read += tickets.size();
+            lease.keep();
+            after = tickets.isEmpty() ? after : tickets.get(tickets.size() - 1).ticketId();
+        } while (tickets.size() == chunk);
+        return read;
+    }
+
+    /**
+     * Adds what the agent days overlapping the slice contribute to it. A day contributes inside its own UTC day only,
+     * and is scored as stored: with its carry-in, and online time up to its as_of (an open session counts up to the
+     * last refresh, as in the aggregates). Returns how many were read.
+     */
+    private long addAgentDays(Connection c, Target target, Slice slice, DeltaAccumulator expected, Lease lease)
+            throws SQLException {
+        long read = 0;
+        List<AgentDayRow> days;
+        String afterAgent = "";
+        LocalDate afterDay = null;
+        do {
+            days = agentTimelines.chunkAfter(c, target.tenantId(), afterAgent, afterDay, slice.firstUtcDay(),
+                    slice.lastUtcDay(), chunk);
+            for (AgentDayRow row : days) {
+                StoredDay day = row.day();
+                expected.add(target, within(slice, AgentDayDeriver.derive(row.agentId(), day.day(), day.timeline(),
+                        day.carryIn(), target.settings(), day.asOfMillis()).contributions()));
+            }
+            read += days.size();
+            lease.keep();
+            if (!days.isEmpty()) {
+                afterAgent = days.get(days.size() - 1).agentId();
+                afterDay = days.get(days.size() - 1).day().day();
+            }
+        } while (days.size() == chunk);
+        return read;
     }
 
     /**
