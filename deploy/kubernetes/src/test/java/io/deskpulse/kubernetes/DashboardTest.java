@@ -22,10 +22,10 @@ class DashboardTest {
 
     private static final Pattern METER = Pattern.compile(
             "(Counter|Timer|Gauge)\\.builder\\(\"([a-z.]+)\"|registry\\.(counter|gauge|timer)\\(\"([a-z.]+)\"");
-    private static final Pattern SERIES = Pattern.compile("\\b(deskpulse_[a-z_]+|http_server_requests_[a-z_]+)\\b");
+    static final Pattern SERIES = Pattern.compile("\\b(deskpulse_[a-z_]+|http_server_requests_[a-z_]+)\\b");
 
     /** Micrometer meter names of the services' sources, with the Prometheus series each one exposes. */
-    private static Map<String, Set<String>> registeredSeries() throws IOException {
+    static Map<String, Set<String>> registeredSeries() throws IOException {
         Map<String, Set<String>> series = new HashMap<>();
         for (String service : List.of("ingestion-service", "scoring-service", "reporting-service")) {
             try (Stream<Path> files = Files.walk(Manifests.repository().resolve(service).resolve("src/main/java"))) {
@@ -73,6 +73,6 @@ class DashboardTest {
         }
         assertThat(used).isNotEmpty().allSatisfy(s -> assertThat(known).as("series %s", s).contains(s));
         assertThat(titles).containsExactly("Ingestion rate", "Consumer lag", "Scoring batch time", "Query latency",
-                "Error rates");
+                "Error rates", "Reconciliation");
     }
 }

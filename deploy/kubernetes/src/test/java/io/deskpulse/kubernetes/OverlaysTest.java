@@ -47,7 +47,7 @@ class OverlaysTest {
                     "HorizontalPodAutoscaler/ingestion-service", "HorizontalPodAutoscaler/reporting-service",
                     "ScaledObject/scoring-service", "Kafka/deskpulse", "KafkaNodePool/dual-role",
                     "KafkaTopic/deskpulse.events.v1", "KafkaTopic/deskpulse.events.v1.dlq", "Cluster/deskpulse-db",
-                    "ServiceMonitor/deskpulse");
+                    "ServiceMonitor/deskpulse", "PrometheusRule/deskpulse");
             assertThat(manifests.objects).allSatisfy(o -> assertThat(Maps.string(o, "metadata", "namespace"))
                     .isEqualTo("deskpulse"));
         }
@@ -75,6 +75,13 @@ class OverlaysTest {
         Map<String, Object> scaledObject = Yaml.copy(dev.get("ScaledObject", "scoring-service"));
         Maps.map(Maps.list(scaledObject, "spec", "triggers").get(0), "metadata").put("lagThreshold", 20000);
         assertThat(CRDS.validate(scaledObject)).singleElement().asString().contains("lagThreshold");
+
+        Map<String, Object> rules = Yaml.copy(dev.get("PrometheusRule", "deskpulse"));
+        Map<String, Object> rule = Maps.cast(Maps.list(Maps.cast(Maps.list(rules, "spec", "groups").get(0)), "rules").get(0));
+        rule.remove("expr");
+        rule.put("for", "five minutes");
+        assertThat(CRDS.validate(rules)).hasSize(2).anySatisfy(e -> assertThat(e).contains("expr"))
+                .anySatisfy(e -> assertThat(e).contains("for"));
 
         assertThat(KubernetesSchemas.validate(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "x"))))
                 .containsExactly("no schema for v1 Pod");

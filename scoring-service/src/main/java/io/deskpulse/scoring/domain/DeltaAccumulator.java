@@ -88,6 +88,11 @@ public final class DeltaAccumulator {
         return nonZero(teamDays);
     }
 
+    /** Every row that really changes, in the three aggregate tables. */
+    public AggregateRows rows() {
+        return new AggregateRows(changes(), dailyChanges(), teamDailyChanges());
+    }
+
     private static <K extends Comparable<K>> TreeMap<K, KpiDelta> nonZero(Map<K, KpiDelta> deltas) {
         TreeMap<K, KpiDelta> changes = new TreeMap<>();
         deltas.forEach((key, delta) -> {

@@ -32,6 +32,23 @@ public final class KpiDelta {
         other.histograms.forEach((histogram, bins) -> bins.forEach((bin, count) -> addToHistogram(histogram, bin, count)));
     }
 
+    /** {@code a - b}, measure by measure and bin by bin: what turns {@code b} into {@code a}. */
+    public static KpiDelta difference(KpiDelta a, KpiDelta b) {
+        KpiDelta d = new KpiDelta();
+        d.addAll(a);
+        for (int i = 0; i < d.measures.length; i++) {
+            d.measures[i] -= b.measures[i];
+        }
+        b.histograms.forEach((histogram, bins) -> bins.forEach((bin, count) -> d.addToHistogram(histogram, bin, -count)));
+        return d;
+    }
+
+    /** The count of one bin of a histogram (0 when the bin is absent). */
+    public int histogramCount(HistogramMeasure histogram, int bin) {
+        TreeMap<Integer, Integer> bins = histograms.get(histogram);
+        return bins == null ? 0 : bins.getOrDefault(bin, 0);
+    }
+
     /** True when any histogram of this delta has a bin to change. */
     public boolean hasHistograms() {
         return histograms.values().stream().anyMatch(bins -> !bins.isEmpty());

@@ -99,15 +99,26 @@ public class AgentTimelineRepository {
      */
     public List<AgentDayRow> chunkAfter(Connection c, String tenant, String afterAgent, LocalDate afterDay, int limit)
             throws SQLException {
+        return chunkAfter(c, tenant, afterAgent, afterDay, null, null, limit);
+    }
+
+    /** The same, only days in [firstDay, lastDay] (null: unbounded), for a reconciliation. */
+    public List<AgentDayRow> chunkAfter(Connection c, String tenant, String afterAgent, LocalDate afterDay,
+            LocalDate firstDay, LocalDate lastDay, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, " + COLUMNS + " FROM agent_timelines"
                 + " WHERE tenant_id = ? AND (agent_id > ? OR (agent_id = ? AND (?::date IS NULL OR day > ?)))"
+                + " AND (?::date IS NULL OR day >= ?) AND (?::date IS NULL OR day <= ?)"
                 + " ORDER BY agent_id, day LIMIT ?")) {
             s.setString(1, tenant);
             s.setString(2, afterAgent);
             s.setString(3, afterAgent);
             s.setObject(4, afterDay);
             s.setObject(5, afterDay);
-            s.setInt(6, limit);
+            s.setObject(6, firstDay);
+            s.setObject(7, firstDay);
+            s.setObject(8, lastDay);
+            s.setObject(9, lastDay);
+            s.setInt(10, limit);
             List<AgentDayRow> rows = new ArrayList<>();
             read(s, (t, row) -> rows.add(new AgentDayRow(row.agent, row.stored)));
             return rows;

@@ -1,10 +1,14 @@
 package io.deskpulse.scoring.repository;
 
+import io.deskpulse.scoring.domain.AggregateKey;
+import io.deskpulse.scoring.domain.AggregateRows;
+import io.deskpulse.scoring.domain.DailyKey;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.domain.HistogramMeasure;
 import io.deskpulse.scoring.domain.HistogramPairs;
 import io.deskpulse.scoring.domain.KpiDelta;
 import io.deskpulse.scoring.domain.Measure;
+import io.deskpulse.scoring.domain.TeamDayKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -12,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,20 +56,53 @@ public class AggregateRepository {
 
     /** Writes everything the accumulator collected; returns the number of hourly rows changed. */
     public int apply(Connection c, DeltaAccumulator deltas) throws SQLException {
+        return apply(c, deltas.rows());
+    }
+
+    /** Adds these deltas to their rows of the three tables; returns the number of hourly rows changed. */
+    public int apply(Connection c, AggregateRows deltas) throws SQLException {
         List<Row> hourly = new ArrayList<>();
         // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
-        deltas.changes().forEach((k, delta) -> hourly.add(new Row(new String[] {k.tenantId(), Integer.toString(k.generation()),
+        deltas.hourly().forEach((k, delta) -> hourly.add(new Row(new String[] {k.tenantId(), Integer.toString(k.generation()),
                 Instant.ofEpochMilli(k.hourEpochMillis()).toString(), k.teamId(), k.agentId(), k.channel()}, delta)));
         List<Row> daily = new ArrayList<>();
-        deltas.dailyChanges().forEach((k, delta) -> daily.add(new Row(new String[] {k.tenantId(),
+        deltas.daily().forEach((k, delta) -> daily.add(new Row(new String[] {k.tenantId(),
                 Integer.toString(k.generation()), k.day().toString(), k.teamId(), k.agentId(), k.channel()}, delta)));
         List<Row> teamDaily = new ArrayList<>();
-        deltas.teamDailyChanges().forEach((k, delta) -> teamDaily.add(new Row(new String[] {k.tenantId(),
+        deltas.teamDaily().forEach((k, delta) -> teamDaily.add(new Row(new String[] {k.tenantId(),
                 Integer.toString(k.generation()), k.day().toString(), k.teamId()}, delta)));
         HOURLY.write(c, hourly);
         DAILY.write(c, daily);
         TEAM_DAILY.write(c, teamDaily);
         return hourly.size();
+    }
+
+    /**
+     * The stored rows of a generation: its hours in [fromHour, toHour) and its local days in [firstDay, lastDay]
+     * (none when {@code firstDay} is null), with every measure and histogram, for a reconciliation.
+     */
+    public AggregateRows read(Connection c, String tenant, int generation, long fromHour, long toHour, LocalDate firstDay,
+            LocalDate lastDay) throws SQLException {
+        TreeMap<AggregateKey, KpiDelta> hourly = new TreeMap<>();
+        HOURLY.read(c, "bucket >= ?::timestamptz AND bucket < ?::timestamptz", tenant, generation,
+                Instant.ofEpochMilli(fromHour).toString(), Instant.ofEpochMilli(toHour).toString(),
+                (rs, values) -> hourly.put(new AggregateKey(tenant, generation, rs.getTimestamp("bucket").getTime(),
+                        rs.getString("team_id"), rs.getString("agent_id"), rs.getString("channel")), values));
+        TreeMap<DailyKey, KpiDelta> daily = new TreeMap<>();
+        TreeMap<TeamDayKey, KpiDelta> teamDaily = new TreeMap<>();
+        if (firstDay != null) {
+            DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(), lastDay.toString(),
+                    (rs, values) -> daily.put(new DailyKey(tenant, generation, rs.getObject("day", LocalDate.class),
+                            rs.getString("team_id"), rs.getString("agent_id"), rs.getString("channel")), values));
+            TEAM_DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(),
+                    lastDay.toString(), (rs, values) -> teamDaily.put(new TeamDayKey(tenant, generation,
+                            rs.getObject("day", LocalDate.class), rs.getString("team_id")), values));
+        }
+        return new AggregateRows(hourly, daily, teamDaily);
+    }
+
+    private interface RowReader {
+        void accept(ResultSet rs, KpiDelta values) throws SQLException;
     }
 
     /** One row's key, as text in the key columns' order, and its delta. */
@@ -74,6 +113,7 @@ public class AggregateRepository {
     private static final class AggregateTable {
 
         private final List<String> keys;
+        private final String select;
         private final String lock;
         private final String update;
         private final String insert;
@@ -91,6 +131,9 @@ public class AggregateRepository {
             String histogramColumns = Stream.of(HISTOGRAMS).map(HistogramMeasure::column).collect(Collectors.joining(", "));
             String measureArrays = Stream.of(MEASURES).map(m -> "?::bigint[]").collect(Collectors.joining(", "));
             String histogramArrays = Stream.of(HISTOGRAMS).map(h -> "?::text[]").collect(Collectors.joining(", "));
+
+            this.select = "SELECT " + keyColumns + ", " + measureColumns + ", " + histogramColumns + " FROM " + table
+                    + " WHERE tenant_id = ? AND generation = ? AND ";
 
             // The histograms come back only where the batch changes them; every row is locked all the same.
             this.lock = "SELECT v.i, t.ctid::text, " + Stream.of(HISTOGRAMS).map(h -> "CASE WHEN v.need THEN t." + h.column() + " END")
@@ -121,6 +164,33 @@ public class AggregateRepository {
                             + table + "." + h.column() + " ELSE hist_merge(" + table + "." + h.column() + ", EXCLUDED."
                             + h.column() + ") END")
                     .collect(Collectors.joining(",\n    ")) + ",\n    updated_at = now()";
+        }
+
+        /** Reads a generation's rows that match {@code range} (two parameters), each as the delta from nothing. */
+        void read(Connection c, String range, String tenant, int generation, String rangeFrom, String rangeTo,
+                RowReader reader) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(select + range)) {
+                s.setString(1, tenant);
+                s.setInt(2, generation);
+                s.setString(3, rangeFrom);
+                s.setString(4, rangeTo);
+                s.setFetchSize(2_000);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        KpiDelta values = new KpiDelta();
+                        for (Measure m : MEASURES) {
+                            values.add(m, rs.getLong(keys.size() + 1 + m.ordinal()));
+                        }
+                        for (HistogramMeasure h : HISTOGRAMS) {
+                            int[] pairs = ints(rs.getArray(keys.size() + 1 + MEASURES.length + h.ordinal()));
+                            for (int i = 0; i < pairs.length; i += 2) {
+                                values.addToHistogram(h, pairs[i], pairs[i + 1]);
+                            }
+                        }
+                        reader.accept(rs, values);
+                    }
+                }
+            }
         }
 
         void write(Connection c, List<Row> rows) throws SQLException {

@@ -50,6 +50,11 @@ public class TenantStateRepository {
         return read(c, List.of(tenant), "FOR UPDATE").get(tenant);
     }
 
+    /** Reads one tenant's state without locking it (in a read-only snapshot, for a reconciliation). */
+    public TenantState current(Connection c, String tenant) throws SQLException {
+        return read(c, List.of(tenant), "").get(tenant);
+    }
+
     public void save(Connection c, TenantState state) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE tenant_state SET active_generation = ?, active_settings_version = ?, building_generation = ?,

@@ -1,14 +1,19 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
+import io.deskpulse.scoring.service.ReconciliationRunningException;
 import io.deskpulse.scoring.service.UnknownResourceException;
 import io.deskpulse.scoring.service.UnknownSettingsVersionException;
 import io.deskpulse.scoring.service.UnreadableSettingsException;
 import io.deskpulse.scoring.service.VersionConflictException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -17,8 +22,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -56,12 +65,71 @@ public class ProblemMappers {
                 .toResponse();
     }
 
-    /** A JSON body that Jackson could not bind (for resources that take an object rather than a document). */
+    /**
+     * A JSON body that Jackson could not bind (for resources that take an object rather than a document): a field of
+     * a typed body with the wrong type or format is invalid (422, the field named, as Bean Validation's errors); JSON
+     * that is not an object of the expected shape is unreadable.
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         LOG.debug("Unreadable JSON body", e);
+        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return invalidField(mismatched);
+        }
         return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "Unreadable body",
                 "The body is not the JSON expected: " + e.getOriginalMessage()).toResponse();
+    }
+
+    /** A typed body that breaks its Bean Validation constraints: every bad field, named by its JSON name. */
+    @ServerExceptionMapper
+    public Response invalidBody(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(null, field(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing((Problem.FieldError error) -> String.valueOf(error.field()))
+                        .thenComparing(Problem.FieldError::reason))
+                .toList();
+        return invalidRequest(errors);
+    }
+
+    /** The same, for the exception that quarkus-rest-jackson otherwise maps itself (a bare 400). */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    private static Response invalidField(MismatchedInputException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        Class<?> type = e.getTargetType();
+        String reason = type == Instant.class ? "must be an ISO-8601 instant such as 2026-11-02T00:00:00Z"
+                : type == Boolean.class || type == boolean.class ? "must be true or false"
+                : "must be of type " + (type == null ? "?" : type.getSimpleName());
+        if (e instanceof InvalidFormatException invalid) {
+            reason += ", got " + invalid.getValue();
+        }
+        return invalidRequest(List.of(new Problem.FieldError(null, field, reason)));
+    }
+
+    private static Response invalidRequest(List<Problem.FieldError> errors) {
+        String detail = (errors.size() == 1 ? "1 field is" : errors.size() + " fields are") + " invalid; nothing was started";
+        return Problem.of(422, "invalid-request", "Invalid request", detail, errors).toResponse();
+    }
+
+    /** The JSON path of a violation: the nodes after the resource method and its parameter. */
+    private static String field(jakarta.validation.Path path) {
+        List<String> names = new ArrayList<>();
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER && node.getName() != null) {
+                names.add(node.getName());
+            }
+        }
+        return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    @ServerExceptionMapper
+    public Response reconciliationRunning(ReconciliationRunningException e) {
+        return Problem.of(Response.Status.CONFLICT, "reconciliation-running", "Reconciliation running", e.getMessage())
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -132,6 +200,10 @@ public class ProblemMappers {
     /** Any other HTTP error raised by the framework or a resource keeps its status, as a problem. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader's own wrapping of what Jackson could not bind
+            return unreadableJson(json);
+        }
         Response original = e.getResponse();
         if (original.getStatus() < 400) {
             return original;

@@ -1,0 +1,96 @@
+package io.deskpulse.scoring.rest;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotNull;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /v1/reconciliations}. Fields it does not know are refused, each named. */
+@Schema(name = "ReconciliationRequest", description = "What to reconcile: a range of at most 400 days, and whether "
+        + "to repair what differs")
+@ReconciliationRequest.Consistent
+public record ReconciliationRequest(
+        @NotNull(message = REQUIRED_INSTANT)
+        @Schema(required = true, description = "Start of the range (inclusive): an ISO-8601 instant. Every UTC hour "
+                + "that overlaps the range is checked", example = "2026-11-02T00:00:00Z") Instant from,
+        @NotNull(message = REQUIRED_INSTANT)
+        @Schema(required = true, description = "End of the range (exclusive): after 'from', at most 400 days later",
+                example = "2026-11-04T00:00:00Z") Instant to,
+        @Schema(description = "Apply the corrections: add to every row that differs what it lacks (or holds too "
+                + "much), as deltas that keep whatever batches add meanwhile", defaultValue = "false") Boolean repair,
+        @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+
+    static final String REQUIRED_INSTANT = "is required: an ISO-8601 instant such as 2026-11-02T00:00:00Z";
+    static final Duration LONGEST = Duration.ofDays(400);
+    static final String FIELDS = "from, to, repair";
+    /** Instants PostgreSQL and every zone's calendar take. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    public boolean repairs() {
+        return Boolean.TRUE.equals(repair);
+    }
+
+    /** The checks across fields: 'to' after 'from' and at most {@link #LONGEST} later, no unknown field. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = ConsistentValidator.class)
+    public @interface Consistent {
+        String message() default "is not a consistent reconciliation request";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    public static class ConsistentValidator implements ConstraintValidator<Consistent, ReconciliationRequest> {
+
+        @Override
+        public boolean isValid(ReconciliationRequest request, ConstraintValidatorContext context) {
+            if (request == null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            boolean valid = true;
+            if (request.unknownFields() != null) {
+                for (String field : new TreeSet<>(request.unknownFields().keySet())) {
+                    valid = violation(context, field, "is not a field of a reconciliation request; they are " + FIELDS);
+                }
+            }
+            for (String field : List.of("from", "to")) {
+                Instant at = field.equals("from") ? request.from() : request.to();
+                if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+                    valid = violation(context, field, "must be between " + EARLIEST + " and " + LATEST);
+                }
+            }
+            if (valid && request.from() != null && request.to() != null) {
+                if (!request.to().isAfter(request.from())) {
+                    valid = violation(context, "to", "must be after from (" + request.from() + ")");
+                } else if (Duration.between(request.from(), request.to()).compareTo(LONGEST) > 0) {
+                    valid = violation(context, "to", "must be at most " + LONGEST.toDays() + " days after from ("
+                            + request.from() + "); reconcile a longer range in parts");
+                }
+            }
+            return valid;
+        }
+
+        private static boolean violation(ConstraintValidatorContext context, String field, String reason) {
+            // Reasons are plain text: escape what Bean Validation would read as message parameters.
+            String template = reason.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+            context.buildConstraintViolationWithTemplate(template).addPropertyNode(field).addConstraintViolation();
+            return false;
+        }
+    }
+}
