@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.deskpulse.reporting.service.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.quarkus.test.common.WithTestResource;

@@ -1,8 +1,9 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.AlertQuery;
-import io.deskpulse.reporting.service.AlertRow;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.alert.AlertQuery;
+import io.deskpulse.reporting.domain.alert.AlertRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.domain.Exemption;
-import io.deskpulse.reporting.domain.ScoringModels;
-import io.deskpulse.reporting.service.ScoringModelsJson;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.scorecard.Exemption;
+import io.deskpulse.reporting.domain.scorecard.ScoringModels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;

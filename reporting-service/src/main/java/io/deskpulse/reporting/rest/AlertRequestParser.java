@@ -1,8 +1,8 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.AlertQuery;
-import io.deskpulse.reporting.service.ParameterError;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.alert.AlertQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;

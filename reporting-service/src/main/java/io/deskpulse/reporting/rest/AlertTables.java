@@ -1,6 +1,6 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.AlertRow;
+import io.deskpulse.reporting.domain.alert.AlertRow;
 import io.deskpulse.reporting.service.AlertService;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.AtRiskQuery;
-import io.deskpulse.reporting.service.CustomerRisk;
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.risk.AtRiskQuery;
+import io.deskpulse.reporting.domain.risk.CustomerRisk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;

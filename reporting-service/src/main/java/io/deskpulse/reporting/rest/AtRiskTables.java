@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.AtRiskPage;
-import io.deskpulse.reporting.service.AtRiskQuery;
-import io.deskpulse.reporting.service.ChurnSignal;
-import io.deskpulse.reporting.service.CustomerRisk;
+import io.deskpulse.reporting.domain.risk.AtRiskPage;
+import io.deskpulse.reporting.domain.risk.AtRiskQuery;
+import io.deskpulse.reporting.domain.risk.ChurnSignal;
+import io.deskpulse.reporting.domain.risk.CustomerRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.ReportZones;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.ReportZones;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;

@@ -1,16 +1,16 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Channels;
-import io.deskpulse.reporting.service.Cursors;
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.Metric;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.ReportZones;
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.Channels;
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.ReportZones;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.Metric;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.KpiReport;
-import io.deskpulse.reporting.service.KpiRow;
-import io.deskpulse.reporting.service.Metric;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.KpiReport;
+import io.deskpulse.reporting.domain.kpi.KpiRow;
+import io.deskpulse.reporting.domain.kpi.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

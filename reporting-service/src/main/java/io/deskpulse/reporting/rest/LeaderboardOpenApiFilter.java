@@ -1,7 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.Leaderboards;
-import io.deskpulse.reporting.service.RankedMetric;
+import io.deskpulse.reporting.domain.leaderboard.Leaderboards;
+import io.deskpulse.reporting.domain.leaderboard.RankedMetric;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Documents the leaderboards from {@link Leaderboards} itself: the {@code metric} path parameter as an

@@ -1,14 +1,14 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Channels;
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.LeaderboardQuery;
-import io.deskpulse.reporting.service.Leaderboards;
-import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.RankedMetric;
-import io.deskpulse.reporting.service.ReportZones;
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.Channels;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.ReportZones;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardQuery;
+import io.deskpulse.reporting.domain.leaderboard.Leaderboards;
+import io.deskpulse.reporting.domain.leaderboard.RankedMetric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.LeaderboardPage;
-import io.deskpulse.reporting.service.LeaderboardQuery;
-import io.deskpulse.reporting.service.LeaderboardRow;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardPage;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardQuery;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

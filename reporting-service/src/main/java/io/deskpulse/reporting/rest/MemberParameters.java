@@ -1,7 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.ParameterError;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.kpi.Dimension;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.UnknownReportException;
+import io.deskpulse.reporting.domain.report.UnknownReportException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.PeriodReportQuery;
-import io.deskpulse.reporting.service.PeriodReportTeamsQuery;
-import io.deskpulse.reporting.service.UnknownReportException;
+import io.deskpulse.reporting.domain.report.PeriodReportQuery;
+import io.deskpulse.reporting.domain.report.PeriodReportTeamsQuery;
+import io.deskpulse.reporting.domain.report.UnknownReportException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;

@@ -1,13 +1,13 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PeriodReport;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.report.PeriodReport;
+import io.deskpulse.reporting.domain.scorecard.ScorecardPage;
+import io.deskpulse.reporting.domain.scorecard.ScorecardRow;
 import io.deskpulse.reporting.service.PeriodReportService;
-import io.deskpulse.reporting.service.ScorecardPage;
-import io.deskpulse.reporting.service.ScorecardRow;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportingDatabaseException;
-import io.deskpulse.reporting.service.InvalidParametersException;
+import io.deskpulse.reporting.domain.InvalidParametersException;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,10 +1,10 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.Cursors;
-import io.deskpulse.reporting.service.InvalidParametersException;
-import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.ReportZones;
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.InvalidParametersException;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.ReportZones;
+import io.deskpulse.reporting.domain.TenantReporting;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.reporting.domain.TenantReporting;
 import io.deskpulse.reporting.repository.ReportSnapshot;
-import io.deskpulse.reporting.service.TenantReporting;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

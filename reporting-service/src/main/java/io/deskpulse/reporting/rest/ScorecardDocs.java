@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deskpulse.reporting.domain.scorecard.Exemption;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

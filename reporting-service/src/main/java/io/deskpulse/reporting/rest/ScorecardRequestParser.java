@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;

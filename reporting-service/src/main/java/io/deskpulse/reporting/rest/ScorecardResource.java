@@ -1,6 +1,6 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.domain.ScoringModels;
+import io.deskpulse.reporting.domain.scorecard.ScoringModels;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;

@@ -1,11 +1,11 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.domain.Exemption;
-import io.deskpulse.reporting.domain.ModelKpi;
-import io.deskpulse.reporting.domain.Scorecard;
-import io.deskpulse.reporting.domain.ScorecardLine;
-import io.deskpulse.reporting.service.ScorecardPage;
-import io.deskpulse.reporting.service.ScorecardRow;
+import io.deskpulse.reporting.domain.scorecard.Exemption;
+import io.deskpulse.reporting.domain.scorecard.ModelKpi;
+import io.deskpulse.reporting.domain.scorecard.Scorecard;
+import io.deskpulse.reporting.domain.scorecard.ScorecardLine;
+import io.deskpulse.reporting.domain.scorecard.ScorecardPage;
+import io.deskpulse.reporting.domain.scorecard.ScorecardRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

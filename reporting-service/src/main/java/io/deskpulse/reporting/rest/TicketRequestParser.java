@@ -1,11 +1,11 @@
 package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Channels;
-import io.deskpulse.reporting.service.ParameterError;
-import io.deskpulse.reporting.service.TenantReporting;
-import io.deskpulse.reporting.service.TicketCursors;
-import io.deskpulse.reporting.service.TicketQuery;
+import io.deskpulse.reporting.domain.Channels;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.ticket.TicketCursors;
+import io.deskpulse.reporting.domain.ticket.TicketQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;

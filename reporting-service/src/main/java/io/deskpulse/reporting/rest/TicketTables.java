@@ -1,8 +1,8 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.service.TicketPage;
-import io.deskpulse.reporting.service.TicketQuery;
-import io.deskpulse.reporting.service.TicketRow;
+import io.deskpulse.reporting.domain.ticket.TicketPage;
+import io.deskpulse.reporting.domain.ticket.TicketQuery;
+import io.deskpulse.reporting.domain.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

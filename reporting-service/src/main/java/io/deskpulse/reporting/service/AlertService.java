@@ -1,5 +1,8 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.alert.AlertQuery;
+import io.deskpulse.reporting.domain.alert.AlertRow;
 import io.deskpulse.reporting.repository.AlertReadRepository;
 import io.deskpulse.reporting.repository.ReportSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,9 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.risk.AtRiskPage;
+import io.deskpulse.reporting.domain.risk.AtRiskQuery;
+import io.deskpulse.reporting.domain.risk.CustomerRisk;
 import io.deskpulse.reporting.repository.CustomerRiskRepository;
 import io.deskpulse.reporting.repository.ReportSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,10 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.KpiReport;
+import io.deskpulse.reporting.domain.kpi.KpiRow;
 import io.deskpulse.reporting.repository.KpiRepository;
 import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;

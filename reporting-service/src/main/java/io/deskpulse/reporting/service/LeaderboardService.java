@@ -1,5 +1,14 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.KpiReport;
+import io.deskpulse.reporting.domain.kpi.KpiRow;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardPage;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardQuery;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardRow;
+import io.deskpulse.reporting.domain.leaderboard.RankedMetric;
 import io.deskpulse.reporting.repository.ReportSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,9 +1,13 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.ticket.TicketCursors;
+import io.deskpulse.reporting.domain.ticket.TicketPage;
+import io.deskpulse.reporting.domain.ticket.TicketQuery.ExportPosition;
+import io.deskpulse.reporting.domain.ticket.TicketQuery.ListingKey;
+import io.deskpulse.reporting.domain.ticket.TicketQuery;
+import io.deskpulse.reporting.domain.ticket.TicketRow;
 import io.deskpulse.reporting.repository.ReportSnapshot;
 import io.deskpulse.reporting.repository.TicketRepository;
-import io.deskpulse.reporting.service.TicketQuery.ExportPosition;
-import io.deskpulse.reporting.service.TicketQuery.ListingKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;

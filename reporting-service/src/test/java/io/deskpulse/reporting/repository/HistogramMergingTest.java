@@ -3,16 +3,16 @@ package io.deskpulse.reporting.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.GroupTotals;
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.KpiQuery;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.Metric;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import io.deskpulse.reporting.service.KpiService;
-import io.deskpulse.reporting.service.Metric;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
-import io.deskpulse.reporting.service.TenantReporting;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,10 +55,10 @@ class HistogramMergingTest {
     @Test
     void groupsThatCameWithTheirHistogramsAreNotReadAgainEvenWhenOneHasNone() {
         // As the daily rollups give them: a team with first responses, and what was credited to no team, with none.
-        int bin = io.deskpulse.reporting.service.DurationHistogram.binOf(60_000);
+        int bin = io.deskpulse.reporting.domain.kpi.DurationHistogram.binOf(60_000);
         Histogram responses = Histogram.ofPairs(new int[] {bin, 2});
         // A minute's bin stands for a duration within 1 % of it, rounded to the millisecond.
-        double expected = Math.round(io.deskpulse.reporting.service.DurationHistogram.representativeMillis(bin)) / 1000.0;
+        double expected = Math.round(io.deskpulse.reporting.domain.kpi.DurationHistogram.representativeMillis(bin)) / 1000.0;
         repository.merged = List.of(
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), ""), ones(), Map.of(), true),
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), "t"), ones(),

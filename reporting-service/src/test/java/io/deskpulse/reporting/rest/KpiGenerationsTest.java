@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.KpiReport;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.repository.ReportSnapshot;
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.KpiReport;
 import io.deskpulse.reporting.service.KpiService;
-import io.deskpulse.reporting.service.MetricCatalog;
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
-import io.deskpulse.reporting.service.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.PeriodReportRows;

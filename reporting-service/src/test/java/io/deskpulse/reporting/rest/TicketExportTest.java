@@ -106,12 +106,12 @@ class TicketExportTest {
 
     @Test
     void aForgedPositionIsRefused() {
-        String fingerprint = new io.deskpulse.reporting.service.TicketQuery(TENANT_A, java.time.ZoneId.of("UTC"), null,
+        String fingerprint = new io.deskpulse.reporting.domain.ticket.TicketQuery(TENANT_A, java.time.ZoneId.of("UTC"), null,
                 null, null, null, null, null, null, Instant.parse("2000-01-01T00:00:00Z"), 1, null, null).fingerprint();
         for (List<String> key : List.of(List.of("x", "1", "-5", ""), List.of("x", "a", "1", ""),
                 List.of("l", "", "", "T-1"))) {
             Api.as(READ_A).get("/v1/tickets?limit=1&" + SINCE + "&cursor="
-                    + io.deskpulse.reporting.service.Cursors.encode(fingerprint, key)).then().statusCode(400)
+                    + io.deskpulse.reporting.domain.Cursors.encode(fingerprint, key)).then().statusCode(400)
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
         }
     }

@@ -1,6 +1,6 @@
 package io.deskpulse.reporting.support;
 
-import io.deskpulse.reporting.service.DurationHistogram;
+import io.deskpulse.reporting.domain.kpi.DurationHistogram;
 import io.deskpulse.testsupport.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
