@@ -1,16 +1,12 @@
 package io.deskpulse.reporting.domain;
 
-import io.deskpulse.reporting.domain.kpi.PageKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Opaque paging cursors of every endpoint: base64url of {@code <version>\n<query fingerprint>\n<key
@@ -23,9 +19,8 @@ public final class Cursors {
 
     private static final String VERSION = "1";
     private static final int MAX_FIELD_LENGTH = 128;
-    // Four-digit years, like from/to: a forged cursor must not carry a date PostgreSQL cannot hold.
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final String NOT_OURS = "is not a cursor returned by this API";
+    /** The reason given for a cursor that does not decode. */
+    public static final String NOT_OURS = "is not a cursor returned by this API";
 
     private Cursors() {
     }
@@ -44,10 +39,6 @@ public final class Cursors {
     public static String encode(String fingerprint, List<String> key) {
         String text = VERSION + "\n" + fingerprint + "\n" + String.join("\n", key);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String encode(String fingerprint, PageKey last) {
-        return encode(fingerprint, List.of(last.period().toString(), last.member()));
     }
 
     /**
@@ -81,18 +72,5 @@ public final class Cursors {
             key.add(parts[i]);
         }
         return key;
-    }
-
-    /** The (period, member) key of a {@code /v1/kpis} cursor. */
-    public static PageKey decode(String cursor, String fingerprint) {
-        List<String> key = decode(cursor, fingerprint, 2);
-        if (!DATE.matcher(key.get(0)).matches()) {
-            throw new IllegalArgumentException(NOT_OURS);
-        }
-        try {
-            return new PageKey(LocalDate.parse(key.get(0)), key.get(1));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(NOT_OURS);
-        }
     }
 }

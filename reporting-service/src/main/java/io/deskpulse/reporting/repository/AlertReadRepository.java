@@ -19,7 +19,7 @@ public class AlertReadRepository {
     private final int timeoutSeconds;
 
     public AlertReadRepository(ReportingConfig config) {
-        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+        this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
     }
 
     /** Up to {@code limit} alerts of the query, by descending id, after {@code query.afterId()}. */

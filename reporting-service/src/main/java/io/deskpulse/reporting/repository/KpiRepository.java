@@ -24,25 +24,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the aggregate tables with plain JDBC; connections are read-only. A report's queries run in one {@link ReportSnapshot}: {@link #open} looks up the tenant's
- * generation and default zone, {@link #groups} and {@link #histograms} read that generation only.
+ * Reads the aggregate tables with plain JDBC, in a report's {@link ReportSnapshot} (which looked up the tenant's
+ * generation and default zone): {@link #groups} and {@link #histograms} read that generation only.
  */
 @ApplicationScoped
 public class KpiRepository {
 
-    private final ReportSnapshots snapshots;
     private final AggregateRowCache cache;
     private final int timeoutSeconds;
 
-    public KpiRepository(ReportSnapshots snapshots, ReportingConfig config, AggregateRowCache cache) {
-        this.snapshots = snapshots;
+    public KpiRepository(ReportingConfig config, AggregateRowCache cache) {
         this.cache = cache;
         this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
-    }
-
-    /** Starts a report's snapshot ({@link ReportSnapshots#open}). */
-    public ReportSnapshot open(String tenant) {
-        return snapshots.open(tenant);
     }
 
     /**

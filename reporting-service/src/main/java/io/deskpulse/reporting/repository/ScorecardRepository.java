@@ -25,7 +25,7 @@ public class ScorecardRepository {
     private final int timeoutSeconds;
 
     public ScorecardRepository(ReportingConfig config) {
-        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+        this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * validated when it was saved) and exemptions as period reports keep them. Version 0 of the models is the
  * catalog's, a resource kept identical to scoring-service's (e2e-tests' SharedCodeCopiesTest).
  */
-public final class ScoringModelsJson {
+final class ScoringModelsJson {
 
     static final String DEFAULTS_RESOURCE = "/scorecards/default-scoring-models.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -33,12 +33,12 @@ public final class ScoringModelsJson {
     private ScoringModelsJson() {
     }
 
-    public static ScoringModels defaults() {
+    static ScoringModels defaults() {
         return DEFAULTS;
     }
 
     /** A stored scoring models document of the given version. */
-    public static ScoringModels parse(int version, String document) {
+    static ScoringModels parse(int version, String document) {
         JsonNode root = read(document);
         Map<String, RoleModel> roles = new LinkedHashMap<>();
         root.get("roles").fields().forEachRemaining(e -> roles.put(e.getKey(), role(e.getValue())));
@@ -48,7 +48,7 @@ public final class ScoringModelsJson {
     }
 
     /** Exemptions as a JSON array of the API's shape (period reports keep those in force this way). */
-    public static List<Exemption> exemptions(String array) {
+    static List<Exemption> exemptions(String array) {
         List<Exemption> exemptions = new ArrayList<>();
         for (JsonNode node : read(array)) {
             List<String> teams = null;
@@ -68,7 +68,7 @@ public final class ScoringModelsJson {
     }
 
     /** An exemption's relaxed targets as stored (a JSON object KPI → number). */
-    public static Map<String, Double> targets(String object) {
+    static Map<String, Double> targets(String object) {
         Map<String, Double> targets = new HashMap<>();
         read(object).fields().forEachRemaining(e -> targets.put(e.getKey(), e.getValue().doubleValue()));
         return Map.copyOf(targets);

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskpulse.reporting.rest.StandardResponsesFilter;
 import io.deskpulse.reporting.support.AlertRows;
 import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.PeriodReportRows;
@@ -53,8 +52,8 @@ import org.junit.jupiter.api.Test;
  * declared status, content type and headers, and a body valid against the declared schema with no field
  * the schema lacks. Endpoints added later are covered without touching this test; data matching the
  * documented examples makes the rows of the endpoints below non-empty, so their row schemas are checked too.
- * Where an endpoint documents more, it is exercised too: a CSV whose records are not the JSON rows (the
- * x-csv-record extension naming their schema) is checked against that schema, and an operation with path
+ * Every CSV names the schema of one record ({@code contentSchema}); where the records are not the JSON rows, the CSV
+ * is checked against that schema. Where an endpoint documents more, it is exercised too: an operation with path
  * parameters that documents a 404 is called with values no data has.
  */
 @QuarkusTest
@@ -123,6 +122,7 @@ class OpenApiContractTest {
                     response.getValue()));
             JsonNode row = rowSchema(path);
             soft.assertThat(row).as(path + " has a row schema").isNotNull();
+            soft.assertThat(csvRecordSchema(path)).as(path + " CSV names the schema of a record (contentSchema)").isNotNull();
             for (JsonNode columns : new JsonNode[] {row, csvRecordSchema(path)}) {
                 if (columns != null) {
                     columns.path("properties").fields().forEachRemaining(column -> soft.assertThat(
@@ -254,7 +254,7 @@ class OpenApiContractTest {
 
     /**
      * The CSV header is the JSON rows' keys, in order, and every column is in the row schema; or, where the CSV
-     * documents its own records (x-csv-record), exactly the columns of that schema, and it has a record when the
+     * documents its own records (a contentSchema that is not the rows'), exactly the columns of that schema, and it has a record when the
      * JSON has a row.
      */
     private void checkCsvColumns(SoftAssertions soft, String template, Response csv, Response json, String what) {
@@ -264,7 +264,7 @@ class OpenApiContractTest {
         }
         List<List<String>> records = Csv.parse(csv.asString());
         List<String> header = records.get(0);
-        JsonNode record = doc.resolve(csvRecordExtension(template));
+        JsonNode record = doc.resolve(ownCsvRecords(template));
         if (record != null) {
             soft.assertThat(header).as(what + ": CSV columns = the documented CSV record's")
                     .containsExactlyInAnyOrderElementsOf(iterable(record.path("properties").fieldNames()));
@@ -319,17 +319,23 @@ class OpenApiContractTest {
         return items.isMissingNode() ? null : doc.resolve(items);
     }
 
-    /** The x-csv-record of the 200 CSV: the schema of its records where they are not the JSON rows; else null. */
-    private JsonNode csvRecordExtension(String path) {
-        JsonNode record = doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/text~1csv/"
-                + StandardResponsesFilter.CSV_RECORD);
-        return record.isMissingNode() ? null : record;
+    /** The contentSchema of the 200 CSV: the schema of one record. */
+    private JsonNode csvContentSchema(String path) {
+        return doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/text~1csv/schema/contentSchema");
     }
 
-    /** The schema of a CSV record: the documented x-csv-record, else the JSON rows'. */
+    /** The contentSchema of the 200 CSV where its records are not the JSON rows; else null. */
+    private JsonNode ownCsvRecords(String path) {
+        JsonNode record = csvContentSchema(path);
+        JsonNode rows = doc.resolve(doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/"
+                + "application~1json/schema")).path("properties").path("rows").path("items");
+        return record.isMissingNode() || record.path("$ref").equals(rows.path("$ref")) ? null : record;
+    }
+
+    /** The schema of a CSV record: the documented contentSchema. */
     private JsonNode csvRecordSchema(String path) {
-        JsonNode record = csvRecordExtension(path);
-        return record != null ? doc.resolve(record) : rowSchema(path);
+        JsonNode record = csvContentSchema(path);
+        return record.isMissingNode() ? null : doc.resolve(record);
     }
 
     private Map<String, Operation> operations() {

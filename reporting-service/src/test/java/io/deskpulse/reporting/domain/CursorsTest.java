@@ -9,32 +9,33 @@ import java.time.LocalDate;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
+/** The paging cursors, as /v1/kpis encodes its (period, member) keys. */
 class CursorsTest {
 
     private static final PageKey KEY = new PageKey(LocalDate.parse("2026-11-02"), "a,17\nwith newline");
 
     @Test
     void roundTrips() {
-        String cursor = Cursors.encode("f1", KEY);
+        String cursor = KEY.cursor("f1");
         assertThat(cursor).matches("[A-Za-z0-9_-]+");
-        assertThat(Cursors.decode(cursor, "f1")).isEqualTo(KEY);
-        assertThat(Cursors.decode(Cursors.encode("f1", new PageKey(KEY.period(), "")), "f1").member()).isEmpty();
+        assertThat(PageKey.ofCursor(cursor, "f1")).isEqualTo(KEY);
+        assertThat(PageKey.ofCursor(new PageKey(KEY.period(), "").cursor("f1"), "f1").member()).isEmpty();
     }
 
     @Test
     void refusesAnotherQuerysCursor() {
-        assertThatThrownBy(() -> Cursors.decode(Cursors.encode("f1", KEY), "f2"))
+        assertThatThrownBy(() -> PageKey.ofCursor(KEY.cursor("f1"), "f2"))
                 .hasMessageContaining("different query");
     }
 
     @Test
     void refusesGarbageAndOtherVersions() {
-        assertThatThrownBy(() -> Cursors.decode("not a cursor!", "f1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Cursors.decode(b64("hello"), "f1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Cursors.decode(b64("1\nf1\n2026-13-45\na"), "f1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Cursors.decode(b64("9\nf1\n2026-11-02\na"), "f1")).hasMessageContaining("version");
-        assertThatThrownBy(() -> Cursors.decode(b64("1\nf1\n2026-11-02\na\0b"), "f1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Cursors.decode(b64("1\nf1\n+999999999-11-02\na"), "f1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PageKey.ofCursor("not a cursor!", "f1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PageKey.ofCursor(b64("hello"), "f1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PageKey.ofCursor(b64("1\nf1\n2026-13-45\na"), "f1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PageKey.ofCursor(b64("9\nf1\n2026-11-02\na"), "f1")).hasMessageContaining("version");
+        assertThatThrownBy(() -> PageKey.ofCursor(b64("1\nf1\n2026-11-02\na\0b"), "f1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PageKey.ofCursor(b64("1\nf1\n+999999999-11-02\na"), "f1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String b64(String text) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class HistogramMergingTest {
 
     private final RecordingRepository repository = new RecordingRepository();
-    private final KpiService service = new KpiService(repository, new SimpleMeterRegistry());
+    private final KpiService service = new KpiService(new NoDatabase(), repository, new SimpleMeterRegistry());
 
     @Test
     void noPercentileNoHistogramQuery() {
@@ -47,7 +47,7 @@ class HistogramMergingTest {
 
     @Test
     void allMetricsMergeEveryHistogramOnce() {
-        service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(MetricCatalog.METRICS));
+        service.report("t", state -> query(MetricCatalog.METRICS));
         assertThat(repository.histogramQueries).containsExactly(List.of("first_response_hist", "resolution_hist",
                 "handle_hist", "first_response_bh_hist", "resolution_bh_hist"));
     }
@@ -63,8 +63,7 @@ class HistogramMergingTest {
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), ""), ones(), Map.of(), true),
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), "t"), ones(),
                         Map.of("first_response_hist", responses), true));
-        var report = service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS),
-                query(List.of(MetricCatalog.find("first_response_p50_s").orElseThrow())));
+        var report = service.report("t", state -> query(List.of(MetricCatalog.find("first_response_p50_s").orElseThrow())));
         assertThat(repository.histogramQueries).isEmpty();
         assertThat(report.rows()).extracting(row -> row.values().get(0)).containsExactly(null, expected);
         assertThat(expected).isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.6));
@@ -78,12 +77,24 @@ class HistogramMergingTest {
 
     private void report(String... metrics) {
         List<Metric> list = Arrays.stream(metrics).map(m -> MetricCatalog.find(m).orElseThrow()).toList();
-        service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(list));
+        service.report("t", state -> query(list));
     }
 
     private static KpiQuery query(List<Metric> metrics) {
         return new KpiQuery("t", 0, Dimension.TENANT, List.of(), null, null, LocalDate.parse("2026-11-02"),
                 LocalDate.parse("2026-11-02"), Granularity.DAY, ZoneId.of("UTC"), false, metrics, 10, null);
+    }
+
+    /** A snapshot without a connection: the repository below never uses one. */
+    private static final class NoDatabase extends ReportSnapshots {
+        NoDatabase() {
+            super(null, new TestConfig());
+        }
+
+        @Override
+        public <T> T read(String tenant, java.util.function.Function<ReportSnapshot, T> work) {
+            return work.apply(new ReportSnapshot(null, TenantReporting.DEFAULTS));
+        }
     }
 
     /** One group with data, and a record of the histogram queries asked for; no database. */
@@ -92,7 +103,7 @@ class HistogramMergingTest {
         List<GroupTotals> merged;
 
         RecordingRepository() {
-            super(null, new TestConfig(), new AggregateRowCache(new TestConfig(), java.time.Clock.systemUTC()));
+            super(new TestConfig(), new AggregateRowCache(new TestConfig(), java.time.Clock.systemUTC()));
         }
 
         @Override

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ReportingTestDatabase.class)
 class AlertApiTest {
+    private static final List<String> COLUMNS = List.of("id", "state", "rule_id", "rule_version", "rule_name", "metric",
+            "dimension", "member", "channel", "window_minutes", "comparison", "threshold", "min_volume", "raised_at",
+            "raised_value", "raised_volume", "window_start", "window_end", "resolved_at", "resolved_value",
+            "resolved_volume", "resolved_reason");
+
 
     long open;
     long closed;
@@ -53,7 +58,7 @@ class AlertApiTest {
         assertThat(rows.get(0).get("member")).isNull();
         assertThat(rows.get(0).get("dimension")).isEqualTo("tenant");
         Map<String, Object> resolved = rows.get(2);
-        assertThat(new ArrayList<>(resolved.keySet())).isEqualTo(AlertTables.COLUMNS);
+        assertThat(new ArrayList<>(resolved.keySet())).isEqualTo(COLUMNS);
         assertThat(resolved).containsEntry("state", "resolved").containsEntry("rule_id", 3).containsEntry("rule_version", 2)
                 .containsEntry("rule_name", "Chat, first response").containsEntry("metric", "first_response_avg_s")
                 .containsEntry("member", "billing").containsEntry("channel", "chat").containsEntry("window_minutes", 60)
@@ -97,7 +102,7 @@ class AlertApiTest {
 
         Response csv = Api.as(READ_A).get("/v1/alerts?state=resolved&format=csv");
         assertThat(csv.contentType()).isEqualTo("text/csv; charset=UTF-8; header=present");
-        assertThat(csv.asString().split("\r\n")).containsExactly(String.join(",", AlertTables.COLUMNS),
+        assertThat(csv.asString().split("\r\n")).containsExactly(String.join(",", COLUMNS),
                 closed + ",resolved,3,2,\"Chat, first response\",first_response_avg_s,team,billing,chat,60,>,120.5,3,"
                         + "2026-11-02T10:25:00Z,135.0,4,2026-11-02T09:00:00Z,2026-11-02T10:25:00Z,2026-11-02T11:30:00Z,90.0,5,"
                         + "the value is back within the threshold");

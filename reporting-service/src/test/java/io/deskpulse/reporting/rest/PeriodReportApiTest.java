@@ -88,7 +88,7 @@ class PeriodReportApiTest {
                 .body("errors.field", contains("cursor"));
 
         Response csv = Api.as(READ_A).get("/v1/reports?granularity=week&format=csv");
-        assertThat(csv.asString()).isEqualTo(PeriodReportTables.LIST_HEADER + "\r\n"
+        assertThat(csv.asString()).isEqualTo("id,granularity,period,period_end,tz,generation,model_version,teams,created_at" + "\r\n"
                 + week + ",week,2026-11-02,2026-11-08,UTC,0,1,3,2026-11-09T00:30:00Z\r\n");
         assertThat(list(READ_B, "")).hasSize(1);
     }
@@ -141,7 +141,7 @@ class PeriodReportApiTest {
         assertThat(second.get("next_cursor")).isNull();
 
         String[] csv = Api.as(READ_A).get("/v1/reports/" + week + "?format=csv").asString().split("\r\n");
-        assertThat(csv[0]).isEqualTo(PeriodReportTables.REPORT_CSV_PREFIX + "," + String.join(",", MetricCatalog.names()));
+        assertThat(csv[0]).isEqualTo("report_id,granularity,period,period_end,tz,id,role,model_version,score" + "," + String.join(",", MetricCatalog.names()));
         assertThat(csv).hasSize(4);
         assertThat(csv[1]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,,,,,3,");
         assertThat(csv[2]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,billing,solo,1," + (50 * 4.0 / 4.25 + 50)
@@ -156,7 +156,8 @@ class PeriodReportApiTest {
                 .containsEntry("from", "2026-11-02").containsEntry("to", "2026-11-08").containsEntry("tz", "UTC");
         assertThat((List<Map<String, Object>>) page.get("rows")).extracting(r -> r.get("id")).containsExactly("billing", "sales");
         String[] csv = Api.as(READ_A).get("/v1/reports/" + week + "/scorecards?format=csv").asString().split("\r\n");
-        assertThat(csv[0]).isEqualTo(ScorecardTables.CSV_HEADER);
+        assertThat(csv[0]).isEqualTo("period,id,role,model_version,score,kpi,channel,group,direction,status,target,"
+                + "effective_target,actual,volume,weight,effective_weight,attainment,points,exemptions,note");
         assertThat(csv).hasSize(5); // two teams, two KPIs each
     }
 

@@ -205,7 +205,8 @@ class ScorecardApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("text/csv; charset=UTF-8; header=present");
         String score = String.valueOf(60 * 4.0 / 4.2 + 40);
-        assertThat(response.asString().split("\r\n")).containsExactly(ScorecardTables.CSV_HEADER,
+        assertThat(response.asString().split("\r\n")).containsExactly("period,id,role,model_version,score,kpi,channel,group,direction,status,target,"
+                + "effective_target,actual,volume,weight,effective_weight,attainment,points,exemptions,note",
                 "2026-11-02,billing,solo,1," + score + ",csat_avg,,,higher,used,4.5,4.2,4.0,10,60.0,60.0,"
                         + (4.0 / 4.2) + "," + (60 * 4.0 / 4.2) + "," + id + ",target relaxed by exemption " + id
                         + " (Product recall R-12)",

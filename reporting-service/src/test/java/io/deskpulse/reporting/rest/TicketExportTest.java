@@ -55,7 +55,7 @@ class TicketExportTest {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
             Map<String, Object> page = Api.parse(response.asString());
             ((List<Map<String, Object>>) page.get("rows")).forEach(r -> served.add(r.get("ticket_id") + ":" + r.get("status")));
-            assertThat(page.get("resume_cursor")).isNotNull().isEqualTo(response.header(TicketResource.RESUME_HEADER));
+            assertThat(page.get("resume_cursor")).isNotNull().isEqualTo(response.header("DeskPulse-Resume-Cursor"));
             resume = (String) page.get("resume_cursor");
             cursor = (String) page.get("next_cursor");
             if (cursor == null) {
