@@ -1,6 +1,5 @@
 package io.deskpulse.reporting;
 
-import static io.deskpulse.reporting.support.TestKeys.READ_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ReportingTestDatabase.class)
 class PlatformTest {
+
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String KEY = TestTenant.PLATFORM.readKey();
 
     @Inject
     DataSource dataSource;
@@ -92,16 +95,16 @@ class PlatformTest {
 
     @Test
     void queryTimerIsExported() {
-        Api.as(READ_A).get("/v1/kpis").then().statusCode(200);
+        Api.as(KEY).get("/v1/kpis").then().statusCode(200);
         RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("deskpulse_reporting_query_seconds_count{endpoint=\"kpis\""));
     }
 
     @Test
     void unknownPathsAndMethodsAreProblemsToo() {
-        Api.as(READ_A).get("/v1/nothing").then().statusCode(404).contentType("application/problem+json")
+        Api.as(KEY).get("/v1/nothing").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("https://deskpulse.io/problems/not-found"));
-        Api.as(READ_A).post("/v1/kpis").then().statusCode(405).contentType("application/problem+json")
+        Api.as(KEY).post("/v1/kpis").then().statusCode(405).contentType("application/problem+json")
                 .header("Allow", containsString("GET"));
     }
 

@@ -16,19 +16,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A client generated at run time from the OpenAPI model: for an operation, a request whose path and
- * query parameters are the document's own examples (else the default, else the first enumerated
- * value), serialised as each parameter's style says (form, exploded or comma-joined), sent to the
- * document's server (its path, on the service under test).
+ * Requests built at run time from the OpenAPI model, for any operation the document has (so that an endpoint added
+ * later is exercised without a change here): a request whose path and query parameters are the document's own
+ * examples (else the default, else the first enumerated value), serialised as each parameter's style says (form,
+ * exploded or comma-joined), sent to the document's server (its path, on the service under test). The typed client
+ * that openapi-generator makes from the same document is exercised by {@code ReportingClientIT}.
  */
-public final class GeneratedClient {
+public final class ExampleRequests {
 
-    /** Parameters a request of the generated client leaves out unless asked: they are exercised one by one. */
+    /** Parameters these requests leave out unless asked: they are exercised one by one. */
     public static final Set<String> PAGING_AND_FORMAT = Set.of("cursor", "format");
 
     private final OpenAPI api;
 
-    public GeneratedClient(OpenAPI api) {
+    public ExampleRequests(OpenAPI api) {
         this.api = api;
     }
 
