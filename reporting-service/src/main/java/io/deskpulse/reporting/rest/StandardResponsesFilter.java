@@ -165,8 +165,9 @@ public class StandardResponsesFilter implements OASFilter {
         problem(responses, "401", "No API key, or an unknown one (with WWW-Authenticate: Bearer)", "no key",
                 UNAUTHORIZED);
         problem(responses, "403", "The key lacks the read scope", "ingest-only key", FORBIDDEN);
-        // Only the period reports' paths have data that may be missing: a report the tenant does not have.
-        problem(responses, "404", null, "unknown", ProblemMappers.unknownReport(new UnknownReportException("99").getMessage()));
+        // Only the period reports' paths name data that may be missing: a report the tenant does not have.
+        problem(responses, "404", null, "unknown",
+                ProblemMappers.unknownReport(new UnknownReportException("99").getMessage()));
         problem(responses, "406", "Accept admits neither application/json nor text/csv", "XML asked for",
                 ProblemMappers.notAcceptable("application/xml"));
         problem(responses, "503", "The database is unavailable or the query timed out; retry later", "database down",
