@@ -2,7 +2,7 @@ package io.deskpulse.reporting.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskpulse.reporting.config.ReportingConfig;
+import io.deskpulse.reporting.support.DefaultLimits;
 import io.deskpulse.reporting.domain.TenantReporting;
 import io.deskpulse.reporting.domain.kpi.Dimension;
 import io.deskpulse.reporting.domain.kpi.Granularity;
@@ -14,7 +14,6 @@ import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.domain.kpi.PageKey;
 import io.deskpulse.reporting.service.KpiService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ class HistogramMergingTest {
     /** A snapshot without a connection: the repository below never uses one. */
     private static final class NoDatabase extends ReportSnapshots {
         NoDatabase() {
-            super(null, new TestConfig());
+            super(null, new DefaultLimits());
         }
 
         @Override
@@ -103,7 +102,7 @@ class HistogramMergingTest {
         List<GroupTotals> merged;
 
         RecordingRepository() {
-            super(new TestConfig(), new AggregateRowCache(new TestConfig(), java.time.Clock.systemUTC()));
+            super(new DefaultLimits(), new AggregateRowCache(new DefaultLimits(), java.time.Clock.systemUTC()));
         }
 
         @Override
@@ -116,53 +115,6 @@ class HistogramMergingTest {
                                                                List<String> columns, List<PageKey> keys) {
             histogramQueries.add(List.copyOf(columns));
             return Map.of();
-        }
-    }
-
-    private static final class TestConfig implements ReportingConfig {
-        @Override
-        public int maxRangeDays() {
-            return 3660;
-        }
-
-        @Override
-        public int defaultRangeDays() {
-            return 7;
-        }
-
-        @Override
-        public int defaultLimit() {
-            return 1000;
-        }
-
-        @Override
-        public int maxLimit() {
-            return 10000;
-        }
-
-        @Override
-        public int maxIds() {
-            return 1000;
-        }
-
-        @Override
-        public Duration queryTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public RowCache rowCache() {
-            return new RowCache() {
-                @Override
-                public int maxSizeMb() {
-                    return 0;
-                }
-
-                @Override
-                public Duration maxAge() {
-                    return Duration.ofHours(1);
-                }
-            };
         }
     }
 }

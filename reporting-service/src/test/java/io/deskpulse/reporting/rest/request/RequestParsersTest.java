@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskpulse.reporting.config.ReportingConfig;
+import io.deskpulse.reporting.support.DefaultLimits;
 import io.deskpulse.reporting.domain.InvalidParametersException;
 import io.deskpulse.reporting.domain.ParameterError;
 import io.deskpulse.reporting.domain.TenantReporting;
@@ -18,12 +19,10 @@ import io.deskpulse.reporting.domain.ticket.TicketQuery;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class RequestParsersTest {
 
     /** 03:00 UTC: still the day before in New York. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-10T03:00:00Z"), ZoneOffset.UTC);
-    private static final ReportingConfig CONFIG = new Limits();
+    private static final ReportingConfig CONFIG = new DefaultLimits();
     private static final TenantReporting NEW_YORK = new TenantReporting(2, "America/New_York", "America/New_York");
 
     private final KpiRequestParser kpis = new KpiRequestParser(CONFIG, CLOCK);
@@ -134,43 +133,5 @@ class RequestParsersTest {
             params.add(nameValue[i], nameValue[i + 1]);
         }
         return params;
-    }
-
-    /** The defaults of application.properties. */
-    private static final class Limits implements ReportingConfig {
-        @Override
-        public int maxRangeDays() {
-            return 3660;
-        }
-
-        @Override
-        public int defaultRangeDays() {
-            return 7;
-        }
-
-        @Override
-        public int defaultLimit() {
-            return 1000;
-        }
-
-        @Override
-        public int maxLimit() {
-            return 10000;
-        }
-
-        @Override
-        public int maxIds() {
-            return 1000;
-        }
-
-        @Override
-        public Duration queryTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public RowCache rowCache() {
-            return null;
-        }
     }
 }
