@@ -9,6 +9,8 @@ DP_LOCAL="$DP_ROOT/deploy/local"
 DP_CACHE="${DESKPULSE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/deskpulse}"
 DP_KAFKA_VERSION=4.3.1
 DP_KAFKA_LIBS="$DP_CACHE/kafka-$DP_KAFKA_VERSION/libs"
+DP_NODE_TOOLS="$DP_CACHE/node"
+DP_REDOCLY_VERSION=2.77.0
 
 dp_log() { printf '[deskpulse] %s\n' "$*" >&2; }
 dp_die() { printf '[deskpulse] error: %s\n' "$*" >&2; exit 1; }
@@ -123,6 +125,28 @@ dp_kafka_ensure_jars() {
     -DoutputDirectory="$DP_KAFKA_LIBS" -DincludeScope=runtime \
     || dp_die "could not fetch the Kafka broker jars"
   touch "$DP_KAFKA_LIBS/.complete"
+}
+
+# --- npm tools of the tests ------------------------------------------------------------------------
+
+# Installs the npm packages the tests run (the Redocly CLI that lints the OpenAPI documents) into the cache, with npm
+# (and Node.js 20+, from Debian if it is missing); the tests find them through DESKPULSE_NODE_TOOLS.
+dp_node_ensure_tools() {
+  local installed
+  installed=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/@redocly/cli/package.json" 2>/dev/null)
+  if [ "$installed" = "$DP_REDOCLY_VERSION" ]; then return 0; fi
+  if ! command -v npm >/dev/null; then
+    dp_log "installing Node.js and npm (Debian packages nodejs, npm)"
+    dp_as_root apt-get update -qq
+    dp_as_root apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  local major
+  major=$(node --version 2>/dev/null | sed -nE 's/^v([0-9]+).*/\1/p')
+  [ "${major:-0}" -ge 20 ] || dp_die "Node.js 20 or later is needed for @redocly/cli (found $(node --version 2>&1))"
+  dp_log "installing @redocly/cli $DP_REDOCLY_VERSION into $DP_NODE_TOOLS (npm)"
+  mkdir -p "$DP_NODE_TOOLS"
+  npm install --prefix "$DP_NODE_TOOLS" --no-audit --no-fund --save-exact "@redocly/cli@$DP_REDOCLY_VERSION" >/dev/null \
+    || dp_die "could not install @redocly/cli from the npm registry"
 }
 
 # Starts a single-node KRaft broker (combined broker and controller) in the background and waits

@@ -29,6 +29,9 @@ trap cleanup EXIT
 # The benchmark's smoke test runs Kafka's own ProducerPerformance from these jars.
 dp_kafka_ensure_jars
 export DESKPULSE_KAFKA_LIBS="$DP_KAFKA_LIBS"
+# e2e-tests' OpenApiLintTest runs the Redocly CLI from here.
+dp_node_ensure_tools
+export DESKPULSE_NODE_TOOLS="$DP_NODE_TOOLS"
 
 if [ -z "${DESKPULSE_TEST_KAFKA_BOOTSTRAP:-}" ]; then
   export DESKPULSE_TEST_KAFKA_BOOTSTRAP=127.0.0.1:19092

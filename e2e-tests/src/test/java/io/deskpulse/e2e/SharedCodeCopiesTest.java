@@ -57,7 +57,7 @@ class SharedCodeCopiesTest {
         String names = scoring.substring(scoring.indexOf("NAMES = List.of("), scoring.indexOf(");", scoring.indexOf("NAMES")));
         List<String> scorecardMetrics = Pattern.compile("\"([a-z0-9_]+)\"").matcher(names).results()
                 .map(m -> m.group(1)).toList();
-        String catalog = read("reporting-service", "reporting", "service/MetricCatalog.java");
+        String catalog = read("reporting-service", "reporting", "domain/kpi/MetricCatalog.java");
         List<String> reported = Pattern.compile("new Metric\\.(?!Count|Thousandths)[A-Za-z]+\\(\"([a-z0-9_]+)\"")
                 .matcher(catalog).results().map(m -> m.group(1)).toList();
         assertThat(scorecardMetrics).hasSize(26).containsExactlyInAnyOrderElementsOf(reported);

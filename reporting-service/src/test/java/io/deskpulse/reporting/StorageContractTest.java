@@ -2,8 +2,8 @@ package io.deskpulse.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskpulse.reporting.service.Metric;
-import io.deskpulse.reporting.service.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.Metric;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.deskpulse.testsupport.TestInfrastructure;
 import io.quarkus.test.common.WithTestResource;

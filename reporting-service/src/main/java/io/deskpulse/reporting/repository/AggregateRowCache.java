@@ -1,7 +1,7 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Histogram;
+import io.deskpulse.reporting.domain.kpi.Histogram;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Iterator;

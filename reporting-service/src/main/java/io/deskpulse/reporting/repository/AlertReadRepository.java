@@ -1,8 +1,9 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.AlertQuery;
-import io.deskpulse.reporting.service.AlertRow;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.alert.AlertQuery;
+import io.deskpulse.reporting.domain.alert.AlertRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ public class AlertReadRepository {
     private final int timeoutSeconds;
 
     public AlertReadRepository(ReportingConfig config) {
-        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+        this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
     }
 
     /** Up to {@code limit} alerts of the query, by descending id, after {@code query.afterId()}. */

@@ -1,8 +1,9 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.AtRiskQuery;
-import io.deskpulse.reporting.service.CustomerRisk;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.risk.AtRiskQuery;
+import io.deskpulse.reporting.domain.risk.CustomerRisk;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

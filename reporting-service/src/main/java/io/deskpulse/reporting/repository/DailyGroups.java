@@ -1,11 +1,11 @@
 package io.deskpulse.reporting.repository;
 
-import io.deskpulse.reporting.service.ColumnSums;
-import io.deskpulse.reporting.service.GroupTotals;
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.HistogramSum;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
+import io.deskpulse.reporting.domain.kpi.ColumnSums;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.HistogramSum;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.repository;
 
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,14 +1,15 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.GroupTotals;
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.HistogramSum;
-import io.deskpulse.reporting.service.InvalidParametersException;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
-import io.deskpulse.reporting.service.ParameterError;
+import io.deskpulse.reporting.domain.InvalidParametersException;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.HistogramSum;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,25 +24,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the aggregate tables with plain JDBC; connections are read-only. A report's queries run in one {@link ReportSnapshot}: {@link #open} looks up the tenant's
- * generation and default zone, {@link #groups} and {@link #histograms} read that generation only.
+ * Reads the aggregate tables with plain JDBC, in a report's {@link ReportSnapshot} (which looked up the tenant's
+ * generation and default zone): {@link #groups} and {@link #histograms} read that generation only.
  */
 @ApplicationScoped
 public class KpiRepository {
 
-    private final ReportSnapshots snapshots;
     private final AggregateRowCache cache;
     private final int timeoutSeconds;
 
-    public KpiRepository(ReportSnapshots snapshots, ReportingConfig config, AggregateRowCache cache) {
-        this.snapshots = snapshots;
+    public KpiRepository(ReportingConfig config, AggregateRowCache cache) {
         this.cache = cache;
         this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
-    }
-
-    /** Starts a report's snapshot ({@link ReportSnapshots#open}). */
-    public ReportSnapshot open(String tenant) {
-        return snapshots.open(tenant);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.deskpulse.reporting.repository;
 
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.KpiQuery;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,12 +1,13 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.GroupTotals;
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
-import io.deskpulse.reporting.service.PeriodReport;
-import io.deskpulse.reporting.service.PeriodReportQuery;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
+import io.deskpulse.reporting.domain.report.PeriodReport;
+import io.deskpulse.reporting.domain.report.PeriodReportQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ public class PeriodReportReadRepository {
     private final int timeoutSeconds;
 
     public PeriodReportReadRepository(ReportingConfig config) {
-        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+        this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
     }
 
     /** Up to {@code limit} reports of the query, newest period first (then newest id). */
@@ -123,7 +124,7 @@ public class PeriodReportReadRepository {
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 reports.add(new PeriodReport(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getInt(7), ScoringModelsJson.exemptions(rs.getString(8)),
                         rs.getTimestamp(9).toInstant(), rs.getInt(10)));
             }
         } catch (SQLException e) {

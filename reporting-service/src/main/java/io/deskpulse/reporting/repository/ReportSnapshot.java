@@ -1,6 +1,6 @@
 package io.deskpulse.reporting.repository;
 
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.TenantReporting;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;

@@ -1,18 +1,21 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.TenantReporting;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.TenantReporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
  * Opens the {@link ReportSnapshot} every report is read in: a read-only REPEATABLE READ transaction whose
- * first read is the tenant's row of the {@code tenant_reporting} view (none: generation 0, UTC).
+ * first read is the tenant's row of the {@code tenant_reporting} view (none: generation 0, UTC). The services
+ * read each page in one ({@link #read}); nothing above them sees it.
  */
 @ApplicationScoped
 public class ReportSnapshots {
@@ -29,7 +32,14 @@ public class ReportSnapshots {
         return (int) Math.max(1, config.queryTimeout().toSeconds());
     }
 
-    public ReportSnapshot open(String tenant) {
+    /** Opens a snapshot, does {@code work} in it and closes it (the connection goes back to the pool). */
+    public <T> T read(String tenant, Function<ReportSnapshot, T> work) {
+        try (ReportSnapshot snapshot = open(tenant)) {
+            return work.apply(snapshot);
+        }
+    }
+
+    ReportSnapshot open(String tenant) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();

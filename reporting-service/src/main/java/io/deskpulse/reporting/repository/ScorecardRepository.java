@@ -1,9 +1,9 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.domain.Exemption;
-import io.deskpulse.reporting.domain.ScoringModels;
-import io.deskpulse.reporting.service.ScoringModelsJson;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.scorecard.Exemption;
+import io.deskpulse.reporting.domain.scorecard.ScoringModels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -25,7 +25,7 @@ public class ScorecardRepository {
     private final int timeoutSeconds;
 
     public ScorecardRepository(ReportingConfig config) {
-        this.timeoutSeconds = (int) Math.max(1, config.queryTimeout().toSeconds());
+        this.timeoutSeconds = ReportSnapshots.timeoutSeconds(config);
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.TicketQuery;
-import io.deskpulse.reporting.service.TicketQuery.ExportPosition;
-import io.deskpulse.reporting.service.TicketQuery.ListingKey;
-import io.deskpulse.reporting.service.TicketRow;
+import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.ticket.TicketQuery.ExportPosition;
+import io.deskpulse.reporting.domain.ticket.TicketQuery.ListingKey;
+import io.deskpulse.reporting.domain.ticket.TicketQuery;
+import io.deskpulse.reporting.domain.ticket.TicketRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshots;
+import io.deskpulse.reporting.rest.body.AlertsBody;
+import io.deskpulse.reporting.rest.request.AlertRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -35,19 +35,17 @@ public class AlertResource {
 
     private final AlertRequestParser parser;
     private final AlertService alerts;
-    private final ReportSnapshots snapshots;
     private final Caller caller;
 
-    public AlertResource(AlertRequestParser parser, AlertService alerts, ReportSnapshots snapshots, Caller caller) {
+    public AlertResource(AlertRequestParser parser, AlertService alerts, Caller caller) {
         this.parser = parser;
         this.alerts = alerts;
-        this.snapshots = snapshots;
         this.caller = caller;
     }
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "Alerts raised and resolved",
+    @Operation(operationId = "listAlerts", summary = "Alerts raised and resolved",
             description = "The tenant's alerts, newest first (by id), each with the rule's definition when it was raised, "
                     + "the value and volume that raised it, the hours read, and what resolved it. Poll with since (and "
                     + "If-None-Match) for what changed. See docs/alerts.md.")
@@ -64,17 +62,11 @@ public class AlertResource {
     })
     @APIResponse(responseCode = "200", description = "A page of alerts. Follow next_cursor (or the Link header).",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = AlertDocs.Page.class),
-                        examples = @ExampleObject(name = "one open, one resolved", value = AlertExamples.JSON)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "one open", value = AlertExamples.CSV))})
-    @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "bad state and since", value = AlertExamples.INVALID)))
+                @Content(mediaType = "application/json", schema = @Schema(implementation = AlertsBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response alerts(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
-                state -> parser.parse(tenant, uri.getQueryParameters()),
-                (snapshot, query) -> AlertTables.of(alerts.page(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> AlertsBody.of(alerts.page(
+                negotiation.query(parser.parse(tenant, uri.getQueryParameters())))));
     }
 }

@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshots;
+import io.deskpulse.reporting.rest.body.AtRiskBody;
+import io.deskpulse.reporting.rest.request.AtRiskRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -31,19 +31,17 @@ public class AtRiskResource {
 
     private final AtRiskRequestParser parser;
     private final AtRiskService service;
-    private final ReportSnapshots snapshots;
     private final Caller caller;
 
-    public AtRiskResource(AtRiskRequestParser parser, AtRiskService service, ReportSnapshots snapshots, Caller caller) {
+    public AtRiskResource(AtRiskRequestParser parser, AtRiskService service, Caller caller) {
         this.parser = parser;
         this.service = service;
-        this.snapshots = snapshots;
         this.caller = caller;
     }
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "Customers at risk of churning, highest score first",
+    @Operation(operationId = "listCustomersAtRisk", summary = "Customers at risk of churning, highest score first",
             description = "Per customer, from the tickets created in the 30 days ending as_of and their latest NPS "
                     + "response in those days: repeat contacts (3+ tickets), complaints, low CSAT (1-2), NPS detractor "
                     + "(0-6), reopens. Each signal gives points (see the AtRiskRow columns); the score is their sum, at "
@@ -59,14 +57,11 @@ public class AtRiskResource {
     })
     @APIResponse(responseCode = "200", description = "A page of customers, highest score first.",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = AtRiskDocs.Page.class),
-                        examples = @ExampleObject(name = "two customers", value = OpenApiExamples.AT_RISK_JSON)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "two customers", value = OpenApiExamples.AT_RISK_CSV))})
+                @Content(mediaType = "application/json", schema = @Schema(implementation = AtRiskBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response atRisk(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
-                state -> parser.parse(tenant, state, uri.getQueryParameters()),
-                (snapshot, query) -> AtRiskTables.of(service.page(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> AtRiskBody.of(service.page(tenant,
+                state -> negotiation.query(parser.parse(tenant, state, uri.getQueryParameters())))));
     }
 }

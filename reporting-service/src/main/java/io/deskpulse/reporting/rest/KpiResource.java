@@ -1,5 +1,7 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.reporting.rest.body.KpisBody;
+import io.deskpulse.reporting.rest.request.KpiRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
@@ -14,9 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code GET /v1/kpis}: KPI rows per period and member, as JSON or CSV, paged, with ETags. The query
  * parameters are read from the URI by {@link KpiRequestParser} (so that unknown and repeated ones
- * are caught); the {@code @Parameters} below document them for OpenAPI.
+ * are caught); the {@code @Parameters} below document them for OpenAPI, and {@link StandardResponsesFilter} the
+ * shared parameters, headers and errors.
  */
 @Path("/v1/kpis")
 @Tag(name = "kpis", description = "KPIs per period and tenant, team or agent")
@@ -35,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KpiResource {
 
     static final String SECURITY_SCHEME = "bearer";
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final KpiRequestParser parser;
     private final KpiService service;
@@ -49,7 +49,7 @@ public class KpiResource {
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "KPIs per period and member",
+    @Operation(operationId = "listKpis", summary = "KPIs per period and member",
             description = "One row per period and member of the dimension that has any data (any stored count or "
                     + "sum non-zero), ordered by period, then id (null first). Reads the tenant's active generation of "
                     + "the aggregates only: after a recomputation, reports switch to its numbers at once. Sums are added "
@@ -84,49 +84,20 @@ public class KpiResource {
                         + "time_zone), else UTC; the response's tz says which was used. Its UTC offset must be a whole "
                         + "number of hours throughout the range (DST is fine; Asia/Kolkata is not)",
                 schema = @Schema(type = SchemaType.STRING), example = "America/New_York"),
-        // Schema (an enumeration of every metric) and full description: KpiOpenApiFilter, from MetricCatalog.
+        // Schema (an enumeration of every metric) and full description: CatalogOpenApiFilter, from MetricCatalog.
         @Parameter(name = "metrics", in = ParameterIn.QUERY,
                 description = "Comma list of metric columns, in the order wanted; default all",
                 schema = @Schema(type = SchemaType.STRING), example = "tickets_resolved,fcr_rate,nps,occupancy")
         // limit, cursor, format and If-None-Match: StandardResponsesFilter, as for every report endpoint.
     })
     @APIResponse(responseCode = "200", description = "A page of rows. Follow next_cursor (or the Link header) for more.",
-            headers = {
-                @Header(name = "ETag", description = "Strong tag of the exact body; send it back in If-None-Match",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", only when there is one",
-                        schema = @Schema(type = SchemaType.STRING))},
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = KpiPageDoc.class),
-                        examples = {
-                            @ExampleObject(name = "agents, one day, all metrics", value = OpenApiExamples.KPIS_JSON),
-                            @ExampleObject(name = "metrics=tickets_resolved,fcr_rate,nps,occupancy",
-                                    value = OpenApiExamples.KPIS_JSON_SOME)}),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "metrics=tickets_resolved,first_response_avg_s,csat_avg", value = OpenApiExamples.KPIS_CSV))})
-    @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag: nothing changed",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "three bad parameters", value = OpenApiExamples.INVALID_PARAMETERS)))
-    @APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The key lacks the read scope",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "ingest-only key", value = OpenApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "406", description = "Accept admits neither application/json nor text/csv",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable or the query timed out; retry later",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
+                @Content(mediaType = "application/json", schema = @Schema(implementation = KpisBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response kpis(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        // The tenant's generation and default zone (needed to validate the dates) and the report's queries
-        // are read in one snapshot.
-        return ReportResponses.serve(service.open(tenant), uri, headers,
-                state -> parser.parse(tenant, state, uri.getQueryParameters()),
-                (snapshot, query) -> KpiTables.of(service.report(snapshot, query)));
+        // The tenant's generation and default zone (needed to validate the dates) are read in the report's snapshot.
+        return ReportResponses.serve(uri, headers, negotiation -> KpisBody.of(service.report(tenant,
+                state -> negotiation.query(parser.parse(tenant, state, uri.getQueryParameters())))));
     }
 }

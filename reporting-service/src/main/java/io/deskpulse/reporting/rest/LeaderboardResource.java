@@ -1,9 +1,10 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.reporting.rest.body.LeaderboardBody;
+import io.deskpulse.reporting.rest.request.LeaderboardRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
-import io.deskpulse.reporting.service.KpiService;
 import io.deskpulse.reporting.service.LeaderboardService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /v1/leaderboards/{metric}}: agents or teams ranked by one metric over a period, with a
- * minimum-volume guard. The metric enumeration and the leaderboard schema come from
- * {@link LeaderboardOpenApiFilter}; the common parameters and errors from {@link StandardResponsesFilter}.
+ * minimum-volume guard. The metric enumeration comes from {@link CatalogOpenApiFilter}; the common parameters
+ * and errors from {@link StandardResponsesFilter}.
  */
 @Path("/v1/leaderboards/{metric}")
 @Tag(name = "leaderboards", description = "Agents or teams ranked by one metric")
@@ -36,27 +36,24 @@ public class LeaderboardResource {
 
     private final LeaderboardRequestParser parser;
     private final LeaderboardService service;
-    private final KpiService kpis;
     private final Caller caller;
 
-    public LeaderboardResource(LeaderboardRequestParser parser, LeaderboardService service, KpiService kpis,
-                               Caller caller) {
+    public LeaderboardResource(LeaderboardRequestParser parser, LeaderboardService service, Caller caller) {
         this.parser = parser;
         this.service = service;
-        this.kpis = kpis;
         this.caller = caller;
     }
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "Agents or teams ranked by one metric",
+    @Operation(operationId = "getLeaderboard", summary = "Agents or teams ranked by one metric",
             description = "The metric over from..to (as /v1/kpis with granularity=total computes it), per member. "
                     + "Members whose volume (the metric's natural count, e.g. csat_count for csat_avg) is below "
                     + "min_volume, or who have no value, are not ranked: they follow the ranked ones with rank null "
                     + "and eligible false. Best first (lower is better for durations and the reopen rate); equal "
                     + "values share a rank (1, 2, 2, 4) and are listed by id. See docs/reporting-api.md.")
     @Parameters({
-        // Schema (an enumeration of the rankable metrics) and description: LeaderboardOpenApiFilter.
+        // Schema (an enumeration of the rankable metrics) and description: CatalogOpenApiFilter.
         @Parameter(name = "metric", in = ParameterIn.PATH, required = true, description = "The metric to rank by",
                 schema = @Schema(type = SchemaType.STRING), example = "csat_avg"),
         @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Rank agents or teams",
@@ -80,14 +77,11 @@ public class LeaderboardResource {
     })
     @APIResponse(responseCode = "200", description = "A page of the board: ranked members first, then the others.",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(ref = LeaderboardOpenApiFilter.PAGE_SCHEMA),
-                        examples = @ExampleObject(name = "csat_avg of agents", value = OpenApiExamples.LEADERBOARD_JSON)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "csat_avg of agents", value = OpenApiExamples.LEADERBOARD_CSV))})
+                @Content(mediaType = "application/json", schema = @Schema(implementation = LeaderboardBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response leaderboard(@PathParam("metric") String metric, @Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(kpis.open(tenant), uri, headers,
-                state -> parser.parse(tenant, state, metric, uri.getQueryParameters()),
-                (snapshot, query) -> LeaderboardTables.of(service.page(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> LeaderboardBody.of(service.page(tenant,
+                state -> negotiation.query(parser.parse(tenant, state, metric, uri.getQueryParameters())))));
     }
 }

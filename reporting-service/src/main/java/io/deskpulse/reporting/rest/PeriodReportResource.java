@@ -1,6 +1,9 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshots;
+import io.deskpulse.reporting.rest.body.PeriodReportBody;
+import io.deskpulse.reporting.rest.body.PeriodReportsBody;
+import io.deskpulse.reporting.rest.body.ScorecardsBody;
+import io.deskpulse.reporting.rest.request.PeriodReportRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
@@ -15,9 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -40,20 +41,17 @@ public class PeriodReportResource {
 
     private final PeriodReportRequestParser parser;
     private final PeriodReportService reports;
-    private final ReportSnapshots snapshots;
     private final Caller caller;
 
-    public PeriodReportResource(PeriodReportRequestParser parser, PeriodReportService reports, ReportSnapshots snapshots,
-            Caller caller) {
+    public PeriodReportResource(PeriodReportRequestParser parser, PeriodReportService reports, Caller caller) {
         this.parser = parser;
         this.reports = reports;
-        this.snapshots = snapshots;
         this.caller = caller;
     }
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "The kept period reports", description = "Newest period first (then newest report). A report is "
+    @Operation(operationId = "listReports", summary = "The kept period reports", description = "Newest period first (then newest report). A report is "
             + "made once the period has closed in the tenant's time zone and a grace time (30 min by default) has passed. "
             + "See docs/scorecards.md, Period reports.")
     @Parameters({
@@ -67,24 +65,18 @@ public class PeriodReportResource {
     })
     @APIResponse(responseCode = "200", description = "A page of reports. Follow next_cursor (or the Link header).",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = PeriodReportDocs.ListPage.class),
-                        examples = @ExampleObject(name = "a week and a day", value = PeriodReportExamples.LIST)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "a week", value = PeriodReportExamples.LIST_CSV))})
-    @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "bad granularity and from", value = PeriodReportExamples.INVALID)))
+                @Content(mediaType = "application/json", schema = @Schema(implementation = PeriodReportsBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
-                state -> parser.list(tenant, uri.getQueryParameters()),
-                (snapshot, query) -> PeriodReportTables.list(reports.list(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> PeriodReportsBody.of(reports.list(
+                negotiation.query(parser.list(tenant, uri.getQueryParameters())))));
     }
 
     @GET
     @Path("/{id}")
     @RequiresScope(Scope.READ)
-    @Operation(summary = "One period report: each team's KPIs and scorecard",
+    @Operation(operationId = "getReport", summary = "One period report: each team's KPIs and scorecard",
             description = "The report's fields, then its teams in id order (the no-team row, with KPIs but no scorecard, "
                     + "first), paged. Every number comes from what was kept when the period closed, scored with the models "
                     + "version and the exemptions in force then. CSV: one flat record per team with the report's fields, "
@@ -93,45 +85,33 @@ public class PeriodReportResource {
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "12")
     @APIResponse(responseCode = "200", description = "The report and a page of its teams",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = PeriodReportDocs.Report.class),
-                        examples = @ExampleObject(name = "a week of one team", value = PeriodReportExamples.REPORT)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        extensions = @Extension(name = StandardResponsesFilter.CSV_RECORD, value = PeriodReportDocs.CSV_RECORD,
-                                parseValue = true),
-                        examples = @ExampleObject(name = "a week of one team", value = PeriodReportExamples.REPORT_CSV))})
-    @APIResponse(responseCode = "404", description = "The tenant has no such report",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown", value = PeriodReportExamples.NOT_FOUND)))
+                @Content(mediaType = "application/json", schema = @Schema(implementation = PeriodReportBody.class)),
+                // The CSV record's schema (PeriodReportCsvRecord) is built from the catalog: CatalogOpenApiFilter.
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "The tenant has no such report")
     public Response report(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
-                state -> parser.report(tenant, id, uri.getQueryParameters()),
-                (snapshot, query) -> PeriodReportTables.report(reports.detail(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> PeriodReportBody.of(reports.detail(
+                negotiation.query(parser.report(tenant, id, uri.getQueryParameters())))));
     }
 
     @GET
     @Path("/{id}/scorecards")
     @RequiresScope(Scope.READ)
-    @Operation(summary = "One period report's scorecards", description = "The teams' scorecards of the report in the shape "
+    @Operation(operationId = "listReportScorecards", summary = "One period report's scorecards", description = "The teams' scorecards of the report in the shape "
             + "of GET /v1/scorecards (dimension team, the report's period and zone), paged by team: JSON, or the flat CSV "
             + "with one record per team and KPI (the ScorecardCsvRecord schema).")
     @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = REPORT_ID,
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "12")
     @APIResponse(responseCode = "200", description = "The report's scorecards",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = ScorecardDocs.Page.class),
-                        examples = @ExampleObject(name = "a team's week", value = ScorecardExamples.SCORECARDS_EXEMPTED_JSON)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        extensions = @Extension(name = StandardResponsesFilter.CSV_RECORD, value = ScorecardDocs.CSV_RECORD,
-                                parseValue = true),
-                        examples = @ExampleObject(name = "flat", value = ScorecardExamples.SCORECARDS_CSV))})
-    @APIResponse(responseCode = "404", description = "The tenant has no such report",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown", value = PeriodReportExamples.NOT_FOUND)))
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ScorecardsBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, contentMediaType = "text/csv",
+                        contentSchema = ScorecardsBody.CsvRecord.class))})
+    @APIResponse(responseCode = "404", description = "The tenant has no such report")
     public Response scorecards(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
-                state -> parser.report(tenant, id, uri.getQueryParameters()),
-                (snapshot, query) -> PeriodReportTables.scorecards(tenant, reports.detail(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> ScorecardsBody.of(reports.scorecards(
+                negotiation.query(parser.report(tenant, id, uri.getQueryParameters())))));
     }
 }

@@ -1,10 +1,10 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.domain.ScoringModels;
+import io.deskpulse.reporting.rest.body.ScorecardsBody;
+import io.deskpulse.reporting.rest.request.ScorecardRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
-import io.deskpulse.reporting.service.KpiService;
 import io.deskpulse.reporting.service.ScorecardService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -36,23 +34,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = KpiResource.SECURITY_SCHEME)
 public class ScorecardResource {
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
-
     private final ScorecardRequestParser parser;
-    private final KpiService kpis;
     private final ScorecardService service;
     private final Caller caller;
 
-    public ScorecardResource(ScorecardRequestParser parser, KpiService kpis, ScorecardService service, Caller caller) {
+    public ScorecardResource(ScorecardRequestParser parser, ScorecardService service, Caller caller) {
         this.parser = parser;
-        this.kpis = kpis;
         this.service = service;
         this.caller = caller;
     }
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "Scorecards per agent or team and period",
+    @Operation(operationId = "listScorecards", summary = "Scorecards per agent or team and period",
             description = "One scorecard per period and member (agent or team) that has any data, ordered by period, "
                     + "then id. Each KPI of the member's role's model scores min(1, actual/target) (higher is better) or "
                     + "min(1, target/actual) (lower is better) times its weight; a KPI without data is left out and the "
@@ -87,27 +81,12 @@ public class ScorecardResource {
     })
     @APIResponse(responseCode = "200", description = "A page of scorecards. Follow next_cursor (or the Link header).",
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = ScorecardDocs.Page.class),
-                        examples = {
-                            @ExampleObject(name = "an agent's week, the catalog's model", value = ScorecardExamples.SCORECARDS_JSON),
-                            @ExampleObject(name = "a team's week with a product recall", value = ScorecardExamples.SCORECARDS_EXEMPTED_JSON)}),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        extensions = @Extension(name = StandardResponsesFilter.CSV_RECORD, value = ScorecardDocs.CSV_RECORD,
-                                parseValue = true),
-                        examples = @ExampleObject(name = "flat", value = ScorecardExamples.SCORECARDS_CSV))})
-    @APIResponse(responseCode = "400", description = "Invalid parameters, every one listed",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = {
-                        @ExampleObject(name = "bad dimension and model_version", value = ScorecardExamples.INVALID_PARAMETERS),
-                        @ExampleObject(name = "a models version the tenant does not have",
-                                value = ScorecardExamples.UNKNOWN_MODEL_VERSION)}))
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ScorecardsBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, contentMediaType = "text/csv",
+                        contentSchema = ScorecardsBody.CsvRecord.class))})
     public Response scorecards(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(kpis.open(tenant), uri, headers,
-                state -> parser.parse(tenant, state, uri.getQueryParameters()),
-                (snapshot, request) -> {
-                    ScoringModels models = service.models(snapshot, tenant, request.modelVersion());
-                    return ScorecardTables.of(service.page(snapshot, request.query(), models));
-                });
+        return ReportResponses.serve(uri, headers, negotiation -> ScorecardsBody.of(service.page(tenant,
+                state -> negotiation.query(parser.parse(tenant, state, uri.getQueryParameters())))));
     }
 }

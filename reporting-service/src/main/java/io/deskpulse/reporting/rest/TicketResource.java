@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.rest;
 
-import io.deskpulse.reporting.repository.ReportSnapshots;
+import io.deskpulse.reporting.rest.body.TicketsBody;
+import io.deskpulse.reporting.rest.request.TicketRequestParser;
 import io.deskpulse.reporting.security.Caller;
 import io.deskpulse.reporting.security.RequiresScope;
 import io.deskpulse.reporting.security.Scope;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -34,23 +34,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = KpiResource.SECURITY_SCHEME)
 public class TicketResource {
 
-    static final String RESUME_HEADER = "DeskPulse-Resume-Cursor";
-
     private final TicketRequestParser parser;
     private final TicketService service;
-    private final ReportSnapshots snapshots;
     private final Caller caller;
 
-    public TicketResource(TicketRequestParser parser, TicketService service, ReportSnapshots snapshots, Caller caller) {
+    public TicketResource(TicketRequestParser parser, TicketService service, Caller caller) {
         this.parser = parser;
         this.service = service;
-        this.snapshots = snapshots;
         this.caller = caller;
     }
 
     @GET
     @RequiresScope(Scope.READ)
-    @Operation(summary = "Tickets with their derived facts",
+    @Operation(operationId = "listTickets", summary = "Tickets with their derived facts",
             description = "Without updated_since: the tickets (filtered), ordered by created_at (unknown creation "
                     + "last), then ticket_id. With updated_since: an incremental export ordered by the writing "
                     + "transaction: every ticket changed since then, each once, and later (from resume_cursor) every "
@@ -84,19 +80,14 @@ public class TicketResource {
                 schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z")
     })
     @APIResponse(responseCode = "200", description = "A page of tickets. Follow next_cursor (or the Link header).",
-            headers = @Header(name = RESUME_HEADER, description = "Exports only: the resume_cursor (CSV has no body "
-                    + "field for it)", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = TicketsBody.RESUME_HEADER, description = "Exports only: the resume_cursor (CSV has "
+                    + "no body field for it)", schema = @Schema(type = SchemaType.STRING)),
             content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = TicketDocs.Page.class),
-                        examples = {
-                            @ExampleObject(name = "created on 2026-11-02", value = OpenApiExamples.TICKETS_JSON),
-                            @ExampleObject(name = "updated_since=2026-11-01T00:00:00Z", value = OpenApiExamples.TICKETS_EXPORT_JSON)}),
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "one ticket", value = OpenApiExamples.TICKETS_CSV))})
+                @Content(mediaType = "application/json", schema = @Schema(implementation = TicketsBody.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response tickets(@Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        return ReportResponses.serve(snapshots.open(tenant), uri, headers,
-                state -> parser.parse(tenant, state, uri.getQueryParameters()),
-                (snapshot, query) -> TicketTables.of(service.page(snapshot, query)));
+        return ReportResponses.serve(uri, headers, negotiation -> TicketsBody.of(service.page(tenant,
+                state -> negotiation.query(parser.parse(tenant, state, uri.getQueryParameters())))));
     }
 }

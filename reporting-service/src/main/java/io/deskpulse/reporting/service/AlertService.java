@@ -1,7 +1,11 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.alert.AlertPage;
+import io.deskpulse.reporting.domain.alert.AlertQuery;
+import io.deskpulse.reporting.domain.alert.AlertRow;
 import io.deskpulse.reporting.repository.AlertReadRepository;
-import io.deskpulse.reporting.repository.ReportSnapshot;
+import io.deskpulse.reporting.repository.ReportSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -9,22 +13,20 @@ import java.util.List;
 @ApplicationScoped
 public class AlertService {
 
-    /** A page and the cursor of the next one (null on the last). */
-    public record Page(List<AlertRow> rows, String nextCursor) {
-    }
-
+    private final ReportSnapshots snapshots;
     private final AlertReadRepository repository;
 
-    public AlertService(AlertReadRepository repository) {
+    public AlertService(ReportSnapshots snapshots, AlertReadRepository repository) {
+        this.snapshots = snapshots;
         this.repository = repository;
     }
 
-    public Page page(ReportSnapshot snapshot, AlertQuery query) {
-        List<AlertRow> rows = repository.page(snapshot, query, query.limit() + 1);
+    public AlertPage page(AlertQuery query) {
+        List<AlertRow> rows = snapshots.read(query.tenant(), snapshot -> repository.page(snapshot, query, query.limit() + 1));
         if (rows.size() <= query.limit()) {
-            return new Page(rows, null);
+            return new AlertPage(rows, null);
         }
         List<AlertRow> page = rows.subList(0, query.limit());
-        return new Page(page, Cursors.encode(query.fingerprint(), List.of(String.valueOf(page.get(page.size() - 1).id()))));
+        return new AlertPage(page, Cursors.encode(query.fingerprint(), List.of(String.valueOf(page.get(page.size() - 1).id()))));
     }
 }

@@ -1,10 +1,23 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.Cursors;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.KpiReport;
+import io.deskpulse.reporting.domain.kpi.KpiRow;
+import io.deskpulse.reporting.domain.kpi.PageKey;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardPage;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardQuery;
+import io.deskpulse.reporting.domain.leaderboard.LeaderboardRow;
+import io.deskpulse.reporting.domain.leaderboard.RankedMetric;
 import io.deskpulse.reporting.repository.ReportSnapshot;
+import io.deskpulse.reporting.repository.ReportSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Ranks the members of a dimension by one metric over a period. The values come from the KPI query path
@@ -20,13 +33,20 @@ public class LeaderboardService {
     /** Members read per KPI page while collecting the whole board. */
     private static final int MEMBERS_PER_READ = 10_000;
 
+    private final ReportSnapshots snapshots;
     private final KpiService kpis;
 
-    public LeaderboardService(KpiService kpis) {
+    public LeaderboardService(ReportSnapshots snapshots, KpiService kpis) {
+        this.snapshots = snapshots;
         this.kpis = kpis;
     }
 
-    public LeaderboardPage page(ReportSnapshot snapshot, LeaderboardQuery query) {
+    /** A page of the tenant's board: {@code request} makes the query from the tenant's state, in the same snapshot. */
+    public LeaderboardPage page(String tenant, Function<TenantReporting, LeaderboardQuery> request) {
+        return snapshots.read(tenant, snapshot -> page(snapshot, request.apply(snapshot.tenant())));
+    }
+
+    private LeaderboardPage page(ReportSnapshot snapshot, LeaderboardQuery query) {
         List<Entry> board = board(snapshot, query);
         Comparator<Entry> order = order(query.ranked());
         List<LeaderboardRow> rows = new ArrayList<>();
@@ -75,7 +95,7 @@ public class LeaderboardService {
             if (report.nextCursor() == null) {
                 break;
             }
-            kpi = kpi.after(Cursors.decode(report.nextCursor(), kpi.fingerprint()));
+            kpi = kpi.after(PageKey.ofCursor(report.nextCursor(), kpi.fingerprint()));
         }
         board.sort(order(ranked));
         return board;

@@ -1,13 +1,27 @@
 package io.deskpulse.reporting.service;
 
-import io.deskpulse.reporting.domain.Exemption;
-import io.deskpulse.reporting.domain.RoleModel;
-import io.deskpulse.reporting.domain.ScorecardCalculator;
-import io.deskpulse.reporting.domain.ScorecardParts;
-import io.deskpulse.reporting.domain.ScoringModels;
-import io.deskpulse.reporting.domain.Totals;
+import io.deskpulse.reporting.domain.InvalidParametersException;
+import io.deskpulse.reporting.domain.ParameterError;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.Metric;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
+import io.deskpulse.reporting.domain.kpi.Totals;
+import io.deskpulse.reporting.domain.scorecard.Exemption;
+import io.deskpulse.reporting.domain.scorecard.RoleModel;
+import io.deskpulse.reporting.domain.scorecard.ScorecardCalculator;
+import io.deskpulse.reporting.domain.scorecard.ScorecardPage;
+import io.deskpulse.reporting.domain.scorecard.ScorecardParts;
+import io.deskpulse.reporting.domain.scorecard.ScorecardQuery;
+import io.deskpulse.reporting.domain.scorecard.ScorecardRow;
+import io.deskpulse.reporting.domain.scorecard.ScoringModels;
 import io.deskpulse.reporting.repository.KpiRepository;
 import io.deskpulse.reporting.repository.ReportSnapshot;
+import io.deskpulse.reporting.repository.ReportSnapshots;
 import io.deskpulse.reporting.repository.ScorecardRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -19,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Scorecards per agent or team and period (docs/scorecards.md), computed when read from the same sums as
@@ -30,29 +45,42 @@ import java.util.Set;
 @ApplicationScoped
 public class ScorecardService {
 
+    private final ReportSnapshots snapshots;
     private final KpiRepository kpis;
     private final ScorecardRepository scorecards;
 
-    public ScorecardService(KpiRepository kpis, ScorecardRepository scorecards) {
+    public ScorecardService(ReportSnapshots snapshots, KpiRepository kpis, ScorecardRepository scorecards) {
+        this.snapshots = snapshots;
         this.kpis = kpis;
         this.scorecards = scorecards;
     }
 
+    /**
+     * A page of the tenant's scorecards: {@code request} makes the query from the tenant's state, in the same snapshot
+     * as the models and the aggregates are read in.
+     */
+    public ScorecardPage page(String tenant, Function<TenantReporting, ScorecardQuery> request) {
+        return snapshots.read(tenant, snapshot -> {
+            ScorecardQuery query = request.apply(snapshot.tenant());
+            return page(snapshot, query.query(), models(snapshot, tenant, query.modelVersion()));
+        });
+    }
+
     /** The models of {@code version} (null: the latest); a version the tenant does not have is a 400 on model_version. */
-    public ScoringModels models(ReportSnapshot snapshot, String tenant, Integer version) {
+    private ScoringModels models(ReportSnapshot snapshot, String tenant, Integer version) {
         return scorecards.models(snapshot, tenant, version).orElseThrow(() -> new InvalidParametersException(List.of(
                 new ParameterError("model_version", "the tenant has no scoring models version " + version
                         + " (GET /v1/settings/scoring-models/versions on scoring-service lists them; 0 is the catalog's)"))));
     }
 
-    public ScorecardPage page(ReportSnapshot snapshot, KpiQuery request, ScoringModels models) {
+    private ScorecardPage page(ReportSnapshot snapshot, KpiQuery request, ScoringModels models) {
         KpiQuery query = new KpiQuery(request.tenant(), request.generation(), request.dimension(), request.ids(),
                 request.team(), null, request.from(), request.to(), request.granularity(), request.zone(), request.daily(),
                 metrics(models), request.limit(), request.after());
         List<GroupTotals> groups = kpis.groups(snapshot, query, query.limit() + 1);
         boolean more = groups.size() > query.limit();
         List<GroupTotals> page = more ? groups.subList(0, query.limit()) : groups;
-        String next = more ? Cursors.encode(query.fingerprint(), page.get(page.size() - 1).key()) : null;
+        String next = more ? page.get(page.size() - 1).key().cursor(query.fingerprint()) : null;
         // What was credited to no agent or team is nobody's scorecard.
         List<GroupTotals> scored = page.stream().filter(g -> !g.key().member().isEmpty()).toList();
         if (scored.isEmpty()) {

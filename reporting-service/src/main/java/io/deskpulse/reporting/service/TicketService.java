@@ -1,16 +1,23 @@
 package io.deskpulse.reporting.service;
 
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.ticket.TicketCursors;
+import io.deskpulse.reporting.domain.ticket.TicketPage;
+import io.deskpulse.reporting.domain.ticket.TicketQuery.ExportPosition;
+import io.deskpulse.reporting.domain.ticket.TicketQuery.ListingKey;
+import io.deskpulse.reporting.domain.ticket.TicketQuery;
+import io.deskpulse.reporting.domain.ticket.TicketRow;
 import io.deskpulse.reporting.repository.ReportSnapshot;
+import io.deskpulse.reporting.repository.ReportSnapshots;
 import io.deskpulse.reporting.repository.TicketRepository;
-import io.deskpulse.reporting.service.TicketQuery.ExportPosition;
-import io.deskpulse.reporting.service.TicketQuery.ListingKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * One page of {@code GET /v1/tickets}, read in one snapshot. An export serves only rows written by
+ * One page of {@code GET /v1/tickets}, read in one snapshot (the request's dates are in the tenant's zone). An export serves only rows written by
  * transactions older than the snapshot's oldest running one (its horizon): such rows can no longer be
  * joined by a row that sorts before them, so paging by (txid, ticket_id) never skips a row that commits
  * late, which paging by updated_at (a transaction's start time) would.
@@ -18,20 +25,22 @@ import java.util.List;
 @ApplicationScoped
 public class TicketService {
 
+    private final ReportSnapshots snapshots;
     private final TicketRepository repository;
     private final Timer queryTimer;
 
-    public TicketService(TicketRepository repository, MeterRegistry registry) {
+    public TicketService(ReportSnapshots snapshots, TicketRepository repository, MeterRegistry registry) {
+        this.snapshots = snapshots;
         this.repository = repository;
-        this.queryTimer = Timer.builder("deskpulse.reporting.query").publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofSeconds(30))
-                .description("Time spent in the database queries of a report")
-                .tag("endpoint", "tickets")
-                .register(registry);
+        this.queryTimer = QueryTimer.of(registry, "tickets");
     }
 
-    public TicketPage page(ReportSnapshot snapshot, TicketQuery query) {
-        return queryTimer.record(() -> query.export() ? export(snapshot, query) : list(snapshot, query));
+    /** A page of the tenant's tickets: {@code request} makes the query from the tenant's state, in the same snapshot. */
+    public TicketPage page(String tenant, Function<TenantReporting, TicketQuery> request) {
+        return snapshots.read(tenant, snapshot -> {
+            TicketQuery query = request.apply(snapshot.tenant());
+            return queryTimer.record(() -> query.export() ? export(snapshot, query) : list(snapshot, query));
+        });
     }
 
     private TicketPage list(ReportSnapshot snapshot, TicketQuery query) {

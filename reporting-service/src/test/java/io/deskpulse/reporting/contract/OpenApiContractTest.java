@@ -1,21 +1,17 @@
 package io.deskpulse.reporting.contract;
 
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.INGEST_C;
-import static io.deskpulse.reporting.support.TestKeys.READ_A;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static io.deskpulse.reporting.support.TicketFactRows.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskpulse.reporting.rest.StandardResponsesFilter;
 import io.deskpulse.reporting.support.AlertRows;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.PeriodReportRows;
-import io.deskpulse.reporting.support.ScorecardRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.deskpulse.reporting.support.TicketFactRows;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,19 +43,23 @@ import org.junit.jupiter.api.Test;
 /**
  * The served OpenAPI document (/q/openapi) against the running service, generically: every endpoint the
  * code serves is in the document and the other way round; every parameter, response and column is
- * documented with an example that fits its schema; and a client generated from the document calls every
- * operation (its examples as parameters, JSON and CSV, If-None-Match, the next page, a bad parameter, no
+ * documented with an example that fits its schema; and requests built from the document ({@link ExampleRequests})
+ * call every operation (its examples as parameters, JSON and CSV, If-None-Match, the next page, a bad parameter, no
  * key, a key without the read scope, an unacceptable Accept) and finds every answer as documented: a
  * declared status, content type and headers, and a body valid against the declared schema with no field
  * the schema lacks. Endpoints added later are covered without touching this test; data matching the
  * documented examples makes the rows of the endpoints below non-empty, so their row schemas are checked too.
- * Where an endpoint documents more, it is exercised too: a CSV whose records are not the JSON rows (the
- * x-csv-record extension naming their schema) is checked against that schema, and an operation with path
+ * Every CSV names the schema of one record ({@code contentSchema}); where the records are not the JSON rows, the CSV
+ * is checked against that schema. Where an endpoint documents more, it is exercised too: an operation with path
  * parameters that documents a 404 is called with values no data has.
  */
 @QuarkusTest
-@WithTestResource(ReportingTestDatabase.class)
+@WithTestResource(OpenApiContractTest.OwnDatabase.class)
 class OpenApiContractTest {
+
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String TENANT = TestTenant.CONTRACT.id();
+    private static final String KEY = TestTenant.CONTRACT.readKey();
 
     /** Endpoints whose example request this test's data answers with rows (others are checked with what they return). */
     private static final Set<String> SEEDED = Set.of("/v1/kpis", "/v1/tickets", "/v1/leaderboards/{metric}",
@@ -69,15 +69,23 @@ class OpenApiContractTest {
     private static final List<String> COMMON_STATUSES = List.of("200", "304", "400", "401", "403", "406", "503");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The documented examples name period report 12: ids no other class's reports may take. */
+    public static class OwnDatabase extends ReportingTestDatabase {
+        @Override
+        protected String name() {
+            return "deskpulse_test_reporting_contract";
+        }
+    }
+
     private OpenApiDocument doc;
-    private GeneratedClient client;
+    private ExampleRequests requests;
 
     @BeforeEach
     void load() {
         seed();
         doc = new OpenApiDocument(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract()
                 .asString());
-        client = new GeneratedClient(doc.model());
+        requests = new ExampleRequests(doc.model());
     }
 
     @Test
@@ -123,6 +131,7 @@ class OpenApiContractTest {
                     response.getValue()));
             JsonNode row = rowSchema(path);
             soft.assertThat(row).as(path + " has a row schema").isNotNull();
+            soft.assertThat(csvRecordSchema(path)).as(path + " CSV names the schema of a record (contentSchema)").isNotNull();
             for (JsonNode columns : new JsonNode[] {row, csvRecordSchema(path)}) {
                 if (columns != null) {
                     columns.path("properties").fields().forEachRemaining(column -> soft.assertThat(
@@ -135,18 +144,18 @@ class OpenApiContractTest {
     }
 
     @Test
-    void aClientGeneratedFromTheDocumentFindsEveryAnswerAsDocumented() {
+    void requestsBuiltFromTheDocumentFindEveryAnswerAsDocumented() {
         SoftAssertions soft = new SoftAssertions();
         operations().forEach((path, get) -> exercise(soft, path, get));
         soft.assertAll();
     }
 
     private void exercise(SoftAssertions soft, String template, Operation get) {
-        String path = client.path(template, get);
-        String query = client.query(get, GeneratedClient.PAGING_AND_FORMAT, Map.of());
+        String path = requests.path(template, get);
+        String query = requests.query(get, ExampleRequests.PAGING_AND_FORMAT, Map.of());
         Response[] holder = new Response[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            holder[0] = client.get(path, query, READ_A, Map.of("Accept", "application/json"));
+            holder[0] = requests.get(path, query, KEY, Map.of("Accept", "application/json"));
             return holder[0].statusCode() != 200 || !SEEDED.contains(template) || !rows(holder[0]).isEmpty();
         });
         Response json = holder[0];
@@ -154,47 +163,47 @@ class OpenApiContractTest {
         soft.assertThat(json.statusCode()).as(what + " with the document's examples: " + json.asString()).isEqualTo(200);
         check(soft, template, json, what);
 
-        Response csv = client.get(path, query.isEmpty() ? "format=csv" : query + "&format=csv", READ_A, Map.of());
+        Response csv = requests.get(path, query.isEmpty() ? "format=csv" : query + "&format=csv", KEY, Map.of());
         check(soft, template, csv, what + " format=csv");
-        Response accepted = client.get(path, query, READ_A, Map.of("Accept", "text/csv"));
+        Response accepted = requests.get(path, query, KEY, Map.of("Accept", "text/csv"));
         check(soft, template, accepted, what + " Accept: text/csv");
         soft.assertThat(accepted.asString()).as(what + " CSV by Accept = by format").isEqualTo(csv.asString());
         checkCsvColumns(soft, template, csv, json, what);
 
-        Response notModified = client.get(path, query, READ_A, Map.of("If-None-Match", String.valueOf(json.header("ETag"))));
+        Response notModified = requests.get(path, query, KEY, Map.of("If-None-Match", String.valueOf(json.header("ETag"))));
         soft.assertThat(notModified.statusCode()).as(what + " If-None-Match").isEqualTo(304);
         check(soft, template, notModified, what + " If-None-Match");
 
-        Response first = client.get(path, client.query(get, GeneratedClient.PAGING_AND_FORMAT, Map.of("limit", "1")),
-                READ_A, Map.of());
+        Response first = requests.get(path, requests.query(get, ExampleRequests.PAGING_AND_FORMAT, Map.of("limit", "1")),
+                KEY, Map.of());
         check(soft, template, first, what + " limit=1");
         String link = first.header("Link");
         if (link != null) {
-            Response next = client.get(link.substring(link.indexOf('/', link.indexOf("//") + 2), link.indexOf('?')),
-                    link.substring(link.indexOf('?') + 1, link.indexOf('>')), READ_A, Map.of());
+            Response next = requests.get(link.substring(link.indexOf('/', link.indexOf("//") + 2), link.indexOf('?')),
+                    link.substring(link.indexOf('?') + 1, link.indexOf('>')), KEY, Map.of());
             soft.assertThat(next.statusCode()).as(what + " next page").isEqualTo(200);
             check(soft, template, next, what + " next page");
         }
 
-        Response invalid = client.get(path, query.isEmpty() ? "no_such_parameter=1" : query + "&no_such_parameter=1",
-                READ_A, Map.of());
+        Response invalid = requests.get(path, query.isEmpty() ? "no_such_parameter=1" : query + "&no_such_parameter=1",
+                KEY, Map.of());
         soft.assertThat(invalid.statusCode()).as(what + " unknown parameter").isEqualTo(400);
         soft.assertThat(invalid.asString()).as(what + " names the parameter").contains("no_such_parameter");
         check(soft, template, invalid, what + " unknown parameter");
-        Response anonymous = client.get(path, query, null, Map.of());
+        Response anonymous = requests.get(path, query, null, Map.of());
         soft.assertThat(anonymous.statusCode()).as(what + " without a key").isEqualTo(401);
         check(soft, template, anonymous, what + " without a key");
-        Response ingestOnly = client.get(path, query, INGEST_C, Map.of());
+        Response ingestOnly = requests.get(path, query, TestTenant.INGEST_ONLY_KEY, Map.of());
         soft.assertThat(ingestOnly.statusCode()).as(what + " ingest key").isEqualTo(403);
         check(soft, template, ingestOnly, what + " ingest key");
-        Response xml = client.get(path, query, READ_A, Map.of("Accept", "application/xml"));
+        Response xml = requests.get(path, query, KEY, Map.of("Accept", "application/xml"));
         soft.assertThat(xml.statusCode()).as(what + " Accept: application/xml").isEqualTo(406);
         check(soft, template, xml, what + " Accept: application/xml");
 
         if (!doc.tree().at("/paths/" + pointer(template) + "/get/responses/404").isMissingNode()) {
-            String missing = client.pathWithoutData(template, get);
+            String missing = requests.pathWithoutData(template, get);
             soft.assertThat(missing).as(what + " documents a 404, so it has a path parameter").isNotEqualTo(path);
-            Response notFound = client.get(missing, query, READ_A, Map.of());
+            Response notFound = requests.get(missing, query, KEY, Map.of());
             soft.assertThat(notFound.statusCode()).as(missing + " (no such data)").isEqualTo(404);
             check(soft, template, notFound, missing + " (no such data)");
         }
@@ -254,7 +263,7 @@ class OpenApiContractTest {
 
     /**
      * The CSV header is the JSON rows' keys, in order, and every column is in the row schema; or, where the CSV
-     * documents its own records (x-csv-record), exactly the columns of that schema, and it has a record when the
+     * documents its own records (a contentSchema that is not the rows'), exactly the columns of that schema, and it has a record when the
      * JSON has a row.
      */
     private void checkCsvColumns(SoftAssertions soft, String template, Response csv, Response json, String what) {
@@ -264,7 +273,7 @@ class OpenApiContractTest {
         }
         List<List<String>> records = Csv.parse(csv.asString());
         List<String> header = records.get(0);
-        JsonNode record = doc.resolve(csvRecordExtension(template));
+        JsonNode record = doc.resolve(ownCsvRecords(template));
         if (record != null) {
             soft.assertThat(header).as(what + ": CSV columns = the documented CSV record's")
                     .containsExactlyInAnyOrderElementsOf(iterable(record.path("properties").fieldNames()));
@@ -319,17 +328,23 @@ class OpenApiContractTest {
         return items.isMissingNode() ? null : doc.resolve(items);
     }
 
-    /** The x-csv-record of the 200 CSV: the schema of its records where they are not the JSON rows; else null. */
-    private JsonNode csvRecordExtension(String path) {
-        JsonNode record = doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/text~1csv/"
-                + StandardResponsesFilter.CSV_RECORD);
-        return record.isMissingNode() ? null : record;
+    /** The contentSchema of the 200 CSV: the schema of one record. */
+    private JsonNode csvContentSchema(String path) {
+        return doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/text~1csv/schema/contentSchema");
     }
 
-    /** The schema of a CSV record: the documented x-csv-record, else the JSON rows'. */
+    /** The contentSchema of the 200 CSV where its records are not the JSON rows; else null. */
+    private JsonNode ownCsvRecords(String path) {
+        JsonNode record = csvContentSchema(path);
+        JsonNode rows = doc.resolve(doc.tree().at("/paths/" + pointer(path) + "/get/responses/200/content/"
+                + "application~1json/schema")).path("properties").path("rows").path("items");
+        return record.isMissingNode() || record.path("$ref").equals(rows.path("$ref")) ? null : record;
+    }
+
+    /** The schema of a CSV record: the documented contentSchema. */
     private JsonNode csvRecordSchema(String path) {
-        JsonNode record = csvRecordExtension(path);
-        return record != null ? doc.resolve(record) : rowSchema(path);
+        JsonNode record = csvContentSchema(path);
+        return record.isMissingNode() ? null : doc.resolve(record);
     }
 
     private Map<String, Operation> operations() {
@@ -402,38 +417,34 @@ class OpenApiContractTest {
 
     /** Data that the documented examples find (see the parameters' examples in the resources). */
     private static void seed() {
-        KpiRows.clear();
-        TicketFactRows.clear();
-        AlertRows.clear();
-        ScorecardRows.clear();
-        PeriodReportRows.clear();
+        TestData.reset(TestTenant.CONTRACT);
         // two open alerts of rule 3, so that limit=1 has a next page
-        AlertRows.alert(TENANT_A, 3, "t-2", "2026-11-02T10:25:00Z", null);
-        AlertRows.alert(TENANT_A, 3, "", "2026-11-03T08:00:00Z", null);
+        AlertRows.alert(TENANT, 3, "t-2", "2026-11-02T10:25:00Z", null);
+        AlertRows.alert(TENANT, 3, "", "2026-11-03T08:00:00Z", null);
         // the example report 12 (a week of two teams: the no-team row and t-2) and an earlier one
-        PeriodReportRows.report(11, TENANT_A, "week", "2026-10-26", "2026-11-01", 0, "[]");
-        PeriodReportRows.report(12, TENANT_A, "week", "2026-11-02", "2026-11-08", 0, "[]");
+        PeriodReportRows.report(11, TENANT, "week", "2026-10-26", "2026-11-01", 0, "[]");
+        PeriodReportRows.report(12, TENANT, "week", "2026-11-02", "2026-11-08", 0, "[]");
         PeriodReportRows.row(12, "t-2", "chat", 0).set("csat_count", 2).set("csat_sum", 9).firstResponses(20_000, 30_000)
                 .insert();
         PeriodReportRows.row(12, "", "", 0).set("tickets_created", 3).insert();
-        row(TENANT_A, "2026-11-02T15:00:00Z").team("t-2").agent("a-17").channel("chat").created(3).csat(5, 5, 4, 5, 5)
+        row(TENANT, "2026-11-02T15:00:00Z").team("t-2").agent("a-17").channel("chat").created(3).csat(5, 5, 4, 5, 5)
                 .firstResponses(60_000, 90_000).nps(9, 10, 3).onlineMs(3_600_000).handles(300_000).insert();
-        row(TENANT_A, "2026-11-03T15:00:00Z").team("t-2").agent("a-18").channel("chat").csat(4, 4, 4, 5, 5).insert();
-        ticket(TENANT_A, "T-1001").created("2026-11-02T09:00:00Z").set("channel", "email").set("priority", "normal")
+        row(TENANT, "2026-11-03T15:00:00Z").team("t-2").agent("a-18").channel("chat").csat(4, 4, 4, 5, 5).insert();
+        ticket(TENANT, "T-1001").created("2026-11-02T09:00:00Z").set("channel", "email").set("priority", "normal")
                 .set("status", "solved").set("team_id", "t-2").set("agent_id", "a-17").set("customer_id", "c-881")
                 .set("first_response_at", "2026-11-02T09:01:35Z").set("first_response_ms", 95_000L)
                 .set("first_responder_id", "a-17").set("first_solved_at", "2026-11-02T10:00:00Z")
                 .set("last_solved_at", "2026-11-02T10:00:00Z").set("resolutions", 1).set("agent_replies", 1)
                 .set("csat_score", (short) 5).set("fcr", true).set("tags", List.of("complaint", "vip")).insert();
-        ticket(TENANT_A, "T-1002").created("2026-11-03T09:00:00Z").set("channel", "email").set("status", "solved")
+        ticket(TENANT, "T-1002").created("2026-11-03T09:00:00Z").set("channel", "email").set("status", "solved")
                 .set("team_id", "t-2").set("agent_id", "a-17").set("customer_id", "c-881").set("csat_score", (short) 2)
                 .insert();
-        ticket(TENANT_A, "T-1003").created("2026-11-20T09:00:00Z").set("channel", "chat").set("status", "open")
+        ticket(TENANT, "T-1003").created("2026-11-20T09:00:00Z").set("channel", "chat").set("status", "open")
                 .set("customer_id", "c-881").set("reopens", 1).insert();
-        ticket(TENANT_A, "T-1004").created("2026-11-21T09:00:00Z").set("customer_id", "c-882")
+        ticket(TENANT, "T-1004").created("2026-11-21T09:00:00Z").set("customer_id", "c-882")
                 .set("tags", List.of("complaint")).insert();
-        ticket(TENANT_A, "T-1005").created("2026-11-22T09:00:00Z").set("customer_id", "c-882")
+        ticket(TENANT, "T-1005").created("2026-11-22T09:00:00Z").set("customer_id", "c-882")
                 .set("tags", List.of("Complaint")).insert();
-        TicketFactRows.npsResponse(TENANT_A, "T-1003", 1, "", "2026-11-21T09:00:00Z", 3);
+        TicketFactRows.npsResponse(TENANT, "T-1003", 1, "", "2026-11-21T09:00:00Z", 3);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Histogram;
+import io.deskpulse.reporting.domain.kpi.Histogram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package io.deskpulse.reporting.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskpulse.reporting.service.GroupTotals;
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,19 +2,18 @@ package io.deskpulse.reporting.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskpulse.reporting.config.ReportingConfig;
-import io.deskpulse.reporting.service.Dimension;
-import io.deskpulse.reporting.service.Granularity;
-import io.deskpulse.reporting.service.GroupTotals;
-import io.deskpulse.reporting.service.Histogram;
-import io.deskpulse.reporting.service.KpiQuery;
+import io.deskpulse.reporting.support.DefaultLimits;
+import io.deskpulse.reporting.domain.TenantReporting;
+import io.deskpulse.reporting.domain.kpi.Dimension;
+import io.deskpulse.reporting.domain.kpi.Granularity;
+import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Histogram;
+import io.deskpulse.reporting.domain.kpi.KpiQuery;
+import io.deskpulse.reporting.domain.kpi.Metric;
+import io.deskpulse.reporting.domain.kpi.MetricCatalog;
+import io.deskpulse.reporting.domain.kpi.PageKey;
 import io.deskpulse.reporting.service.KpiService;
-import io.deskpulse.reporting.service.Metric;
-import io.deskpulse.reporting.service.MetricCatalog;
-import io.deskpulse.reporting.service.PageKey;
-import io.deskpulse.reporting.service.TenantReporting;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class HistogramMergingTest {
 
     private final RecordingRepository repository = new RecordingRepository();
-    private final KpiService service = new KpiService(repository, new SimpleMeterRegistry());
+    private final KpiService service = new KpiService(new NoDatabase(), repository, new SimpleMeterRegistry());
 
     @Test
     void noPercentileNoHistogramQuery() {
@@ -47,7 +46,7 @@ class HistogramMergingTest {
 
     @Test
     void allMetricsMergeEveryHistogramOnce() {
-        service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(MetricCatalog.METRICS));
+        service.report("t", state -> query(MetricCatalog.METRICS));
         assertThat(repository.histogramQueries).containsExactly(List.of("first_response_hist", "resolution_hist",
                 "handle_hist", "first_response_bh_hist", "resolution_bh_hist"));
     }
@@ -55,16 +54,15 @@ class HistogramMergingTest {
     @Test
     void groupsThatCameWithTheirHistogramsAreNotReadAgainEvenWhenOneHasNone() {
         // As the daily rollups give them: a team with first responses, and what was credited to no team, with none.
-        int bin = io.deskpulse.reporting.service.DurationHistogram.binOf(60_000);
+        int bin = io.deskpulse.reporting.domain.kpi.DurationHistogram.binOf(60_000);
         Histogram responses = Histogram.ofPairs(new int[] {bin, 2});
         // A minute's bin stands for a duration within 1 % of it, rounded to the millisecond.
-        double expected = Math.round(io.deskpulse.reporting.service.DurationHistogram.representativeMillis(bin)) / 1000.0;
+        double expected = Math.round(io.deskpulse.reporting.domain.kpi.DurationHistogram.representativeMillis(bin)) / 1000.0;
         repository.merged = List.of(
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), ""), ones(), Map.of(), true),
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), "t"), ones(),
                         Map.of("first_response_hist", responses), true));
-        var report = service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS),
-                query(List.of(MetricCatalog.find("first_response_p50_s").orElseThrow())));
+        var report = service.report("t", state -> query(List.of(MetricCatalog.find("first_response_p50_s").orElseThrow())));
         assertThat(repository.histogramQueries).isEmpty();
         assertThat(report.rows()).extracting(row -> row.values().get(0)).containsExactly(null, expected);
         assertThat(expected).isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.6));
@@ -78,12 +76,24 @@ class HistogramMergingTest {
 
     private void report(String... metrics) {
         List<Metric> list = Arrays.stream(metrics).map(m -> MetricCatalog.find(m).orElseThrow()).toList();
-        service.report(new ReportSnapshot(null, TenantReporting.DEFAULTS), query(list));
+        service.report("t", state -> query(list));
     }
 
     private static KpiQuery query(List<Metric> metrics) {
         return new KpiQuery("t", 0, Dimension.TENANT, List.of(), null, null, LocalDate.parse("2026-11-02"),
                 LocalDate.parse("2026-11-02"), Granularity.DAY, ZoneId.of("UTC"), false, metrics, 10, null);
+    }
+
+    /** A snapshot without a connection: the repository below never uses one. */
+    private static final class NoDatabase extends ReportSnapshots {
+        NoDatabase() {
+            super(null, new DefaultLimits());
+        }
+
+        @Override
+        public <T> T read(String tenant, java.util.function.Function<ReportSnapshot, T> work) {
+            return work.apply(new ReportSnapshot(null, TenantReporting.DEFAULTS));
+        }
     }
 
     /** One group with data, and a record of the histogram queries asked for; no database. */
@@ -92,7 +102,7 @@ class HistogramMergingTest {
         List<GroupTotals> merged;
 
         RecordingRepository() {
-            super(null, new TestConfig(), new AggregateRowCache(new TestConfig(), java.time.Clock.systemUTC()));
+            super(new DefaultLimits(), new AggregateRowCache(new DefaultLimits(), java.time.Clock.systemUTC()));
         }
 
         @Override
@@ -105,53 +115,6 @@ class HistogramMergingTest {
                                                                List<String> columns, List<PageKey> keys) {
             histogramQueries.add(List.copyOf(columns));
             return Map.of();
-        }
-    }
-
-    private static final class TestConfig implements ReportingConfig {
-        @Override
-        public int maxRangeDays() {
-            return 3660;
-        }
-
-        @Override
-        public int defaultRangeDays() {
-            return 7;
-        }
-
-        @Override
-        public int defaultLimit() {
-            return 1000;
-        }
-
-        @Override
-        public int maxLimit() {
-            return 10000;
-        }
-
-        @Override
-        public int maxIds() {
-            return 1000;
-        }
-
-        @Override
-        public Duration queryTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public RowCache rowCache() {
-            return new RowCache() {
-                @Override
-                public int maxSizeMb() {
-                    return 0;
-                }
-
-                @Override
-                public Duration maxAge() {
-                    return Duration.ofHours(1);
-                }
-            };
         }
     }
 }

@@ -3,14 +3,14 @@ package io.deskpulse.reporting.rest;
 import static io.deskpulse.reporting.support.Api.count;
 import static io.deskpulse.reporting.support.Api.decimal;
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.NearestRank;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class KpiCatalogMetricsTest {
 
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String TENANT = TestTenant.KPI_CATALOG_METRICS.id();
+    private static final String KEY = TestTenant.KPI_CATALOG_METRICS.readKey();
+
     private static final String DAY = "from=2026-11-02&to=2026-11-02";
     private static final long[] HANDLES = {240_000, 300_000, 420_000, 600_000};
     private static final long[] FIRST_RESPONSES_BH = {20_000, 40_000, 60_000, 0};
@@ -33,8 +37,8 @@ class KpiCatalogMetricsTest {
 
     @BeforeEach
     void data() {
-        KpiRows.clear();
-        row(TENANT_A, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat")
+        TestData.reset(TestTenant.KPI_CATALOG_METRICS);
+        row(TENANT, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat")
                 .firstResponses(20_000, 40_000, 300_000).firstResponsesBh(20_000, 40_000, 60_000)
                 .resolutions(600_000, 7_200_000).resolutionsBh(600_000, 1_800_000)
                 .firstResolutions(2, 1).transfers(1)
@@ -48,7 +52,7 @@ class KpiCatalogMetricsTest {
                 .complaints(1)
                 .insert();
         // Outside business hours altogether: 0 s in business hours.
-        row(TENANT_A, "2026-11-02T15:00:00Z").team("t-1").agent("a-2").channel("email")
+        row(TENANT, "2026-11-02T15:00:00Z").team("t-1").agent("a-2").channel("email")
                 .firstResponses(90_000).firstResponsesBh(0)
                 .resolutions(3_600_000).resolutionsBh(0)
                 .firstResolutions(1, 1)
@@ -60,16 +64,16 @@ class KpiCatalogMetricsTest {
                 .peerReviews(3)
                 .insert();
         // An agent who was only online: a row of its own (occupancy 0).
-        row(TENANT_A, "2026-11-02T20:00:00Z").team("t-2").agent("a-3").channel("").onlineMs(1_800_000).insert();
+        row(TENANT, "2026-11-02T20:00:00Z").team("t-2").agent("a-3").channel("").onlineMs(1_800_000).insert();
         // Everything zero (all contributions retracted): no row.
-        row(TENANT_A, "2026-11-02T21:00:00Z").team("t-2").agent("a-4").channel("").insert();
+        row(TENANT, "2026-11-02T21:00:00Z").team("t-2").agent("a-4").channel("").insert();
         // Only customer messages: every new count 0, every new average, percentile and rate null.
-        row(TENANT_A, "2026-11-03T10:00:00Z").customerMessages(2).insert();
+        row(TENANT, "2026-11-03T10:00:00Z").customerMessages(2).insert();
     }
 
     @Test
     void everyNewMetricOfADay() {
-        Map<String, Object> day = Api.rows(DAY).get(0);
+        Map<String, Object> day = Api.rows(KEY, DAY).get(0);
         // first contact resolution: 3 first solves, 2 of them on first contact
         assertThat(count(day, "first_resolutions")).isEqualTo(3);
         assertThat(count(day, "fcr_count")).isEqualTo(2);
@@ -114,7 +118,7 @@ class KpiCatalogMetricsTest {
 
     @Test
     void newPercentilesMatchTheHandComputedNearestRank() {
-        Map<String, Object> day = Api.rows(DAY + "&metrics=handle_p50_s,handle_p90_s,first_response_bh_p50_s,"
+        Map<String, Object> day = Api.rows(KEY, DAY + "&metrics=handle_p50_s,handle_p90_s,first_response_bh_p50_s,"
                 + "first_response_bh_p90_s,resolution_bh_p50_s,resolution_bh_p90_s").get(0);
         for (int p : new int[] {50, 90}) {
             assertThat(decimal(day, "handle_p" + p + "_s")).isCloseTo(NearestRank.seconds(p, HANDLES), withinPercentage(1));
@@ -127,7 +131,7 @@ class KpiCatalogMetricsTest {
 
     @Test
     void agentRowsIncludeTheAgentWhoWasOnlyOnline() {
-        List<Map<String, Object>> rows = Api.rows("dimension=agent&" + DAY);
+        List<Map<String, Object>> rows = Api.rows(KEY, "dimension=agent&" + DAY);
         // a-4's row is all zeros: skipped
         assertThat(rows).extracting(r -> r.get("id")).containsExactly("a-1", "a-2", "a-3");
         Map<String, Object> a1 = rows.get(0);
@@ -145,7 +149,7 @@ class KpiCatalogMetricsTest {
         assertThat(a3).containsEntry("handle_avg_s", null).containsEntry("nps", null).containsEntry("fcr_rate", null);
         assertThat(count(a3, "tickets_created")).isZero();
         // the team of the online-only agent has a row too; the zero row's team adds nothing
-        assertThat(Api.rows("dimension=team&" + DAY + "&metrics=online_s,occupancy"))
+        assertThat(Api.rows(KEY, "dimension=team&" + DAY + "&metrics=online_s,occupancy"))
                 .extracting(r -> r.get("id"), r -> decimal(r, "online_s"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("t-1", 12_600.0),
                         org.assertj.core.groups.Tuple.tuple("t-2", 1800.0));
@@ -153,17 +157,17 @@ class KpiCatalogMetricsTest {
 
     @Test
     void aRowWithOnlyASumHasData() {
-        KpiRows.clear();
-        row(TENANT_A, "2026-11-05T10:00:00Z").agent("a-5").set("sales_amount_milli", 1_500).insert();
-        row(TENANT_A, "2026-11-05T11:00:00Z").agent("a-6").insert();
-        List<Map<String, Object>> rows = Api.rows("dimension=agent&from=2026-11-05&to=2026-11-05&metrics=sales_amount");
+        TestData.reset(TestTenant.KPI_CATALOG_METRICS);
+        row(TENANT, "2026-11-05T10:00:00Z").agent("a-5").set("sales_amount_milli", 1_500).insert();
+        row(TENANT, "2026-11-05T11:00:00Z").agent("a-6").insert();
+        List<Map<String, Object>> rows = Api.rows(KEY, "dimension=agent&from=2026-11-05&to=2026-11-05&metrics=sales_amount");
         assertThat(rows).extracting(r -> r.get("id"), r -> decimal(r, "sales_amount"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a-5", 1.5));
     }
 
     @Test
     void emptyGroupsGiveZeroCountsAndTotalsAndNullRatios() {
-        Map<String, Object> day = Api.rows("from=2026-11-03&to=2026-11-03").get(0);
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-03&to=2026-11-03").get(0);
         assertThat(count(day, "customer_messages")).isEqualTo(2);
         for (String countColumn : List.of("first_resolutions", "fcr_count", "transfers", "handle_count", "nps_count",
                 "qa_count", "first_response_sla_met", "conversions", "peer_review_count", "complaints")) {
@@ -182,11 +186,11 @@ class KpiCatalogMetricsTest {
 
     @Test
     void newDurationsAreRoundedToTheMillisecond() {
-        KpiRows.clear();
+        TestData.reset(TestTenant.KPI_CATALOG_METRICS);
         // 1.5 ms -> 0.002 s (half up); (1000 + 1001 + 1001) / 3 ms -> 1.001 s
-        row(TENANT_A, "2026-11-05T10:00:00Z").handles(1, 2).firstResponses(5, 5).firstResponsesBh(1, 2)
+        row(TENANT, "2026-11-05T10:00:00Z").handles(1, 2).firstResponses(5, 5).firstResponsesBh(1, 2)
                 .resolutions(5_000, 5_000, 5_000).resolutionsBh(1000, 1001, 1001).onlineMs(1).insert();
-        Map<String, Object> day = Api.rows("from=2026-11-05&to=2026-11-05").get(0);
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-05&to=2026-11-05").get(0);
         assertThat(decimal(day, "handle_avg_s")).isEqualTo(0.002);
         assertThat(decimal(day, "handle_total_s")).isEqualTo(0.003);
         assertThat(decimal(day, "online_s")).isEqualTo(0.001);
@@ -197,11 +201,11 @@ class KpiCatalogMetricsTest {
 
     @Test
     void npsRangesFromMinusToPlusHundred() {
-        KpiRows.clear();
-        row(TENANT_A, "2026-11-05T10:00:00Z").agent("all-detractors").nps(0, 6, 5).insert();
-        row(TENANT_A, "2026-11-05T10:00:00Z").agent("all-promoters").nps(9, 10).insert();
-        row(TENANT_A, "2026-11-05T10:00:00Z").agent("all-passives").nps(7, 8).insert();
-        List<Map<String, Object>> rows = Api.rows("dimension=agent&from=2026-11-05&to=2026-11-05&metrics=nps");
+        TestData.reset(TestTenant.KPI_CATALOG_METRICS);
+        row(TENANT, "2026-11-05T10:00:00Z").agent("all-detractors").nps(0, 6, 5).insert();
+        row(TENANT, "2026-11-05T10:00:00Z").agent("all-promoters").nps(9, 10).insert();
+        row(TENANT, "2026-11-05T10:00:00Z").agent("all-passives").nps(7, 8).insert();
+        List<Map<String, Object>> rows = Api.rows(KEY, "dimension=agent&from=2026-11-05&to=2026-11-05&metrics=nps");
         assertThat(rows).extracting(r -> r.get("id"), r -> decimal(r, "nps")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("all-detractors", -100.0),
                 org.assertj.core.groups.Tuple.tuple("all-passives", 0.0),
@@ -210,9 +214,9 @@ class KpiCatalogMetricsTest {
 
     @Test
     void csvWritesTheNewDecimalsPlainly() {
-        String csv = Api.as(io.deskpulse.reporting.support.TestKeys.READ_A)
+        String csv = Api.as(KEY)
                 .get("/v1/kpis?" + DAY + "&metrics=nps,sales_amount,online_s,occupancy,handle_count&format=csv").asString();
         assertThat(csv).isEqualTo("period,id,nps,sales_amount,online_s,occupancy,handle_count\r\n"
-                + "2026-11-02," + TENANT_A + "," + (100.0 / 6) + ",124.99,14400.0," + (1_560_000.0 / 14_400_000) + ",4\r\n");
+                + "2026-11-02," + TENANT + "," + (100.0 / 6) + ",124.99,14400.0," + (1_560_000.0 / 14_400_000) + ",4\r\n");
     }
 }

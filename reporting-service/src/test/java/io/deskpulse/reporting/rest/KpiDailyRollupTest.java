@@ -1,12 +1,13 @@
 package io.deskpulse.reporting.rest;
 
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -23,18 +24,22 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class KpiDailyRollupTest {
 
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String TENANT = TestTenant.KPI_DAILY_ROLLUP.id();
+    private static final String KEY = TestTenant.KPI_DAILY_ROLLUP.readKey();
+
     private static final String RANGE = "from=2026-11-02&to=2026-11-15";
 
     @BeforeEach
     void data() {
-        KpiRows.clear();
+        TestData.reset(TestTenant.KPI_DAILY_ROLLUP);
         // the tenant's active settings are in New York, so its daily rows are New York days
-        KpiRows.settings(TENANT_A, 1, "{\"time_zone\": \"America/New_York\"}");
-        KpiRows.execute("INSERT INTO tenant_state (tenant_id, active_settings_version) VALUES ('" + TENANT_A + "', 1)");
+        KpiRows.settings(TENANT, 1, "{\"time_zone\": \"America/New_York\"}");
+        KpiRows.execute("INSERT INTO tenant_state (tenant_id, active_settings_version) VALUES ('" + TENANT + "', 1)");
         String[] hours = {"2026-11-02T04:00:00Z", "2026-11-02T05:00:00Z", "2026-11-03T04:00:00Z",
                 "2026-11-09T14:00:00Z", "2026-11-10T03:00:00Z"};
         for (int i = 0; i < hours.length; i++) {
-            row(TENANT_A, hours[i]).team("t-" + (i % 2)).agent("a-" + i).channel("chat").created(1 + i)
+            row(TENANT, hours[i]).team("t-" + (i % 2)).agent("a-" + i).channel("chat").created(1 + i)
                     .firstResponses(1_000L * (10 + i), 60_000L * (i + 1)).csat(5, 4 - i % 3).onlineMs(600_000L * i).insert();
         }
     }
@@ -43,8 +48,8 @@ class KpiDailyRollupTest {
     void theDailyAndTheHourlyPathGiveTheSameAnswers() {
         for (String shape : List.of("&granularity=day", "&granularity=week&dimension=team", "&granularity=total&dimension=agent",
                 "&granularity=month&dimension=team&metrics=first_response_p90_s,csat_avg,online_s")) {
-            Map<String, Object> daily = Api.page(RANGE + shape);
-            Map<String, Object> hourly = Api.page(RANGE + shape + "&tz=Etc/GMT%2B5");
+            Map<String, Object> daily = Api.page(KEY, RANGE + shape);
+            Map<String, Object> hourly = Api.page(KEY, RANGE + shape + "&tz=Etc/GMT%2B5");
             assertThat(daily.get("tz")).isEqualTo("America/New_York");
             assertThat(daily.get("rows")).as(shape).isEqualTo(hourly.get("rows"));
             assertThat((List<?>) daily.get("rows")).as(shape).isNotEmpty();
@@ -53,7 +58,7 @@ class KpiDailyRollupTest {
 
     @Test
     void aRowAtFourInTheMorningUtcIsTheDayBeforeInNewYork() {
-        List<Map<String, Object>> rows = rows(Api.page(RANGE + "&granularity=day&metrics=tickets_created"));
+        List<Map<String, Object>> rows = rows(Api.page(KEY, RANGE + "&granularity=day&metrics=tickets_created"));
         // 04:00Z on 2 November is 23:00 on 1 November in New York, outside the range; 05:00Z on the 2nd and
         // 04:00Z on the 3rd are both 2 November there; 03:00Z on the 10th is 9 November
         assertThat(rows).extracting(r -> r.get("period")).containsExactly("2026-11-02", "2026-11-09");

@@ -3,14 +3,14 @@ package io.deskpulse.reporting.rest;
 import static io.deskpulse.reporting.support.Api.count;
 import static io.deskpulse.reporting.support.Api.decimal;
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.NearestRank;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class KpiMetricsTest {
 
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String TENANT = TestTenant.KPI_METRICS.id();
+    private static final String KEY = TestTenant.KPI_METRICS.readKey();
+
     private static final long[] FIRST_RESPONSES_1 = {30_000, 90_000};
     private static final long[] FIRST_RESPONSES_2 = {45_000, 150_000, 600_000};
     private static final long[] RESOLUTIONS_1 = {60_000, 120_000, 3_600_000};
@@ -30,25 +34,25 @@ class KpiMetricsTest {
 
     @BeforeEach
     void data() {
-        KpiRows.clear();
-        row(TENANT_A, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat")
+        TestData.reset(TestTenant.KPI_METRICS);
+        row(TENANT, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat")
                 .created(3).resolutions(RESOLUTIONS_1).reopened(1).firstResponses(FIRST_RESPONSES_1)
                 .agentReplies(4).customerMessages(6).csat(5, 4, 2).insert();
-        row(TENANT_A, "2026-11-02T15:00:00Z").team("t-1").agent("a-2").channel("email")
+        row(TENANT, "2026-11-02T15:00:00Z").team("t-1").agent("a-2").channel("email")
                 .created(1).resolutions(RESOLUTIONS_2).resolvedWithoutDuration(1).firstResponses(FIRST_RESPONSES_2)
                 .agentReplies(2).customerMessages(1).csat(3).insert();
         // Only customer messages: every average, percentile and rate of this day is null.
-        row(TENANT_A, "2026-11-03T10:00:00Z").customerMessages(3).insert();
+        row(TENANT, "2026-11-03T10:00:00Z").customerMessages(3).insert();
         // A row whose contributions were all retracted: a day without any row.
-        row(TENANT_A, "2026-11-04T10:00:00Z").insert();
+        row(TENANT, "2026-11-04T10:00:00Z").insert();
     }
 
     @Test
     void everyMetricOfADay() {
-        List<Map<String, Object>> rows = Api.rows("from=2026-11-02&to=2026-11-04");
+        List<Map<String, Object>> rows = Api.rows(KEY, "from=2026-11-02&to=2026-11-04");
         assertThat(rows).extracting(r -> r.get("period")).containsExactly("2026-11-02", "2026-11-03");
         Map<String, Object> day = rows.get(0);
-        assertThat(day.get("id")).isEqualTo(TENANT_A);
+        assertThat(day.get("id")).isEqualTo(TENANT);
         assertThat(count(day, "tickets_created")).isEqualTo(4);
         assertThat(count(day, "tickets_resolved")).isEqualTo(5);
         assertThat(count(day, "first_response_count")).isEqualTo(5);
@@ -74,14 +78,14 @@ class KpiMetricsTest {
     @Test
     void percentilesMatchTheHandComputedNearestRank() {
         long[] all = {30_000, 90_000, 45_000, 150_000, 600_000};
-        Map<String, Object> day = Api.rows("from=2026-11-02&to=2026-11-02").get(0);
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-02&to=2026-11-02").get(0);
         assertThat(decimal(day, "first_response_p50_s")).isCloseTo(NearestRank.seconds(50, all), withinPercentage(1));
         assertThat(decimal(day, "first_response_p90_s")).isCloseTo(NearestRank.seconds(90, all), withinPercentage(1));
     }
 
     @Test
     void emptyGroupsGiveZeroCountsAndNullRatios() {
-        Map<String, Object> day = Api.rows("from=2026-11-03&to=2026-11-03").get(0);
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-03&to=2026-11-03").get(0);
         assertThat(count(day, "customer_messages")).isEqualTo(3);
         for (String countColumn : List.of("tickets_created", "tickets_resolved", "first_response_count",
                 "reopened_resolutions", "agent_replies", "csat_count")) {
@@ -96,7 +100,7 @@ class KpiMetricsTest {
 
     @Test
     void allColumnsInCatalogOrder() {
-        Map<String, Object> day = Api.rows("from=2026-11-02&to=2026-11-02").get(0);
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-02&to=2026-11-02").get(0);
         // the first sixteen as they always were, then the rest of the catalog in its order
         assertThat(day.keySet()).containsExactly("period", "id", "tickets_created", "tickets_resolved",
                 "first_response_count", "first_response_avg_s", "first_response_p50_s", "first_response_p90_s",
@@ -113,7 +117,7 @@ class KpiMetricsTest {
 
     @Test
     void metricsSubsetInTheOrderAsked() {
-        Map<String, Object> day = Api.rows("from=2026-11-02&to=2026-11-02&metrics=csat_avg,%20tickets_created,csat_avg")
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-02&to=2026-11-02&metrics=csat_avg,%20tickets_created,csat_avg")
                 .get(0);
         assertThat(day.keySet()).containsExactly("period", "id", "csat_avg", "tickets_created");
         assertThat(decimal(day, "csat_avg")).isEqualTo(3.5);
@@ -122,10 +126,10 @@ class KpiMetricsTest {
 
     @Test
     void durationsAreRoundedToTheMillisecond() {
-        KpiRows.clear();
+        TestData.reset(TestTenant.KPI_METRICS);
         // averages 1.5 ms -> 0.002 s (half up) and 1000.667 ms -> 1.001 s
-        row(TENANT_A, "2026-11-05T10:00:00Z").firstResponses(1, 2).resolutions(1000, 1001, 1001).insert();
-        Map<String, Object> day = Api.rows("from=2026-11-05&to=2026-11-05").get(0);
+        row(TENANT, "2026-11-05T10:00:00Z").firstResponses(1, 2).resolutions(1000, 1001, 1001).insert();
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-05&to=2026-11-05").get(0);
         assertThat(decimal(day, "first_response_avg_s")).isEqualTo(0.002);
         assertThat(decimal(day, "resolution_avg_s")).isEqualTo(1.001);
         // a percentile is the bin's representative value, in seconds with three decimals
@@ -136,9 +140,9 @@ class KpiMetricsTest {
 
     @Test
     void zeroDurationsArePercentilesOfZero() {
-        KpiRows.clear();
-        row(TENANT_A, "2026-11-05T10:00:00Z").firstResponses(0, 0, 5_000).insert();
-        Map<String, Object> day = Api.rows("from=2026-11-05&to=2026-11-05").get(0);
+        TestData.reset(TestTenant.KPI_METRICS);
+        row(TENANT, "2026-11-05T10:00:00Z").firstResponses(0, 0, 5_000).insert();
+        Map<String, Object> day = Api.rows(KEY, "from=2026-11-05&to=2026-11-05").get(0);
         assertThat(decimal(day, "first_response_p50_s")).isEqualTo(0.0);
         assertThat(decimal(day, "first_response_p90_s")).isCloseTo(5.0, withinPercentage(1));
     }

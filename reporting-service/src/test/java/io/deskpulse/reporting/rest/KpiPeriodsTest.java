@@ -1,14 +1,14 @@
 package io.deskpulse.reporting.rest;
 
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -28,20 +28,24 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class KpiPeriodsTest {
 
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String TENANT = TestTenant.KPI_PERIODS.id();
+    private static final String KEY = TestTenant.KPI_PERIODS.readKey();
+
     private static final String CREATED = "&metrics=tickets_created";
 
     @BeforeEach
     void clear() {
-        KpiRows.clear();
+        TestData.reset(TestTenant.KPI_PERIODS);
     }
 
     private static void weeksAndMonths() {
-        row(TENANT_A, "2026-10-30T12:00:00Z").created(1).insert(); // Friday
-        row(TENANT_A, "2026-11-01T12:00:00Z").created(2).insert(); // Sunday
-        row(TENANT_A, "2026-11-02T12:00:00Z").created(4).insert(); // Monday
-        row(TENANT_A, "2026-11-08T12:00:00Z").created(8).insert(); // Sunday
-        row(TENANT_A, "2026-11-09T12:00:00Z").created(16).insert(); // Monday
-        row(TENANT_A, "2026-12-01T12:00:00Z").created(32).insert();
+        row(TENANT, "2026-10-30T12:00:00Z").created(1).insert(); // Friday
+        row(TENANT, "2026-11-01T12:00:00Z").created(2).insert(); // Sunday
+        row(TENANT, "2026-11-02T12:00:00Z").created(4).insert(); // Monday
+        row(TENANT, "2026-11-08T12:00:00Z").created(8).insert(); // Sunday
+        row(TENANT, "2026-11-09T12:00:00Z").created(16).insert(); // Monday
+        row(TENANT, "2026-12-01T12:00:00Z").created(32).insert();
     }
 
     @Test
@@ -73,7 +77,7 @@ class KpiPeriodsTest {
 
     @Test
     void anHourIsGroupedByItsLocalDate() {
-        row(TENANT_A, "2026-11-02T03:00:00Z").created(1).insert(); // 2026-11-01 22:00 in New York (EST)
+        row(TENANT, "2026-11-02T03:00:00Z").created(1).insert(); // 2026-11-01 22:00 in New York (EST)
         assertThat(created("from=2026-11-01&to=2026-11-02")).containsExactly(tuple("2026-11-02", 1L));
         assertThat(created("tz=America/New_York&from=2026-11-01&to=2026-11-02")).containsExactly(tuple("2026-11-01", 1L));
         assertThat(created("tz=America/New_York&from=2026-11-02&to=2026-11-02")).isEmpty();
@@ -106,7 +110,7 @@ class KpiPeriodsTest {
 
     @Test
     void halfHourZoneIsRefusedNamingTz() {
-        Api.as(io.deskpulse.reporting.support.TestKeys.READ_A)
+        Api.as(KEY)
                 .get("/v1/kpis?tz=Asia/Kolkata&from=2026-11-01&to=2026-11-02")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("tz"))
@@ -123,10 +127,10 @@ class KpiPeriodsTest {
 
     @Test
     void onlyFromMeansUntilTodayOnlyToMeansTheSevenDaysBefore() {
-        Map<String, Object> page = today(ZoneOffset.UTC, () -> Api.page("from=2026-01-01"));
+        Map<String, Object> page = today(ZoneOffset.UTC, () -> Api.page(KEY, "from=2026-01-01"));
         assumeThat(page).isNotNull();
         assertThat(page.get("to")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
-        Map<String, Object> untilTo = Api.page("to=2026-11-07");
+        Map<String, Object> untilTo = Api.page(KEY, "to=2026-11-07");
         assertThat(untilTo).containsEntry("from", "2026-11-01").containsEntry("to", "2026-11-07");
     }
 
@@ -135,16 +139,16 @@ class KpiPeriodsTest {
         // today's midnight in the zone is in the past, so there is data "today" whatever the hour
         for (int daysAgo : new int[] {7, 6, 0}) {
             Instant hour = today.minusDays(daysAgo).atStartOfDay(zone).toInstant();
-            row(TENANT_A, hour.toString()).created(1L << daysAgo).insert();
+            row(TENANT, hour.toString()).created(1L << daysAgo).insert();
         }
-        Map<String, Object> page = today(zone, () -> Api.page(query + "metrics=tickets_created"));
+        Map<String, Object> page = today(zone, () -> Api.page(KEY, query + "metrics=tickets_created"));
         assumeThat(page).as("the day changed during the request").isNotNull();
         assertThat(page).containsEntry("from", today.minusDays(6).toString()).containsEntry("to", today.toString());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("rows");
         assertThat(rows).extracting(r -> r.get("period"), r -> Api.count(r, "tickets_created")).containsExactly(
                 tuple(today.minusDays(6).toString(), 64L), tuple(today.toString(), 1L));
-        KpiRows.clear();
+        TestData.reset(TestTenant.KPI_PERIODS);
     }
 
     /** The answer, or null when the date in the zone changed while it was computed (midnight). */
@@ -156,12 +160,12 @@ class KpiPeriodsTest {
 
     private static void hourly(String fromInclusive, String toExclusive) {
         for (Instant h = Instant.parse(fromInclusive); h.isBefore(Instant.parse(toExclusive)); h = h.plus(1, ChronoUnit.HOURS)) {
-            row(TENANT_A, h.toString()).created(1).insert();
+            row(TENANT, h.toString()).created(1).insert();
         }
     }
 
     private static List<Tuple> created(String query) {
-        return Api.rows(query + CREATED).stream()
+        return Api.rows(KEY, query + CREATED).stream()
                 .map(r -> tuple(r.get("period"), Api.count(r, "tickets_created"))).toList();
     }
 }

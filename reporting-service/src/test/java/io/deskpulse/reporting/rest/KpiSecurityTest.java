@@ -1,16 +1,13 @@
 package io.deskpulse.reporting.rest;
 
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.INGEST_C;
-import static io.deskpulse.reporting.support.TestKeys.READ_B;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,13 +21,19 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class KpiSecurityTest {
 
+    // This class's own tenants (TestTenant): it writes, reads and deletes only their rows.
+    private static final String TENANT = TestTenant.KPI_SECURITY.id();
+    private static final String KEY = TestTenant.KPI_SECURITY.readKey();
+    private static final String OTHER = TestTenant.KPI_SECURITY_OTHER.id();
+    private static final String OTHER_KEY = TestTenant.KPI_SECURITY_OTHER.readKey();
+
     private static final String DAY = "from=2026-11-02&to=2026-11-02&metrics=tickets_created";
 
     @BeforeEach
     void data() {
-        KpiRows.clear();
-        row(TENANT_A, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat").created(5).insert();
-        row(TENANT_B, "2026-11-02T09:00:00Z").team("t-9").agent("b-1").channel("chat").created(3).insert();
+        TestData.reset(TestTenant.KPI_SECURITY, TestTenant.KPI_SECURITY_OTHER);
+        row(TENANT, "2026-11-02T09:00:00Z").team("t-1").agent("a-1").channel("chat").created(5).insert();
+        row(OTHER, "2026-11-02T09:00:00Z").team("t-9").agent("b-1").channel("chat").created(3).insert();
     }
 
     @Test
@@ -48,7 +51,7 @@ class KpiSecurityTest {
 
     @Test
     void ingestOnlyKeyIs403() {
-        Api.as(INGEST_C).get("/v1/kpis").then().statusCode(403).contentType("application/problem+json")
+        Api.as(TestTenant.INGEST_ONLY_KEY).get("/v1/kpis").then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://deskpulse.io/problems/forbidden"));
     }
 
@@ -59,21 +62,21 @@ class KpiSecurityTest {
 
     @Test
     void eachTenantSeesOnlyItsOwnRows() {
-        List<Map<String, Object>> a = Api.rows(DAY);
+        List<Map<String, Object>> a = Api.rows(KEY, DAY);
         assertThat(a).extracting(r -> r.get("id"), r -> Api.count(r, "tickets_created"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(TENANT_A, 5L));
-        List<Map<String, Object>> b = Api.rows(READ_B, "dimension=agent&" + DAY);
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TENANT, 5L));
+        List<Map<String, Object>> b = Api.rows(OTHER_KEY, "dimension=agent&" + DAY);
         assertThat(b).extracting(r -> r.get("id"), r -> Api.count(r, "tickets_created"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("b-1", 3L));
-        assertThat(Api.rows(READ_B, "dimension=agent&id=a-1&" + DAY)).isEmpty();
-        assertThat(Api.rows(READ_B, "dimension=agent&team=t-1&" + DAY)).isEmpty();
-        assertThat(Api.rows(READ_B, "dimension=team&" + DAY)).extracting(r -> r.get("id")).containsExactly("t-9");
+        assertThat(Api.rows(OTHER_KEY, "dimension=agent&id=a-1&" + DAY)).isEmpty();
+        assertThat(Api.rows(OTHER_KEY, "dimension=agent&team=t-1&" + DAY)).isEmpty();
+        assertThat(Api.rows(OTHER_KEY, "dimension=team&" + DAY)).extracting(r -> r.get("id")).containsExactly("t-9");
     }
 
     @Test
     void aCursorCannotCrossTenants() {
-        row(TENANT_A, "2026-11-02T10:00:00Z").agent("a-2").created(1).insert();
-        String cursor = (String) Api.page("dimension=agent&limit=1&" + DAY).get("next_cursor");
-        Api.as(READ_B).get("/v1/kpis?dimension=agent&limit=1&" + DAY + "&cursor=" + cursor).then().statusCode(400);
+        row(TENANT, "2026-11-02T10:00:00Z").agent("a-2").created(1).insert();
+        String cursor = (String) Api.page(KEY, "dimension=agent&limit=1&" + DAY).get("next_cursor");
+        Api.as(OTHER_KEY).get("/v1/kpis?dimension=agent&limit=1&" + DAY + "&cursor=" + cursor).then().statusCode(400);
     }
 }

@@ -1,23 +1,26 @@
 package io.deskpulse.reporting.rest;
 
-import static io.deskpulse.reporting.support.TestKeys.READ_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskpulse.reporting.support.Api;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every bad parameter gives a 400 invalid-parameters problem naming it; several at once are all listed. */
 @QuarkusTest
 @WithTestResource(ReportingTestDatabase.class)
 class KpiValidationTest {
+
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String KEY = TestTenant.KPI_VALIDATION.readKey();
 
     @Test
     void threeBadParametersAreThreeErrors() {
@@ -60,7 +63,7 @@ class KpiValidationTest {
         "tenant=tenant-b                               | tenant    | not a parameter of this endpoint",
     })
     void eachBadParameter(String query, String field, String reason) {
-        Response response = Api.as(READ_A).get("/v1/kpis?" + query);
+        Response response = Api.as(KEY).get("/v1/kpis?" + query);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         Map<String, Object> problem = Api.parse(response.asString());
@@ -76,19 +79,19 @@ class KpiValidationTest {
     @Test
     void hugeValuesAreNotEchoedWhole() {
         String huge = "x".repeat(2000);
-        Response response = Api.as(READ_A).get("/v1/kpis?dimension=" + huge);
+        Response response = Api.as(KEY).get("/v1/kpis?dimension=" + huge);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.asString().length()).isLessThan(600);
     }
 
     @Test
     void nulCharacterIsABadIdNotAServerError() {
-        Api.as(READ_A).get("/v1/kpis?dimension=agent&id=a%00b").then().statusCode(400);
+        Api.as(KEY).get("/v1/kpis?dimension=agent&id=a%00b").then().statusCode(400);
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> errorFields(String query) {
-        Response response = Api.as(READ_A).get("/v1/kpis?" + query);
+        Response response = Api.as(KEY).get("/v1/kpis?" + query);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
         List<Map<String, Object>> errors = (List<Map<String, Object>>) Api.parse(response.asString()).get("errors");
         assertThat(Api.parse(response.asString()).get("detail")).isEqualTo(errors.size() + " parameters are invalid");

@@ -1,10 +1,6 @@
 package io.deskpulse.reporting.rest;
 
 import static io.deskpulse.reporting.support.KpiRows.row;
-import static io.deskpulse.reporting.support.TestKeys.INGEST_C;
-import static io.deskpulse.reporting.support.TestKeys.READ_A;
-import static io.deskpulse.reporting.support.TestKeys.READ_B;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
@@ -12,9 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.deskpulse.reporting.support.ScorecardRows;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,28 +28,33 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class ScorecardApiTest {
 
+    // This class's own tenants (TestTenant): it writes, reads and deletes only their rows.
+    private static final String TENANT = TestTenant.SCORECARDS.id();
+    private static final String KEY = TestTenant.SCORECARDS.readKey();
+    private static final String OTHER = TestTenant.SCORECARDS_OTHER.id();
+    private static final String OTHER_KEY = TestTenant.SCORECARDS_OTHER.readKey();
+
     private static final String WEEK = "from=2026-11-02&to=2026-11-08&granularity=week";
 
     @BeforeEach
     void data() {
-        KpiRows.clear();
-        ScorecardRows.clear();
+        TestData.reset(TestTenant.SCORECARDS, TestTenant.SCORECARDS_OTHER);
     }
 
     /** The worked example of docs/scorecards.md for agent a-17, spread over two days and three channels. */
     private static void workedExample() {
-        row(TENANT_A, "2026-11-02T09:00:00Z").team("billing").agent("a-17").channel("chat")
+        row(TENANT, "2026-11-02T09:00:00Z").team("billing").agent("a-17").channel("chat")
                 .firstResponses(20_000, 25_000, 25_000, 30_000).slaMet(4).insert();
-        row(TENANT_A, "2026-11-03T14:00:00Z").team("billing").agent("a-17").channel("phone")
+        row(TENANT, "2026-11-03T14:00:00Z").team("billing").agent("a-17").channel("phone")
                 .firstResponses(30_000, 50_000).slaMet(1).handles(400_000, 400_000, 400_000, 400_000, 400_000).insert();
-        row(TENANT_A, "2026-11-04T11:00:00Z").team("billing").agent("a-17").channel("email")
+        row(TENANT, "2026-11-04T11:00:00Z").team("billing").agent("a-17").channel("email")
                 .csat(5, 5, 4, 4, 4, 4, 4, 4, 4, 4).firstResolutions(10, 7).insert();
-        row(TENANT_A, "2026-11-04T12:00:00Z").team("billing").agent("a-17").onlineMs(2_500_000).insert();
+        row(TENANT, "2026-11-04T12:00:00Z").team("billing").agent("a-17").onlineMs(2_500_000).insert();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> only(String query) {
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) scorecards(READ_A, query).get("rows");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) scorecards(KEY, query).get("rows");
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }
@@ -106,9 +108,9 @@ class ScorecardApiTest {
     @Test
     void aPeerReviewShareScalesTheWeightsShown() {
         // CSAT weighs 100 before a 20 % peer-review share: 80 after it, and the peer review 20
-        ScorecardRows.models(TENANT_A, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 100)
+        ScorecardRows.models(TENANT, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 100)
                 .replace("'peer_review': null", "'peer_review': {'share': 20, 'target': 4.0}"));
-        row(TENANT_A, "2026-11-02T10:00:00Z").team("billing").agent("a-1").csat(5, 4).peerReviews(4, 3).insert();
+        row(TENANT, "2026-11-02T10:00:00Z").team("billing").agent("a-1").csat(5, 4).peerReviews(4, 3).insert();
         Map<String, Object> a1 = only("dimension=agent&" + WEEK);
         assertThat(kpi(a1, "csat_avg", null)).containsEntry("weight", 80.0).containsEntry("effective_weight", 80.0)
                 .containsEntry("attainment", 1.0).containsEntry("points", 80.0);
@@ -117,20 +119,20 @@ class ScorecardApiTest {
         assertThat(peer).containsEntry("group", "peer_review").containsEntry("weight", 20.0).containsEntry("actual", 3.5);
         assertThat(Api.decimal(peer, "points")).isCloseTo(20 * 3.5 / 4.0, within(1e-9));
         assertThat(Api.decimal(a1, "score")).isCloseTo(80 + 20 * 3.5 / 4.0, within(1e-9));
-        String[] csv = Api.as(READ_A).get("/v1/scorecards?dimension=agent&" + WEEK + "&format=csv").asString().split("\r\n");
+        String[] csv = Api.as(KEY).get("/v1/scorecards?dimension=agent&" + WEEK + "&format=csv").asString().split("\r\n");
         assertThat(csv[1]).startsWith("2026-11-02,a-1,solo,1,97.5,csat_avg,,,higher,used,4.5,4.5,4.5,2,80.0,80.0,1.0,80.0,");
     }
 
     /** Two agents of billing and sales; a product recall in billing on Nov 3..5 relaxes CSAT and leaves FCR out. */
     private static long recall() {
-        ScorecardRows.models(TENANT_A, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 60, "fcr_rate", 0.8, 40));
-        row(TENANT_A, "2026-11-02T10:00:00Z").team("billing").agent("a-1").csat(5, 5, 4, 4).firstResolutions(10, 9).insert();
-        row(TENANT_A, "2026-11-04T10:00:00Z").team("billing").agent("a-1").csat(4, 4, 3, 4, 4, 3).firstResolutions(10, 2)
+        ScorecardRows.models(TENANT, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 60, "fcr_rate", 0.8, 40));
+        row(TENANT, "2026-11-02T10:00:00Z").team("billing").agent("a-1").csat(5, 5, 4, 4).firstResolutions(10, 9).insert();
+        row(TENANT, "2026-11-04T10:00:00Z").team("billing").agent("a-1").csat(4, 4, 3, 4, 4, 3).firstResolutions(10, 2)
                 .insert();
         // a-1 helped sales on the recall day: not exempt (the recall is billing's)
-        row(TENANT_A, "2026-11-04T15:00:00Z").team("sales").agent("a-1").csat(5).insert();
-        row(TENANT_A, "2026-11-04T16:00:00Z").team("sales").agent("a-2").csat(4, 4).insert();
-        return ScorecardRows.exemption(TENANT_A, "'{billing}'", "2026-11-03", "2026-11-05", "Product recall R-12",
+        row(TENANT, "2026-11-04T15:00:00Z").team("sales").agent("a-1").csat(5).insert();
+        row(TENANT, "2026-11-04T16:00:00Z").team("sales").agent("a-2").csat(4, 4).insert();
+        return ScorecardRows.exemption(TENANT, "'{billing}'", "2026-11-03", "2026-11-05", "Product recall R-12",
                 "{'csat_avg': 4.0}", "'{fcr_rate}'");
     }
 
@@ -138,7 +140,7 @@ class ScorecardApiTest {
     @SuppressWarnings("unchecked")
     void anExemptionRelaxesTargetsAndLeavesKpisOutForItsDaysAndTeams() {
         long id = recall();
-        List<Map<String, Object>> agents = (List<Map<String, Object>>) scorecards(READ_A, "dimension=agent&" + WEEK).get("rows");
+        List<Map<String, Object>> agents = (List<Map<String, Object>>) scorecards(KEY, "dimension=agent&" + WEEK).get("rows");
         assertThat(agents).extracting(r -> r.get("id")).containsExactly("a-1", "a-2");
         Map<String, Object> a1 = agents.get(0);
         assertThat(a1).containsEntry("role", "solo").containsEntry("model_version", 1);
@@ -168,7 +170,7 @@ class ScorecardApiTest {
         assertThat(Api.decimal(kpi(billingOnly, "csat_avg", null), "effective_target")).isCloseTo(4.2, within(1e-12));
 
         // teams: billing's recall applies to the team as a whole
-        List<Map<String, Object>> teams = (List<Map<String, Object>>) scorecards(READ_A, "dimension=team&" + WEEK).get("rows");
+        List<Map<String, Object>> teams = (List<Map<String, Object>>) scorecards(KEY, "dimension=team&" + WEEK).get("rows");
         assertThat(teams).extracting(r -> r.get("id")).containsExactly("billing", "sales");
         assertThat(Api.decimal(teams.get(0), "score")).isCloseTo(60 * 4.0 / 4.2 + 40, within(1e-9));
         assertThat(Api.decimal(teams.get(1), "score")).isCloseTo(100 * (13.0 / 3) / 4.5, within(1e-9));
@@ -185,7 +187,7 @@ class ScorecardApiTest {
     @Test
     void modelVersionsChooseTheModelAndAChangeNeedsNoRecomputation() {
         recall();
-        ScorecardRows.models(TENANT_A, 2, ScorecardRows.oneRole("solo", "csat_avg", 4.0, 100));
+        ScorecardRows.models(TENANT, 2, ScorecardRows.oneRole("solo", "csat_avg", 4.0, 100));
         // the latest (2) by default; 1 on request; 0 is the catalog's
         Map<String, Object> latest = only("dimension=team&id=sales&" + WEEK);
         assertThat(latest).containsEntry("model_version", 2);
@@ -193,7 +195,7 @@ class ScorecardApiTest {
         assertThat(only("dimension=team&id=sales&model_version=1&" + WEEK)).containsEntry("model_version", 1);
         assertThat(only("dimension=team&id=sales&model_version=0&" + WEEK)).containsEntry("role", "team_lead")
                 .containsEntry("model_version", 0);
-        Api.as(READ_A).get("/v1/scorecards?model_version=9&" + WEEK).then().statusCode(400)
+        Api.as(KEY).get("/v1/scorecards?model_version=9&" + WEEK).then().statusCode(400)
                 .body("errors.field", contains("model_version"))
                 .body("errors[0].reason", containsString("no scoring models version 9"));
     }
@@ -201,11 +203,12 @@ class ScorecardApiTest {
     @Test
     void csvHasOneRecordPerMemberPeriodAndKpi() {
         long id = recall();
-        Response response = Api.as(READ_A).get("/v1/scorecards?dimension=team&id=billing&" + WEEK + "&format=csv");
+        Response response = Api.as(KEY).get("/v1/scorecards?dimension=team&id=billing&" + WEEK + "&format=csv");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("text/csv; charset=UTF-8; header=present");
         String score = String.valueOf(60 * 4.0 / 4.2 + 40);
-        assertThat(response.asString().split("\r\n")).containsExactly(ScorecardTables.CSV_HEADER,
+        assertThat(response.asString().split("\r\n")).containsExactly("period,id,role,model_version,score,kpi,channel,group,direction,status,target,"
+                + "effective_target,actual,volume,weight,effective_weight,attainment,points,exemptions,note",
                 "2026-11-02,billing,solo,1," + score + ",csat_avg,,,higher,used,4.5,4.2,4.0,10,60.0,60.0,"
                         + (4.0 / 4.2) + "," + (60 * 4.0 / 4.2) + "," + id + ",target relaxed by exemption " + id
                         + " (Product recall R-12)",
@@ -217,12 +220,12 @@ class ScorecardApiTest {
     void pagesLinksAndETags() {
         for (String agent : List.of("a-1", "a-2", "a-3")) {
             for (String day : List.of("2026-11-02", "2026-11-03")) {
-                row(TENANT_A, day + "T10:00:00Z").agent(agent).csat(4).insert();
+                row(TENANT, day + "T10:00:00Z").agent(agent).csat(4).insert();
             }
         }
-        row(TENANT_A, "2026-11-02T11:00:00Z").csat(1).insert(); // credited to no agent: nobody's scorecard
+        row(TENANT, "2026-11-02T11:00:00Z").csat(1).insert(); // credited to no agent: nobody's scorecard
         String query = "dimension=agent&from=2026-11-02&to=2026-11-03&limit=2";
-        Response first = Api.as(READ_A).get("/v1/scorecards?" + query);
+        Response first = Api.as(KEY).get("/v1/scorecards?" + query);
         assertThat(first.statusCode()).isEqualTo(200);
         // the page's two groups are the no-agent row and a-1 on Nov 2: one scorecard
         Map<String, Object> page = Api.parse(first.asString());
@@ -231,44 +234,44 @@ class ScorecardApiTest {
         int seen = ((List<?>) page.get("rows")).size();
         String cursor = (String) page.get("next_cursor");
         while (cursor != null) {
-            Map<String, Object> next = scorecards(READ_A, query + "&cursor=" + cursor);
+            Map<String, Object> next = scorecards(KEY, query + "&cursor=" + cursor);
             seen += ((List<?>) next.get("rows")).size();
             cursor = (String) next.get("next_cursor");
         }
         assertThat(seen).isEqualTo(6);
 
         String etag = first.header("ETag");
-        Api.as(READ_A).header("If-None-Match", etag).get("/v1/scorecards?" + query).then().statusCode(304)
+        Api.as(KEY).header("If-None-Match", etag).get("/v1/scorecards?" + query).then().statusCode(304)
                 .header("ETag", etag);
-        row(TENANT_A, "2026-11-02T12:00:00Z").agent("a-1").csat(5).insert();
-        Api.as(READ_A).header("If-None-Match", etag).get("/v1/scorecards?" + query).then().statusCode(200);
+        row(TENANT, "2026-11-02T12:00:00Z").agent("a-1").csat(5).insert();
+        Api.as(KEY).header("If-None-Match", etag).get("/v1/scorecards?" + query).then().statusCode(200);
     }
 
     @Test
     void badParametersAre400AllAtOnce() {
-        Api.as(READ_A).get("/v1/scorecards?dimension=tenant&model_version=latest&tz=Mars/Base&channel=chat&metrics=nps")
+        Api.as(KEY).get("/v1/scorecards?dimension=tenant&model_version=latest&tz=Mars/Base&channel=chat&metrics=nps")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("/invalid-parameters"))
                 .body("errors.field", contains("dimension", "tz", "model_version", "channel", "metrics"));
-        Api.as(READ_A).get("/v1/scorecards?dimension=team&team=billing").then().statusCode(400)
+        Api.as(KEY).get("/v1/scorecards?dimension=team&team=billing").then().statusCode(400)
                 .body("errors.field", contains("team"));
-        Api.as(READ_A).get("/v1/scorecards?limit=0&granularity=year").then().statusCode(400)
+        Api.as(KEY).get("/v1/scorecards?limit=0&granularity=year").then().statusCode(400)
                 .body("errors.field", contains("granularity", "limit"));
-        Api.as(READ_A).get("/v1/scorecards?cursor=bm90IG91cnM").then().statusCode(400).body("errors.field", contains("cursor"));
-        Api.as(READ_A).header("Accept", "application/xml").get("/v1/scorecards").then().statusCode(406);
+        Api.as(KEY).get("/v1/scorecards?cursor=bm90IG91cnM").then().statusCode(400).body("errors.field", contains("cursor"));
+        Api.as(KEY).header("Accept", "application/xml").get("/v1/scorecards").then().statusCode(406);
     }
 
     @Test
     void keysAndTenants() {
         workedExample();
-        Api.as(READ_A).get("/v1/scorecards?" + WEEK).then().statusCode(200);
-        assertThat((List<?>) scorecards(READ_B, "dimension=agent&" + WEEK).get("rows")).isEmpty();
-        // tenant-a's models and exemptions are not tenant-b's
-        ScorecardRows.models(TENANT_A, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.0, 100));
-        row("tenant-b", "2026-11-02T10:00:00Z").agent("b-1").csat(4).insert();
-        Map<String, Object> b1 = (Map<String, Object>) ((List<?>) scorecards(READ_B, "dimension=agent&" + WEEK).get("rows")).get(0);
+        Api.as(KEY).get("/v1/scorecards?" + WEEK).then().statusCode(200);
+        assertThat((List<?>) scorecards(OTHER_KEY, "dimension=agent&" + WEEK).get("rows")).isEmpty();
+        // one tenant's models and exemptions are not the other's
+        ScorecardRows.models(TENANT, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.0, 100));
+        row(OTHER, "2026-11-02T10:00:00Z").agent("b-1").csat(4).insert();
+        Map<String, Object> b1 = (Map<String, Object>) ((List<?>) scorecards(OTHER_KEY, "dimension=agent&" + WEEK).get("rows")).get(0);
         assertThat(b1).containsEntry("role", "frontline_agent").containsEntry("model_version", 0);
-        Api.as(INGEST_C).get("/v1/scorecards").then().statusCode(403);
+        Api.as(TestTenant.INGEST_ONLY_KEY).get("/v1/scorecards").then().statusCode(403);
         io.restassured.RestAssured.given().get("/v1/scorecards").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer");
     }

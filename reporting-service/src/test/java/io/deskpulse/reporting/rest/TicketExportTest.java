@@ -1,14 +1,13 @@
 package io.deskpulse.reporting.rest;
 
-import static io.deskpulse.reporting.support.TestKeys.READ_A;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
 import static io.deskpulse.reporting.support.TicketFactRows.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.deskpulse.reporting.support.TicketFactRows;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +33,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class TicketExportTest {
 
+    // This class's own tenant (TestTenant): it writes, reads and deletes only its rows.
+    private static final String TENANT = TestTenant.TICKET_EXPORT.id();
+    private static final String KEY = TestTenant.TICKET_EXPORT.readKey();
+
     private static final String SINCE = "updated_since=2000-01-01T00:00:00Z";
 
     /** Every (ticket_id, status) served so far, in order, and where to continue. */
@@ -42,8 +45,7 @@ class TicketExportTest {
 
     @BeforeEach
     void clean() {
-        KpiRows.clear();
-        TicketFactRows.clear();
+        TestData.reset(TestTenant.TICKET_EXPORT);
     }
 
     /** One poll: every page from the resume position (limit 1, following next_cursor), then the new resume cursor. */
@@ -51,11 +53,11 @@ class TicketExportTest {
     private void poll() {
         String cursor = resume;
         while (true) {
-            Response response = Api.as(READ_A).get("/v1/tickets?limit=1&" + SINCE + (cursor == null ? "" : "&cursor=" + cursor));
+            Response response = Api.as(KEY).get("/v1/tickets?limit=1&" + SINCE + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
             Map<String, Object> page = Api.parse(response.asString());
             ((List<Map<String, Object>>) page.get("rows")).forEach(r -> served.add(r.get("ticket_id") + ":" + r.get("status")));
-            assertThat(page.get("resume_cursor")).isNotNull().isEqualTo(response.header(TicketResource.RESUME_HEADER));
+            assertThat(page.get("resume_cursor")).isNotNull().isEqualTo(response.header("DeskPulse-Resume-Cursor"));
             resume = (String) page.get("resume_cursor");
             cursor = (String) page.get("next_cursor");
             if (cursor == null) {
@@ -67,12 +69,12 @@ class TicketExportTest {
 
     @Test
     void aWriterCommittingLateIsNeitherSkippedNorRepeated() throws Exception {
-        ticket(TENANT_A, "T-1").set("status", "open").insert();
-        ticket(TENANT_A, "T-2").set("status", "open").insert();
+        ticket(TENANT, "T-1").set("status", "open").insert();
+        ticket(TENANT, "T-2").set("status", "open").insert();
         try (Connection late = TicketFactRows.connect()) {
             late.setAutoCommit(false);
-            ticket(TENANT_A, "T-3").set("status", "open").insert(late); // its updated_at: this transaction's start
-            ticket(TENANT_A, "T-4").set("status", "open").insert(); // committed while T-3's writer is open
+            ticket(TENANT, "T-3").set("status", "open").insert(late); // its updated_at: this transaction's start
+            ticket(TENANT, "T-4").set("status", "open").insert(); // committed while T-3's writer is open
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 poll();
@@ -91,7 +93,7 @@ class TicketExportTest {
         });
 
         // a change brings the ticket again, with its new state; nothing else repeats
-        ticket(TENANT_A, "T-1").set("status", "solved").insert();
+        ticket(TENANT, "T-1").set("status", "solved").insert();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             poll();
             assertThat(served).containsExactly("T-1:open", "T-2:open", "T-3:open", "T-4:open", "T-1:solved");
@@ -100,31 +102,31 @@ class TicketExportTest {
         assertThat(served).hasSize(5);
         // nothing changed: a poller's If-None-Match holds, whatever other databases and sessions do meanwhile
         String again = "/v1/tickets?limit=1&" + SINCE + "&cursor=" + resume;
-        String etag = Api.as(READ_A).get(again).then().statusCode(200).extract().header("ETag");
-        Api.as(READ_A).header("If-None-Match", etag).get(again).then().statusCode(304);
+        String etag = Api.as(KEY).get(again).then().statusCode(200).extract().header("ETag");
+        Api.as(KEY).header("If-None-Match", etag).get(again).then().statusCode(304);
     }
 
     @Test
     void aForgedPositionIsRefused() {
-        String fingerprint = new io.deskpulse.reporting.service.TicketQuery(TENANT_A, java.time.ZoneId.of("UTC"), null,
+        String fingerprint = new io.deskpulse.reporting.domain.ticket.TicketQuery(TENANT, java.time.ZoneId.of("UTC"), null,
                 null, null, null, null, null, null, Instant.parse("2000-01-01T00:00:00Z"), 1, null, null).fingerprint();
         for (List<String> key : List.of(List.of("x", "1", "-5", ""), List.of("x", "a", "1", ""),
                 List.of("l", "", "", "T-1"))) {
-            Api.as(READ_A).get("/v1/tickets?limit=1&" + SINCE + "&cursor="
-                    + io.deskpulse.reporting.service.Cursors.encode(fingerprint, key)).then().statusCode(400)
+            Api.as(KEY).get("/v1/tickets?limit=1&" + SINCE + "&cursor="
+                    + io.deskpulse.reporting.domain.Cursors.encode(fingerprint, key)).then().statusCode(400)
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
         }
     }
 
     @Test
     void updatedSinceSelectsTheFirstExportAndLaterWritesAlwaysCome() throws Exception {
-        ticket(TENANT_A, "T-old").set("status", "open").insert();
+        ticket(TENANT, "T-old").set("status", "open").insert();
         Instant cut = databaseNow();
-        ticket(TENANT_A, "T-new").set("status", "open").insert();
+        ticket(TENANT, "T-new").set("status", "open").insert();
         String since = "updated_since=" + cut;
         List<String> first = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, Object> page = Api.parse(Api.as(READ_A).get("/v1/tickets?" + since).then().statusCode(200)
+            Map<String, Object> page = Api.parse(Api.as(KEY).get("/v1/tickets?" + since).then().statusCode(200)
                     .extract().asString());
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("rows");
@@ -135,9 +137,9 @@ class TicketExportTest {
         });
         assertThat(first).doesNotContain("T-old");
         // T-old changes: it is exported after all
-        ticket(TENANT_A, "T-old").set("status", "pending").insert();
+        ticket(TENANT, "T-old").set("status", "pending").insert();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, Object> page = Api.parse(Api.as(READ_A).get("/v1/tickets?" + since + "&cursor=" + resume)
+            Map<String, Object> page = Api.parse(Api.as(KEY).get("/v1/tickets?" + since + "&cursor=" + resume)
                     .then().statusCode(200).extract().asString());
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("rows");
@@ -147,11 +149,11 @@ class TicketExportTest {
 
     @Test
     void aResumeCursorBelongsToItsExport() {
-        resume = (String) Api.parse(Api.as(READ_A).get("/v1/tickets?" + SINCE).then().statusCode(200).extract()
+        resume = (String) Api.parse(Api.as(KEY).get("/v1/tickets?" + SINCE).then().statusCode(200).extract()
                 .asString()).get("resume_cursor");
-        Api.as(READ_A).get("/v1/tickets?updated_since=2001-01-01T00:00:00Z&cursor=" + resume).then().statusCode(400);
-        Api.as(READ_A).get("/v1/tickets?cursor=" + resume).then().statusCode(400);
-        Api.as(READ_A).get("/v1/tickets?" + SINCE + "&cursor=" + resume).then().statusCode(200);
+        Api.as(KEY).get("/v1/tickets?updated_since=2001-01-01T00:00:00Z&cursor=" + resume).then().statusCode(400);
+        Api.as(KEY).get("/v1/tickets?cursor=" + resume).then().statusCode(400);
+        Api.as(KEY).get("/v1/tickets?" + SINCE + "&cursor=" + resume).then().statusCode(200);
     }
 
     private static Instant updatedAt(String ticket) throws Exception {

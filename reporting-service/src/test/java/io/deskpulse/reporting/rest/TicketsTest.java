@@ -1,17 +1,13 @@
 package io.deskpulse.reporting.rest;
 
-import static io.deskpulse.reporting.support.TestKeys.READ_A;
-import static io.deskpulse.reporting.support.TestKeys.READ_B;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_A;
-import static io.deskpulse.reporting.support.TestKeys.TENANT_B;
 import static io.deskpulse.reporting.support.TicketFactRows.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.deskpulse.reporting.support.Api;
-import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
-import io.deskpulse.reporting.support.TicketFactRows;
+import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -26,11 +22,23 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ReportingTestDatabase.class)
 class TicketsTest {
 
+    // This class's own tenants (TestTenant): it writes, reads and deletes only their rows.
+    private static final String TENANT = TestTenant.TICKETS.id();
+    private static final String KEY = TestTenant.TICKETS.readKey();
+    private static final String OTHER = TestTenant.TICKETS_OTHER.id();
+    private static final String OTHER_KEY = TestTenant.TICKETS_OTHER.readKey();
+
+    /** The columns, in their stable order (docs/reporting-api.md). */
+    private static final List<String> COLUMNS = List.of("ticket_id", "channel", "priority", "status", "created_at",
+            "team_id", "agent_id", "first_response_at", "first_response_s", "first_responder_id", "first_solved_at",
+            "last_solved_at", "resolutions", "reopens", "transfers", "agent_replies", "csat_score", "fcr", "updated_at",
+            "customer_id", "created_team_id", "created_agent_id", "first_response_team_id", "tags");
+
+
     @BeforeEach
     void data() {
-        KpiRows.clear();
-        TicketFactRows.clear();
-        ticket(TENANT_A, "T-1").created("2026-11-02T09:00:00Z").set("channel", "email").set("priority", "normal")
+        TestData.reset(TestTenant.TICKETS, TestTenant.TICKETS_OTHER);
+        ticket(TENANT, "T-1").created("2026-11-02T09:00:00Z").set("channel", "email").set("priority", "normal")
                 .set("status", "solved").set("team_id", "t-2").set("agent_id", "a-17").set("customer_id", "c-1")
                 .set("created_team_id", "t-1").set("created_agent_id", "a-1")
                 .set("first_response_at", "2026-11-02T09:01:35Z").set("first_response_ms", 95_000L)
@@ -39,10 +47,10 @@ class TicketsTest {
                 .set("resolutions", 2).set("reopens", 1).set("transfers", 1).set("agent_replies", 3)
                 .set("csat_score", (short) 2).set("fcr", false).set("tags", List.of("vip", "say \"hi\", ok")).insert();
         // 23:30 UTC on Nov 2 is Nov 3 in Berlin
-        ticket(TENANT_A, "T-2").created("2026-11-02T23:30:00Z").set("channel", "chat").set("status", "open").insert();
-        ticket(TENANT_A, "T-0").created("2026-11-02T09:00:00Z").set("channel", "chat").set("status", "open").insert();
-        ticket(TENANT_A, "T-9").set("status", "solved").insert(); // creation never arrived
-        ticket(TENANT_B, "T-1").created("2026-11-02T09:00:00Z").set("channel", "phone").insert();
+        ticket(TENANT, "T-2").created("2026-11-02T23:30:00Z").set("channel", "chat").set("status", "open").insert();
+        ticket(TENANT, "T-0").created("2026-11-02T09:00:00Z").set("channel", "chat").set("status", "open").insert();
+        ticket(TENANT, "T-9").set("status", "solved").insert(); // creation never arrived
+        ticket(OTHER, "T-1").created("2026-11-02T09:00:00Z").set("channel", "phone").insert();
     }
 
     private static List<Map<String, Object>> rows(Map<String, Object> page) {
@@ -59,11 +67,11 @@ class TicketsTest {
 
     @Test
     void aRowHoldsEveryFactInTheDocumentedColumns() {
-        Map<String, Object> page = get(READ_A, "customer=c-1");
+        Map<String, Object> page = get(KEY, "customer=c-1");
         assertThat(page.keySet()).containsExactly("tz", "from", "to", "updated_since", "rows", "next_cursor",
                 "resume_cursor");
         Map<String, Object> row = rows(page).get(0);
-        assertThat(row.keySet()).containsExactlyElementsOf(TicketTables.COLUMNS);
+        assertThat(row.keySet()).containsExactlyElementsOf(COLUMNS);
         assertThat(row).containsEntry("ticket_id", "T-1").containsEntry("channel", "email")
                 .containsEntry("priority", "normal").containsEntry("status", "solved")
                 .containsEntry("created_at", "2026-11-02T09:00:00Z").containsEntry("team_id", "t-2")
@@ -82,30 +90,30 @@ class TicketsTest {
 
     @Test
     void listedByCreationThenIdUnknownCreationLast() {
-        assertThat(rows(get(READ_A, ""))).extracting(r -> r.get("ticket_id")).containsExactly("T-0", "T-1", "T-2", "T-9");
+        assertThat(rows(get(KEY, ""))).extracting(r -> r.get("ticket_id")).containsExactly("T-0", "T-1", "T-2", "T-9");
     }
 
     @Test
     void creationDaysAreInTheZone() {
-        assertThat(rows(get(READ_A, "from=2026-11-02&to=2026-11-02"))).extracting(r -> r.get("ticket_id"))
+        assertThat(rows(get(KEY, "from=2026-11-02&to=2026-11-02"))).extracting(r -> r.get("ticket_id"))
                 .containsExactly("T-0", "T-1", "T-2");
-        Map<String, Object> berlin = get(READ_A, "from=2026-11-02&to=2026-11-02&tz=Europe/Berlin");
+        Map<String, Object> berlin = get(KEY, "from=2026-11-02&to=2026-11-02&tz=Europe/Berlin");
         assertThat(rows(berlin)).extracting(r -> r.get("ticket_id")).containsExactly("T-0", "T-1");
         assertThat(berlin).containsEntry("tz", "Europe/Berlin").containsEntry("from", "2026-11-02");
-        assertThat(rows(get(READ_A, "from=2026-11-03&tz=Europe/Berlin"))).extracting(r -> r.get("ticket_id"))
+        assertThat(rows(get(KEY, "from=2026-11-03&tz=Europe/Berlin"))).extracting(r -> r.get("ticket_id"))
                 .containsExactly("T-2");
         // Asia/Kolkata is fine here: tickets are instants, not hourly sums
-        assertThat(rows(get(READ_A, "to=2026-11-02&tz=Asia/Kolkata"))).extracting(r -> r.get("ticket_id"))
+        assertThat(rows(get(KEY, "to=2026-11-02&tz=Asia/Kolkata"))).extracting(r -> r.get("ticket_id"))
                 .containsExactly("T-0", "T-1");
     }
 
     @Test
     void filtersCombine() {
-        assertThat(rows(get(READ_A, "channel=CHAT&status=open"))).extracting(r -> r.get("ticket_id"))
+        assertThat(rows(get(KEY, "channel=CHAT&status=open"))).extracting(r -> r.get("ticket_id"))
                 .containsExactly("T-0", "T-2");
-        assertThat(rows(get(READ_A, "team=t-2&agent=a-17"))).extracting(r -> r.get("ticket_id")).containsExactly("T-1");
-        assertThat(rows(get(READ_A, "status=solved"))).extracting(r -> r.get("ticket_id")).containsExactly("T-1", "T-9");
-        assertThat(rows(get(READ_A, "team=t-1"))).isEmpty(); // the team now, not at creation
+        assertThat(rows(get(KEY, "team=t-2&agent=a-17"))).extracting(r -> r.get("ticket_id")).containsExactly("T-1");
+        assertThat(rows(get(KEY, "status=solved"))).extracting(r -> r.get("ticket_id")).containsExactly("T-1", "T-9");
+        assertThat(rows(get(KEY, "team=t-1"))).isEmpty(); // the team now, not at creation
     }
 
     @Test
@@ -114,7 +122,7 @@ class TicketsTest {
         String url = "/v1/tickets?limit=1";
         int pages = 0;
         while (url != null) {
-            Response response = Api.as(READ_A).get(url);
+            Response response = Api.as(KEY).get(url);
             assertThat(response.statusCode()).isEqualTo(200);
             Map<String, Object> page = Api.parse(response.asString());
             rows(page).forEach(r -> seen.add((String) r.get("ticket_id")));
@@ -134,13 +142,13 @@ class TicketsTest {
 
     @Test
     void csvHasTheSameColumnsAndRfc4180Quoting() {
-        String csv = Api.as(READ_A).get("/v1/tickets?customer=c-1&format=csv").then().statusCode(200)
+        String csv = Api.as(KEY).get("/v1/tickets?customer=c-1&format=csv").then().statusCode(200)
                 .contentType("text/csv; charset=UTF-8; header=present").extract().asString();
-        assertThat(csv).isEqualTo(String.join(",", TicketTables.COLUMNS) + "\r\n"
+        assertThat(csv).isEqualTo(String.join(",", COLUMNS) + "\r\n"
                 + "T-1,email,normal,solved,2026-11-02T09:00:00Z,t-2,a-17,2026-11-02T09:01:35Z,95.0,a-1,"
                 + "2026-11-02T10:00:00Z,2026-11-03T10:00:00Z,2,1,1,3,2,false," + csvField(csv, 18) + ",c-1,t-1,a-1,t-1,"
                 + "\"[\"\"vip\"\",\"\"say \\\"\"hi\\\"\", ok\"\"]\"\r\n");
-        String t9 = Api.as(READ_A).header("Accept", "text/csv").get("/v1/tickets?status=solved&channel=email")
+        String t9 = Api.as(KEY).header("Accept", "text/csv").get("/v1/tickets?status=solved&channel=email")
                 .then().statusCode(200).extract().asString();
         assertThat(t9.split("\r\n")).hasSize(2);
     }
@@ -153,43 +161,43 @@ class TicketsTest {
 
     @Test
     void etagAnswers304UntilSomethingChanges() {
-        Response first = Api.as(READ_A).get("/v1/tickets");
+        Response first = Api.as(KEY).get("/v1/tickets");
         String etag = first.header("ETag");
         assertThat(first.header("Vary")).isEqualTo("Accept");
-        Api.as(READ_A).header("If-None-Match", etag).get("/v1/tickets").then().statusCode(304)
+        Api.as(KEY).header("If-None-Match", etag).get("/v1/tickets").then().statusCode(304)
                 .header("ETag", equalTo(etag));
-        ticket(TENANT_A, "T-0").created("2026-11-02T09:00:00Z").set("channel", "chat").set("status", "solved").insert();
-        Api.as(READ_A).header("If-None-Match", etag).get("/v1/tickets").then().statusCode(200);
+        ticket(TENANT, "T-0").created("2026-11-02T09:00:00Z").set("channel", "chat").set("status", "solved").insert();
+        Api.as(KEY).header("If-None-Match", etag).get("/v1/tickets").then().statusCode(200);
     }
 
     @Test
     void everyBadParameterIsListed() {
-        Api.as(READ_A).get("/v1/tickets?from=2026-02-30&status=done&limit=0&colour=red&team=&updated_since=yesterday"
+        Api.as(KEY).get("/v1/tickets?from=2026-02-30&status=done&limit=0&colour=red&team=&updated_since=yesterday"
                         + "&tz=Mars/Olympus&channel=fax&format=xml")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("from", "tz", "team", "channel", "status", "updated_since",
                         "limit", "format", "colour")));
-        Api.as(READ_A).get("/v1/tickets?from=2026-11-03&to=2026-11-02&limit=1&limit=2").then().statusCode(400)
+        Api.as(KEY).get("/v1/tickets?from=2026-11-03&to=2026-11-02&limit=1&limit=2").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("from", "limit")));
     }
 
     @Test
     void aCursorOnlyContinuesItsOwnQuery() {
-        String listing = (String) get(READ_A, "limit=1").get("next_cursor");
-        Api.as(READ_A).get("/v1/tickets?limit=1&status=open&cursor=" + listing).then().statusCode(400)
+        String listing = (String) get(KEY, "limit=1").get("next_cursor");
+        Api.as(KEY).get("/v1/tickets?limit=1&status=open&cursor=" + listing).then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        Api.as(READ_A).get("/v1/tickets?limit=1&cursor=garbage").then().statusCode(400);
+        Api.as(KEY).get("/v1/tickets?limit=1&cursor=garbage").then().statusCode(400);
         // a listing cursor is not an export position
-        Api.as(READ_A).get("/v1/tickets?limit=1&updated_since=2026-01-01T00:00:00Z&cursor=" + listing).then()
+        Api.as(KEY).get("/v1/tickets?limit=1&updated_since=2026-01-01T00:00:00Z&cursor=" + listing).then()
                 .statusCode(400);
-        Api.as(READ_B).get("/v1/tickets?limit=1&cursor=" + listing).then().statusCode(400);
+        Api.as(OTHER_KEY).get("/v1/tickets?limit=1&cursor=" + listing).then().statusCode(400);
     }
 
     @Test
     void eachTenantSeesOnlyItsOwnTickets() {
-        assertThat(rows(get(READ_B, ""))).extracting(r -> r.get("ticket_id"), r -> r.get("channel"))
+        assertThat(rows(get(OTHER_KEY, ""))).extracting(r -> r.get("ticket_id"), r -> r.get("channel"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("T-1", "phone"));
-        assertThat(rows(get(READ_B, "customer=c-1"))).isEmpty();
-        assertThat(rows(get(READ_B, "updated_since=2000-01-01T00:00:00Z"))).hasSize(1);
+        assertThat(rows(get(OTHER_KEY, "customer=c-1"))).isEmpty();
+        assertThat(rows(get(OTHER_KEY, "updated_since=2000-01-01T00:00:00Z"))).hasSize(1);
     }
 }

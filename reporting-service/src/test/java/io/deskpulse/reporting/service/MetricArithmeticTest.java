@@ -2,6 +2,7 @@ package io.deskpulse.reporting.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskpulse.reporting.domain.kpi.Metric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Random;

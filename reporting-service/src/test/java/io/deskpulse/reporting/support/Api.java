@@ -25,20 +25,11 @@ public final class Api {
         return RestAssured.given().urlEncodingEnabled(false).header("Authorization", "Bearer " + key);
     }
 
-    /** GET /v1/kpis?{query} as tenant-a; asserts 200 and returns the parsed body. */
-    public static Map<String, Object> page(String query) {
-        return page(TestKeys.READ_A, query);
-    }
-
+    /** GET /v1/kpis?{query} with the key; asserts 200 and returns the parsed body. */
     public static Map<String, Object> page(String key, String query) {
         Response response = as(key).get("/v1/kpis?" + query);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return parse(response.asString());
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> rows(String query) {
-        return (List<Map<String, Object>>) page(query).get("rows");
     }
 
     @SuppressWarnings("unchecked")

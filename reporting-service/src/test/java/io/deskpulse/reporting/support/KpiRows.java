@@ -1,9 +1,7 @@
 package io.deskpulse.reporting.support;
 
-import io.deskpulse.reporting.service.DurationHistogram;
-import io.deskpulse.testsupport.TestInfrastructure;
+import io.deskpulse.reporting.domain.kpi.DurationHistogram;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,11 +26,6 @@ public final class KpiRows {
     private static final double QA_PASS_MARK = 80;
 
     private KpiRows() {
-    }
-
-    /** Empties kpi_hourly, kpi_daily and the tenants' state and settings: every tenant is back to generation 0, UTC. */
-    public static void clear() {
-        execute("TRUNCATE kpi_hourly, kpi_daily, kpi_team_daily, tenant_state, tenant_settings_versions");
     }
 
     /** A row of tenant at the UTC hour starting at {@code bucket} (e.g. "2026-11-02T09:00:00Z"); team, agent, channel ''. */
@@ -69,8 +62,7 @@ public final class KpiRows {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(ReportingTestDatabase.jdbcUrl(), TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
+        return TestData.connect();
     }
 
     /** The sparse {bin, count, ...} array of the given durations in ms. */

@@ -9,15 +9,10 @@ public final class PeriodReportRows {
     private PeriodReportRows() {
     }
 
-    public static void clear() {
-        KpiRows.execute("TRUNCATE period_reports CASCADE");
-    }
-
     /** A report's header; exemptions a JSON array (single quotes for double ones). */
     public static long report(String tenant, String granularity, String start, String end, int modelVersion,
             String exemptions) {
-        insert("", "", tenant, granularity, start, end, modelVersion, exemptions);
-        return ScorecardRows.queryLong("SELECT max(id) FROM period_reports");
+        return insert("", "", tenant, granularity, start, end, modelVersion, exemptions);
     }
 
     /** A report with the id the OpenAPI examples name. */
@@ -26,13 +21,13 @@ public final class PeriodReportRows {
         insert("id, ", id + ", ", tenant, granularity, start, end, modelVersion, exemptions);
     }
 
-    private static void insert(String idColumn, String id, String tenant, String granularity, String start, String end,
+    private static long insert(String idColumn, String id, String tenant, String granularity, String start, String end,
             int modelVersion, String exemptions) {
-        KpiRows.execute("INSERT INTO period_reports (" + idColumn + "tenant_id, granularity, period_start, period_end,"
+        return ScorecardRows.queryLong("INSERT INTO period_reports (" + idColumn + "tenant_id, granularity, period_start, period_end,"
                 + " time_zone, generation, model_version, exemptions, created_at)"
                 + (id.isEmpty() ? "" : " OVERRIDING SYSTEM VALUE") + " VALUES (" + id + "'" + tenant + "', '"
                 + granularity + "', '" + start + "', '" + end + "', 'UTC', 0, " + modelVersion + ", '"
-                + exemptions.replace('\'', '"') + "', '2026-11-09T00:30:00Z')");
+                + exemptions.replace('\'', '"') + "', '2026-11-09T00:30:00Z') RETURNING id");
     }
 
     /** A kept row: a team's sums on a channel for the days of an exemption (0: none); histograms as int[] literals. */

@@ -9,16 +9,27 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /**
- * A fresh database for this module's tests, migrated with scoring-service's own migrations (the
- * schema reporting reads is always the real one), handed to Quarkus as its datasource.
+ * A fresh database for this module's tests, migrated with scoring-service's own migrations (the schema reporting reads
+ * is always the real one), handed to Quarkus as its datasource, with the API keys of the {@link TestTenant}s. A class
+ * that needs a database of its own declares a subclass with another {@link #name}.
  */
 public class ReportingTestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    public static final String NAME = "deskpulse_test_reporting";
+    // The storage contract module is to replace this path with an artifact dependency (issue 12).
     private static final Path MIGRATIONS = Path.of("..", "scoring-service", "src", "main", "resources", "db", "migration");
+    private static volatile String current;
 
+    /** The JDBC URL of the database of the service under test (the last one started). */
     public static String jdbcUrl() {
-        return PostgresTestDatabase.url(NAME);
+        if (current == null) {
+            throw new IllegalStateException("no test database started: declare @WithTestResource(ReportingTestDatabase.class)");
+        }
+        return current;
+    }
+
+    /** The database's name, before the suffix of DESKPULSE_TEST_DB_SUFFIX. */
+    protected String name() {
+        return "deskpulse_test_reporting";
     }
 
     @Override
@@ -27,16 +38,18 @@ public class ReportingTestDatabase implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("scoring-service migrations not found at " + MIGRATIONS.toAbsolutePath()
                     + "; run the tests from the reporting-service module directory");
         }
-        String url = PostgresTestDatabase.recreate(NAME);
+        String url = PostgresTestDatabase.recreate(name());
         Flyway.configure()
                 .dataSource(url, TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword())
                 .locations("filesystem:" + MIGRATIONS.toAbsolutePath().normalize())
                 .load()
                 .migrate();
+        current = url;
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", TestInfrastructure.postgresUser(),
-                "quarkus.datasource.password", TestInfrastructure.postgresPassword());
+                "quarkus.datasource.password", TestInfrastructure.postgresPassword(),
+                "deskpulse.auth.api-keys", TestTenant.apiKeys());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.deskpulse.reporting.support;
 
-import io.deskpulse.testsupport.TestInfrastructure;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,11 +12,6 @@ import java.sql.Statement;
 public final class ScorecardRows {
 
     private ScorecardRows() {
-    }
-
-    /** Empties the scoring models and exemptions of every tenant. */
-    public static void clear() {
-        KpiRows.execute("TRUNCATE scoring_model_versions, exemptions");
     }
 
     /** Stores a version of the tenant's scoring models, canonical JSON written with single quotes. */
@@ -42,16 +35,14 @@ public final class ScorecardRows {
     /** Stores an exemption; teams is a SQL array literal or NULL, relaxed a JSON object, leftOut a SQL array literal. */
     public static long exemption(String tenant, String teams, String from, String to, String reason, String relaxed,
             String leftOut) {
-        KpiRows.execute("INSERT INTO exemptions (tenant_id, teams, from_date, to_date, reason, relaxed_targets, left_out,"
+        return queryLong("INSERT INTO exemptions (tenant_id, teams, from_date, to_date, reason, relaxed_targets, left_out,"
                 + " created_by, updated_by) VALUES ('" + tenant + "', " + teams + ", '" + from + "', '" + to + "', '" + reason
-                + "', '" + relaxed.replace('\'', '"') + "', " + leftOut + ", 'test', 'test')");
-        return queryLong("SELECT max(id) FROM exemptions");
+                + "', '" + relaxed.replace('\'', '"') + "', " + leftOut + ", 'test', 'test') RETURNING id");
     }
 
-    /** The single number a query answers. */
+    /** The single number a query answers (an INSERT ... RETURNING too). */
     public static long queryLong(String sql) {
-        try (Connection connection = DriverManager.getConnection(ReportingTestDatabase.jdbcUrl(),
-                TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword());
+        try (Connection connection = TestData.connect();
              Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

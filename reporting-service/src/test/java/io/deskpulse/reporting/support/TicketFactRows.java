@@ -1,8 +1,6 @@
 package io.deskpulse.reporting.support;
 
-import io.deskpulse.testsupport.TestInfrastructure;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,13 +33,8 @@ public final class TicketFactRows {
         return new TicketFactRows(tenant, ticket);
     }
 
-    public static void clear() {
-        KpiRows.execute("TRUNCATE ticket_facts, customer_nps_responses");
-    }
-
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(ReportingTestDatabase.jdbcUrl(), TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
+        return TestData.connect();
     }
 
     /** Sets a column: text, Integer, Boolean, Long, an ISO instant for *_at columns, or a List of tags. */

@@ -1,0 +1,70 @@
+package io.deskpulse.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.testsupport.OpenApiLint;
+import io.restassured.RestAssured;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each service's served OpenAPI document (/q/openapi) passes the real Redocly CLI with its recommended rules: no error,
+ * and no warning but info-license (the project has no license file yet). What clients are generated from must be
+ * valid and named (operationIds), with examples that fit their schemas.
+ */
+class OpenApiLintTest {
+
+    /** Allowed: the project has not chosen a license, so the documents name none. */
+    private static final String NO_LICENSE = "info-license";
+
+    /**
+     * Known exceptions, until their documents are cleaned up (issue 12): remove a service from here once it passes.
+     * While listed, a service's problems skip its test instead of failing it, and a service that passes fails it, so
+     * that the list never outlives its reason.
+     */
+    private static final Map<String, String> KNOWN_UNCLEAN = Map.of(
+            "scoring-service", "no server, admin API examples that contradict their schemas, operations without an "
+                    + "operationId",
+            "ingestion-service", "no server, an operation without an operationId");
+
+    private static DeskPulseStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new DeskPulseStack("deskpulse_test_e2e_openapi");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingestion-service", "scoring-service", "reporting-service"})
+    void theServedDocumentPassesRedoclysRecommendedRules(String service) throws Exception {
+        ServiceProcess process = switch (service) {
+            case "ingestion-service" -> stack.ingestion;
+            case "scoring-service" -> stack.scoring;
+            default -> stack.reporting;
+        };
+        String document = RestAssured.given().get(process.baseUrl() + "/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        List<OpenApiLint.Problem> problems = OpenApiLint.lint(document, Path.of("target", "openapi", service + ".json"))
+                .stream().filter(p -> !p.rule().equals(NO_LICENSE)).toList();
+        if (KNOWN_UNCLEAN.containsKey(service)) {
+            assertThat(problems).as(service + " passes now: remove it from KNOWN_UNCLEAN").isNotEmpty();
+            Assumptions.abort(service + " is a known exception (" + KNOWN_UNCLEAN.get(service) + "): " + problems.size()
+                    + " problems, e.g. " + problems.get(0));
+        }
+        assertThat(problems).as(service + "'s OpenAPI document, linted by Redocly " + OpenApiLint.REDOCLY_VERSION)
+                .isEmpty();
+    }
+}

@@ -1,0 +1,9 @@
+package io.deskpulse.reporting.domain.report;
+
+/** A period report the caller's tenant does not have: a 404 that says so. */
+public class UnknownReportException extends RuntimeException {
+
+    public UnknownReportException(String id) {
+        super("There is no period report " + id + " (GET /v1/reports lists them)");
+    }
+}

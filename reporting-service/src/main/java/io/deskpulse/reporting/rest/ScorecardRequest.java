@@ -1,7 +1,0 @@
-package io.deskpulse.reporting.rest;
-
-import io.deskpulse.reporting.service.KpiQuery;
-
-/** A parsed scorecards request: the KPI query of its members and periods, and the models version (null: the latest). */
-public record ScorecardRequest(KpiQuery query, Integer modelVersion) {
-}

@@ -1,9 +1,0 @@
-package io.deskpulse.reporting.service;
-
-/** A period report the caller's tenant does not have: a 404 that says so. */
-public class UnknownReportException extends RuntimeException {
-
-    public UnknownReportException(String id) {
-        super("There is no period report " + id + " (GET /v1/reports lists them)");
-    }
-}
