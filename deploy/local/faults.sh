@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
       profile=$2
       shift 2
       ;;
-    --faults | --events | --rate | --down-seconds | --partition-seconds)
+    --faults | --events | --rate | --down-seconds | --partition-seconds | --idle-transaction-timeout)
       [ $# -ge 2 ] || dp_die "$1 needs a value"
       docs=false
       args+=("$1" "$2")

@@ -24,6 +24,8 @@ final class Options {
               --markdown FILE            regenerate the results section of this page (between <!-- results:start/end -->)
               --stack-info TEXT          recorded with the results (e.g. the git commit)
               overrides of the profile: --events N --rate N --down-seconds S --partition-seconds S
+                --idle-transaction-timeout D   scoring's deskpulse.scoring.idle-transaction-timeout (default 10s; 0
+                                               switches it off, as scoring was before: partition-cut then stalls)
             """;
 
     Profile profile = Profile.named("ci");
@@ -61,10 +63,8 @@ final class Options {
                 case "--json" -> o.json = Path.of(value(list, i++));
                 case "--markdown" -> o.markdown = Path.of(value(list, i++));
                 case "--stack-info" -> o.stackInfo = value(list, i++);
-                case "--events" -> o.profile = o.profile.withEvents(Long.parseLong(value(list, i++)));
-                case "--rate" -> o.profile = o.profile.withRate(Integer.parseInt(value(list, i++)));
-                case "--down-seconds" -> o.profile = o.profile.withDownSeconds(Integer.parseInt(value(list, i++)));
-                case "--partition-seconds" -> o.profile = o.profile.withPartitionSeconds(Integer.parseInt(value(list, i++)));
+                case "--events", "--rate", "--down-seconds", "--partition-seconds", "--idle-transaction-timeout" ->
+                        o.profile = o.profile.with(option, value(list, i++));
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }

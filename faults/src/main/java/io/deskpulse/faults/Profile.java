@@ -47,26 +47,22 @@ record Profile(
         };
     }
 
-    Profile withEvents(long value) {
-        return new Profile(name, days, value, batchSize, rate, clients, injectAt, downSeconds, partitionSeconds,
-                lockTimeout, idleTransactionTimeout, settleSeconds, sampleMillis, maxBackoffMs, requestTimeoutSeconds,
-                giveUpSeconds);
-    }
-
-    Profile withRate(int value) {
-        return new Profile(name, days, events, batchSize, value, clients, injectAt, downSeconds, partitionSeconds,
-                lockTimeout, idleTransactionTimeout, settleSeconds, sampleMillis, maxBackoffMs, requestTimeoutSeconds,
-                giveUpSeconds);
-    }
-
-    Profile withDownSeconds(int value) {
-        return new Profile(name, days, events, batchSize, rate, clients, injectAt, value, partitionSeconds,
-                lockTimeout, idleTransactionTimeout, settleSeconds, sampleMillis, maxBackoffMs, requestTimeoutSeconds,
-                giveUpSeconds);
-    }
-
-    Profile withPartitionSeconds(int value) {
-        return new Profile(name, days, events, batchSize, rate, clients, injectAt, downSeconds, value,
+    /** This profile with one of the overrides of {@link Options#USAGE} applied. */
+    Profile with(String option, String value) {
+        long events = this.events;
+        int rate = this.rate;
+        int downSeconds = this.downSeconds;
+        int partitionSeconds = this.partitionSeconds;
+        String idleTransactionTimeout = this.idleTransactionTimeout;
+        switch (option) {
+            case "--events" -> events = Long.parseLong(value);
+            case "--rate" -> rate = Integer.parseInt(value);
+            case "--down-seconds" -> downSeconds = Integer.parseInt(value);
+            case "--partition-seconds" -> partitionSeconds = Integer.parseInt(value);
+            case "--idle-transaction-timeout" -> idleTransactionTimeout = value;
+            default -> throw new IllegalArgumentException("not an override of the profile: " + option);
+        }
+        return new Profile(name, days, events, batchSize, rate, clients, injectAt, downSeconds, partitionSeconds,
                 lockTimeout, idleTransactionTimeout, settleSeconds, sampleMillis, maxBackoffMs, requestTimeoutSeconds,
                 giveUpSeconds);
     }

@@ -50,7 +50,7 @@ class LoadClientTest {
     }
 
     private static Profile quick() {
-        return Profile.named("ci").withRate(10_000);
+        return Profile.named("ci").with("--rate", "10000");
     }
 
     @Test
