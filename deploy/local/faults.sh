@@ -6,7 +6,7 @@
 # while the fault is injected mid-stream; every KPI, every ticket and the counts of the accepted events are checked.
 # Nothing else on the machine is touched: the local stack (run.sh) and the test broker may keep running.
 #
-#   deploy/local/faults.sh                    the full profile (about 15 minutes on 2 cores); rewrites the results
+#   deploy/local/faults.sh                    the full profile (about 10 minutes on 2 cores); rewrites the results
 #                                             section of docs/faults.md and docs/faults-results.json
 #   deploy/local/faults.sh --profile ci       the CI variant's load (a few minutes); the docs are left alone
 #   deploy/local/faults.sh --faults broker-kill,partition    only these faults; the docs are left alone

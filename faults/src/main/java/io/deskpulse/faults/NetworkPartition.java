@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * Fault 6: the network between one scoring instance and PostgreSQL black-holed for longer than scoring's lock
  * timeout, while a second instance, which still reaches PostgreSQL, works on the other partitions. The cut instance
- * is caught with a batch transaction open, so its row locks stay held on the server for the whole partition: the
- * other instance's batches that need those rows wait, hit the lock timeout, and are retried.
+ * is caught with a batch transaction open that has locked rows of the team-day rollup, which both instances' batches
+ * write: those locks stay held on the server for the whole partition, and the other instance's batches that need
+ * those rows wait, hit the lock timeout, and are retried.
  *
  * <p>Two endings. {@code partition}: the network comes back before TCP gives up, and every connection carries on
  * where it stopped. {@code partition-cut}: the partition outlasts TCP on scoring's side, which resets its
@@ -51,8 +52,8 @@ final class NetworkPartition implements Fault {
         Stack stack = target.stack();
         ServiceProcess second = stack.scoring2();
         double failuresBefore = ScoringMetrics.transientFailures(second);
-        long waited = Waits.until(() -> stack.database.batchOpen(Stack.SCORING_1), ScoringKill.BATCH_WAIT,
-                Duration.ofMillis(2));
+        long waited = Waits.until(() -> stack.database.sharedRowsLocked(Stack.SCORING_1), ScoringKill.BATCH_WAIT,
+                Duration.ofMillis(1));
         long injected = System.nanoTime();
         stack.proxy.blackHole();
         Waits.seconds(stack.profile.partitionSeconds());
@@ -66,7 +67,9 @@ final class NetworkPartition implements Fault {
         long restored = System.nanoTime();
         return new Injection(injected, restored, String.format(Locale.ROOT,
                 "scoring-1's connections to PostgreSQL black-holed %s for %d s (lock timeout %s), %s; scoring-2 retried "
-                        + "%.0f failed batches meanwhile", Waits.batchOpen(waited, ScoringKill.BATCH_WAIT),
+                        + "%.0f failed batches meanwhile", waited >= 0
+                        ? "while a batch of it held team-day rows (waited " + waited + " ms for one)"
+                        : "(no batch of it seen holding team-day rows within " + ScoringKill.BATCH_WAIT.toSeconds() + " s)",
                 stack.profile.partitionSeconds(), stack.profile.lockTimeout(), ending,
                 ScoringMetrics.transientFailures(second) - failuresBefore));
     }

@@ -5,7 +5,6 @@ import io.deskpulse.benchmark.Tables.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.stream.Collectors;
 
 /** The results as tables: the results section of docs/faults.md, and the summary on the terminal. */

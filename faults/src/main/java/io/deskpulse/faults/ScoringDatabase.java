@@ -34,12 +34,26 @@ final class ScoringDatabase implements AutoCloseable {
      * scoring_offsets FOR UPDATE first, which holds a RowShareLock on the table until the transaction ends.
      */
     boolean batchOpen(String applicationName) {
+        return holdsLock(applicationName, "scoring_offsets", "RowShareLock");
+    }
+
+    /**
+     * True while the instance's open transaction has locked rows of the team-day rollup, which the batches of every
+     * instance share (one row per team and day): another instance's batch that needs such a row must wait.
+     */
+    boolean sharedRowsLocked(String applicationName) {
+        return holdsLock(applicationName, "kpi_team_daily", null);
+    }
+
+    private boolean holdsLock(String applicationName, String table, String mode) {
         return query(false, c -> {
             try (PreparedStatement query = c.prepareStatement("""
                     SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                    WHERE l.relation = 'scoring_offsets'::regclass AND l.mode = 'RowShareLock'
-                      AND a.application_name = ?""")) {
-                query.setString(1, applicationName);
+                    WHERE l.relation = ?::regclass AND (?::text IS NULL OR l.mode = ?) AND a.application_name = ?""")) {
+                query.setString(1, table);
+                query.setString(2, mode);
+                query.setString(3, mode);
+                query.setString(4, applicationName);
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next() && rows.getLong(1) > 0;
                 }

@@ -101,8 +101,7 @@ final class Stack implements AutoCloseable {
         environment.put("DESKPULSE_SCORING_LOCK_TIMEOUT", profile.lockTimeout());
         environment.put("DESKPULSE_SCORING_IDLE_TRANSACTION_TIMEOUT", profile.idleTransactionTimeout());
         environment.put("DESKPULSE_SCORING_POLL_TIMEOUT", "100ms");
-        ServiceProcess service = service("scoring-service", httpPort, environment);
-        return service;
+        return service("scoring-service", httpPort, environment);
     }
 
     private ServiceProcess service(String name, int port, Map<String, String> specific) throws IOException {
