@@ -3,6 +3,7 @@ package io.deskpulse.faults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,10 @@ final class PhaseRunner {
 
     /** A tenant's whole reports: the KPI tables by dimension, and the tickets. */
     record TenantReports(Map<String, List<ObjectNode>> kpis, List<ObjectNode> tickets) {
+    }
+
+    /** What a phase leaves for the next ones: the tenant's reports and the freshness samples. */
+    record Outcome(TenantReports reports, List<FreshnessMonitor.Sample> samples) {
     }
 
     static final List<String> DIMENSIONS = List.of("tenant", "team", "agent");
@@ -94,20 +99,20 @@ final class PhaseRunner {
             phase.refusedUntilS = recovery.refusedUntilSeconds();
         }
 
-        TenantReports tables = read(tenant);
-        check(phase, ledger, tables, control);
-        diff(phase, DifferentialOracle.compare(EXPORT_COPY, tables.tickets(), exported, DifferentialOracle::ticketKey,
-                Set.of(), "listing", "export copy"));
-        phase.deadLetters = stack.group.deadLetters();
-        phase.reconciliation = reconcile(tenant);
-        verdicts(phase, fault);
-        if (fault != null) {
-            fault.cleanup(stack);
+        try {
+            TenantReports tables = read(tenant);
+            check(phase, ledger, tables, control);
+            diff(phase, DifferentialOracle.compare(EXPORT_COPY, tables.tickets(), exported, DifferentialOracle::ticketKey,
+                    Set.of(), "listing", "export copy"));
+            phase.deadLetters = stack.group.deadLetters();
+            phase.reconciliation = reconcile(tenant);
+            verdicts(phase, fault);
+            return new Outcome(tables, samples);
+        } finally {
+            if (fault != null) {
+                fault.cleanup(stack);
+            }
         }
-        return new Outcome(tables, samples);
-    }
-
-    record Outcome(TenantReports reports, List<FreshnessMonitor.Sample> samples) {
     }
 
     /** What a BI tool would read at this moment: every KPI table, and the export's next poll. */
@@ -127,7 +132,7 @@ final class PhaseRunner {
     }
 
     private TenantReports read(Tenant tenant) throws Exception {
-        Map<String, List<ObjectNode>> kpis = new java.util.LinkedHashMap<>();
+        Map<String, List<ObjectNode>> kpis = new LinkedHashMap<>();
         for (String dimension : DIMENSIONS) {
             kpis.put(dimension, reports.kpis(tenant.key(), dimension, traffic.firstDay(), traffic.lastDay()));
         }
