@@ -41,6 +41,8 @@ final class CountOracle {
     }
 
     private static final Set<String> SOLVED = Set.of("solved", "closed");
+    private static final List<String> KIND_ORDER = List.of("ticket.created", "ticket.assigned", "ticket.tagged",
+            "ticket.message", "ticket.status_changed", "survey.csat", "survey.nps");
 
     private CountOracle() {
     }
@@ -92,9 +94,12 @@ final class CountOracle {
         return expected;
     }
 
-    /** The per-ticket counts, from the ticket's events in time order (the traffic has no ties of one type). */
+    /**
+     * The per-ticket counts, from the ticket's events in scoring's order: by time, and events of the same time by kind
+     * (kpis.md: creation, assignment, tagging, message, status change, rating). The traffic has no ties of one type.
+     */
     private static void ticket(List<Traffic.Event> events, Map<String, Map<LocalDate, Long>> expected) {
-        events.sort(Comparator.comparing(Traffic.Event::time));
+        events.sort(Comparator.comparing(Traffic.Event::time).thenComparingInt(e -> KIND_ORDER.indexOf(e.type())));
         boolean created = false;
         boolean responded = false;
         boolean complained = false;

@@ -87,6 +87,24 @@ class CountOracleTest {
         assertThat(expected.get("peer_review_count")).isEqualTo(Map.of(TUE, 1L));
     }
 
+    /**
+     * A call answered within the second it was created in, the answer delivered first: scoring orders events of the
+     * same time by kind, creation first, so it is a first response of 0 s (the full run of seed 24881878 had one).
+     */
+    @Test
+    void eventsOfTheSameTimeAreTakenInScoringsOrderOfKinds() throws Exception {
+        event("ticket.message", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T-2\",\"author\":\"agent\",\"agent_id\":\"a\","
+                + "\"public\":true}");
+        event("ticket.status_changed", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T-2\",\"status\":\"solved\"}");
+        event("ticket.created", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T-2\",\"channel\":\"phone\"}");
+
+        Map<String, Map<LocalDate, Long>> expected = CountOracle.expected(events);
+
+        assertThat(expected.get("first_response_count")).isEqualTo(Map.of(MON, 1L));
+        assertThat(expected.get("tickets_created")).isEqualTo(Map.of(MON, 1L));
+        assertThat(expected.get("first_resolutions")).isEqualTo(Map.of(MON, 1L));
+    }
+
     @Test
     void aShortfallIsLostAndAnExcessDoubledDayByDay() throws Exception {
         ticket();
