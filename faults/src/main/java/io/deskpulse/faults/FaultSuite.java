@@ -123,7 +123,8 @@ public final class FaultSuite {
             Log.info("control: %s", tenants.get(0).id());
             PhaseRunner.Outcome outcome = runner.run(tenants.get(0), null, results.control, null, 0);
             control = outcome.reports();
-            results.settings.freshnessBoundS = Recovery.bound(outcome.samples(), FRESHNESS_FLOOR_S);
+            results.settings.freshnessBoundS = Recovery.bound(outcome.samples(), outcome.acceptances(),
+                    FRESHNESS_FLOOR_S);
             collect(results, results.control);
         } catch (Exception e) {
             results.failures.add("control: aborted: " + e);

@@ -20,8 +20,8 @@ final class PhaseRunner {
     record TenantReports(Map<String, List<ObjectNode>> kpis, List<ObjectNode> tickets) {
     }
 
-    /** What a phase leaves for the next ones: the tenant's reports and the freshness samples. */
-    record Outcome(TenantReports reports, List<FreshnessMonitor.Sample> samples) {
+    /** What a phase leaves for the next ones: the tenant's reports, the freshness samples, the client's 202s. */
+    record Outcome(TenantReports reports, List<FreshnessMonitor.Sample> samples, List<Ledger.Acceptance> acceptances) {
     }
 
     static final List<String> DIMENSIONS = List.of("tenant", "team", "agent");
@@ -45,7 +45,7 @@ final class PhaseRunner {
 
     /**
      * Runs the phase and fills {@code phase}; returns the tenant's reports (the control phase's are what the faults'
-     * are compared with) and the freshness samples.
+     * are compared with) and what the freshness bound is measured from.
      */
     Outcome run(Tenant tenant, Fault fault, SuiteResults.Phase phase, TenantReports control, double freshnessBound)
             throws Exception {
@@ -107,7 +107,7 @@ final class PhaseRunner {
             phase.deadLetters = stack.group.deadLetters();
             phase.reconciliation = reconcile(tenant);
             verdicts(phase, fault);
-            return new Outcome(tables, samples);
+            return new Outcome(tables, samples, ledger.acceptances());
         } finally {
             if (fault != null) {
                 fault.cleanup(stack);

@@ -35,8 +35,8 @@ final class ResultTables {
         return fmt("Machine: %s%s. Profile %s, seed %d, %s; per phase %,d distinct events (%,d deliveries: late, "
                         + "out of order and resent ones included) over %d days, posted at %d events/s in batches of %d "
                         + "from %d clients; fault injected after %.0f %% of the batches; killed processes down for %d s; "
-                        + "partition %d s with lock timeout %s; recovered = reports at most %s s behind (the control "
-                        + "phase's worst).", r.machine, r.stack.isEmpty() ? "" : "; " + r.stack, r.profile, r.seed,
+                        + "partition %d s with lock timeout %s; recovered = at most %s s behind (the control phase's "
+                        + "worst), reports and stream alike.", r.machine, r.stack.isEmpty() ? "" : "; " + r.stack, r.profile, r.seed,
                 r.durationS == null ? "" : fmt("%.1f min", r.durationS / 60), s.distinctEvents, s.deliveries, s.days,
                 s.rate, s.batchSize, s.clients, s.injectAt * 100, s.downS, s.partitionS, s.lockTimeout, s.freshnessBoundS);
     }

@@ -38,7 +38,10 @@ public final class SuiteResults {
         public int downS;
         public int partitionS;
         public String lockTimeout;
-        /** How stale the reports may be and still count as recovered: the control phase's worst, at least 1 s. */
+        /**
+         * How far behind the stream may be and still count as recovered: the control phase's worst delay (reports
+         * behind, or a batch answered after it was due), at least 1 s.
+         */
         public Double freshnessBoundS;
     }
 
