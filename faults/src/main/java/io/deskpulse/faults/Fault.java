@@ -12,11 +12,8 @@ interface Fault {
     record Injection(long injectedNanos, long restoredNanos, String detail) {
     }
 
-    /**
-     * What a fault acts on: the stack, the phase's running load, and {@code readers}, which makes the phase's readers
-     * (the tenant's reports, the export's poll) read everything at once.
-     */
-    record Target(Stack stack, LoadClient.Run load, Runnable readers) {
+    /** What a fault acts on: the stack, and the phase's running load. */
+    record Target(Stack stack, LoadClient.Run load) {
     }
 
     /** The faults in the order the suite runs them. */

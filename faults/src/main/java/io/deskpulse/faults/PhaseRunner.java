@@ -67,7 +67,7 @@ final class PhaseRunner {
             if (fault != null) {
                 load.awaitStarted((int) Math.ceil(traffic.batches.size() * profile.injectAt()));
                 Log.info("%s: injecting after %d of %d batches", fault.name(), load.started(), traffic.batches.size());
-                injection = fault.inject(new Fault.Target(stack, load, () -> readNow(tenant, exporter)));
+                injection = fault.inject(new Fault.Target(stack, load));
                 Log.info("%s: %s", fault.name(), injection.detail());
             }
             load.join();
@@ -112,16 +112,6 @@ final class PhaseRunner {
             if (fault != null) {
                 fault.cleanup(stack);
             }
-        }
-    }
-
-    /** What a BI tool would read at this moment: every KPI table, and the export's next poll. */
-    private void readNow(Tenant tenant, TicketExporter exporter) {
-        exporter.poll();
-        try {
-            read(tenant);
-        } catch (Exception e) {
-            Log.info("reading the reports failed: %s", e.getMessage());
         }
     }
 

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fault 4: PostgreSQL crashes (immediate shutdown: SIGQUIT to the postmaster) right after scoring committed a batch
- * that the readers have seen, and starts again: crash recovery. scoring commits without waiting for the WAL flush
+ * Fault 4: PostgreSQL crashes (immediate shutdown: SIGQUIT to the postmaster) within milliseconds of scoring
+ * committing a batch, and starts again: crash recovery. scoring commits without waiting for the WAL flush
  * (synchronous_commit off), so a crash this close to a commit usually takes that commit with it, and those before it
  * that the WAL writer had not written yet: their offsets go back with their numbers, and scoring must apply those
- * records again, once. What the readers saw of the lost commits — the reports, the export's position — is gone from
- * the database, and the transaction ids of the lost commits are handed out again after recovery.
+ * records again, once. What the phase's readers (reports, the export, polling all the while) saw of the lost commits
+ * is gone from the database.
  */
 final class PostgresCrash implements Fault {
 
@@ -33,7 +33,6 @@ final class PostgresCrash implements Fault {
         long open = Waits.until(() -> database.batchOpen(Stack.SCORING_1), BATCH_WAIT, Duration.ofMillis(2));
         long committed = open < 0 ? -1 : Waits.until(() -> !database.batchOpen(Stack.SCORING_1), BATCH_WAIT,
                 Duration.ofMillis(1));
-        target.readers().run();
         Map<Integer, Long> before = database.offsets();
         long nextBefore = database.nextTransactionId();
         long injected = System.nanoTime();
@@ -46,7 +45,7 @@ final class PostgresCrash implements Fault {
         long nextAfter = database.nextTransactionId();
         return new Injection(injected, restored, String.format(Locale.ROOT,
                 "SIGQUIT to the postmaster %s; started after %d s, accepting connections %.1f s after the crash; %s",
-                committed >= 0 ? "just after a batch committed and the readers read it" : "(no commit of scoring-1 seen within "
+                committed >= 0 ? "just after a batch committed" : "(no commit of scoring-1 seen within "
                         + BATCH_WAIT.toSeconds() + " s)", stack.profile.downSeconds(), (restored - injected) / 1e9,
                 lostCommits(before, after)) + reusedIds(nextBefore, nextAfter));
     }
