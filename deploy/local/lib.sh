@@ -114,6 +114,60 @@ dp_pg_ensure_database() { # database owner
   fi
 }
 
+# --- A private PostgreSQL cluster ---------------------------------------------------------------
+# The fault suite (deploy/local/faults.sh) crashes and restarts its database, so it runs a cluster of its own: a
+# data directory it creates, a port of its own, never the machine's server. PostgreSQL refuses to run as root: as
+# root, the cluster belongs to and runs as the postgres OS user.
+
+# The directory of initdb and pg_ctl (the newest installed version), installing the server package if none is.
+dp_pg_bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  if [ -z "$dir" ] && command -v initdb >/dev/null; then dir=$(dirname "$(command -v initdb)"); fi
+  if [ -z "$dir" ]; then
+    dp_log "PostgreSQL is not installed: installing the Debian package (needs root)"
+    dp_as_root apt-get update -qq
+    dp_as_root apt-get install -y -qq postgresql >/dev/null
+    dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+  fi
+  [ -x "$dir/initdb" ] || dp_die "no initdb in $dir"
+  echo "$dir"
+}
+
+# Runs a command as the owner of private clusters: postgres when we are root, else ourselves.
+dp_pg_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+# Creates a cluster in <dir>/data that listens on 127.0.0.1:<port> only (trust authentication, superuser
+# postgres), its socket and log in <dir>. <dir>'s parents must be searchable by the postgres user.
+dp_pg_private_init() { # dir port
+  local bin
+  bin=$(dp_pg_bindir)
+  mkdir -p "$1"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$1"; fi
+  dp_pg_as_owner "$bin/initdb" -D "$1/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync \
+    >"$1/initdb.log" 2>&1 || { cat "$1/initdb.log" >&2; dp_die "initdb failed in $1"; }
+  cat >>"$1/data/postgresql.conf" <<EOF
+port = $2
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$1'
+max_connections = 60
+shared_buffers = 64MB
+EOF
+}
+
+dp_pg_private_start() { # dir
+  dp_pg_as_owner "$(dp_pg_bindir)/pg_ctl" -D "$1/data" -l "$1/postgres.log" -w -t 120 start >/dev/null \
+    || { tail -n 20 "$1/postgres.log" >&2; dp_die "the private PostgreSQL in $1 did not start"; }
+}
+
+# Stops the cluster: mode fast (a clean shutdown) or immediate (every process quits at once, as in a crash: the
+# next start runs crash recovery).
+dp_pg_private_stop() { # dir mode
+  dp_pg_as_owner "$(dp_pg_bindir)/pg_ctl" -D "$1/data" -m "${2:-fast}" -w -t 120 stop >/dev/null
+}
+
 # --- Kafka ------------------------------------------------------------------------------------
 
 dp_kafka_ensure_jars() {

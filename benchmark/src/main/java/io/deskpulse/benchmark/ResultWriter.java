@@ -12,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes the results: JSON, and the generated section of a Markdown page. */
-final class ResultWriter {
+public final class ResultWriter {
 
-    static final String START = "<!-- results:start -->";
-    static final String END = "<!-- results:end -->";
-
-    static final ObjectMapper JSON = new ObjectMapper()
+    /** Result files of the harnesses: public fields in snake case, nulls left out, indented. */
+    public static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
@@ -38,21 +36,8 @@ final class ResultWriter {
         return JSON.readValue(file.toFile(), Results.class);
     }
 
-    /**
-     * Replaces what lies between the markers with the generated tables, keeping the rest of the page; a page
-     * without the markers gets them, with the tables, at its end.
-     */
+    /** Regenerates the results section of a Markdown page (between {@link Tables#START} and {@link Tables#END}). */
     static void markdown(Results results, Path file) throws IOException {
-        String generated = START + "\n" + ReportTables.markdown(results) + END;
-        String page = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        int start = page.indexOf(START);
-        int end = page.indexOf(END);
-        String updated;
-        if (start >= 0 && end > start) {
-            updated = page.substring(0, start) + generated + page.substring(end + END.length());
-        } else {
-            updated = page + (page.isEmpty() || page.endsWith("\n") ? "" : "\n") + "\n" + generated + "\n";
-        }
-        Files.writeString(file, updated, StandardCharsets.UTF_8);
+        Tables.replaceSection(file, ReportTables.markdown(results));
     }
 }

@@ -89,7 +89,7 @@ class HarnessPartsTest {
     @Test
     void theMarkdownSectionIsReplacedAndTheRestKept(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("performance.md");
-        Files.writeString(page, "# Performance\n\nintro\n\n" + ResultWriter.START + "\nold\n" + ResultWriter.END
+        Files.writeString(page, "# Performance\n\nintro\n\n" + Tables.START + "\nold\n" + Tables.END
                 + "\n\n## Limits\n\nhand-written\n");
         Results results = new Results();
         results.profile = "tiny";
@@ -98,8 +98,8 @@ class HarnessPartsTest {
         Targets.evaluate(results);
         ResultWriter.markdown(results, page);
         String text = Files.readString(page, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("# Performance\n\nintro\n\n" + ResultWriter.START).doesNotContain("\nold\n")
-                .endsWith(ResultWriter.END + "\n\n## Limits\n\nhand-written\n").contains("#### Targets");
+        assertThat(text).startsWith("# Performance\n\nintro\n\n" + Tables.START).doesNotContain("\nold\n")
+                .endsWith(Tables.END + "\n\n## Limits\n\nhand-written\n").contains("#### Targets");
         ResultWriter.json(results, dir.resolve("r.json"));
         assertThat(ResultWriter.read(dir.resolve("r.json")).profile).isEqualTo("tiny");
     }

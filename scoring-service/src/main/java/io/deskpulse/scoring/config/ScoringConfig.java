@@ -48,6 +48,18 @@ public interface ScoringConfig {
     @WithDefault("30s")
     String lockTimeout();
 
+    /**
+     * PostgreSQL's idle_in_transaction_session_timeout for the service's sessions (a PostgreSQL duration): the server
+     * ends a session that sits this long inside a transaction without a statement, and releases its locks. A scoring
+     * instance that lost its connection unnoticed by the server (its node gone, a network partition longer than TCP
+     * waits) leaves exactly such a session, holding rows every other instance's batches need: without this, until the
+     * server's TCP keepalive notices, two hours by default. Longer than any pause inside the service's own transactions
+     * (they run no statement-free work longer than a batch's derivation). Read by
+     * quarkus.datasource.jdbc.new-connection-sql.
+     */
+    @WithDefault("60s")
+    String idleTransactionTimeout();
+
     /** Timelines per recomputation step (one transaction each). */
     @WithDefault("500")
     int recomputationChunk();

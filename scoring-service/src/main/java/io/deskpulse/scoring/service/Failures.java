@@ -14,6 +14,11 @@ public final class Failures {
 
     /** A lock wait ran into lock_timeout: someone else held the rows for long, not a fault of the data. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /**
+     * The server ended the session for sitting idle inside a transaction (idle_in_transaction_session_timeout): the
+     * connection stalled (a partition, a long pause), not the data.
+     */
+    private static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
 
     private Failures() {
     }
@@ -28,7 +33,8 @@ public final class Failures {
                 String state = sql.getSQLState();
                 // No SQLState: the pool or driver could not say; retrying is safer than dead-lettering data.
                 if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.startsWith("58") || state.equals(LOCK_NOT_AVAILABLE)) {
+                        || state.startsWith("57") || state.startsWith("58") || state.equals(LOCK_NOT_AVAILABLE)
+                        || state.equals(IDLE_IN_TRANSACTION_TIMEOUT)) {
                     return true;
                 }
             }

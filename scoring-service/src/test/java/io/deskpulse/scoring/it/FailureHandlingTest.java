@@ -2,10 +2,12 @@ package io.deskpulse.scoring.it;
 
 import static io.deskpulse.scoring.support.ContractEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.messaging.DeadLetterPublisher;
+import io.deskpulse.scoring.service.Failures;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
 import io.deskpulse.testsupport.TestInfrastructure;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -86,6 +89,54 @@ class FailureHandlingTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> aggregates.totals("tenant-locked", null)
                 .get("tickets_created") == 1L);
+    }
+
+    /**
+     * A scoring session whose client vanished without the server noticing (its node lost, a network partition longer
+     * than TCP waits; docs/faults.md, fault partition-cut) sits idle inside its transaction with the offset rows
+     * locked: every batch of those partitions runs into lock_timeout. The service's sessions carry
+     * idle_in_transaction_session_timeout, so the server ends such a session and the batches go through. Here the
+     * orphan is a session of the test, its timeout shortened to 2 s; it holds the rows the way a batch does and then
+     * says nothing more, and is never closed by the test before the batch has gone through.
+     */
+    @Test
+    void aSessionLeftIdleInATransactionIsEndedByTheServerAndTheBatchesItBlockedGoThrough() throws Exception {
+        Aggregates aggregates = new Aggregates(dataSource);
+        aggregates.awaitDrained(config.consumerGroup());
+        await().atMost(Duration.ofSeconds(60)).until(() -> aggregates.scalar("SELECT count(*) FROM scoring_offsets"
+                + " WHERE consumer_group = ? AND topic = ?", config.consumerGroup(), EventTopic.name()) == 3);
+        try (Connection service = dataSource.getConnection(); var show = service.createStatement();
+             ResultSet setting = show.executeQuery("SELECT setting FROM pg_settings"
+                     + " WHERE name = 'idle_in_transaction_session_timeout'")) {
+            setting.next();
+            assertThat(setting.getString(1)).as("the service's sessions (ms)").isEqualTo("60000");
+        }
+
+        Connection orphan = DriverManager.getConnection(jdbcUrl, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+        try {
+            try (var shorter = orphan.createStatement()) {
+                shorter.execute("SET idle_in_transaction_session_timeout = '2s'");
+            }
+            orphan.setAutoCommit(false);
+            try (PreparedStatement lock = orphan.prepareStatement("SELECT kafka_partition FROM scoring_offsets"
+                    + " WHERE consumer_group = ? AND topic = ? ORDER BY kafka_partition FOR UPDATE")) {
+                lock.setString(1, config.consumerGroup());
+                lock.setString(2, EventTopic.name());
+                lock.executeQuery().close();
+            }
+            EventTopic.sendTicketEvents("tenant-orphaned", "T-1", List.of(event("tenant-orphaned", "o-1",
+                    "ticket.created", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T-1\",\"channel\":\"web\"}")));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> aggregates.totals("tenant-orphaned", null)
+                    .get("tickets_created") == 1L);
+
+            // the server ended the orphan: the failure it reports is one scoring retries
+            assertThatThrownBy(() -> orphan.createStatement().execute("SELECT 1")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(Failures.isTransient(e)).as(e.toString()).isTrue());
+        } finally {
+            orphan.close();
+        }
     }
 
     @Test
