@@ -6,11 +6,10 @@ import java.util.Map;
 
 /**
  * Fault 4: PostgreSQL crashes (immediate shutdown: SIGQUIT to the postmaster) within milliseconds of scoring
- * committing a batch, and starts again: crash recovery. scoring commits without waiting for the WAL flush
- * (synchronous_commit off), so a crash this close to a commit usually takes that commit with it, and those before it
- * that the WAL writer had not written yet: their offsets go back with their numbers, and scoring must apply those
- * records again, once. What the phase's readers (reports, the export, polling all the while) saw of the lost commits
- * is gone from the database.
+ * committing a batch, and starts again: crash recovery. The batch then in flight is lost with its offsets, and
+ * scoring must apply its records again, once. A commit is durable before anyone sees it, so the stored offsets must
+ * come back as they were and no transaction id a reader saw is handed out again; the phase reports it if they do not
+ * (scoring once committed without waiting for the WAL flush, which could do both).
  */
 final class PostgresCrash implements Fault {
 

@@ -89,7 +89,6 @@ public class BatchProcessor {
             c.setAutoCommit(false);
             try {
                 BatchStages.Clock timing = stages.start();
-                relaxDurability(c);
                 BatchOutcome outcome = applyIn(c, batch, timing);
                 if (outcome instanceof BatchOutcome.Applied) {
                     c.commit();
@@ -107,17 +106,6 @@ public class BatchProcessor {
                 c.rollback();
                 throw e;
             }
-        }
-    }
-
-    /**
-     * A batch's commit need not wait for its WAL to reach the disk: the offsets commit in the same transaction, so
-     * should PostgreSQL crash and lose the last batches, it loses their offsets with them and scoring applies those
-     * records again from Kafka, which keeps them (acks=all). Exactly-once holds; only the wait for fsync goes.
-     */
-    private static void relaxDurability(Connection c) throws SQLException {
-        try (java.sql.Statement statement = c.createStatement()) {
-            statement.execute("SET LOCAL synchronous_commit = off");
         }
     }
 
