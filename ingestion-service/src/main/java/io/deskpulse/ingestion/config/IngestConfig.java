@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Limits and behaviour of {@code POST /v1/events}. */
@@ -43,6 +45,17 @@ public interface IngestConfig {
      */
     @WithDefault("1000000")
     int requestDedupWindow();
+
+    /**
+     * The earliest event {@code time} accepted. Older times are refused (422 naming {@code time}): a backfill of
+     * older history sets this lower.
+     */
+    @WithDefault("2000-01-01T00:00:00Z")
+    Instant earliestEventTime();
+
+    /** How far ahead of the server's clock an event {@code time} may lie (helpdesk clocks drift a little). */
+    @WithDefault("1d")
+    Duration maxEventTimeAhead();
 
     /** Where NDJSON bodies are spooled before they are sent; java.io.tmpdir when absent. */
     Optional<Path> spoolDir();

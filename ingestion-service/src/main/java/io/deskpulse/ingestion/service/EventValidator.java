@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks one event against the contract's JSON Schema, after lower-casing its enumerated values, plus the
- * one rule the schema cannot state precisely: {@code time} must carry a zone offset. Thread-safe.
+ * rules the schema cannot state: {@code time} must carry a zone offset and lie in the {@link EventTimeWindow}.
+ * Thread-safe.
  *
  * <p>Events that the {@link ContractCheck} finds plainly valid skip the full JSON Schema validator, which
  * otherwise runs to name every problem of an event; the answers are the same either way.
@@ -35,8 +36,10 @@ public final class EventValidator {
     private final CaseInsensitiveFields caseInsensitive;
     // null when the contract uses a keyword the fast check does not mirror: every event is validated in full.
     private final ContractCheck fastCheck;
+    private final EventTimeWindow timeWindow;
 
-    EventValidator(JsonNode schemaDocument) {
+    EventValidator(JsonNode schemaDocument, EventTimeWindow timeWindow) {
+        this.timeWindow = timeWindow;
         // JSON Schema 2020-12 treats "format" as an annotation only; time is checked below instead.
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument, config);
@@ -55,12 +58,16 @@ public final class EventValidator {
     }
 
     public static EventValidator fromClasspath(ObjectMapper mapper) {
+        return fromClasspath(mapper, EventTimeWindow.defaults());
+    }
+
+    public static EventValidator fromClasspath(ObjectMapper mapper, EventTimeWindow timeWindow) {
         try (InputStream in = EventValidator.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath: the build copies "
                         + "it from contract/; rebuild the module");
             }
-            return new EventValidator(mapper.readTree(in));
+            return new EventValidator(mapper.readTree(in), timeWindow);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SCHEMA_RESOURCE, e);
         }
@@ -79,18 +86,27 @@ public final class EventValidator {
 
     /** What is wrong with the (normalised) event; empty if it is valid. */
     public List<Violation> validate(ObjectNode event) {
-        JsonNode time = event.get("time");
-        boolean timeValid = time == null || !time.isTextual() || isOffsetDateTime(time.textValue());
-        if (timeValid && fastCheck != null && fastCheck.check(event) == ContractCheck.Verdict.VALID) {
+        String timeRefusal = timeRefusal(event.get("time"));
+        if (timeRefusal == null && fastCheck != null && fastCheck.check(event) == ContractCheck.Verdict.VALID) {
             return nonFinite(event);
         }
-        return detailed(event, timeValid);
+        return detailed(event, timeRefusal);
     }
 
     /** The full validator's verdict, whatever the fast check says: what the fast check is tested against. */
     List<Violation> validateInFull(ObjectNode event) {
-        JsonNode time = event.get("time");
-        return detailed(event, time == null || !time.isTextual() || isOffsetDateTime(time.textValue()));
+        return detailed(event, timeRefusal(event.get("time")));
+    }
+
+    /** Why {@code time} is refused beyond the schema's rules (type and presence), or null. */
+    private String timeRefusal(JsonNode time) {
+        if (time == null || !time.isTextual()) {
+            return null;
+        }
+        if (!isOffsetDateTime(time.textValue())) {
+            return TIME_REASON;
+        }
+        return timeWindow.refusal(time.textValue());
     }
 
     boolean fastCheckInForce() {
@@ -143,10 +159,10 @@ public final class EventValidator {
         }
     }
 
-    private List<Violation> detailed(ObjectNode event, boolean timeValid) {
+    private List<Violation> detailed(ObjectNode event, String timeRefusal) {
         List<Violation> violations = new ArrayList<>(schemaViolations(event));
-        if (!timeValid) {
-            violations.add(new Violation("time", TIME_REASON));
+        if (timeRefusal != null) {
+            violations.add(new Violation("time", timeRefusal));
         }
         return violations.isEmpty() ? nonFinite(event) : violations;
     }

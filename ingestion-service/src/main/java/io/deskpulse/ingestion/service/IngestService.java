@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -36,7 +37,8 @@ public class IngestService {
         this.metrics = metrics;
         // Duplicate keys would make "which type is it?" ambiguous: refuse them rather than keep the last.
         ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
-        this.services = new IngestRequest.Services(EventValidator.fromClasspath(mapper), mapper, recent,
+        this.services = new IngestRequest.Services(EventValidator.fromClasspath(mapper,
+                new EventTimeWindow(config.earliestEventTime(), config.maxEventTimeAhead(), Clock.systemUTC())), mapper, recent,
                 config.maxListedErrors(), config.maxEventSize().asLongValue());
         this.reader = new BodyReader(mapper,
                 JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());

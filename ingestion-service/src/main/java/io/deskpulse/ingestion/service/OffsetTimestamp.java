@@ -27,6 +27,36 @@ final class OffsetTimestamp {
     }
 
     /**
+     * The epoch second of an RFC 3339 timestamp, by hand for the plain shape and by the parser otherwise.
+     *
+     * @throws DateTimeParseException when the parser refuses the text
+     */
+    static long epochSecond(String text) {
+        if (!isPlainlyValid(text)) {
+            return OffsetDateTime.parse(text).toEpochSecond();
+        }
+        long day = epochDay(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
+        long second = day * 86_400L + digits(text, 11, 2) * 3_600L + digits(text, 14, 2) * 60L + digits(text, 17, 2);
+        char sign = text.charAt(text.length() - 1) == 'Z' ? 'Z' : text.charAt(text.length() - 6);
+        if (sign == 'Z') {
+            return second;
+        }
+        int at = text.length() - 5;
+        long offset = digits(text, at, 2) * 3_600L + digits(text, at + 3, 2) * 60L;
+        return sign == '+' ? second - offset : second + offset;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    /**
      * True only for {@code yyyy-MM-ddTHH:mm:ss[.1 to 9 digits](Z|+HH:MM|-HH:MM)} with every field in range, all of
      * which the parser accepts too; false for anything else, including some timestamps the parser accepts.
      */

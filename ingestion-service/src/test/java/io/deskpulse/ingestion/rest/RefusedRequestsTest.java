@@ -101,6 +101,20 @@ class RefusedRequestsTest {
     }
 
     @Test
+    void anEventTimeOutsideTheAcceptedWindowIsRefusedNamingTheField() {
+        // Years the parser takes (up to +-999,999,999) would make scoring's business-hours arithmetic loop per day.
+        for (String time : List.of("-200000000-01-01T00:00:00Z", "+200000000-01-01T00:00:00Z", "1999-12-31T23:59:59Z")) {
+            String ticketCreated = ticketCreated(unique("t"), "T").replace("2026-11-02T09:14:05Z", time);
+            post("application/cloudevents+json", ticketCreated)
+                    .statusCode(422).contentType("application/problem+json")
+                    .body("errors", hasSize(1))
+                    .body("errors[0].field", equalTo("time"))
+                    .body("errors[0].reason", startsWith("must lie between 2000-01-01T00:00:00Z and 1 day after the "
+                            + "server's clock ("));
+        }
+    }
+
+    @Test
     void aNumberBeyondADoublesRangeIsAnInvalidEventNotAServerError() {
         // 1e400 parses as infinity, which the schema validator's enum cannot compare: this was a 500.
         post("application/cloudevents+json", event(unique("inf"), "ticket.created",

@@ -16,6 +16,29 @@ class OffsetTimestampTest {
     }
 
     @Test
+    void epochSecondsByHandEqualTheParsers() {
+        String[] samples = {"2026-11-02T09:14:05Z", "2026-11-02T09:14:05.999+05:30", "2000-01-01T00:00:00Z",
+            "2000-01-01T00:30:00+01:00", "1999-12-31T23:59:59-14:00", "0000-03-01T00:00:00Z", "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59-08:00", "2100-03-01T12:00:00+17:59", "9999-12-31T23:59:59Z",
+            "+200000000-01-01T00:00:00Z", "-200000000-01-01T00:00:00Z", "2026-11-02t09:14:05z"};
+        for (String sample : samples) {
+            assertThat(OffsetTimestamp.epochSecond(sample)).as(sample)
+                    .isEqualTo(java.time.OffsetDateTime.parse(sample.toUpperCase()).toEpochSecond());
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long second = random.nextLong(-62_135_596_800L, 253_402_300_799L);
+            int offsetMinutes = random.nextInt(-17 * 60, 17 * 60 + 1);
+            String text = java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(second),
+                    java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60)).toString();
+            if (text.length() == 22 || text.length() == 25) {
+                continue; // OffsetDateTime.toString drops ":00" seconds: not RFC 3339
+            }
+            assertThat(OffsetTimestamp.epochSecond(text)).as(text).isEqualTo(second);
+        }
+    }
+
+    @Test
     void outOfRangeFieldsAreNotPlain() {
         assertThat(OffsetTimestamp.isPlainlyValid("2026-02-29T09:14:05Z")).isFalse();
         assertThat(OffsetTimestamp.isPlainlyValid("2100-02-29T09:14:05Z")).isFalse();

@@ -34,6 +34,8 @@ class KpiRepresentationTest {
         row(TENANT, "2026-11-02T09:00:00Z").agent("Smith, J.").created(1).csat(5, 4).insert();
         row(TENANT, "2026-11-02T10:00:00Z").agent("").created(2).insert();
         row(TENANT, "2026-11-02T11:00:00Z").agent("a-\"q\"").csat(3).insert();
+        // Ids are free text from helpdesks: in CSV this one must not reach a spreadsheet as a formula.
+        row(TENANT, "2026-11-02T11:00:00Z").agent("=1+1").created(1).insert();
     }
 
     @Test
@@ -44,6 +46,7 @@ class KpiRepresentationTest {
         assertThat(response.asString()).isEqualTo(
                 "period,id,tickets_created,csat_avg,reopen_rate\r\n"
                         + "2026-11-02,,2,,\r\n"
+                        + "2026-11-02,'=1+1,1,,\r\n"
                         + "2026-11-02,\"Smith, J.\",1,4.5,\r\n"
                         + "2026-11-02,\"a-\"\"q\"\"\",0,3.0,\r\n");
     }
@@ -53,6 +56,7 @@ class KpiRepresentationTest {
         assertThat(Api.as(KEY).get(URL).asString()).isEqualTo("{\"dimension\":\"agent\",\"granularity\":\"day\","
                 + "\"tz\":\"UTC\",\"from\":\"2026-11-02\",\"to\":\"2026-11-02\",\"rows\":["
                 + "{\"period\":\"2026-11-02\",\"id\":null,\"tickets_created\":2,\"csat_avg\":null,\"reopen_rate\":null},"
+                + "{\"period\":\"2026-11-02\",\"id\":\"=1+1\",\"tickets_created\":1,\"csat_avg\":null,\"reopen_rate\":null},"
                 + "{\"period\":\"2026-11-02\",\"id\":\"Smith, J.\",\"tickets_created\":1,\"csat_avg\":4.5,\"reopen_rate\":null},"
                 + "{\"period\":\"2026-11-02\",\"id\":\"a-\\\"q\\\"\",\"tickets_created\":0,\"csat_avg\":3.0,\"reopen_rate\":null}],"
                 + "\"next_cursor\":null}");

@@ -10,6 +10,7 @@ import io.deskpulse.scoring.domain.TimelineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -194,12 +195,27 @@ public class CloudEventDecoder {
         }
     }
 
-    private static long time(String value) throws UndecodableEventException {
+    /**
+     * The times scoring derives. Ingestion refuses times outside a narrower window (by default 2000-01-01 to a day
+     * ahead); this bound holds for records already on the topic, from before that rule or from other producers: a
+     * year beyond about +-292 million overflows epoch milliseconds, and business hours cost one step per day of a
+     * ticket's span, so 300 years (about 110,000 days) is the most one record can make a derivation walk.
+     */
+    static final Instant EARLIEST_TIME = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST_TIME = Instant.parse("2200-01-01T00:00:00Z");
+
+    static long time(String value) throws UndecodableEventException {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new UndecodableEventException("time '" + value + "' is not an RFC 3339 timestamp");
         }
+        if (instant.isBefore(EARLIEST_TIME) || !instant.isBefore(LATEST_TIME)) {
+            throw new UndecodableEventException("time '" + value + "' lies outside " + EARLIEST_TIME + " to "
+                    + LATEST_TIME + ", the times scoring derives");
+        }
+        return instant.toEpochMilli();
     }
 
     private static String lower(String value) {

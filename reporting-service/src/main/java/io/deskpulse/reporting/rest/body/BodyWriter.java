@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Writes a {@link ReportBody} as JSON (Jackson writes the record as it is) or as RFC 4180 CSV (its {@link CsvRecords}),
  * field by field: the ETag is a hash of these exact bytes. CSV: CRLF after every record, empty fields for null, quotes
- * only where a field needs them, numbers as plain decimals (never 1.0E-4), a list or object as its JSON text.
+ * only where a field needs them, numbers as plain decimals (never 1.0E-4), a list or object as its JSON text, text
+ * that a spreadsheet would take for a formula neutralised ({@link #neutralised}).
  */
 public final class BodyWriter {
 
@@ -141,7 +142,21 @@ public final class BodyWriter {
                 throw new IllegalStateException("a CSV field does not write as JSON", e);
             }
         }
-        return field(value.toString());
+        return field(neutralised(value.toString()));
+    }
+
+    /**
+     * Text that a spreadsheet would read as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or CR first)
+     * gets a leading {@code '}, as OWASP recommends against CSV injection: ids are free text from helpdesks, and these
+     * files are opened by managers. Numbers are written as numbers, negative ones too.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
     }
 
     /** A CSV field, quoted (with {@code ""} for a quote) only when it holds a comma, quote, CR or LF. */

@@ -24,6 +24,19 @@ class BodyWriterTest {
     }
 
     @Test
+    void textASpreadsheetWouldTakeForAFormulaIsNeutralised() {
+        Page page = new Page("UTC", List.of(new Row("=HYPERLINK(\"http://x\",\"y\")", new BigDecimal("-3.5"), List.of()),
+                new Row("+1", null, List.of()), new Row("-2", null, List.of()), new Row("@SUM(A1)", null, List.of()),
+                new Row("\tx", null, List.of()), new Row("\rx", null, List.of()), new Row("a=b", null, List.of()),
+                new Row("", null, List.of())), null);
+        assertThat(new String(BodyWriter.csv(page), StandardCharsets.UTF_8)).isEqualTo("id,threshold,kpis\r\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3.5,[]\r\n"
+                + "'+1,,[]\r\n'-2,,[]\r\n'@SUM(A1),,[]\r\n'\tx,,[]\r\n\"'\rx\",,[]\r\na=b,,[]\r\n,,[]\r\n");
+        // JSON keeps every value as it is: the neutralisation is for spreadsheets only.
+        assertThat(new String(BodyWriter.json(page), StandardCharsets.UTF_8)).contains("\"id\":\"-2\"");
+    }
+
+    @Test
     void numbersArePlain() {
         assertThat(BodyWriter.number(null)).isEmpty();
         assertThat(BodyWriter.number(42L)).isEqualTo("42");
