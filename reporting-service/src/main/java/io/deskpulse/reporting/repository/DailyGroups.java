@@ -11,59 +11,85 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Adds daily rows up into report rows in Java — what the SQL {@code GROUP BY ... HAVING} does for hourly rows,
  * with the same answers: sums per (period, member), groups whose sums are all zero left out, ordered by period then
  * member in code-point order (PostgreSQL's COLLATE "C" on UTF-8), a page after the keyset {@code after}. Summing
  * bigints in SQL goes through numeric and cost most of a quarter's team-by-day report (docs/performance.md).
+ *
+ * <p>The rows arrive in that order ({@link DailyRows#stream}), so one group is open at a time and the page is done
+ * at its {@code limit}-th group with data: a report holds its page, not its range (a ten-year report of a large
+ * tenant held every daily row of the ten years before).
  */
-final class DailyGroups {
+final class DailyGroups implements Predicate<DailyRows.Loaded> {
 
     /** Period, then member by code point: '' (nothing credited) first. */
     static final Comparator<PageKey> ORDER = Comparator.comparing(PageKey::period)
             .thenComparing(PageKey::member, DailyGroups::compareCodePoints);
 
-    private DailyGroups() {
+    private static final int WIDTH = MetricCatalog.SUMMED_COLUMNS.size();
+
+    private final PageKey after;
+    private final int limit;
+    private final List<GroupTotals> page = new ArrayList<>();
+    private PageKey open;
+    private long[] sums;
+    private HistogramSum[] histograms;
+
+    /** A page of up to {@code limit} groups after {@code after} (null: from the first). */
+    DailyGroups(PageKey after, int limit) {
+        this.after = after;
+        this.limit = limit;
     }
 
-    /** Up to {@code limit} groups after {@code after} (null: from the first), each with every merged histogram. */
-    static List<GroupTotals> page(List<DailyRows.Loaded> rows, PageKey after, int limit) {
-        int width = MetricCatalog.SUMMED_COLUMNS.size();
-        Map<PageKey, long[]> sums = new HashMap<>();
-        Map<PageKey, HistogramSum[]> histograms = new HashMap<>();
-        for (DailyRows.Loaded loaded : rows) {
-            if (after != null && ORDER.compare(loaded.key(), after) <= 0) {
-                continue;
+    /** Adds the next row (in ORDER); false once the page is complete and no further row can change it. */
+    @Override
+    public boolean test(DailyRows.Loaded loaded) {
+        PageKey key = loaded.key();
+        if (after != null && ORDER.compare(key, after) <= 0) {
+            return true;
+        }
+        if (!key.equals(open)) {
+            if (open != null && ORDER.compare(key, open) < 0) {
+                throw new IllegalStateException("daily rows out of order: " + key + " after " + open);
             }
-            long[] total = sums.computeIfAbsent(loaded.key(), k -> new long[width]);
-            long[] values = loaded.row().sums();
-            for (int i = 0; i < width; i++) {
-                total[i] += values[i];
+            close();
+            if (page.size() >= limit) {
+                return false;
             }
-            Histogram[] stored = loaded.row().histograms();
-            HistogramSum[] merged = histograms.computeIfAbsent(loaded.key(), k -> new HistogramSum[stored.length]);
-            for (int i = 0; i < stored.length; i++) {
-                if (!stored[i].isEmpty()) {
-                    if (merged[i] == null) {
-                        merged[i] = new HistogramSum();
-                    }
-                    merged[i].add(stored[i]);
+            open = key;
+            sums = new long[WIDTH];
+            histograms = new HistogramSum[MetricCatalog.HISTOGRAM_COLUMNS.size()];
+        }
+        long[] values = loaded.row().sums();
+        for (int i = 0; i < WIDTH; i++) {
+            sums[i] += values[i];
+        }
+        Histogram[] stored = loaded.row().histograms();
+        for (int i = 0; i < stored.length; i++) {
+            if (!stored[i].isEmpty()) {
+                if (histograms[i] == null) {
+                    histograms[i] = new HistogramSum();
                 }
+                histograms[i].add(stored[i]);
             }
         }
-        List<PageKey> keys = new ArrayList<>();
-        sums.forEach((key, total) -> {
-            if (hasData(total)) {
-                keys.add(key);
-            }
-        });
-        keys.sort(ORDER);
-        List<GroupTotals> page = new ArrayList<>(Math.min(limit, keys.size()));
-        for (PageKey key : keys.subList(0, Math.min(limit, keys.size()))) {
-            page.add(new GroupTotals(key, sumsByColumn(sums.get(key)), histogramsByColumn(histograms.get(key)), true));
-        }
+        return true;
+    }
+
+    /** The page: every group added, the last one included. */
+    List<GroupTotals> page() {
+        close();
         return page;
+    }
+
+    private void close() {
+        if (open != null && hasData(sums) && page.size() < limit) {
+            page.add(new GroupTotals(open, ColumnSums.of(sums), histogramsByColumn(histograms), true));
+        }
+        open = null;
     }
 
     private static boolean hasData(long[] total) {
@@ -75,19 +101,15 @@ final class DailyGroups {
         return false;
     }
 
-    private static Map<String, Long> sumsByColumn(long[] total) {
-        return ColumnSums.of(total);
-    }
-
     private static Map<String, Histogram> histogramsByColumn(HistogramSum[] merged) {
-        Map<String, Histogram> histograms = new HashMap<>();
+        Map<String, Histogram> byColumn = new HashMap<>();
         for (int i = 0; i < merged.length; i++) {
             if (merged[i] != null) {
                 String column = MetricCatalog.HISTOGRAM_COLUMNS.get(i);
-                merged[i].histogram().ifPresent(h -> histograms.put(column, h));
+                merged[i].histogram().ifPresent(h -> byColumn.put(column, h));
             }
         }
-        return histograms;
+        return byColumn;
     }
 
     static int compareCodePoints(String a, String b) {

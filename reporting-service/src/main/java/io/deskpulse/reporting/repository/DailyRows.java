@@ -13,13 +13,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The daily rows (kpi_team_daily or kpi_daily) behind a report, each with the report row it belongs to: their
- * versions first (one light query), then whole rows only for those the {@link AggregateRowCache} does not hold at
- * that version (a second query, by key). Both queries run in the report's snapshot, so a version and its row agree.
+ * The daily rows (kpi_team_daily or kpi_daily) behind a report, each with the report row it belongs to, in (period,
+ * member) order: their versions first (one light query, read {@link #CHUNK} rows at a time through a cursor), then
+ * whole rows only for those of a chunk that the {@link AggregateRowCache} does not hold at that version (a second
+ * query, by key). Both queries run in the report's snapshot, so a version and its row agree. Memory holds one
+ * chunk, whatever the range.
  */
 final class DailyRows {
+
+    /** Rows read and resolved at a time: small enough to hold, large enough that by-key reads stay few. */
+    static final int CHUNK = 2_000;
 
     /** A daily row and the (period, member) of the report row it adds to. */
     record Loaded(PageKey key, AggregateRowCache.Row row) {
@@ -28,49 +34,85 @@ final class DailyRows {
     private DailyRows() {
     }
 
+    /** Every daily row of the range (for {@code members}, only theirs): for a page's range, never a report's. */
     static List<Loaded> load(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
             LocalDate to, List<String> members) throws SQLException {
-        String table = KpiSql.table(q);
         List<Loaded> loaded = new ArrayList<>();
-        Map<String, List<PageKey>> missing = new HashMap<>();
-        try (PreparedStatement statement = KpiSql.rowVersions(q, from, to, members).prepare(c, timeoutSeconds);
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                PageKey key = new PageKey(rs.getObject(1, LocalDate.class), rs.getString(2));
-                String row = rs.getString(3);
-                AggregateRowCache.Row cached = cache.get(new AggregateRowCache.RowKey(table, q.tenant(), q.generation(), row),
-                        rs.getLong(4));
-                if (cached != null) {
-                    loaded.add(new Loaded(key, cached));
-                } else {
-                    missing.computeIfAbsent(row, r -> new ArrayList<>(1)).add(key);
-                }
-            }
-        }
-        if (missing.isEmpty()) {
-            return loaded;
-        }
-        List<String> sums = MetricCatalog.SUMMED_COLUMNS;
-        List<String> histograms = MetricCatalog.HISTOGRAM_COLUMNS;
-        try (PreparedStatement statement = KpiSql.rows(q, List.copyOf(missing.keySet()), from, to).prepare(c, timeoutSeconds);
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                String rowKey = rs.getString(1);
-                long[] values = new long[sums.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = rs.getLong(3 + i);
-                }
-                Histogram[] stored = new Histogram[histograms.size()];
-                for (int i = 0; i < stored.length; i++) {
-                    stored[i] = Histogram.ofPairs(HistogramText.parse(rs.getString(3 + values.length + i)));
-                }
-                AggregateRowCache.Row row = new AggregateRowCache.Row(rs.getLong(2), values, stored);
-                cache.put(new AggregateRowCache.RowKey(table, q.tenant(), q.generation(), rowKey), row);
-                for (PageKey key : missing.getOrDefault(rowKey, List.of())) {
-                    loaded.add(new Loaded(key, row));
-                }
-            }
-        }
+        stream(c, timeoutSeconds, cache, q, from, to, members, loaded::add);
         return loaded;
+    }
+
+    /** Hands the rows to {@code consumer} in (period, member) order until it answers false. */
+    static void stream(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
+            LocalDate to, List<String> members, Predicate<Loaded> consumer) throws SQLException {
+        String table = KpiSql.table(q);
+        List<PageKey> keys = new ArrayList<>(CHUNK);
+        List<String> rowKeys = new ArrayList<>(CHUNK);
+        List<AggregateRowCache.Row> rows = new ArrayList<>(CHUNK);
+        try (PreparedStatement statement = KpiSql.rowVersions(q, from, to, members).prepare(c, timeoutSeconds)) {
+            statement.setFetchSize(CHUNK);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new PageKey(rs.getObject(1, LocalDate.class), rs.getString(2)));
+                    String rowKey = rs.getString(3);
+                    rowKeys.add(rowKey);
+                    rows.add(cache.get(new AggregateRowCache.RowKey(table, q.tenant(), q.generation(), rowKey),
+                            rs.getLong(4)));
+                    if (keys.size() == CHUNK) {
+                        if (!deliver(c, timeoutSeconds, cache, q, from, to, keys, rowKeys, rows, consumer)) {
+                            return;
+                        }
+                        keys.clear();
+                        rowKeys.clear();
+                        rows.clear();
+                    }
+                }
+            }
+        }
+        deliver(c, timeoutSeconds, cache, q, from, to, keys, rowKeys, rows, consumer);
+    }
+
+    /** Reads the chunk's rows the cache lacks, then hands the chunk over in order; false when the consumer stopped. */
+    private static boolean deliver(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
+            LocalDate to, List<PageKey> keys, List<String> rowKeys, List<AggregateRowCache.Row> rows,
+            Predicate<Loaded> consumer) throws SQLException {
+        Map<String, List<Integer>> missing = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                missing.computeIfAbsent(rowKeys.get(i), r -> new ArrayList<>(1)).add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String table = KpiSql.table(q);
+            List<String> sums = MetricCatalog.SUMMED_COLUMNS;
+            List<String> histograms = MetricCatalog.HISTOGRAM_COLUMNS;
+            try (PreparedStatement statement = KpiSql.rows(q, List.copyOf(missing.keySet()), from, to)
+                    .prepare(c, timeoutSeconds);
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String rowKey = rs.getString(1);
+                    long[] values = new long[sums.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = rs.getLong(3 + i);
+                    }
+                    Histogram[] stored = new Histogram[histograms.size()];
+                    for (int i = 0; i < stored.length; i++) {
+                        stored[i] = Histogram.ofPairs(HistogramText.parse(rs.getString(3 + values.length + i)));
+                    }
+                    AggregateRowCache.Row row = new AggregateRowCache.Row(rs.getLong(2), values, stored);
+                    cache.put(new AggregateRowCache.RowKey(table, q.tenant(), q.generation(), rowKey), row);
+                    for (int at : missing.getOrDefault(rowKey, List.of())) {
+                        rows.set(at, row);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            // A row deleted between the two reads cannot be: both run in one snapshot.
+            if (rows.get(i) != null && !consumer.test(new Loaded(keys.get(i), rows.get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

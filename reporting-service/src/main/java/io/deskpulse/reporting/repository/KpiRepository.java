@@ -46,9 +46,10 @@ public class KpiRepository {
     public List<GroupTotals> groups(ReportSnapshot snapshot, KpiQuery query, int limit) {
         try {
             if (cache.enabled() && query.daily()) {
-                List<DailyRows.Loaded> rows = DailyRows.load(snapshot.connection(), timeoutSeconds, cache, query,
-                        KpiSql.firstDay(query), query.to(), null);
-                return DailyGroups.page(rows, query.after(), limit);
+                DailyGroups page = new DailyGroups(query.after(), limit);
+                DailyRows.stream(snapshot.connection(), timeoutSeconds, cache, query, KpiSql.firstDay(query), query.to(),
+                        null, page);
+                return page.page();
             }
             List<GroupTotals> groups = new ArrayList<>();
             try (PreparedStatement statement = KpiSql.groups(query, limit).prepare(snapshot.connection(), timeoutSeconds);

@@ -54,8 +54,9 @@ final class KpiSql {
 
     /**
      * The daily rows of the query from {@code from} to {@code to} (its filters applied): (period, member, row key,
-     * row version). The row key joins the row's key columns after the day; the version is the row's {@code xmin},
-     * which every update changes. For {@code members}, only those members' rows.
+     * row version), in (period, member) order, members by code point. The row key joins the row's key columns after
+     * the day; the version is the row's {@code xmin}, which every update changes. For {@code members}, only those
+     * members' rows.
      */
     static SqlStatement rowVersions(KpiQuery q, LocalDate from, LocalDate to, List<String> members) {
         SqlStatement s = new SqlStatement().sql("SELECT ");
@@ -65,7 +66,8 @@ final class KpiSql {
         if (members != null) {
             s.sql(" AND " + q.dimension().column() + " = ANY (?)", members.toArray(String[]::new));
         }
-        return s;
+        // An output column's position cannot take a collation: the member column is named again.
+        return s.sql(" ORDER BY 1, " + q.dimension().column() + " COLLATE \"C\"");
     }
 
     /** Whole daily rows by row key (see {@link #rowVersions}): key, version, every summed column, every histogram as text. */

@@ -31,7 +31,7 @@ class DailyGroupsTest {
                 row(NOV_3, "b", 1, 5, 1), row(NOV_2, "é", 2), row(NOV_2, "", 1), row(NOV_2, "Z", 3, 5, 1),
                 row(NOV_2, "Z", 4, 5, 2, 9, 1), row(NOV_2, "\uD83D\uDE00", 1), row(NOV_2, "\uFFFD", 1)));
 
-        List<GroupTotals> page = DailyGroups.page(rows, null, 100);
+        List<GroupTotals> page = page(rows, null, 100);
 
         // '' first; then by code point as COLLATE "C" on UTF-8: Z (U+005A) < é (U+00E9) < U+FFFD < U+1F600,
         // although U+1F600 is a surrogate pair that UTF-16 order would put before U+FFFD
@@ -47,10 +47,44 @@ class DailyGroupsTest {
         List<DailyRows.Loaded> rows = List.of(row(NOV_2, "a", 0), row(NOV_2, "b", 1), row(NOV_2, "c", 1),
                 row(NOV_3, "a", 1), row(NOV_3, "b", 1));
 
-        assertThat(DailyGroups.page(rows, null, 100)).extracting(GroupTotals::key).containsExactly(
+        assertThat(page(rows, null, 100)).extracting(GroupTotals::key).containsExactly(
                 new PageKey(NOV_2, "b"), new PageKey(NOV_2, "c"), new PageKey(NOV_3, "a"), new PageKey(NOV_3, "b"));
-        assertThat(DailyGroups.page(rows, new PageKey(NOV_2, "b"), 2)).extracting(GroupTotals::key).containsExactly(
+        assertThat(page(rows, new PageKey(NOV_2, "b"), 2)).extracting(GroupTotals::key).containsExactly(
                 new PageKey(NOV_2, "c"), new PageKey(NOV_3, "a"));
+    }
+
+    /** The rows in the order the database streams them (period, then member COLLATE "C"), into one page. */
+    private static List<GroupTotals> page(List<DailyRows.Loaded> rows, PageKey after, int limit) {
+        List<DailyRows.Loaded> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(DailyRows.Loaded::key, DailyGroups.ORDER));
+        DailyGroups page = new DailyGroups(after, limit);
+        for (DailyRows.Loaded row : sorted) {
+            if (!page.test(row)) {
+                break;
+            }
+        }
+        return page.page();
+    }
+
+    @Test
+    void thePageStopsTheStreamAtTheFirstRowOfTheGroupAfterItsLast() {
+        DailyGroups page = new DailyGroups(null, 2);
+        assertThat(page.test(row(NOV_2, "a", 1))).isTrue();
+        assertThat(page.test(row(NOV_2, "a", 1))).isTrue();
+        assertThat(page.test(row(NOV_2, "b", 0))).isTrue(); // no data: not a group of the page
+        assertThat(page.test(row(NOV_2, "c", 1))).isTrue();
+        assertThat(page.test(row(NOV_3, "a", 1))).isFalse();
+        assertThat(page.page()).extracting(GroupTotals::key).containsExactly(new PageKey(NOV_2, "a"),
+                new PageKey(NOV_2, "c"));
+        assertThat(page.page().get(0).sum("tickets_created")).isEqualTo(2);
+    }
+
+    @Test
+    void rowsOutOfOrderAreABugNotAWrongPage() {
+        DailyGroups page = new DailyGroups(null, 10);
+        page.test(row(NOV_3, "a", 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> page.test(row(NOV_2, "b", 1)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
