@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The daily rows (kpi_team_daily or kpi_daily) behind a report, each with the report row it belongs to, in (period,
- * member) order: their versions first (one light query, read {@link #CHUNK} rows at a time through a cursor), then
+ * The daily rows (kpi_team_daily or kpi_daily) behind a report, each with the report row it belongs to: their
+ * versions first (one light query, read {@link #CHUNK} rows at a time through a cursor), then
  * whole rows only for those of a chunk that the {@link AggregateRowCache} does not hold at that version (a second
  * query, by key). Both queries run in the report's snapshot, so a version and its row agree. Memory holds one
  * chunk, whatever the range.
@@ -34,22 +34,17 @@ final class DailyRows {
     private DailyRows() {
     }
 
-    /** Every daily row of the range (for {@code members}, only theirs): for a page's range, never a report's. */
-    static List<Loaded> load(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
-            LocalDate to, List<String> members) throws SQLException {
-        List<Loaded> loaded = new ArrayList<>();
-        stream(c, timeoutSeconds, cache, q, from, to, members, loaded::add);
-        return loaded;
-    }
-
-    /** Hands the rows to {@code consumer} in (period, member) order until it answers false. */
-    static void stream(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
-            LocalDate to, List<String> members, Predicate<Loaded> consumer) throws SQLException {
+    /**
+     * Hands the rows to {@code consumer} until it answers false, in (period, member) order when {@code ordered} (the
+     * database then sorts the range's rows, so callers keep ranges short); false when the consumer stopped.
+     */
+    static boolean stream(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
+            LocalDate to, List<String> members, boolean ordered, Predicate<Loaded> consumer) throws SQLException {
         String table = KpiSql.table(q);
         List<PageKey> keys = new ArrayList<>(CHUNK);
         List<String> rowKeys = new ArrayList<>(CHUNK);
         List<AggregateRowCache.Row> rows = new ArrayList<>(CHUNK);
-        try (PreparedStatement statement = KpiSql.rowVersions(q, from, to, members).prepare(c, timeoutSeconds)) {
+        try (PreparedStatement statement = KpiSql.rowVersions(q, from, to, members, ordered).prepare(c, timeoutSeconds)) {
             statement.setFetchSize(CHUNK);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -59,8 +54,8 @@ final class DailyRows {
                     rows.add(cache.get(new AggregateRowCache.RowKey(table, q.tenant(), q.generation(), rowKey),
                             rs.getLong(4)));
                     if (keys.size() == CHUNK) {
-                        if (!deliver(c, timeoutSeconds, cache, q, from, to, keys, rowKeys, rows, consumer)) {
-                            return;
+                        if (!deliver(c, timeoutSeconds, cache, q, keys, rowKeys, rows, consumer)) {
+                            return false;
                         }
                         keys.clear();
                         rowKeys.clear();
@@ -69,12 +64,12 @@ final class DailyRows {
                 }
             }
         }
-        deliver(c, timeoutSeconds, cache, q, from, to, keys, rowKeys, rows, consumer);
+        return deliver(c, timeoutSeconds, cache, q, keys, rowKeys, rows, consumer);
     }
 
     /** Reads the chunk's rows the cache lacks, then hands the chunk over in order; false when the consumer stopped. */
-    private static boolean deliver(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q, LocalDate from,
-            LocalDate to, List<PageKey> keys, List<String> rowKeys, List<AggregateRowCache.Row> rows,
+    private static boolean deliver(Connection c, int timeoutSeconds, AggregateRowCache cache, KpiQuery q,
+            List<PageKey> keys, List<String> rowKeys, List<AggregateRowCache.Row> rows,
             Predicate<Loaded> consumer) throws SQLException {
         Map<String, List<Integer>> missing = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -86,7 +81,15 @@ final class DailyRows {
             String table = KpiSql.table(q);
             List<String> sums = MetricCatalog.SUMMED_COLUMNS;
             List<String> histograms = MetricCatalog.HISTOGRAM_COLUMNS;
-            try (PreparedStatement statement = KpiSql.rows(q, List.copyOf(missing.keySet()), from, to)
+            // A row key starts with its day (KpiSql.rowKey): the by-key read scans the chunk's days, not the range's.
+            LocalDate first = null;
+            LocalDate last = null;
+            for (String rowKey : missing.keySet()) {
+                LocalDate day = LocalDate.parse(rowKey.substring(0, 10));
+                first = first == null || day.isBefore(first) ? day : first;
+                last = last == null || day.isAfter(last) ? day : last;
+            }
+            try (PreparedStatement statement = KpiSql.rows(q, List.copyOf(missing.keySet()), first, last)
                     .prepare(c, timeoutSeconds);
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

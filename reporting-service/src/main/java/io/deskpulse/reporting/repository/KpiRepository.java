@@ -5,6 +5,7 @@ import io.deskpulse.reporting.domain.InvalidParametersException;
 import io.deskpulse.reporting.domain.ParameterError;
 import io.deskpulse.reporting.domain.ReportingDatabaseException;
 import io.deskpulse.reporting.domain.kpi.GroupTotals;
+import io.deskpulse.reporting.domain.kpi.Granularity;
 import io.deskpulse.reporting.domain.kpi.Histogram;
 import io.deskpulse.reporting.domain.kpi.HistogramSum;
 import io.deskpulse.reporting.domain.kpi.KpiQuery;
@@ -30,6 +31,9 @@ import java.util.Set;
 @ApplicationScoped
 public class KpiRepository {
 
+    /** The first window of a daily page: a quarter, the range most reports ask for, in one read. */
+    private static final long FIRST_WINDOW_DAYS = 92;
+
     private final AggregateRowCache cache;
     private final int timeoutSeconds;
 
@@ -41,15 +45,13 @@ public class KpiRepository {
     /**
      * Up to {@code limit} groups with data after {@code query.after()}, in (period, member) order. In the zone of
      * the daily rollups they are added up here from the (cached) daily rows, each with every merged histogram
-     * ({@link DailyGroups}); otherwise by SQL, without histograms.
+     * ({@link #dailyPage}); otherwise, and for a total (one period: its rows cannot come in member order but by
+     * sorting the whole range), by SQL, without histograms, which the database adds up to the page.
      */
     public List<GroupTotals> groups(ReportSnapshot snapshot, KpiQuery query, int limit) {
         try {
-            if (cache.enabled() && query.daily()) {
-                DailyGroups page = new DailyGroups(query.after(), limit);
-                DailyRows.stream(snapshot.connection(), timeoutSeconds, cache, query, KpiSql.firstDay(query), query.to(),
-                        null, page);
-                return page.page();
+            if (cache.enabled() && query.daily() && query.granularity() != Granularity.TOTAL) {
+                return dailyPage(snapshot, query, limit);
             }
             List<GroupTotals> groups = new ArrayList<>();
             try (PreparedStatement statement = KpiSql.groups(query, limit).prepare(snapshot.connection(), timeoutSeconds);
@@ -67,6 +69,34 @@ public class KpiRepository {
         } catch (SQLException e) {
             throw translate(e, query);
         }
+    }
+
+    /**
+     * A page added up from the daily rows, read in windows of whole periods — a quarter first, then twice as long each
+     * time the page is not yet full — each window's rows streamed in (period, member) order into the page until it is
+     * complete. The database sorts one window at a time and the service holds one chunk of rows and the page: a
+     * ten-year report costs what its page costs, unless its data is sparse.
+     */
+    private List<GroupTotals> dailyPage(ReportSnapshot snapshot, KpiQuery query, int limit) throws SQLException {
+        DailyGroups page = new DailyGroups(query.after(), limit);
+        LocalDate from = KpiSql.firstDay(query);
+        long days = FIRST_WINDOW_DAYS;
+        while (!from.isAfter(query.to())) {
+            LocalDate last = from.plusDays(days - 1);
+            LocalDate to = last.isBefore(query.to())
+                    ? query.granularity().nextPeriodStart(query.granularity().periodStart(last, query.from()), query.to())
+                            .minusDays(1)
+                    : query.to();
+            if (to.isAfter(query.to())) {
+                to = query.to();
+            }
+            if (!DailyRows.stream(snapshot.connection(), timeoutSeconds, cache, query, from, to, null, true, page)) {
+                break;
+            }
+            from = to.plusDays(1);
+            days *= 2;
+        }
+        return page.page();
     }
 
     /**
@@ -112,12 +142,13 @@ public class KpiRepository {
                 read = MetricCatalog.HISTOGRAM_COLUMNS;
                 LocalDate[] range = KpiSql.pageRange(query, keys);
                 List<String> members = keys.stream().map(PageKey::member).distinct().toList();
-                for (DailyRows.Loaded loaded : DailyRows.load(snapshot.connection(), timeoutSeconds, cache, query, range[0],
-                        range[1], members)) {
-                    if (page.contains(loaded.key())) {
-                        add(sums, loaded.key(), loaded.row().histograms());
-                    }
-                }
+                DailyRows.stream(snapshot.connection(), timeoutSeconds, cache, query, range[0], range[1], members, false,
+                        loaded -> {
+                            if (page.contains(loaded.key())) {
+                                add(sums, loaded.key(), loaded.row().histograms());
+                            }
+                            return true;
+                        });
             } else {
                 read = columns;
                 try (PreparedStatement statement = KpiSql.hourlyHistograms(query, columns, keys)

@@ -54,11 +54,11 @@ final class KpiSql {
 
     /**
      * The daily rows of the query from {@code from} to {@code to} (its filters applied): (period, member, row key,
-     * row version), in (period, member) order, members by code point. The row key joins the row's key columns after
+     * row version), in (period, member) order (members by code point) when {@code ordered}. The row key joins the row's key columns after
      * the day; the version is the row's {@code xmin}, which every update changes. For {@code members}, only those
      * members' rows.
      */
-    static SqlStatement rowVersions(KpiQuery q, LocalDate from, LocalDate to, List<String> members) {
+    static SqlStatement rowVersions(KpiQuery q, LocalDate from, LocalDate to, List<String> members, boolean ordered) {
         SqlStatement s = new SqlStatement().sql("SELECT ");
         period(s, q).sql(" AS period, " + q.dimension().column() + " AS member, " + rowKey(q) + " AS row_key, "
                 + "xmin::text::bigint AS version FROM " + table(q));
@@ -67,7 +67,7 @@ final class KpiSql {
             s.sql(" AND " + q.dimension().column() + " = ANY (?)", members.toArray(String[]::new));
         }
         // An output column's position cannot take a collation: the member column is named again.
-        return s.sql(" ORDER BY 1, " + q.dimension().column() + " COLLATE \"C\"");
+        return ordered ? s.sql(" ORDER BY 1, " + q.dimension().column() + " COLLATE \"C\"") : s;
     }
 
     /** Whole daily rows by row key (see {@link #rowVersions}): key, version, every summed column, every histogram as text. */
