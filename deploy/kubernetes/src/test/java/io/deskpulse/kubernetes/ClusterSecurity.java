@@ -255,7 +255,7 @@ final class ClusterSecurity {
 
     /**
      * Whether an image reference names one build: a digest, or a tag that is an exact version of at
-     * least {@code components} numbers (17.0.19_10-jre-noble, 0.1.0, 17.9), never latest or 17-jre.
+     * least {@code components} numbers (17.0.20_8-jre-noble, 0.1.0, 15.19), never latest or 17-jre.
      */
     static boolean exact(String reference, int components) {
         if (DIGEST.matcher(reference).matches()) {
@@ -299,7 +299,7 @@ final class ClusterSecurity {
         }
         for (Map<String, Object> cluster : manifests.all("Cluster")) {
             String image = Maps.string(cluster, "spec", "imageName");
-            // PostgreSQL's exact versions have two numbers (17.9).
+            // PostgreSQL's exact versions have two numbers (15.19).
             if (image == null || !exact(image, 2)) {
                 violations.add("Cluster " + Manifests.name(cluster) + ": imageName " + image
                         + " is not an exact version or digest (unset follows the operator's default)");

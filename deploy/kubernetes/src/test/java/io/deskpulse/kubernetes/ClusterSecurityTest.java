@@ -229,12 +229,12 @@ class ClusterSecurityTest {
                 "deskpulse/scoring-service:latest-0.1.0", "ghcr.io/cloudnative-pg/postgresql:17")) {
             assertThat(ClusterSecurity.exact(floating, floating.contains("postgresql") ? 2 : 3)).as(floating).isFalse();
         }
-        for (String exact : List.of("eclipse-temurin:17.0.19_10-jre-noble", "deskpulse/scoring-service:0.1.0-SNAPSHOT",
+        for (String exact : List.of("eclipse-temurin:17.0.20_8-jre-noble", "deskpulse/scoring-service:0.1.0-SNAPSHOT",
                 "registry.example.com:5000/deskpulse/scoring-service:0.1.0",
                 "eclipse-temurin@sha256:" + "0123456789abcdef".repeat(4))) {
             assertThat(ClusterSecurity.exact(exact, 3)).as(exact).isTrue();
         }
-        assertThat(ClusterSecurity.exact("ghcr.io/cloudnative-pg/postgresql:17.9", 2)).isTrue();
+        assertThat(ClusterSecurity.exact("ghcr.io/cloudnative-pg/postgresql:15.19-system-trixie", 2)).isTrue();
 
         Manifests prod = Manifests.render("overlays/prod");
         Maps.cast(Maps.list(prod.get("Deployment", "reporting-service"), "spec", "template", "spec", "containers").get(0))
