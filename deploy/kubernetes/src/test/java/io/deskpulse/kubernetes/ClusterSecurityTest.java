@@ -92,6 +92,66 @@ class ClusterSecurityTest {
                 Map.of("parameter", "ca", "name", caCertificate.secret(), "key", caCertificate.key()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void theOperatorsPodsKeepWhatTheyNeedUnderDefaultDeny(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        String kafka = Manifests.name(ClusterSecurity.kafka(manifests));
+        Map<String, Object> brokers = Map.of("strimzi.io/cluster", kafka, "strimzi.io/name", kafka + "-kafka");
+        // Brokers: each other for KRaft (9090) and replication (9091). Their ingress is Strimzi's own policy.
+        assertThat(egress(manifests, brokers)).contains(
+                rule(brokers, Map.of("port", 9090, "protocol", "TCP"), Map.of("port", 9091, "protocol", "TCP")));
+        // The entity operator: the brokers' replication port (its admin connection) and the API server.
+        Map<String, Object> entityOperator = Map.of("strimzi.io/cluster", kafka, "strimzi.io/name", kafka + "-entity-operator");
+        assertThat(egress(manifests, entityOperator)).contains(rule(brokers, Map.of("port", 9091, "protocol", "TCP")),
+                API_SERVER);
+
+        Map<String, Object> cluster = manifests.all("Cluster").get(0);
+        Map<String, Object> instances = Map.of("cnpg.io/cluster", Manifests.name(cluster));
+        Map<String, Object> policy = manifests.all("NetworkPolicy").stream()
+                .filter(p -> Maps.map(p, "spec", "podSelector", "matchLabels").equals(instances)).findFirst().orElseThrow();
+        assertThat(Maps.list(policy, "spec", "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(Maps.list(policy, "spec", "egress")).contains(Map.of("to", List.of(Map.of("podSelector",
+                Map.of("matchLabels", instances)))), API_SERVER);
+        List<Object> ingress = Maps.list(policy, "spec", "ingress");
+        assertThat(ingress).contains(Map.of("from", List.of(Map.of("podSelector", Map.of("matchLabels", instances)))));
+        // The services that connect to PostgreSQL, and no other, on its port.
+        List<String> clients = ClusterSecurity.SERVICES.stream()
+                .filter(s -> manifests.plainEnvironment(s, s).containsKey("QUARKUS_DATASOURCE_JDBC_URL")).toList();
+        assertThat(ingress).anySatisfy(rule -> {
+            assertThat(Maps.list(rule, "ports")).containsExactly(Map.of("port", 5432, "protocol", "TCP"));
+            assertThat(Maps.list(Maps.list(rule, "from").get(0), "podSelector", "matchExpressions")).containsExactly(
+                    Map.of("key", "app.kubernetes.io/name", "operator", "In", "values", clients));
+        });
+        // CloudNativePG's operator: the instance manager's status (8000) and PostgreSQL.
+        assertThat(ingress).anySatisfy(rule -> assertThat(Maps.list(rule, "ports")).containsExactly(
+                Map.of("port", 8000, "protocol", "TCP"), Map.of("port", 5432, "protocol", "TCP")));
+        for (Map<String, Object> pods : List.of(brokers, entityOperator, instances)) {
+            assertThat(egress(manifests, pods)).as(pods + " resolve names").contains(DNS);
+        }
+    }
+
+    private static final Map<String, Object> API_SERVER = Map.of("ports", List.of(Map.of("port", 443, "protocol", "TCP"),
+            Map.of("port", 6443, "protocol", "TCP")));
+    private static final Map<String, Object> DNS = Map.of("to", List.of(Map.of("namespaceSelector", Map.of(),
+            "podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")))), "ports", List.of(
+            Map.of("port", 53, "protocol", "UDP"), Map.of("port", 53, "protocol", "TCP")));
+
+    /** The egress rules of the policies that select exactly these pods. */
+    private static List<Object> egress(Manifests manifests, Map<String, Object> pods) {
+        List<Object> rules = new ArrayList<>();
+        manifests.all("NetworkPolicy").stream()
+                .filter(p -> Maps.map(p, "spec", "podSelector", "matchLabels").equals(pods))
+                .forEach(p -> rules.addAll(Maps.list(p, "spec", "egress")));
+        assertThat(rules).as("egress allowed to " + pods).isNotEmpty();
+        return rules;
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> rule(Map<String, Object> to, Map<String, Object>... ports) {
+        return Map.of("to", List.of(Map.of("podSelector", Map.of("matchLabels", to))), "ports", List.of(ports));
+    }
+
     @Test
     void theNamespaceEnforcesTheRestrictedStandard() {
         Map<String, Object> namespace = ClusterSecurity.namespace();
