@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Migrations once per rollout, as deploy/kubernetes runs them: the packaged scoring-service with the
  * environment the rendered dev overlay gives its init container "migrate" and its main container,
- * on a real PostgreSQL. Only the connection settings (database, credentials, broker, topic, group)
- * are replaced by the test's; every flag comes from the manifests.
+ * on a real PostgreSQL. Only the connection settings (database, credentials, broker and its TLS and
+ * SASL settings, topic, group) are replaced by the test's; every flag comes from the manifests.
  */
 class MigrationsOnceTest {
 
@@ -53,6 +53,9 @@ class MigrationsOnceTest {
         assertThat(dev.environment("scoring-service", container).keySet())
                 .as("the test replaces only settings the manifests set").containsAll(CONNECTION.stream()
                         .filter(v -> !container.equals("migrate") || v.startsWith("QUARKUS_DATASOURCE")).toList());
+        // The test broker is plaintext and unauthenticated: the cluster listener's security settings are not its.
+        environment.keySet().removeIf(v -> v.equals("KAFKA_SECURITY_PROTOCOL") || v.startsWith("KAFKA_SASL_")
+                || v.startsWith("KAFKA_SSL_"));
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());

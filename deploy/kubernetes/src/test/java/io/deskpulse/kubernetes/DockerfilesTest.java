@@ -20,7 +20,8 @@ class DockerfilesTest {
         Path dockerfile = settings.module.resolve("src/main/docker/Dockerfile.jvm");
         List<String> instructions = Files.readAllLines(dockerfile).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ")).toList();
-        assertThat(instructions.get(0)).startsWith("FROM eclipse-temurin:17-jre");
+        // Java 17's JRE, an exact Temurin release (ClusterSecurityTest: never a moving tag), optionally with its digest.
+        assertThat(instructions.get(0)).matches("FROM eclipse-temurin:17\\.\\d+\\.\\d+_\\d+-jre(-[a-z]+)?(@sha256:[0-9a-f]{64})?");
         // The Quarkus fast-jar layout that ./mvnw package writes (no quarkus.package.jar.type is set).
         assertThat(settings.properties).doesNotContainKey("quarkus.package.jar.type");
         assertThat(instructions).filteredOn(i -> i.startsWith("COPY")).containsExactly(

@@ -11,6 +11,7 @@ import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
@@ -36,6 +37,7 @@ public final class KubernetesSchemas {
 
     private static final Map<String, Class<?>> MODELS = Map.of(
             "v1/ConfigMap", V1ConfigMap.class,
+            "v1/Namespace", V1Namespace.class,
             "v1/Service", V1Service.class,
             "apps/v1/Deployment", V1Deployment.class,
             "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class,

@@ -111,8 +111,8 @@ class ManifestsMatchServicesTest {
         Manifests manifests = Manifests.render(overlay);
         Map<String, Object> kafka = manifests.all("Kafka").get(0);
         String namespace = Maps.string(kafka, "metadata", "namespace");
-        Map<String, Object> listener = Maps.cast(Maps.list(kafka, "spec", "kafka", "listeners").stream()
-                .filter(l -> Boolean.FALSE.equals(Maps.at(l, "tls").orElse(null))).findFirst().orElseThrow());
+        // The one listener (ClusterSecurityTest: TLS and SCRAM-SHA-512).
+        Map<String, Object> listener = Maps.cast(Maps.list(kafka, "spec", "kafka", "listeners").get(0));
         String bootstrap = Manifests.name(kafka) + "-kafka-bootstrap:" + listener.get("port");
         Map<String, String> scoring = manifests.plainEnvironment("scoring-service", "scoring-service");
         Map<String, String> ingestion = manifests.plainEnvironment("ingestion-service", "ingestion-service");
@@ -192,8 +192,12 @@ class ManifestsMatchServicesTest {
                 assertThat(ports).as(service + " -> " + backend).containsExactly(Map.of("port", expectedPort, "protocol", "TCP"));
             }
             assertThat(reached).as(service).containsExactlyInAnyOrderElementsOf(settings.backends());
-            assertThat(Maps.list(policy, "spec", "ingress")).containsExactly(
-                    Map.of("ports", List.of(Map.of("port", settings.httpPort(), "protocol", "TCP"))));
+            // HTTP only, and only from the namespaces named (the ingress controller's, Prometheus'), never from anywhere.
+            assertThat(Maps.list(policy, "spec", "ingress")).singleElement().satisfies(rule -> {
+                assertThat(Maps.list(rule, "ports")).containsExactly(Map.of("port", settings.httpPort(), "protocol", "TCP"));
+                assertThat(Maps.list(rule, "from")).isNotEmpty().allSatisfy(peer ->
+                        assertThat(Maps.map(peer, "namespaceSelector", "matchLabels")).containsKey("kubernetes.io/metadata.name"));
+            });
         }
     }
 

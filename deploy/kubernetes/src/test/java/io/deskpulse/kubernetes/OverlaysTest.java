@@ -19,8 +19,8 @@ class OverlaysTest {
     @TestFactory
     Stream<DynamicTest> everyObjectOfEveryKustomizationIsValid() {
         Map<String, Path> kustomizations = Kustomize.kustomizations(Manifests.directory());
-        assertThat(kustomizations).containsKeys("base", "strimzi", "cloudnative-pg", "monitoring", "overlays/dev",
-                "overlays/prod");
+        assertThat(kustomizations).containsKeys("base", "strimzi", "cloudnative-pg", "monitoring", "webhook-egress",
+                "overlays/dev", "overlays/prod");
         return kustomizations.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Manifests manifests = Manifests.render(name);
             assertThat(manifests.objects).isNotEmpty();
@@ -47,7 +47,10 @@ class OverlaysTest {
                     "HorizontalPodAutoscaler/ingestion-service", "HorizontalPodAutoscaler/reporting-service",
                     "ScaledObject/scoring-service", "Kafka/deskpulse", "KafkaNodePool/dual-role",
                     "KafkaTopic/deskpulse.events.v1", "KafkaTopic/deskpulse.events.v1.dlq", "Cluster/deskpulse-db",
-                    "ServiceMonitor/deskpulse", "PrometheusRule/deskpulse");
+                    "ServiceMonitor/deskpulse", "PrometheusRule/deskpulse", "NetworkPolicy/default-deny",
+                    "KafkaUser/deskpulse-ingestion", "KafkaUser/deskpulse-scoring", "KafkaUser/deskpulse-keda",
+                    "TriggerAuthentication/scoring-service-kafka", "NetworkPolicy/deskpulse-kafka-egress",
+                    "NetworkPolicy/deskpulse-entity-operator-egress", "NetworkPolicy/deskpulse-db");
             assertThat(manifests.objects).allSatisfy(o -> assertThat(Maps.string(o, "metadata", "namespace"))
                     .isEqualTo("deskpulse"));
         }
