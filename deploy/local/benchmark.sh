@@ -71,14 +71,8 @@ fi
 
 dp_kafka_ensure_jars
 
-jar="$DP_ROOT/benchmark/target/deskpulse-benchmark.jar"
-if [ ! -f "$jar" ] || [ ! -d "$DP_ROOT/benchmark/target/lib" ] \
-  || [ -n "$(find "$DP_ROOT/benchmark/src/main" "$DP_ROOT/benchmark/pom.xml" -newer "$jar" -print -quit)" ]; then
-  dp_log "building the benchmark harness (./mvnw -pl benchmark -am package)"
-  mkdir -p "$RUN/logs"
-  (cd "$DP_ROOT" && ./mvnw -B -q -pl benchmark -am package -DskipTests) >"$RUN/logs/benchmark-build.log" 2>&1 \
-    || dp_die "the build failed, see $RUN/logs/benchmark-build.log"
-fi
+dp_benchmark_jar
+jar="$DP_BENCHMARK_JAR"
 
 commit=$(git -C "$DP_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$DP_ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then

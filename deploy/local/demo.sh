@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Posts a generated, realistic week of helpdesk traffic for the demo tenant to the running local stack
 # (deploy/local/run.sh), then shows the week's KPIs from reporting-service. Options are passed to the
-# generator: --days N, --tickets-per-day N, --seed N.
+# generator: --days N, --tickets-per-day N, --seed N. The generator is the benchmark's (its demo profile,
+# io.deskpulse.benchmark.DemoTraffic), built on first use like benchmark.sh builds it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -9,7 +10,8 @@ ingest_key="${DESKPULSE_DEMO_INGEST_KEY:-demo-ingest-key}"
 read_key="${DESKPULSE_DEMO_READ_KEY:-demo-read-key}"
 dp_http_ok 8081 /q/health/ready || dp_die "ingestion-service is not running on 8081: start the stack with deploy/local/run.sh"
 
-java "$DP_LOCAL/demo/DemoTraffic.java" --url http://127.0.0.1:8081 --key "$ingest_key" "$@"
+dp_benchmark_jar
+java -cp "$DP_BENCHMARK_JAR" io.deskpulse.benchmark.DemoTraffic --url http://127.0.0.1:8081 --key "$ingest_key" "$@"
 
 if command -v curl >/dev/null; then
   url="http://127.0.0.1:8083/v1/kpis?granularity=total&metrics=tickets_created,tickets_resolved,first_response_p50_s,first_response_p90_s,fcr_rate,first_response_sla_rate,csat_avg,nps,handle_avg_s,occupancy,qa_pass_rate,conversions,complaints"

@@ -181,6 +181,22 @@ dp_kafka_ensure_jars() {
   touch "$DP_KAFKA_LIBS/.complete"
 }
 
+# --- the benchmark harness (benchmark.sh, and demo.sh's traffic) ----------------------------------
+
+# Sets DP_BENCHMARK_JAR to benchmark/target/deskpulse-benchmark.jar (its dependencies in lib/ beside it), building
+# the module first when the jar is missing or older than its sources.
+dp_benchmark_jar() {
+  DP_BENCHMARK_JAR="$DP_ROOT/benchmark/target/deskpulse-benchmark.jar"
+  local logs="$DP_LOCAL/.run/logs"
+  if [ ! -f "$DP_BENCHMARK_JAR" ] || [ ! -d "$DP_ROOT/benchmark/target/lib" ] \
+    || [ -n "$(find "$DP_ROOT/benchmark/src/main" "$DP_ROOT/benchmark/pom.xml" -newer "$DP_BENCHMARK_JAR" -print -quit)" ]; then
+    dp_log "building the benchmark harness (./mvnw -pl benchmark -am package)"
+    mkdir -p "$logs"
+    (cd "$DP_ROOT" && ./mvnw -B -q -pl benchmark -am package -DskipTests) >"$logs/benchmark-build.log" 2>&1 \
+      || dp_die "the build failed, see $logs/benchmark-build.log"
+  fi
+}
+
 # --- npm tools of the tests ------------------------------------------------------------------------
 
 # Installs the npm packages the tests run (the Redocly CLI that lints the OpenAPI documents) into the cache, with npm

@@ -25,6 +25,10 @@ import java.util.Random;
  *
  * <p>Event ids, ticket ids and probe teams carry the run id, so every run writes new events unless it reuses
  * a seed on purpose.
+ *
+ * <p>Two helpdesks: {@link Helpdesk#BENCHMARK}'s main tenant (five teams) for the benchmark and the test traffic,
+ * sized by events; {@link Helpdesk#DEMO} (four teams, 33 agents, every agent on shift) for the local demo
+ * ({@link DemoTraffic}), sized by tickets per day.
  */
 public final class TrafficGenerator {
 
@@ -38,6 +42,23 @@ public final class TrafficGenerator {
     }
 
     record Team(String id, String[] agents, String[] channels, int[] channelWeights) {
+    }
+
+    /** The main tenant's helpdesk: its teams, how tickets spread over them, and the events' source. */
+    public record Helpdesk(String name, Team[] teams, int[] teamWeights, String source) {
+
+        /** The benchmark's main tenant (and the tests' traffic). */
+        public static final Helpdesk BENCHMARK = new Helpdesk("benchmark", TEAMS_A, TEAM_WEIGHTS_A, "bench/helpdesk");
+
+        /** The local demo tenant of deploy/local/demo.sh: four teams, 33 agents, every channel but other. */
+        public static final Helpdesk DEMO = new Helpdesk("demo", new Team[] {
+            new Team("billing", agents("billing", 9), new String[] {"email", "chat", "phone", "web"},
+                    new int[] {45, 30, 15, 10}),
+            new Team("tech-support", agents("tech", 12), new String[] {"email", "chat", "web", "phone", "messaging"},
+                    new int[] {35, 30, 20, 10, 5}),
+            new Team("onboarding", agents("onboard", 7), new String[] {"chat", "email", "phone"}, new int[] {50, 35, 15}),
+            new Team("social-care", agents("social", 5), new String[] {"social", "messaging", "email"},
+                    new int[] {55, 35, 10})}, new int[] {30, 35, 20, 15}, "demo/helpdesk");
     }
 
     static final String[] CHANNELS = {"email", "chat", "phone", "web", "social", "messaging", "other"};
@@ -70,6 +91,7 @@ public final class TrafficGenerator {
     private final boolean twoTenants;
     private final double shareB;
     private final Instant now;
+    private final Helpdesk helpdesk;
 
     /**
      * @param runId  goes into every id; derive it from the seed for reproducible runs
@@ -77,6 +99,12 @@ public final class TrafficGenerator {
      * @param now    no event is later than this
      */
     public TrafficGenerator(long seed, String runId, boolean twoTenants, double shareB, Instant now) {
+        this(seed, runId, twoTenants, shareB, now, Helpdesk.BENCHMARK);
+    }
+
+    /** As above, with {@code helpdesk} as the main tenant. */
+    public TrafficGenerator(long seed, String runId, boolean twoTenants, double shareB, Instant now, Helpdesk helpdesk) {
+        this.helpdesk = helpdesk;
         this.seed = seed;
         this.runId = runId;
         this.twoTenants = twoTenants;
@@ -110,9 +138,46 @@ public final class TrafficGenerator {
      */
     public Counts generate(String segment, Instant from, Instant to, long targetEvents, Sink sink) {
         Segment s = new Segment(segment, sink);
-        Instant end = to.isAfter(now) ? now : to;
         List<Instant[]> days = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
+        double total = days(from, to, days, weights);
+        double cumulative = 0;
+        for (int i = 0; i < days.size(); i++) {
+            cumulative += weights.get(i);
+            long dayTarget = Math.round(targetEvents * cumulative / total) - s.events;
+            s.day(days.get(i)[0], days.get(i)[1], dayTarget, -1);
+        }
+        s.finish();
+        return s.counts();
+    }
+
+    /**
+     * Generates tickets with creation times in {@code [from, to)} (none after {@link #now()}): about
+     * {@code ticketsPerDay} on a weekday, under half of that at weekends, each day's number varying by 15 % either
+     * way, and fewer on a day cut by the window, by its hours' weight. Every agent works a shift on a weekday, three in
+     * ten at weekends. Delivered to the sink as {@link #generate} delivers.
+     */
+    public Counts generateTickets(String segment, Instant from, Instant to, int ticketsPerDay, Sink sink) {
+        Segment s = new Segment(segment, sink);
+        List<Instant[]> days = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        days(from, to, days, weights);
+        double wholeDay = 0;
+        for (int weight : HOURLY) {
+            wholeDay += weight;
+        }
+        for (int i = 0; i < days.size(); i++) {
+            // A day's weight is its hours' (all of them on a whole day) times the weekend factor.
+            long tickets = Math.round(ticketsPerDay * weights.get(i) / wholeDay * (0.85 + 0.3 * s.random.nextDouble()));
+            s.day(days.get(i)[0], days.get(i)[1], -1, tickets);
+        }
+        s.finish();
+        return s.counts();
+    }
+
+    /** The UTC days of [from, min(to, now)) as [start, end) pairs, with their weights (hours, weekends); the sum. */
+    private double days(Instant from, Instant to, List<Instant[]> days, List<Double> weights) {
+        Instant end = to.isAfter(now) ? now : to;
         double total = 0;
         for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); ; day = day.plusDays(1)) {
             Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -126,14 +191,7 @@ public final class TrafficGenerator {
             weights.add(weight);
             total += weight;
         }
-        double cumulative = 0;
-        for (int i = 0; i < days.size(); i++) {
-            cumulative += weights.get(i);
-            long dayTarget = Math.round(targetEvents * cumulative / total) - s.events;
-            s.day(days.get(i)[0], days.get(i)[1], dayTarget);
-        }
-        s.finish();
-        return new Counts(s.events, s.deliveries, s.late.size(), s.resent, s.tickets, s.perTenant);
+        return total;
     }
 
     private static boolean weekend(LocalDate day) {
@@ -187,12 +245,19 @@ public final class TrafficGenerator {
             this.random = new Random(seed * 1_000_003L + name.hashCode());
         }
 
-        void day(Instant from, Instant to, long target) {
+        Counts counts() {
+            return new Counts(events, deliveries, late.size(), resent, tickets, perTenant);
+        }
+
+        /** One day's traffic: {@code target} events, or (when that is negative) {@code ticketTarget} tickets. */
+        void day(Instant from, Instant to, long target, long ticketTarget) {
             day.clear();
             long startEvents = events;
+            long startTickets = tickets;
+            boolean byTickets = target < 0;
             // shifts first, a bounded share of the day's events
             int agentsTotal = 0;
-            for (Team team : TEAMS_A) {
+            for (Team team : helpdesk.teams()) {
                 agentsTotal += team.agents().length;
             }
             if (twoTenants) {
@@ -200,12 +265,12 @@ public final class TrafficGenerator {
                     agentsTotal += team.agents().length;
                 }
             }
-            double shiftProbability = Math.min(1.0, target * SHIFT_SHARE / (agentsTotal * 4.2));
+            double shiftProbability = byTickets ? 1.0 : Math.min(1.0, target * SHIFT_SHARE / (agentsTotal * 4.2));
             LocalDate date = LocalDate.ofInstant(from, ZoneOffset.UTC);
             Instant dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant();
             for (int t = 0; t < (twoTenants ? 2 : 1); t++) {
                 tenant = t;
-                for (Team team : t == 0 ? TEAMS_A : TEAMS_B) {
+                for (Team team : t == 0 ? helpdesk.teams() : TEAMS_B) {
                     for (String agent : team.agents()) {
                         if (random.nextDouble() < shiftProbability && !(weekend(date) && random.nextDouble() < 0.7)) {
                             shift(dayStart, from, to, team, agent);
@@ -225,7 +290,7 @@ public final class TrafficGenerator {
             if (totalWeight == 0) {
                 return;
             }
-            while (events - startEvents < target) {
+            while (byTickets ? tickets - startTickets < ticketTarget : events - startEvents < target) {
                 long r = (long) (random.nextDouble() * totalWeight);
                 int hour = 0;
                 while (r >= hourWeights[hour]) {
@@ -288,8 +353,8 @@ public final class TrafficGenerator {
         }
 
         void ticket(String ticket, Instant created) {
-            Team[] teams = tenant == 0 ? TEAMS_A : TEAMS_B;
-            Team team = teams[weighted(tenant == 0 ? TEAM_WEIGHTS_A : TEAM_WEIGHTS_B)];
+            Team[] teams = tenant == 0 ? helpdesk.teams() : TEAMS_B;
+            Team team = teams[weighted(tenant == 0 ? helpdesk.teamWeights() : TEAM_WEIGHTS_B)];
             String channel = team.channels()[weighted(team.channelWeights())];
             String agent = pick(team.agents());
             boolean assignedAtCreation = random.nextDouble() < 0.7;
@@ -427,7 +492,7 @@ public final class TrafficGenerator {
                 return;
             }
             String json = "{\"specversion\":\"1.0\",\"id\":\"" + runId + "-" + name + "-" + nextId++
-                    + "\",\"source\":\"bench/helpdesk\",\"type\":\"" + type + "\",\"time\":\"" + time + "\",\"data\":"
+                    + "\",\"source\":\"" + helpdesk.source() + "\",\"type\":\"" + type + "\",\"time\":\"" + time + "\",\"data\":"
                     + data + "}";
             events++;
             perTenant[tenant]++;

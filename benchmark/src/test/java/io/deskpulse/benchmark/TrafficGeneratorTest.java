@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,8 +97,7 @@ class TrafficGeneratorTest {
 
     @Test
     void everyEventIsValidAgainstTheContract() throws Exception {
-        JsonNode schemaDocument = JSON.readTree(Path.of("..", "contract", "deskpulse-events-v1.schema.json").toFile());
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument);
+        JsonSchema schema = contract();
         TrafficGenerator traffic = new TrafficGenerator(11, "r11", true, 0.1, NOW);
         List<String> events = new ArrayList<>();
         traffic.generate("v", NOW.minus(Duration.ofDays(7)), NOW, 5_000, (tenant, json) -> events.add(json));
@@ -119,5 +119,16 @@ class TrafficGeneratorTest {
     private static String id(String json) {
         int at = json.indexOf("\"id\":\"") + 6;
         return json.substring(at, json.indexOf('"', at));
+    }
+
+    /** The event contract's schema, from the io.deskpulse:contract jar. */
+    static JsonSchema contract() throws IOException {
+        try (InputStream in = TrafficGeneratorTest.class.getClassLoader()
+                .getResourceAsStream("schema/deskpulse-events-v1.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the event contract is not on the classpath (io.deskpulse:contract)");
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(in));
+        }
     }
 }

@@ -26,8 +26,9 @@ class FaultInjectionTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void everyFaultLosesNothingAndCountsNothingTwice(@TempDir Path dir) throws Exception {
-        SuiteResults results = FaultSuite.run("--profile", "ci", "--root", "..", "--ports", "free",
-                "--work-dir", dir.resolve("work").toString(), "--json", dir.resolve("faults.json").toString());
+        SuiteResults results = FaultSuite.run("--profile", "ci", "--root", ServiceProcess.root().toString(),
+                "--ports", "free", "--work-dir", dir.resolve("work").toString(),
+                "--json", dir.resolve("faults.json").toString());
 
         assertThat(results.failures).as("the suite's verdicts").isEmpty();
         assertThat(results.control.accepted).isEqualTo(results.settings.distinctEvents);

@@ -32,10 +32,7 @@ final class ServiceProcess {
 
     ServiceProcess(String name, Map<String, String> environment) {
         this.name = name;
-        this.jar = Path.of("..", name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
-        }
+        this.jar = packaged(name);
         this.port = freePort();
         this.environment = environment;
         this.log = Path.of("target", name + "-" + port + ".log").toAbsolutePath();
@@ -102,6 +99,31 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The service's quarkus-run.jar, which e2e-tests' POM names (Failsafe passes it as a system property). */
+    private static Path packaged(String name) {
+        String property = "deskpulse.e2e.app." + name;
+        String set = System.getProperty(property);
+        if (set == null || set.isBlank()) {
+            throw new IllegalStateException(property + " is not set: run the tests through Maven (./mvnw verify), "
+                    + "whose Failsafe configuration in e2e-tests/pom.xml sets it");
+        }
+        Path jar = Path.of(set).toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
+        }
+        return jar;
+    }
+
+    /** The repository's root directory, which e2e-tests' POM names (Failsafe passes it as a system property). */
+    static Path root() {
+        String set = System.getProperty("deskpulse.e2e.root");
+        if (set == null || set.isBlank()) {
+            throw new IllegalStateException("deskpulse.e2e.root is not set: run the tests through Maven (./mvnw "
+                    + "verify), whose Failsafe configuration in e2e-tests/pom.xml sets it");
+        }
+        return Path.of(set).toAbsolutePath().normalize();
     }
 
     private static int freePort() {

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,43 +49,32 @@ public class EventsResource {
 
     @POST
     @Blocking
-    @Operation(summary = "Send events", description = "One event, a batch (JSON array) or NDJSON. All or nothing: "
+    @Operation(operationId = "sendEvents", summary = "Send events", description = "One event, a batch (JSON array) or NDJSON. All or nothing: "
             + "any invalid event refuses the whole request. 202 only once Kafka acknowledged every record.")
     @RequestBody(required = true, content = {
         @Content(mediaType = IngestContentType.CLOUDEVENT, schema = @Schema(type = SchemaType.OBJECT,
-                description = "One CloudEvent, see contract/deskpulse-events-v1.schema.json"),
-                examples = @ExampleObject(name = "ticket.message", value = OpenApiExamples.SINGLE)),
-        @Content(mediaType = IngestContentType.JSON, schema = @Schema(type = SchemaType.OBJECT),
-                examples = @ExampleObject(name = "ticket.message", value = OpenApiExamples.SINGLE)),
+                description = "One CloudEvent, see contract/deskpulse-events-v1.schema.json")),
+        @Content(mediaType = IngestContentType.JSON, schema = @Schema(type = SchemaType.OBJECT)),
         @Content(mediaType = IngestContentType.BATCH_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                description = "At most deskpulse.ingest.max-batch-events (1000) CloudEvents"),
-                examples = @ExampleObject(name = "batch", value = OpenApiExamples.BATCH)),
+                description = "At most deskpulse.ingest.max-batch-events (1000) CloudEvents")),
         @Content(mediaType = IngestContentType.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
-                description = "One CloudEvent per line; blank lines are ignored; streamed, for backfills"),
-                examples = @ExampleObject(name = "backfill", value = OpenApiExamples.NDJSON))})
+                description = "One CloudEvent per line; blank lines are ignored; streamed, for backfills"))})
     @APIResponse(responseCode = "202", description = "Every event is written to Kafka (acks=all) or was a duplicate",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class),
-                    examples = @ExampleObject(name = "accepted", value = OpenApiExamples.ACCEPTED)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
             headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = OpenApiExamples.UNAUTHORIZED)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The API key lacks the ingest scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = OpenApiExamples.FORBIDDEN)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body or batch larger than the configured limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "too many events", value = OpenApiExamples.TOO_LARGE)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type is not one of the accepted ones",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported", value = OpenApiExamples.UNSUPPORTED)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid events (or malformed JSON), each listed; nothing accepted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid", value = OpenApiExamples.INVALID)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; resend after Retry-After",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "kafka unavailable", value = OpenApiExamples.KAFKA_UNAVAILABLE)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ingest(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         IngestContentType kind = IngestContentType.of(contentType);

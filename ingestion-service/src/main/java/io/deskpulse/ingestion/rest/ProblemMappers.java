@@ -30,32 +30,47 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidEventsException e) {
         metrics.rejected(Rejection.INVALID, e.events());
+        return invalidEventsProblem(e).toResponse();
+    }
+
+    static Problem invalidEventsProblem(InvalidEventsException e) {
         List<Problem.FieldError> errors = e.errors().stream().map(ProblemMappers::fieldError).toList();
-        return Problem.of(422, "invalid-events", "Invalid events", e.getMessage(), errors.isEmpty() ? null : errors)
-                .toResponse();
+        return Problem.of(422, "invalid-events", "Invalid events", e.getMessage(), errors.isEmpty() ? null : errors);
     }
 
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
         metrics.rejected(Rejection.TOO_LARGE, 1);
         // The rest of the body is not read: closing the connection spares the client sending it all.
-        return Response.fromResponse(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
-                "Payload too large", e.getMessage()).toResponse()).header("Connection", "close").build();
+        return Response.fromResponse(tooLargeProblem(e).toResponse()).header("Connection", "close").build();
+    }
+
+    static Problem tooLargeProblem(PayloadTooLargeException e) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Payload too large",
+                e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unsupported(UnsupportedContentTypeException e) {
         metrics.rejected(Rejection.UNSUPPORTED_MEDIA_TYPE, 1);
+        return unsupportedProblem(e).toResponse();
+    }
+
+    static Problem unsupportedProblem(UnsupportedContentTypeException e) {
         return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                e.getMessage() + " Send one of: " + String.join(", ", IngestContentType.ACCEPTED) + ".").toResponse();
+                e.getMessage() + " Send one of: " + String.join(", ", IngestContentType.ACCEPTED) + ".");
     }
 
     @ServerExceptionMapper
     public Response kafkaUnavailable(KafkaUnavailableException e) {
         metrics.rejected(Rejection.KAFKA_UNAVAILABLE, e.events());
-        return retryLater(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
+        return retryLater(kafkaUnavailableProblem(e));
+    }
+
+    static Problem kafkaUnavailableProblem(KafkaUnavailableException e) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
                 "The events could not be written to Kafka: " + e.getMessage() + ". Resend the same request after "
-                        + "Retry-After seconds: it is safe, because duplicates are recognised."));
+                        + "Retry-After seconds: it is safe, because duplicates are recognised.");
     }
 
     @ServerExceptionMapper

@@ -27,7 +27,7 @@ public final class EventValidator {
 
     private static final Logger LOG = Logger.getLogger(EventValidator.class);
 
-    /** Where the build puts contract/deskpulse-events-v1.schema.json (see the module's pom). */
+    /** Where the contract module's jar holds contract/deskpulse-events-v1.schema.json. */
     public static final String SCHEMA_RESOURCE = "schema/deskpulse-events-v1.schema.json";
 
     static final String TIME_REASON = "must be an RFC 3339 timestamp with a time zone offset";
@@ -64,8 +64,8 @@ public final class EventValidator {
     public static EventValidator fromClasspath(ObjectMapper mapper, EventTimeWindow timeWindow) {
         try (InputStream in = EventValidator.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath: the build copies "
-                        + "it from contract/; rebuild the module");
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath: it comes from the "
+                        + "io.deskpulse:contract jar (module contract/); build it");
             }
             return new EventValidator(mapper.readTree(in), timeWindow);
         } catch (IOException e) {

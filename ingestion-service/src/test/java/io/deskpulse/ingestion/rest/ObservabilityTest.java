@@ -63,6 +63,8 @@ class ObservabilityTest {
                 .extract().jsonPath();
         Map<String, Object> post = openapi.getMap("paths.'/v1/events'.post");
         assertThat(post).isNotNull();
+        assertThat(openapi.getString("paths.'/v1/events'.post.operationId")).isEqualTo("sendEvents");
+        assertThat(openapi.getList("servers.url")).containsExactly("/");
         assertThat(openapi.getMap("paths.'/v1/events'.post.requestBody.content")).containsOnlyKeys(
                 "application/cloudevents+json", "application/json", "application/cloudevents-batch+json",
                 "application/x-ndjson");
@@ -72,6 +74,9 @@ class ObservabilityTest {
                 "202", "401", "403", "413", "415", "422", "503");
         assertThat(openapi.getString("paths.'/v1/events'.post.responses.'503'.content.'application/problem+json'"
                 + ".examples.'kafka unavailable'.value.type")).isEqualTo("https://deskpulse.io/problems/kafka-unavailable");
+        assertThat(openapi.getString("paths.'/v1/events'.post.responses.'415'.content.'application/problem+json'"
+                + ".examples.unsupported.value.detail")).isEqualTo("Content-Type 'text/plain' is not accepted. Send one "
+                + "of: " + String.join(", ", IngestContentType.ACCEPTED) + ".");
         assertThat(openapi.getMap("paths.'/v1/events'.post.responses.'503'.headers")).containsKey("Retry-After");
         assertThat(openapi.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
         assertThat(openapi.getList("paths.'/v1/events'.post.security.bearer")).isNotNull();

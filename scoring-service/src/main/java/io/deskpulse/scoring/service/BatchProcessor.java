@@ -43,7 +43,7 @@ import javax.sql.DataSource;
 
 /**
  * Applies a batch of events to PostgreSQL in one transaction, together with the batch's Kafka offsets
- * (DESIGN.md, "Scoring"): lock the offset rows and check them, drop duplicates, load the touched
+ * (docs/architecture.md, "Exactly once"): lock the offset rows and check them, drop duplicates, load the touched
  * timelines, derive their contributions before and after, and write only the difference — to the
  * tenant's active generation, and to the generation a recomputation is building where it already
  * holds the timeline.

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The service's own Prometheus metrics (docs/operations.md lists them). */
+/** The service's own Prometheus metrics (scoring-service/README.md, "Metrics", lists them). */
 @ApplicationScoped
 public class ScoringMetrics {
 

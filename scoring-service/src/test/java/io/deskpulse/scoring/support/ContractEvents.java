@@ -9,8 +9,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Set;
 
 /**
@@ -20,7 +19,8 @@ import java.util.Set;
  */
 public final class ContractEvents {
 
-    public static final Path SCHEMA = Path.of("..", "contract", "deskpulse-events-v1.schema.json");
+    /** The contract's schema in the io.deskpulse:contract jar (a test dependency). */
+    public static final String SCHEMA = "schema/deskpulse-events-v1.schema.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonSchema CONTRACT = load();
 
@@ -53,11 +53,13 @@ public final class ContractEvents {
     }
 
     private static JsonSchema load() {
-        try {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(MAPPER.readTree(Files.readString(SCHEMA)));
+        try (InputStream in = ContractEvents.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA + " is not on the classpath (io.deskpulse:contract)");
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.readTree(in));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the event contract at " + SCHEMA.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read the event contract " + SCHEMA, e);
         }
     }
 }
