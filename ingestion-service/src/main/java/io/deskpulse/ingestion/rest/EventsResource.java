@@ -83,7 +83,7 @@ public class EventsResource {
     @APIResponse(responseCode = "422", description = "Invalid events (or malformed JSON), each listed; nothing accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = OpenApiExamples.INVALID)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; resend after Retry-After",
+    @APIResponse(responseCode = "503", description = "Kafka is down or did not acknowledge in time; nothing accepted, resend after Retry-After",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "kafka unavailable", value = OpenApiExamples.KAFKA_UNAVAILABLE)))

@@ -50,5 +50,5 @@ final class OpenApiExamples {
 
     static final String KAFKA_UNAVAILABLE = """
             {"type": "https://deskpulse.io/problems/kafka-unavailable", "title": "Kafka unavailable", "status": 503,
-             "detail": "The events could not be written to Kafka: Kafka did not acknowledge the records within 10 s. Resend the same request after Retry-After seconds: it is safe, because duplicates are recognised."}""";
+             "detail": "Kafka is unavailable; nothing of this request was accepted. Resend the same request after Retry-After seconds: it is safe, because duplicates are recognised."}""";
 }
