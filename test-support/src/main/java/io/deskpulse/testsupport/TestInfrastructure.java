@@ -1,5 +1,7 @@
 package io.deskpulse.testsupport;
 
+import java.nio.file.Path;
+
 /**
  * Where the tests find the real Kafka broker and PostgreSQL server.
  *
@@ -38,6 +40,15 @@ public final class TestInfrastructure {
 
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database;
+    }
+
+    /**
+     * The Kafka broker's jars (Maven Central's, as deploy/local/lib.sh fetches them), for tests that start and kill
+     * a broker of their own ({@link KafkaBrokerProcess}).
+     */
+    public static Path kafkaLibs() {
+        return Path.of(setting("DESKPULSE_KAFKA_LIBS",
+                System.getProperty("user.home") + "/.cache/deskpulse/kafka-4.3.1/libs"));
     }
 
     private static String setting(String name, String fallback) {

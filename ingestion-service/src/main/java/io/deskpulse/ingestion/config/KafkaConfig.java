@@ -16,10 +16,18 @@ public interface KafkaConfig {
 
     /**
      * How long a request may wait for Kafka: blocking for metadata or buffer space, and the acknowledgement
-     * of its records. Past it the request is answered 503, so a dead broker never leaves clients hanging.
+     * of its records. Past it the request is answered 503, so a dead broker never leaves clients hanging. The
+     * producer blocks (metadata, buffer space) at most half of it per record, and gives a record up after it.
      */
     @WithDefault("10s")
     Duration ackTimeout();
+
+    /**
+     * While Kafka is known to be down (a send failed or timed out), how often a background probe asks whether its
+     * partitions have leaders again. Requests are refused at once meanwhile; the first successful probe re-opens.
+     */
+    @WithDefault("1s")
+    Duration probeInterval();
 
     /** The Retry-After of a 503 answer. */
     @WithDefault("5s")

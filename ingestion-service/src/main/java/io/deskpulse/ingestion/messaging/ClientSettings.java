@@ -33,9 +33,11 @@ public final class ClientSettings {
         long requestMillis = Math.max(1, ackMillis / 2);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackMillis);
+        // Half the budget at most for metadata or buffer space, so a send that blocks still leaves time for the ack.
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1, ackMillis / 2));
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, requestMillis));
-        // The producer insists on delivery.timeout >= linger + request timeout.
+        // A record is given up when its request is answered 503 (not kept in the buffer for a broker that is gone);
+        // the producer insists on delivery.timeout >= linger + request timeout.
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(ackMillis, lingerMillis + requestMillis)));
         // Room for the largest event we accept plus the record's overhead.

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,11 +40,13 @@ public class EventPublisher {
     private final String topic;
     private final Duration ackTimeout;
     private final PublishMetrics metrics;
+    private final KafkaAvailability availability;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     @Inject
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> broker, KafkaConfig kafka,
-            IngestConfig ingest, PublishMetrics metrics) {
-        this(newProducer(broker, kafka, ingest), kafka.topic(), kafka.ackTimeout(), metrics);
+            IngestConfig ingest, PublishMetrics metrics, KafkaAvailability availability) {
+        this(newProducer(broker, kafka, ingest), kafka.topic(), kafka.ackTimeout(), metrics, availability);
     }
 
     private static Producer<byte[], byte[]> newProducer(Map<String, Object> broker, KafkaConfig kafka, IngestConfig ingest) {
@@ -51,11 +55,26 @@ public class EventPublisher {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    EventPublisher(Producer<byte[], byte[]> producer, String topic, Duration ackTimeout, PublishMetrics metrics) {
+    EventPublisher(Producer<byte[], byte[]> producer, String topic, Duration ackTimeout, PublishMetrics metrics,
+            KafkaAvailability availability) {
         this.producer = producer;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
         this.metrics = metrics;
+        this.availability = availability;
+        metrics.gauges(availability, waiting, producer);
+    }
+
+    /**
+     * Refuses at once while Kafka is known to be down, before the body is even read: a backfill must not be
+     * spooled to disk only to be refused.
+     *
+     * @throws KafkaUnavailableException while the broker is taken to be down
+     */
+    public void ensureAvailable() {
+        if (!availability.available()) {
+            throw KafkaUnavailableException.known(0);
+        }
     }
 
     /**
@@ -66,9 +85,13 @@ public class EventPublisher {
      *     because duplicates are recognised downstream
      */
     public void publish(Iterator<OutgoingRecord> records, long count) {
+        if (!availability.available()) {
+            throw KafkaUnavailableException.known(count);
+        }
         AckTracker tracker = new AckTracker();
         long started = System.nanoTime();
         AckTracker.Outcome outcome;
+        waiting.incrementAndGet();
         try {
             while (records.hasNext() && !tracker.failed()) {
                 OutgoingRecord record = records.next();
@@ -86,22 +109,35 @@ public class EventPublisher {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while waiting for Kafka", e, count);
         } finally {
+            waiting.decrementAndGet();
             metrics.ackWait(System.nanoTime() - started);
         }
         switch (outcome) {
             case ACKNOWLEDGED -> {
             }
             case FAILED -> {
-                LOG.warnf("Kafka refused a record of a request of %d events: %s", count, tracker.failure().toString());
-                throw new KafkaUnavailableException("Kafka refused a record: " + tracker.failure().getMessage(),
-                        tracker.failure(), count);
+                Exception failure = tracker.failure();
+                LOG.warnf("Kafka refused a record of a request of %d events: %s", count, failure.toString());
+                if (brokerTrouble(failure)) {
+                    availability.down(failure.getClass().getSimpleName());
+                }
+                throw new KafkaUnavailableException("Kafka refused a record: " + failure.getMessage(), failure, count);
             }
             case TIMED_OUT -> {
                 LOG.warnf("Kafka did not acknowledge %d records within %s", tracker.pending(), ackTimeout);
+                availability.down("no acknowledgement within " + ackTimeout);
                 throw new KafkaUnavailableException("Kafka did not acknowledge the records within " + ackTimeout.toSeconds()
                         + " s", null, count);
             }
         }
+    }
+
+    /**
+     * Failures that say the cluster cannot take records now (timeouts, lost leaders, too few replicas), as opposed
+     * to ones about this record (too large) or a closed producer, which more requests would not make worse.
+     */
+    private static boolean brokerTrouble(Exception failure) {
+        return failure instanceof RetriableException;
     }
 
     @PreDestroy

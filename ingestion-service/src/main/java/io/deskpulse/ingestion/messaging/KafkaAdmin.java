@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 
 /** One long-lived admin client, for creating the topic at startup and for the readiness check. */
 @ApplicationScoped
@@ -29,6 +31,19 @@ public class KafkaAdmin {
     public int brokerCount(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                 .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).size();
+    }
+
+    /**
+     * Whether every partition of the topic has a leader, so that a send can be acknowledged; throws when the
+     * cluster does not answer within the timeout.
+     */
+    public boolean leadersFor(String topic, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        TopicDescription description = admin.describeTopics(List.of(topic),
+                new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis()))
+                .allTopicNames().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).get(topic);
+        return description != null && !description.partitions().isEmpty() && description.partitions().stream()
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
     public void createTopic(NewTopic topic, Duration timeout)

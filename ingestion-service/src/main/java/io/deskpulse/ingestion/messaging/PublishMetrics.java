@@ -1,17 +1,29 @@
 package io.deskpulse.ingestion.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
-/** How long requests wait for Kafka: the time from their first send to their last acknowledgement. */
+/**
+ * How long requests wait for Kafka (the time from their first send to their last acknowledgement), and what an
+ * outage holds: whether Kafka is taken to be available, how many requests wait on it, how much of the producer's
+ * buffer their records fill. The last two must stay bounded while the broker is gone.
+ */
 @ApplicationScoped
 public class PublishMetrics {
 
+    private final MeterRegistry registry;
     private final Timer ackWait;
 
     public PublishMetrics(MeterRegistry registry) {
+        this.registry = registry;
         this.ackWait = Timer.builder("deskpulse.ingest.kafka.ack.wait")
                 .description("Time a request spends sending its records to Kafka and awaiting every acknowledgement")
                 .publishPercentileHistogram()
@@ -20,5 +32,39 @@ public class PublishMetrics {
 
     void ackWait(long nanos) {
         ackWait.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void gauges(KafkaAvailability availability, AtomicInteger waiting, Producer<?, ?> producer) {
+        Gauge.builder("deskpulse.ingest.kafka.available", availability, a -> a.available() ? 1 : 0)
+                .description("1 while requests are sent to Kafka, 0 while they are refused because a send found it down")
+                .register(registry);
+        Gauge.builder("deskpulse.ingest.kafka.waiting.requests", waiting, AtomicInteger::get)
+                .description("Requests waiting for Kafka to take or acknowledge their records")
+                .register(registry);
+        Gauge.builder("deskpulse.ingest.kafka.buffer.used", producer, PublishMetrics::bufferUsed)
+                .description("Bytes of the producer's buffer holding records not yet acknowledged")
+                .baseUnit("bytes")
+                .register(registry);
+    }
+
+    private static double bufferUsed(Producer<?, ?> producer) {
+        double total = Double.NaN;
+        double available = Double.NaN;
+        for (Map.Entry<MetricName, ? extends Metric> entry : producer.metrics().entrySet()) {
+            if (!"producer-metrics".equals(entry.getKey().group())) {
+                continue;
+            }
+            switch (entry.getKey().name()) {
+                case "buffer-total-bytes" -> total = value(entry.getValue());
+                case "buffer-available-bytes" -> available = value(entry.getValue());
+                default -> {
+                }
+            }
+        }
+        return total - available;
+    }
+
+    private static double value(Metric metric) {
+        return metric.metricValue() instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

@@ -61,16 +61,27 @@ public class ProblemMappers {
                 e.getMessage() + " Send one of: " + String.join(", ", IngestContentType.ACCEPTED) + ".");
     }
 
+    /**
+     * The client learns that nothing was accepted and when to resend, not the Kafka client's exception text
+     * (broker addresses, internal names): that goes to the log, where the publisher wrote it.
+     */
     @ServerExceptionMapper
     public Response kafkaUnavailable(KafkaUnavailableException e) {
         metrics.rejected(Rejection.KAFKA_UNAVAILABLE, e.events());
-        return retryLater(kafkaUnavailableProblem(e));
+        Response response = retryLater(kafkaUnavailableProblem(e));
+        // Refused before the body was read: closing spares the client sending the rest of it (a backfill).
+        return e.knownDown() && e.events() == 0
+                ? Response.fromResponse(response).header("Connection", "close").build()
+                : response;
     }
 
     static Problem kafkaUnavailableProblem(KafkaUnavailableException e) {
         return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "kafka-unavailable", "Kafka unavailable",
-                "The events could not be written to Kafka: " + e.getMessage() + ". Resend the same request after "
-                        + "Retry-After seconds: it is safe, because duplicates are recognised.");
+                (e.knownDown()
+                        ? "Kafka is unavailable; nothing of this request was accepted."
+                        : "Kafka did not acknowledge the events in time; nothing of this request counts as accepted.")
+                        + " Resend the same request after Retry-After seconds: it is safe, because duplicates are "
+                        + "recognised.");
     }
 
     @ServerExceptionMapper

@@ -45,12 +45,14 @@ public class IngestService {
     }
 
     public IngestResult ingestSingle(String tenant, InputStream body) {
+        publisher.ensureAvailable();
         IngestRequest request = new IngestRequest(tenant, services, new IdentityWindow(1), new MemorySink());
         read(() -> reader.readSingle(limited(body, config.maxBodySize().asLongValue(), "max-body-size"), request));
         return finish(request, true);
     }
 
     public IngestResult ingestBatch(String tenant, InputStream body) {
+        publisher.ensureAvailable();
         IdentityWindow identities = new IdentityWindow(config.maxBatchEvents());
         IngestRequest request = new IngestRequest(tenant, services, identities, new MemorySink());
         read(() -> reader.readBatch(limited(body, config.maxBodySize().asLongValue(), "max-body-size"), request,
@@ -60,6 +62,7 @@ public class IngestService {
 
     /** Streams the body through validation into a spool file, then the spool file to Kafka. */
     public IngestResult ingestNdjson(String tenant, InputStream body) {
+        publisher.ensureAvailable();
         Path directory = config.spoolDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
         try (SpoolFile spool = SpoolFile.create(directory)) {
             IngestRequest request = new IngestRequest(tenant, services,

@@ -20,7 +20,7 @@ class ClientSettingsTest {
                 .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
                 .containsEntry("compression.type", "lz4")
-                .containsEntry("max.block.ms", 10_000L)
+                .containsEntry("max.block.ms", 5_000L)
                 .containsEntry("request.timeout.ms", 5_000)
                 .containsEntry("delivery.timeout.ms", 10_000)
                 .containsEntry("max.request.size", 1024 * 1024)

@@ -22,8 +22,12 @@ public final class TopicReader implements AutoCloseable {
     private final List<TopicPartition> partitions = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this(TestInfrastructure.kafkaBootstrapServers(), topic);
+    }
+
+    public TopicReader(String bootstrap, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
@@ -49,14 +53,31 @@ public final class TopicReader implements AutoCloseable {
         List<Record> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                records.add(new Record(new String(r.key(), StandardCharsets.UTF_8),
-                        new String(r.value(), StandardCharsets.UTF_8),
-                        r.headers().lastHeader("content-type") == null ? null
-                                : new String(r.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8)));
+                records.add(record(r));
             }
             return records.size() >= expected;
         });
         return records;
+    }
+
+    /** Every record the topic holds now, read from the beginning up to the current end offsets. */
+    public List<Record> readAll() {
+        Map<TopicPartition, Long> end = endOffsets();
+        consumer.seekToBeginning(partitions);
+        List<Record> records = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                records.add(record(r));
+            }
+            return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+        });
+        return records;
+    }
+
+    private static Record record(ConsumerRecord<byte[], byte[]> r) {
+        return new Record(new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8),
+                r.headers().lastHeader("content-type") == null ? null
+                        : new String(r.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
     }
 
     @Override
