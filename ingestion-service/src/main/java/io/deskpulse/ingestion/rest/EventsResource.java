@@ -4,6 +4,7 @@ import io.deskpulse.ingestion.config.IngestConfig;
 import io.deskpulse.ingestion.security.Caller;
 import io.deskpulse.ingestion.security.RequiresScope;
 import io.deskpulse.ingestion.security.Scope;
+import io.deskpulse.ingestion.service.BinaryModeEvent;
 import io.deskpulse.ingestion.service.IngestResult;
 import io.deskpulse.ingestion.service.IngestService;
 import io.deskpulse.ingestion.service.PayloadTooLargeException;
@@ -11,6 +12,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,7 +52,9 @@ public class EventsResource {
     @POST
     @Blocking
     @Operation(operationId = "sendEvents", summary = "Send events", description = "One event, a batch (JSON array) or NDJSON. All or nothing: "
-            + "any invalid event refuses the whole request. 202 only once Kafka acknowledged every record.")
+            + "any invalid event refuses the whole request. 202 only once Kafka acknowledged every record. "
+            + "CloudEvents binary content mode too: application/json (or a +json type) with the attributes in ce-* "
+            + "headers (ce-specversion, ce-id, ce-source, ce-type, ce-time; percent-encoded) and the data as the body.")
     @RequestBody(required = true, content = {
         @Content(mediaType = IngestContentType.CLOUDEVENT, schema = @Schema(type = SchemaType.OBJECT,
                 description = "One CloudEvent, see contract/deskpulse-events-v1.schema.json")),
@@ -76,8 +80,18 @@ public class EventsResource {
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ingest(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @Context HttpHeaders headers, InputStream body) {
         IngestContentType kind = IngestContentType.of(contentType);
+        // Binary mode: the attributes in ce-* headers; a structured, batch or NDJSON body names its own (and wins).
+        boolean binary = (kind == null || kind == IngestContentType.SINGLE) && !IngestContentType.isStructured(contentType)
+                && BinaryModeEvent.applies(headers.getRequestHeaders());
+        if (binary && !BinaryModeEvent.isJsonData(contentType)) {
+            throw UnsupportedContentTypeException.binaryData(contentType);
+        }
+        if (binary) {
+            kind = IngestContentType.SINGLE;
+        }
         if (kind == null) {
             throw new UnsupportedContentTypeException(contentType);
         }
@@ -88,7 +102,8 @@ public class EventsResource {
                     + (kind == IngestContentType.NDJSON ? "" : " Send large volumes as application/x-ndjson."));
         }
         String tenant = caller.tenant();
-        IngestResult result = switch (kind) {
+        IngestResult result = binary ? service.ingestBinary(tenant, headers.getRequestHeaders(), contentType, body)
+                : switch (kind) {
             case SINGLE -> service.ingestSingle(tenant, body);
             case BATCH -> service.ingestBatch(tenant, body);
             case NDJSON -> service.ingestNdjson(tenant, body);

@@ -13,14 +13,23 @@ public enum IngestContentType {
     public static final String NDJSON_TYPE = "application/x-ndjson";
     public static final List<String> ACCEPTED = List.of(CLOUDEVENT, JSON, BATCH_JSON, NDJSON_TYPE);
 
+    /** Whether the body is a CloudEvents format of its own (structured, batch) or NDJSON: ce-* headers then do not apply. */
+    public static boolean isStructured(String contentType) {
+        IngestContentType kind = of(contentType);
+        return kind == BATCH || kind == NDJSON || (kind == SINGLE && bare(contentType).equals(CLOUDEVENT));
+    }
+
+    private static String bare(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
     /** The kind of body, or null when the Content-Type is missing or not one of {@link #ACCEPTED}. */
     public static IngestContentType of(String contentType) {
         if (contentType == null) {
             return null;
         }
-        int semicolon = contentType.indexOf(';');
-        String bare = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-        return switch (bare) {
+        return switch (bare(contentType)) {
             case CLOUDEVENT, JSON -> SINGLE;
             case BATCH_JSON -> BATCH;
             case NDJSON_TYPE -> NDJSON;

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes the body of one {@code POST /v1/events} from bytes to acknowledged Kafka records, all or nothing:
@@ -58,6 +59,23 @@ public class IngestService {
         read(() -> reader.readBatch(limited(body, config.maxBodySize().asLongValue(), "max-body-size"), request,
                 config.maxBatchEvents()));
         return finish(request, false);
+    }
+
+    /**
+     * One event in the CloudEvents binary content mode ({@link BinaryModeEvent}): made structured, then taken as a
+     * single event, with the same checks and answers.
+     */
+    public IngestResult ingestBinary(String tenant, Map<String, List<String>> headers, String contentType,
+            InputStream body) {
+        publisher.ensureAvailable();
+        byte[] data;
+        try {
+            data = limited(body, config.maxBodySize().asLongValue(), "max-body-size").readAllBytes();
+        } catch (IOException e) {
+            throw new UnreadableBodyException(e);
+        }
+        byte[] event = BinaryModeEvent.structured(headers, contentType, data, services.mapper());
+        return ingestSingle(tenant, new java.io.ByteArrayInputStream(event));
     }
 
     /** Streams the body through validation into a spool file, then the spool file to Kafka. */
