@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.scoring.domain.AlertRule;
-import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
+import io.deskpulse.scoring.domain.WebhookDelivery;
 import io.deskpulse.scoring.security.Caller;
 import io.deskpulse.scoring.security.RequiresScope;
 import io.deskpulse.scoring.security.Scope;
@@ -188,7 +188,7 @@ public class AlertRuleResource {
     public Response deliveries(@Parameter(description = "The rule's id", example = "3") @PathParam("id") String id)
             throws SQLException {
         ArrayNode answer = JsonNodeFactory.instance.arrayNode();
-        for (WebhookDeliveryRepository.Delivery d : service.deliveries(caller.tenant(), id(id))) {
+        for (WebhookDelivery d : service.deliveries(caller.tenant(), id(id))) {
             ObjectNode node = answer.addObject();
             node.put("id", d.id());
             node.put("alert_id", d.alertId());
@@ -200,7 +200,7 @@ public class AlertRuleResource {
             node.put("finished_at", text(d.finishedAt()));
             node.put("last_error", d.lastError());
             ArrayNode history = node.putArray("attempt_history");
-            for (WebhookDeliveryRepository.Attempt a : d.history()) {
+            for (WebhookDelivery.Attempt a : d.history()) {
                 ObjectNode attempt = history.addObject();
                 attempt.put("attempt", a.attempt());
                 attempt.put("at", a.at().toString());

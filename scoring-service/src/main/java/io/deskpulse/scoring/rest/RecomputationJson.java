@@ -2,7 +2,7 @@ package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.deskpulse.scoring.service.Recomputation;
+import io.deskpulse.scoring.domain.Recomputation;
 import java.time.Instant;
 import java.util.UUID;
 

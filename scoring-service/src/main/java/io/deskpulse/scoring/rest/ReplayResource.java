@@ -1,6 +1,7 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deskpulse.scoring.domain.Replay;
 import io.deskpulse.scoring.security.Caller;
 import io.deskpulse.scoring.security.RequiresScope;
 import io.deskpulse.scoring.security.Scope;

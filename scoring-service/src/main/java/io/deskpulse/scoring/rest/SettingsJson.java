@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deskpulse.scoring.service.Recomputation;
+import io.deskpulse.scoring.domain.DocumentVersion;
+import io.deskpulse.scoring.domain.Recomputation;
 import io.deskpulse.scoring.service.SettingsCodec;
 import io.deskpulse.scoring.service.SettingsService.Saved;
 import io.deskpulse.scoring.service.SettingsService.State;
-import io.deskpulse.scoring.service.SettingsVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -51,11 +51,11 @@ class SettingsJson {
     }
 
     /** GET /v1/settings/versions. */
-    ArrayNode history(List<SettingsVersion> versions) {
+    ArrayNode history(List<DocumentVersion> versions) {
         return VersionFacts.history(versions);
     }
 
-    static String etag(SettingsVersion version) {
+    static String etag(DocumentVersion version) {
         return VersionFacts.etag(version);
     }
 

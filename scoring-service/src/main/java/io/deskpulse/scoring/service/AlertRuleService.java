@@ -1,7 +1,9 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.domain.AlertRule;
+import io.deskpulse.scoring.domain.WebhookDelivery;
 import io.deskpulse.scoring.repository.AlertRuleRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -47,7 +49,7 @@ public class AlertRuleService {
         return Transactions.run(dataSource, true, c -> existing(c, tenant, id, false));
     }
 
-    public List<WebhookDeliveryRepository.Delivery> deliveries(String tenant, long id) throws SQLException {
+    public List<WebhookDelivery> deliveries(String tenant, long id) throws SQLException {
         return Transactions.run(dataSource, true, c -> {
             existing(c, tenant, id, false);
             return outbox.recent(c, tenant, id, 100);

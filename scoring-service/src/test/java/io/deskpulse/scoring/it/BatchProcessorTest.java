@@ -3,8 +3,8 @@ package io.deskpulse.scoring.it;
 import static io.deskpulse.scoring.support.ContractEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.service.BatchOutcome;
 import io.deskpulse.scoring.service.BatchProcessor;

@@ -4,9 +4,9 @@ import static io.deskpulse.scoring.support.ContractEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.domain.NpsResponse;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.CustomerNpsRepository;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.service.BatchProcessor;

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.ReplayRunner;
+import io.deskpulse.scoring.service.ReplayRunner;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
