@@ -3,7 +3,6 @@ package io.deskpulse.scoring.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.deskpulse.scoring.domain.Reconciliation;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;

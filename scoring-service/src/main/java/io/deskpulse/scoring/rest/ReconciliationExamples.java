@@ -1,6 +1,5 @@
 package io.deskpulse.scoring.rest;
 
-import io.deskpulse.scoring.domain.Reconciliation;
 /** Example bodies of the reconciliations API for the OpenAPI document; they match what the API really returns. */
 final class ReconciliationExamples {
 

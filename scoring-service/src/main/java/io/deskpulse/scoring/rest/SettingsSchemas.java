@@ -1,8 +1,6 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.deskpulse.scoring.domain.DocumentVersion;
-import io.deskpulse.scoring.domain.Recomputation;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -118,7 +116,7 @@ final class SettingsSchemas {
         public List<String> changedFields;
     }
 
-    @Schema(name = "DocumentVersion", description = "One version's whole document and who changed what")
+    @Schema(name = "SettingsVersion", description = "One version's whole document and who changed what")
     static class Version extends Document {
         public int version;
         @JsonProperty("changed_at")

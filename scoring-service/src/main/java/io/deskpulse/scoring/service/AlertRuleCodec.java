@@ -37,7 +37,7 @@ public final class AlertRuleCodec {
     public static AlertRule.Draft parse(String body) {
         JsonNode document = JsonBodies.read(body, "the alert rule");
         if (!document.isObject()) {
-            throw new InvalidAlertRuleException(List.of(new SettingsError(null, "must be a JSON object: the alert rule")));
+            throw new InvalidAlertRuleException(List.of(new FieldError(null, "must be a JSON object: the alert rule")));
         }
         FieldErrors errors = new FieldErrors();
         document.fieldNames().forEachRemaining(name -> {

@@ -62,7 +62,7 @@ public class AlertRuleService {
         }
         return Transactions.retryingDeadlocks(dataSource, c -> {
             if (repository.count(c, tenant) >= MAX_RULES) {
-                throw new InvalidAlertRuleException(List.of(new SettingsError(null, "a tenant has at most " + MAX_RULES
+                throw new InvalidAlertRuleException(List.of(new FieldError(null, "a tenant has at most " + MAX_RULES
                         + " alert rules; delete one first")));
             }
             return repository.insert(c, tenant, draft, draft.webhookSecret(), actor);
@@ -115,7 +115,7 @@ public class AlertRuleService {
     }
 
     private static InvalidAlertRuleException secretRequired() {
-        return new InvalidAlertRuleException(List.of(new SettingsError("webhook.secret", "is required with a webhook "
+        return new InvalidAlertRuleException(List.of(new FieldError("webhook.secret", "is required with a webhook "
                 + "url: at least " + AlertRuleCodec.MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32)")));
     }
 }

@@ -1,6 +1,5 @@
 package io.deskpulse.scoring.service;
 
-import io.deskpulse.scoring.domain.Reconciliation;
 import java.util.UUID;
 
 /** A reconciliation was asked for while the tenant has one queued or running: a 409. */
