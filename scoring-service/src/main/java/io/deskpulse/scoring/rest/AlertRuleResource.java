@@ -60,7 +60,7 @@ public class AlertRuleResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's alert rules", description = "All of them (at most 200), in id order.")
+    @Operation(operationId = "listAlertRules", summary = "The tenant's alert rules", description = "All of them (at most 200), in id order.")
     @APIResponse(responseCode = "200", description = "The rules (empty when there are none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRuleSchemas.Rule.class),
@@ -73,7 +73,7 @@ public class AlertRuleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an alert rule", description = "Evaluated from the next evaluation on (within "
+    @Operation(operationId = "createAlertRule", summary = "Create an alert rule", description = "Evaluated from the next evaluation on (within "
             + "deskpulse.alerts.interval of new data, and at least every deskpulse.alerts.refresh).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AlertRuleSchemas.Body.class),
@@ -104,7 +104,7 @@ public class AlertRuleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One alert rule")
+    @Operation(operationId = "getAlertRule", summary = "One alert rule")
     @APIResponse(responseCode = "200", description = "The rule",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleSchemas.Rule.class),
@@ -121,7 +121,7 @@ public class AlertRuleResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an alert rule", description = "The whole rule, as for POST (a webhook without secret "
+    @Operation(operationId = "replaceAlertRule", summary = "Replace an alert rule", description = "The whole rule, as for POST (a webhook without secret "
             + "keeps the stored one); its version counts up. A new definition (what it watches) resolves its open alerts "
             + "(\"the rule changed\"), and so does disabling it; a new name or webhook keeps them.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -157,7 +157,7 @@ public class AlertRuleResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete an alert rule", description = "Its open alerts are resolved (reason \"the rule was "
+    @Operation(operationId = "deleteAlertRule", summary = "Delete an alert rule", description = "Its open alerts are resolved (reason \"the rule was "
             + "deleted\", no webhook) and its pending webhooks cancelled; its alerts stay in GET /v1/alerts.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "The tenant has no such rule",
@@ -176,7 +176,7 @@ public class AlertRuleResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The rule's latest webhook deliveries", description = "Up to 100, newest first, each with every "
+    @Operation(operationId = "listWebhookDeliveries", summary = "The rule's latest webhook deliveries", description = "Up to 100, newest first, each with every "
             + "attempt: when, where, the receiver's status or the error, how long it took.")
     @APIResponse(responseCode = "200", description = "The deliveries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

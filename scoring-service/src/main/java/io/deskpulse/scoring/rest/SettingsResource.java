@@ -77,7 +77,7 @@ public class SettingsResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's settings",
+    @Operation(operationId = "getSettings", summary = "The tenant's settings",
             description = "The latest version with every default filled in; version 0 (the defaults) when never saved.")
     @APIResponse(responseCode = "200", description = "The settings",
             headers = @Header(name = "ETag", description = "\"<version>\": send it back in If-Match to PUT safely",
@@ -93,7 +93,7 @@ public class SettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the tenant's settings",
+    @Operation(operationId = "replaceSettings", summary = "Replace the tenant's settings",
             description = "The body is the whole document: a field left out (or null) takes its default; unknown fields "
                     + "are refused, the read-only fields of a GET answer (version, changed_at, ...) ignored. A change is "
                     + "a new version; a change that can alter past numbers (anything but time_zone, and time_zone too "
@@ -141,7 +141,7 @@ public class SettingsResource {
 
     @GET
     @Path("/versions")
-    @Operation(summary = "The history of the tenant's settings", description = "Every saved version, newest first.")
+    @Operation(operationId = "listSettingsVersions", summary = "The history of the tenant's settings", description = "Every saved version, newest first.")
     @APIResponse(responseCode = "200", description = "The versions (empty when never saved)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SettingsSchemas.Summary.class),
@@ -152,7 +152,7 @@ public class SettingsResource {
 
     @GET
     @Path("/versions/{version}")
-    @Operation(summary = "One version of the tenant's settings", description = "Its whole effective document; "
+    @Operation(operationId = "getSettingsVersion", summary = "One version of the tenant's settings", description = "Its whole effective document; "
             + "version 0 is the defaults.")
     @APIResponse(responseCode = "200", description = "The version",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
