@@ -5,11 +5,7 @@ import java.sql.SQLException;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/**
- * The one way the service runs its database work: in one transaction on a connection of its own, committed or rolled
- * back as a whole, or (for statements that must run outside a transaction, such as VACUUM, or that commit chunk by
- * chunk) on a connection in auto-commit.
- */
+/** The one way the service runs database work: one transaction on a connection of its own, or auto-commit. */
 public final class Transactions {
 
     /** Deadlock and serialization failure: the transaction was rolled back and can simply run again. */

@@ -47,9 +47,6 @@ public class AdminProblemsOpenApiFilter implements OASFilter {
         if (schema.getItems() != null) {
             nullables(schema.getItems());
         }
-        if (schema.getAdditionalPropertiesSchema() != null) {
-            nullables(schema.getAdditionalPropertiesSchema());
-        }
         if (schema.getProperties() == null) {
             return;
         }

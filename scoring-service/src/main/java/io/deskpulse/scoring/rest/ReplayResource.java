@@ -104,7 +104,7 @@ public class ReplayResource {
                 .orElseThrow(() -> new NotFoundException("No replay " + id + " of this tenant."));
     }
 
-    private static Instant from(ReplayRequest body) {
+    static Instant from(ReplayRequest body) {
         String from = body == null ? null : body.from();
         if (from == null) {
             throw new InvalidParameterException("from", "is required: an RFC 3339 timestamp such as 2026-11-01T00:00:00Z");

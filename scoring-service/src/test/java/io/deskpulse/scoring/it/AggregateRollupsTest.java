@@ -17,6 +17,8 @@ import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.service.BatchProcessor;
 import io.deskpulse.scoring.service.ScoringBatch;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * path), inserted new, or inserted by two writers at once (the conflict path merges in SQL).
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class AggregateRollupsTest {
 
     private static final String[] CHANNELS = {"email", "chat", "phone", "web"};

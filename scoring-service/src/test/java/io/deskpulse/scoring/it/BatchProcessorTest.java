@@ -10,6 +10,8 @@ import io.deskpulse.scoring.service.BatchOutcome;
 import io.deskpulse.scoring.service.BatchProcessor;
 import io.deskpulse.scoring.service.ScoringBatch;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * of their own (offsets are kept per topic), so the running consumer is not involved.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class BatchProcessorTest {
 
     private static final String GROUP = "unit-tests";

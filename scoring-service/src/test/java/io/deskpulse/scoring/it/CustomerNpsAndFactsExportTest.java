@@ -13,6 +13,8 @@ import io.deskpulse.scoring.service.BatchProcessor;
 import io.deskpulse.scoring.service.ScoringBatch;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * ticket_facts (a write records its transaction; an unchanged row is not rewritten).
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class CustomerNpsAndFactsExportTest {
 
     private static final String GROUP = "unit-tests";

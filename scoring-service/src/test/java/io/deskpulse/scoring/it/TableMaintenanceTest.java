@@ -7,6 +7,8 @@ import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.config.VacuumMode;
 import io.deskpulse.scoring.repository.TableMaintenance;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service vacuums its own tables when the server does not: dead rows of a table beyond the threshold go. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class TableMaintenanceTest {
 
     @Inject
