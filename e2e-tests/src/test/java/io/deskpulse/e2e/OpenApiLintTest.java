@@ -6,9 +6,7 @@ import io.deskpulse.testsupport.OpenApiLint;
 import io.restassured.RestAssured;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,15 +20,6 @@ class OpenApiLintTest {
 
     /** Allowed: the project has not chosen a license, so the documents name none. */
     private static final String NO_LICENSE = "info-license";
-
-    /**
-     * Known exceptions, until their documents are cleaned up (issue 12): remove a service from here once it passes.
-     * While listed, a service's problems skip its test instead of failing it, and a service that passes fails it, so
-     * that the list never outlives its reason.
-     */
-    private static final Map<String, String> KNOWN_UNCLEAN = Map.of(
-            "scoring-service", "no server, admin API examples that contradict their schemas, operations without an "
-                    + "operationId");
 
     private static DeskPulseStack stack;
 
@@ -58,11 +47,6 @@ class OpenApiLintTest {
                 .extract().asString();
         List<OpenApiLint.Problem> problems = OpenApiLint.lint(document, Path.of("target", "openapi", service + ".json"))
                 .stream().filter(p -> !p.rule().equals(NO_LICENSE)).toList();
-        if (KNOWN_UNCLEAN.containsKey(service)) {
-            assertThat(problems).as(service + " passes now: remove it from KNOWN_UNCLEAN").isNotEmpty();
-            Assumptions.abort(service + " is a known exception (" + KNOWN_UNCLEAN.get(service) + "): " + problems.size()
-                    + " problems, e.g. " + problems.get(0));
-        }
         assertThat(problems).as(service + "'s OpenAPI document, linted by Redocly " + OpenApiLint.REDOCLY_VERSION)
                 .isEmpty();
     }

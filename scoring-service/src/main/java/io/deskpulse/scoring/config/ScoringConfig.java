@@ -23,11 +23,11 @@ public interface ScoringConfig {
     int consumerThreads();
 
     /**
-     * Whether the service vacuums its own tables (service.TableMaintenance): {@code auto} when the server's
+     * Whether the service vacuums its own tables (repository.TableMaintenance): {@code auto} when the server's
      * autovacuum is off, {@code always}, or {@code never}.
      */
     @WithDefault("auto")
-    io.deskpulse.scoring.service.TableMaintenance.Mode vacuum();
+    VacuumMode vacuum();
 
     /** Records per poll, and so per database transaction. */
     @WithDefault("2000")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.domain.AgentEvent;
 import io.deskpulse.scoring.domain.AgentFact;
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.domain.TicketFact;
 import io.deskpulse.scoring.domain.TimelineEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -13,27 +13,27 @@ public class ConsumerStatus {
     private volatile String lastFailure;
     private final java.util.Map<Integer, Long> lagByWorker = new java.util.concurrent.ConcurrentHashMap<>();
 
-    void started() {
+    public void started() {
         running.incrementAndGet();
     }
 
-    void stopped() {
+    public void stopped() {
         running.decrementAndGet();
     }
 
-    void succeeded() {
+    public void succeeded() {
         lastBatchAt = Instant.now();
         consecutiveFailures.set(0);
         lastFailure = null;
     }
 
-    void failed(Throwable failure) {
+    public void failed(Throwable failure) {
         consecutiveFailures.incrementAndGet();
         lastFailure = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /** The records behind of one poll loop's partitions; {@link #lag()} adds up every loop's. */
-    void lag(int worker, long records) {
+    public void lag(int worker, long records) {
         lagByWorker.put(worker, records);
     }
 

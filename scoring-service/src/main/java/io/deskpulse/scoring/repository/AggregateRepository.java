@@ -339,4 +339,25 @@ public class AggregateRepository {
     public static List<String> tables() {
         return List.of("kpi_hourly", "kpi_daily", "kpi_team_daily");
     }
+
+    /**
+     * Deletes the rows of retired generations from every aggregate table, {@code chunk} rows per statement so that
+     * none holds many locks for long (run it in auto-commit); returns how many were deleted.
+     */
+    public long deleteRetiredGenerations(Connection c, int chunk) throws SQLException {
+        long total = 0;
+        for (String table : tables()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY("
+                    + "SELECT k.ctid FROM retired_generations r JOIN " + table
+                    + " k ON k.tenant_id = r.tenant_id AND k.generation = r.generation LIMIT ?))")) {
+                delete.setInt(1, chunk);
+                int deleted;
+                do {
+                    deleted = delete.executeUpdate();
+                    total += deleted;
+                } while (deleted == chunk);
+            }
+        }
+        return total;
+    }
 }

@@ -1,6 +1,6 @@
 package io.deskpulse.scoring.repository;
 
-import io.deskpulse.scoring.service.SettingsVersion;
+import io.deskpulse.scoring.domain.DocumentVersion;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,18 +44,18 @@ public class DocumentVersions {
         }
     }
 
-    public Optional<SettingsVersion> latest(Connection c, String tenant) throws SQLException {
+    public Optional<DocumentVersion> latest(Connection c, String tenant) throws SQLException {
         return one(c, "SELECT " + META + ", " + documentColumn + "::text FROM " + table + " WHERE tenant_id = ?"
                 + " ORDER BY version DESC LIMIT 1", tenant, null);
     }
 
-    public Optional<SettingsVersion> find(Connection c, String tenant, int version) throws SQLException {
+    public Optional<DocumentVersion> find(Connection c, String tenant, int version) throws SQLException {
         return one(c, "SELECT " + META + ", " + documentColumn + "::text FROM " + table + " WHERE tenant_id = ?"
                 + " AND version = ?", tenant, version);
     }
 
     /** The tenant's versions, newest first, without their documents. */
-    public List<SettingsVersion> history(Connection c, String tenant) throws SQLException {
+    public List<DocumentVersion> history(Connection c, String tenant) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + META + ", NULL FROM " + table
                 + " WHERE tenant_id = ? ORDER BY version DESC")) {
             s.setString(1, tenant);
@@ -67,7 +67,7 @@ public class DocumentVersions {
      * Inserts a version; empty when that version exists already (a concurrent writer took it), in which case
      * nothing was written and the transaction is still usable.
      */
-    public Optional<SettingsVersion> insert(Connection c, String tenant, int version, String document, String changedBy,
+    public Optional<DocumentVersion> insert(Connection c, String tenant, int version, String document, String changedBy,
             List<String> changedFields) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (tenant_id, version, "
                 + documentColumn + ", changed_by, changed_fields) VALUES (?, ?, ?::jsonb, ?, ?)"
@@ -82,12 +82,12 @@ public class DocumentVersions {
                     return Optional.empty();
                 }
                 Instant changedAt = rs.getTimestamp(1).toInstant();
-                return Optional.of(new SettingsVersion(version, changedAt, changedBy, List.copyOf(changedFields), document));
+                return Optional.of(new DocumentVersion(version, changedAt, changedBy, List.copyOf(changedFields), document));
             }
         }
     }
 
-    private static Optional<SettingsVersion> one(Connection c, String sql, String tenant, Integer version)
+    private static Optional<DocumentVersion> one(Connection c, String sql, String tenant, Integer version)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, tenant);
@@ -98,12 +98,12 @@ public class DocumentVersions {
         }
     }
 
-    private static List<SettingsVersion> rows(PreparedStatement s) throws SQLException {
-        List<SettingsVersion> versions = new ArrayList<>();
+    private static List<DocumentVersion> rows(PreparedStatement s) throws SQLException {
+        List<DocumentVersion> versions = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 Array fields = rs.getArray(4);
-                versions.add(new SettingsVersion(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                versions.add(new DocumentVersion(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         List.of((String[]) fields.getArray()), rs.getString(5)));
             }
         }

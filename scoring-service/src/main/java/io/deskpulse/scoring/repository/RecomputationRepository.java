@@ -1,6 +1,6 @@
 package io.deskpulse.scoring.repository;
 
-import io.deskpulse.scoring.service.Recomputation;
+import io.deskpulse.scoring.domain.Recomputation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +52,30 @@ public class RecomputationRepository {
     public Optional<Recomputation> running(Connection c, String tenant) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM recomputations WHERE tenant_id = ? AND status = 'running'", tenant)
                 .stream().findFirst();
+    }
+
+    /** Locks the tenant's running recomputation, if any. */
+    public void lockRunning(Connection c, String tenant) throws SQLException {
+        query(c, "SELECT " + COLUMNS + " FROM recomputations WHERE tenant_id = ? AND status = 'running' FOR UPDATE", tenant);
+    }
+
+    /** The oldest running recomputation no other worker holds, locked. */
+    public Optional<Recomputation> claimRunning(Connection c) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM recomputations WHERE status = 'running' "
+                + "ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED").stream().findFirst();
+    }
+
+    /** How many timelines (tickets' and agent days') a recomputation of the tenant goes through. */
+    public long timelines(Connection c, String tenant) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM ticket_timelines WHERE tenant_id = ?)"
+                + " + (SELECT count(*) FROM agent_timelines WHERE tenant_id = ?)")) {
+            s.setString(1, tenant);
+            s.setString(2, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     public void finish(Connection c, UUID id, String status, String error) throws SQLException {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.AggregateComparison.Difference;
 import io.deskpulse.scoring.domain.AggregateComparison.Table;
-import io.deskpulse.scoring.service.Reconciliation;
+import io.deskpulse.scoring.domain.Reconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package io.deskpulse.scoring.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deskpulse.scoring.service.Replay;
+import io.deskpulse.scoring.domain.Replay;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

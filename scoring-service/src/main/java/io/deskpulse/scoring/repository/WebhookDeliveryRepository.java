@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.repository;
 
+import io.deskpulse.scoring.domain.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,14 +19,6 @@ public class WebhookDeliveryRepository {
 
     /** A delivery taken for an attempt: {@code attempt} is this attempt's number; url and secret are the rule's now. */
     public record Due(long id, long ruleId, String event, String payload, int attempt, String url, String secret) {
-    }
-
-    /** A delivery and its attempts, as the admin API lists them. */
-    public record Delivery(long id, long alertId, String event, String status, int attempts, Instant createdAt,
-            Instant nextAttemptAt, Instant finishedAt, String lastError, List<Attempt> history) {
-    }
-
-    public record Attempt(int attempt, Instant at, String url, Integer statusCode, String error, long durationMs) {
     }
 
     /** Written in the transaction that raises or resolves the alert: the alert and its webhook are one fact. */
@@ -128,8 +121,8 @@ public class WebhookDeliveryRepository {
     }
 
     /** The rule's latest deliveries, newest first, with their attempts. */
-    public List<Delivery> recent(Connection c, String tenant, long ruleId, int limit) throws SQLException {
-        List<Delivery> deliveries = new ArrayList<>();
+    public List<WebhookDelivery> recent(Connection c, String tenant, long ruleId, int limit) throws SQLException {
+        List<WebhookDelivery> deliveries = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, alert_id, event, status, attempts, created_at,"
                 + " next_attempt_at, finished_at, last_error FROM webhook_deliveries WHERE tenant_id = ? AND rule_id = ?"
                 + " ORDER BY id DESC LIMIT ?")) {
@@ -139,7 +132,7 @@ public class WebhookDeliveryRepository {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Timestamp finished = rs.getTimestamp(8);
-                    deliveries.add(new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                    deliveries.add(new WebhookDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
                             finished == null ? null : finished.toInstant(), rs.getString(9), new ArrayList<>()));
                 }
@@ -148,14 +141,14 @@ public class WebhookDeliveryRepository {
         if (deliveries.isEmpty()) {
             return deliveries;
         }
-        Map<Long, Delivery> byId = new HashMap<>();
+        Map<Long, WebhookDelivery> byId = new HashMap<>();
         deliveries.forEach(d -> byId.put(d.id(), d));
         try (PreparedStatement s = c.prepareStatement("SELECT delivery_id, attempt, attempted_at, url, status_code, error,"
                 + " duration_ms FROM webhook_delivery_attempts WHERE delivery_id = ANY (?) ORDER BY delivery_id, attempt")) {
             s.setArray(1, c.createArrayOf("int8", byId.keySet().toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    byId.get(rs.getLong(1)).history().add(new Attempt(rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                    byId.get(rs.getLong(1)).history().add(new WebhookDelivery.Attempt(rs.getInt(2), rs.getTimestamp(3).toInstant(),
                             rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getLong(7)));
                 }
             }

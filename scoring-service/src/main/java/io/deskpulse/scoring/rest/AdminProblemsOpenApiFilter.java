@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -17,7 +19,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Every operation of the admin API answers a missing or unknown key (401), a key without the admin scope (403),
  * an Accept without JSON (406) and an unavailable database (503) the same way: documented here once, for every
- * operation under /v1/ that does not document them itself. Applied once, when the document is built.
+ * operation under /v1/ that does not document them itself. Applied once, when the document is built. And what the
+ * annotations cannot say: a nullable reference admits null (no type beside its anyOf that would refuse it), and a
+ * nullable property with an enumeration lists null among its values (JSON Schema checks enum whatever the type).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class AdminProblemsOpenApiFilter implements OASFilter {
@@ -26,12 +30,37 @@ public class AdminProblemsOpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(AdminProblemsOpenApiFilter::nullables);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/v1/")) {
                 item.getOperations().values().forEach(AdminProblemsOpenApiFilter::addCommonProblems);
+            }
+        });
+    }
+
+    private static void nullables(Schema schema) {
+        if (schema.getItems() != null) {
+            nullables(schema.getItems());
+        }
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(property -> {
+            nullables(property);
+            List<Schema> anyOf = property.getAnyOf();
+            if (anyOf != null && anyOf.stream().anyMatch(s -> List.of(Schema.SchemaType.NULL).equals(s.getType()))) {
+                property.setType(null);
+            }
+            if (property.getType() != null && property.getType().contains(Schema.SchemaType.NULL)
+                    && property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                List<Object> values = new ArrayList<>(property.getEnumeration());
+                values.add(null);
+                property.setEnumeration(values);
             }
         });
     }

@@ -1,10 +1,6 @@
 package io.deskpulse.scoring.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.scoring.domain.AlertRule;
-import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import io.deskpulse.scoring.security.Caller;
 import io.deskpulse.scoring.security.RequiresScope;
 import io.deskpulse.scoring.security.Scope;
@@ -26,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -60,20 +55,18 @@ public class AlertRuleResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's alert rules", description = "All of them (at most 200), in id order.")
+    @Operation(operationId = "listAlertRules", summary = "The tenant's alert rules", description = "All of them (at most 200), in id order.")
     @APIResponse(responseCode = "200", description = "The rules (empty when there are none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRuleSchemas.Rule.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRuleJson.class),
                     examples = @ExampleObject(name = "one rule", value = "[" + AlertRuleExamples.RULE + "]")))
     public Response list() throws SQLException {
-        ArrayNode answer = JsonNodeFactory.instance.arrayNode();
-        service.list(caller.tenant()).forEach(rule -> answer.add(AlertRuleCodec.encode(rule)));
-        return Response.ok(answer).build();
+        return Response.ok(service.list(caller.tenant()).stream().map(AlertRuleJson::of).toList()).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an alert rule", description = "Evaluated from the next evaluation on (within "
+    @Operation(operationId = "createAlertRule", summary = "Create an alert rule", description = "Evaluated from the next evaluation on (within "
             + "deskpulse.alerts.interval of new data, and at least every deskpulse.alerts.refresh).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AlertRuleSchemas.Body.class),
@@ -82,7 +75,7 @@ public class AlertRuleResource {
             headers = {
                 @Header(name = "Location", description = "/v1/alert-rules/<id>", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", description = "\"1\"", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleSchemas.Rule.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleJson.class),
                     examples = @ExampleObject(name = "created", value = AlertRuleExamples.RULE)))
     @APIResponse(responseCode = "400", description = "Invalid rule (every bad field listed), too many rules, a body that "
             + "is not JSON, or an X-DeskPulse-Actor that is too long",
@@ -99,15 +92,15 @@ public class AlertRuleResource {
         String by = Actor.of(caller, actor);
         AlertRule created = service.create(caller.tenant(), AlertRuleCodec.parse(body), by);
         return Response.created(URI.create(AlertRuleService.RESOURCE + "/" + created.id()))
-                .entity(AlertRuleCodec.encode(created)).header(HttpHeaders.ETAG, etag(created)).build();
+                .entity(AlertRuleJson.of(created)).header(HttpHeaders.ETAG, etag(created)).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One alert rule")
+    @Operation(operationId = "getAlertRule", summary = "One alert rule")
     @APIResponse(responseCode = "200", description = "The rule",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleSchemas.Rule.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleJson.class),
                     examples = @ExampleObject(name = "a rule", value = AlertRuleExamples.RULE)))
     @APIResponse(responseCode = "404", description = "The tenant has no such rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -115,13 +108,13 @@ public class AlertRuleResource {
     public Response get(@Parameter(description = "The rule's id", example = "3") @PathParam("id") String id)
             throws SQLException {
         AlertRule rule = service.find(caller.tenant(), id(id));
-        return Response.ok(AlertRuleCodec.encode(rule)).header(HttpHeaders.ETAG, etag(rule)).build();
+        return Response.ok(AlertRuleJson.of(rule)).header(HttpHeaders.ETAG, etag(rule)).build();
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an alert rule", description = "The whole rule, as for POST (a webhook without secret "
+    @Operation(operationId = "replaceAlertRule", summary = "Replace an alert rule", description = "The whole rule, as for POST (a webhook without secret "
             + "keeps the stored one); its version counts up. A new definition (what it watches) resolves its open alerts "
             + "(\"the rule changed\"), and so does disabling it; a new name or webhook keeps them.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -129,7 +122,7 @@ public class AlertRuleResource {
             examples = @ExampleObject(name = "a higher threshold", value = AlertRuleExamples.BODY)))
     @APIResponse(responseCode = "200", description = "Replaced",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleSchemas.Rule.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertRuleJson.class),
                     examples = @ExampleObject(name = "replaced", value = AlertRuleExamples.RULE)))
     @APIResponse(responseCode = "400", description = "Invalid rule, or not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -152,12 +145,12 @@ public class AlertRuleResource {
         String by = Actor.of(caller, actor);
         long number = id(id);
         AlertRule replaced = service.replace(caller.tenant(), number, AlertRuleCodec.parse(body), Precondition.ifMatch(ifMatch), by);
-        return Response.ok(AlertRuleCodec.encode(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
+        return Response.ok(AlertRuleJson.of(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete an alert rule", description = "Its open alerts are resolved (reason \"the rule was "
+    @Operation(operationId = "deleteAlertRule", summary = "Delete an alert rule", description = "Its open alerts are resolved (reason \"the rule was "
             + "deleted\", no webhook) and its pending webhooks cancelled; its alerts stay in GET /v1/alerts.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "The tenant has no such rule",
@@ -176,45 +169,19 @@ public class AlertRuleResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The rule's latest webhook deliveries", description = "Up to 100, newest first, each with every "
+    @Operation(operationId = "listWebhookDeliveries", summary = "The rule's latest webhook deliveries", description = "Up to 100, newest first, each with every "
             + "attempt: when, where, the receiver's status or the error, how long it took.")
     @APIResponse(responseCode = "200", description = "The deliveries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRuleSchemas.Delivery.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDeliveryJson.class),
                     examples = @ExampleObject(name = "delivered at the second attempt", value = AlertRuleExamples.DELIVERIES)))
     @APIResponse(responseCode = "404", description = "The tenant has no such rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown", value = AlertRuleExamples.NOT_FOUND)))
     public Response deliveries(@Parameter(description = "The rule's id", example = "3") @PathParam("id") String id)
             throws SQLException {
-        ArrayNode answer = JsonNodeFactory.instance.arrayNode();
-        for (WebhookDeliveryRepository.Delivery d : service.deliveries(caller.tenant(), id(id))) {
-            ObjectNode node = answer.addObject();
-            node.put("id", d.id());
-            node.put("alert_id", d.alertId());
-            node.put("event", d.event());
-            node.put("status", d.status());
-            node.put("attempts", d.attempts());
-            node.put("created_at", d.createdAt().toString());
-            node.put("next_attempt_at", d.nextAttemptAt().toString());
-            node.put("finished_at", text(d.finishedAt()));
-            node.put("last_error", d.lastError());
-            ArrayNode history = node.putArray("attempt_history");
-            for (WebhookDeliveryRepository.Attempt a : d.history()) {
-                ObjectNode attempt = history.addObject();
-                attempt.put("attempt", a.attempt());
-                attempt.put("at", a.at().toString());
-                attempt.put("url", a.url());
-                attempt.put("status_code", a.statusCode());
-                attempt.put("error", a.error());
-                attempt.put("duration_ms", a.durationMs());
-            }
-        }
-        return Response.ok(answer).build();
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return Response.ok(service.deliveries(caller.tenant(), id(id)).stream().map(WebhookDeliveryJson::of).toList())
+                .build();
     }
 
     private static String etag(AlertRule rule) {

@@ -20,12 +20,6 @@ final class AlertRuleSchemas {
         public String secret;
     }
 
-    @Schema(name = "Webhook", description = "The rule's webhook (its secret is never answered)")
-    static class Webhook {
-        @Schema(example = "https://hooks.example.com/deskpulse")
-        public String url;
-    }
-
     @Schema(name = "AlertRuleBody", description = "An alert rule as sent (docs/alerts.md#rules)")
     static class Body {
         @Schema(required = true, description = "1 to 200 characters", example = "Chat first response too slow")
@@ -60,81 +54,5 @@ final class AlertRuleSchemas {
         public Long minVolume;
         @Schema(nullable = true, description = "Optional webhook; null: none")
         public WebhookBody webhook;
-    }
-
-    @Schema(name = "AlertRule", description = "An alert rule with its identity and history")
-    static class Rule {
-        @Schema(example = "3")
-        public long id;
-        @Schema(description = "Counts up with every change; the ETag, for If-Match", example = "1")
-        public int version;
-        public String name;
-        public boolean enabled;
-        public String metric;
-        @Schema(enumeration = {"tenant", "team", "agent"})
-        public String dimension;
-        public List<String> ids;
-        @Schema(nullable = true)
-        public String channel;
-        @JsonProperty("window_minutes")
-        public int windowMinutes;
-        @Schema(enumeration = {">", ">=", "<", "<="})
-        public String comparison;
-        public double threshold;
-        @JsonProperty("min_volume")
-        public long minVolume;
-        @Schema(nullable = true)
-        public Webhook webhook;
-        @JsonProperty("created_at")
-        @Schema(format = "date-time")
-        public String createdAt;
-        @JsonProperty("created_by")
-        public String createdBy;
-        @JsonProperty("updated_at")
-        @Schema(format = "date-time")
-        public String updatedAt;
-        @JsonProperty("updated_by")
-        public String updatedBy;
-    }
-
-    @Schema(name = "WebhookAttempt")
-    static class Attempt {
-        public int attempt;
-        @Schema(format = "date-time")
-        public String at;
-        public String url;
-        @JsonProperty("status_code")
-        @Schema(nullable = true, description = "The receiver's HTTP status; null when none came (connection failed, timeout)")
-        public Integer statusCode;
-        @Schema(nullable = true)
-        public String error;
-        @JsonProperty("duration_ms")
-        public long durationMs;
-    }
-
-    @Schema(name = "WebhookDelivery", description = "One alert's webhook and every attempt to deliver it")
-    static class Delivery {
-        public long id;
-        @JsonProperty("alert_id")
-        public long alertId;
-        @Schema(enumeration = {"alert.raised", "alert.resolved"})
-        public String event;
-        @Schema(enumeration = {"pending", "delivered", "failed", "cancelled"})
-        public String status;
-        public int attempts;
-        @JsonProperty("created_at")
-        @Schema(format = "date-time")
-        public String createdAt;
-        @JsonProperty("next_attempt_at")
-        @Schema(format = "date-time", description = "When a pending delivery is tried next")
-        public String nextAttemptAt;
-        @JsonProperty("finished_at")
-        @Schema(format = "date-time", nullable = true)
-        public String finishedAt;
-        @JsonProperty("last_error")
-        @Schema(nullable = true)
-        public String lastError;
-        @JsonProperty("attempt_history")
-        public List<Attempt> attemptHistory;
     }
 }

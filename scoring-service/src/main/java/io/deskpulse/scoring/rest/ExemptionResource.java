@@ -56,7 +56,7 @@ public class ExemptionResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's exemptions", description = "All of them, ordered by their first day, then id.")
+    @Operation(operationId = "listExemptions", summary = "The tenant's exemptions", description = "All of them, ordered by their first day, then id.")
     @APIResponse(responseCode = "200", description = "The exemptions (empty when there are none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ScorecardSchemas.ExemptionItem.class),
@@ -69,7 +69,7 @@ public class ExemptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Declare an exemption period",
+    @Operation(operationId = "createExemption", summary = "Declare an exemption period",
             description = "from..to are local days in the zone a scorecard is reported in. teams null (or left out): "
                     + "every team. At least one relaxed target or left-out KPI. An exemption must not share a day and a "
                     + "team with another one of the tenant (409).")
@@ -106,7 +106,7 @@ public class ExemptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One exemption")
+    @Operation(operationId = "getExemption", summary = "One exemption")
     @APIResponse(responseCode = "200", description = "The exemption",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -124,7 +124,7 @@ public class ExemptionResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an exemption", description = "The whole exemption, as for POST; its version counts up.")
+    @Operation(operationId = "replaceExemption", summary = "Replace an exemption", description = "The whole exemption, as for POST; its version counts up.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ScorecardSchemas.ExemptionBody.class),
             examples = @ExampleObject(name = "a day longer", value = ScorecardExamples.EXEMPTION_BODY)))
@@ -164,7 +164,7 @@ public class ExemptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove an exemption", description = "Live scorecards no longer apply it; period reports made "
+    @Operation(operationId = "deleteExemption", summary = "Remove an exemption", description = "Live scorecards no longer apply it; period reports made "
             + "while it was in force keep it.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The tenant has no such exemption",

@@ -51,7 +51,7 @@ public class RecomputationResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the tenant's aggregates from its timelines",
+    @Operation(operationId = "createRecomputation", summary = "Rebuild the tenant's aggregates from its timelines",
             description = "Starts a recomputation with the latest settings, or returns the one already running "
                     + "(idempotent). Follow it at the Location.")
     @APIResponse(responseCode = "202", description = "Running (started now, or already)",
@@ -64,7 +64,7 @@ public class RecomputationResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's recent recomputations, newest first")
+    @Operation(operationId = "listRecomputations", summary = "The tenant's recent recomputations, newest first")
     @APIResponse(responseCode = "200", description = "Up to 100 recomputations",
             content = @Content(schema = @Schema(implementation = RecomputationJson[].class)))
     public List<RecomputationJson> list() throws SQLException {
@@ -73,7 +73,7 @@ public class RecomputationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One recomputation and its progress")
+    @Operation(operationId = "getRecomputation", summary = "One recomputation and its progress")
     @APIResponse(responseCode = "200", description = "The recomputation",
             content = @Content(schema = @Schema(implementation = RecomputationJson.class),
                     examples = @ExampleObject(name = "running", value = EXAMPLE)))

@@ -3,7 +3,7 @@ package io.deskpulse.scoring.rest;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.AggregateComparison.Difference;
-import io.deskpulse.scoring.service.Reconciliation;
+import io.deskpulse.scoring.domain.Reconciliation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

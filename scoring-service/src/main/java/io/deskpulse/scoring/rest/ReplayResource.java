@@ -1,6 +1,5 @@
 package io.deskpulse.scoring.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.deskpulse.scoring.security.Caller;
 import io.deskpulse.scoring.security.RequiresScope;
 import io.deskpulse.scoring.security.Scope;
@@ -48,6 +47,12 @@ public class ReplayResource {
              "events_applied": 312, "requested_by": "key:5e884898da28", "requested_at": "2026-11-25T09:00:00Z",
              "finished_at": null, "error": null}""";
 
+    /** The body of POST /v1/replays; 'from' is read as text so that a bad value gets its own reason. */
+    @Schema(name = "ReplayRequest", description = "Where the replay starts")
+    public record ReplayRequest(@Schema(required = true, description = "An RFC 3339 timestamp with an offset, not in "
+            + "the future", example = "2026-11-01T00:00:00Z") String from) {
+    }
+
     private final Replays replays;
     private final Caller caller;
 
@@ -58,18 +63,19 @@ public class ReplayResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay the topic from a point in time",
+    @Operation(operationId = "createReplay", summary = "Replay the topic from a point in time",
             description = "Reads the topic from the first record at or after 'from' up to where it ends now, and "
                     + "applies the tenant's events that are not applied yet. Asking again with the same 'from' while it "
                     + "runs returns the running replay (idempotent).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "since 1 November",
+    @RequestBody(content = @Content(schema = @Schema(implementation = ReplayRequest.class),
+            examples = @ExampleObject(name = "since 1 November",
             value = "{\"from\": \"2026-11-01T00:00:00Z\"}")))
     @APIResponse(responseCode = "202", description = "Running",
             content = @Content(schema = @Schema(implementation = ReplayJson.class),
                     examples = @ExampleObject(name = "running", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "'from' missing or not an RFC 3339 timestamp",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replay(JsonNode body,
+    public Response replay(ReplayRequest body,
             @Parameter(description = "Who asks, for the audit trail (else the key's fingerprint)")
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         Instant from = from(body);
@@ -78,7 +84,7 @@ public class ReplayResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's recent replays, newest first")
+    @Operation(operationId = "listReplays", summary = "The tenant's recent replays, newest first")
     @APIResponse(responseCode = "200", description = "Up to 100 replays",
             content = @Content(schema = @Schema(implementation = ReplayJson[].class)))
     public List<ReplayJson> list() throws SQLException {
@@ -87,7 +93,7 @@ public class ReplayResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One replay and its progress")
+    @Operation(operationId = "getReplay", summary = "One replay and its progress")
     @APIResponse(responseCode = "200", description = "The replay",
             content = @Content(schema = @Schema(implementation = ReplayJson.class),
                     examples = @ExampleObject(name = "running", value = EXAMPLE)))
@@ -98,20 +104,20 @@ public class ReplayResource {
                 .orElseThrow(() -> new NotFoundException("No replay " + id + " of this tenant."));
     }
 
-    private static Instant from(JsonNode body) {
-        JsonNode from = body == null ? null : body.get("from");
-        if (from == null || !from.isTextual()) {
+    static Instant from(ReplayRequest body) {
+        String from = body == null ? null : body.from();
+        if (from == null) {
             throw new InvalidParameterException("from", "is required: an RFC 3339 timestamp such as 2026-11-01T00:00:00Z");
         }
         try {
-            Instant instant = OffsetDateTime.parse(from.asText()).toInstant();
+            Instant instant = OffsetDateTime.parse(from).toInstant();
             if (instant.isAfter(Instant.now())) {
                 throw new InvalidParameterException("from", "is in the future");
             }
             return instant;
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException("from", "must be an RFC 3339 timestamp with an offset, got '"
-                    + from.asText() + "'");
+                    + from + "'");
         }
     }
 }

@@ -56,7 +56,7 @@ public class ScoringModelResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's scoring models",
+    @Operation(operationId = "getScoringModels", summary = "The tenant's scoring models",
             description = "The latest version with every default filled in; version 0 (the catalog's models) when never saved.")
     @APIResponse(responseCode = "200", description = "The scoring models",
             headers = @Header(name = "ETag", description = "\"<version>\": send it back in If-Match to PUT safely",
@@ -71,7 +71,7 @@ public class ScoringModelResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the tenant's scoring models",
+    @Operation(operationId = "replaceScoringModels", summary = "Replace the tenant's scoring models",
             description = "The body is the whole document: a field left out (or null) takes its default (roles: the "
                     + "catalog's three; default_roles: frontline_agent for agents, team_lead for teams; no per-agent or "
                     + "per-team roles). Unknown fields are refused, the read-only fields of a GET answer ignored. A change "
@@ -119,7 +119,7 @@ public class ScoringModelResource {
 
     @GET
     @Path("/versions")
-    @Operation(summary = "The history of the tenant's scoring models", description = "Every saved version, newest first.")
+    @Operation(operationId = "listScoringModelVersions", summary = "The history of the tenant's scoring models", description = "Every saved version, newest first.")
     @APIResponse(responseCode = "200", description = "The versions (empty when never saved)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SettingsSchemas.Summary.class),
@@ -130,7 +130,7 @@ public class ScoringModelResource {
 
     @GET
     @Path("/versions/{version}")
-    @Operation(summary = "One version of the tenant's scoring models",
+    @Operation(operationId = "getScoringModelVersion", summary = "One version of the tenant's scoring models",
             description = "Its whole effective document; version 0 is the catalog's models. Scorecards computed with "
                     + "model_version=<n> use it.")
     @APIResponse(responseCode = "200", description = "The version",

@@ -1,17 +1,15 @@
 package io.deskpulse.scoring.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deskpulse.scoring.service.Recomputation;
+import io.deskpulse.scoring.domain.Recomputation;
 import io.deskpulse.scoring.service.SettingsCodec;
 import io.deskpulse.scoring.service.SettingsService.Saved;
 import io.deskpulse.scoring.service.SettingsService.State;
-import io.deskpulse.scoring.service.SettingsVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answers of the settings API: the effective document with its version's facts in front of it. The
@@ -20,7 +18,17 @@ import java.util.List;
 @ApplicationScoped
 class SettingsJson {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    @Schema(name = "RecomputationRef", description = "A recomputation of the tenant's aggregates from its timelines; "
+            + "its progress is at /v1/recomputations/{id}")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RecomputationRef(UUID id, @Schema(enumeration = {"running", "completed", "superseded", "failed"}) String status,
+            int settingsVersion, long timelinesTotal, long timelinesDone) {
+
+        static RecomputationRef of(Recomputation r) {
+            return r == null ? null
+                    : new RecomputationRef(r.id(), r.status(), r.settingsVersion(), r.timelinesTotal(), r.timelinesDone());
+        }
+    }
 
     private final SettingsCodec codec;
 
@@ -31,7 +39,7 @@ class SettingsJson {
     /** GET /v1/settings. */
     ObjectNode current(State state) {
         ObjectNode answer = VersionFacts.of(state.version());
-        answer.set("pending_recomputation", recomputation(state.pending()));
+        answer.putPOJO("pending_recomputation", RecomputationRef.of(state.pending()));
         answer.setAll(codec.encode(state.settings()));
         return answer;
     }
@@ -39,7 +47,7 @@ class SettingsJson {
     /** PUT /v1/settings: as GET, plus the recomputation this change started. */
     ObjectNode saved(Saved saved) {
         ObjectNode answer = current(saved.state());
-        answer.set("recomputation", recomputation(saved.started()));
+        answer.putPOJO("recomputation", RecomputationRef.of(saved.started()));
         return answer;
     }
 
@@ -48,27 +56,5 @@ class SettingsJson {
         ObjectNode answer = VersionFacts.withChangedFields(state.version());
         answer.setAll(codec.encode(state.settings()));
         return answer;
-    }
-
-    /** GET /v1/settings/versions. */
-    ArrayNode history(List<SettingsVersion> versions) {
-        return VersionFacts.history(versions);
-    }
-
-    static String etag(SettingsVersion version) {
-        return VersionFacts.etag(version);
-    }
-
-    private static JsonNode recomputation(Recomputation r) {
-        if (r == null) {
-            return NullNode.instance;
-        }
-        ObjectNode node = JSON.objectNode();
-        node.put("id", r.id().toString());
-        node.put("status", r.status());
-        node.put("settings_version", r.settingsVersion());
-        node.put("timelines_total", r.timelinesTotal());
-        node.put("timelines_done", r.timelinesDone());
-        return node;
     }
 }

@@ -45,20 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityScheme(securitySchemeName = SettingsResource.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API key with the 'admin' scope: 'Authorization: Bearer <key>'. The key decides the tenant.")
 @SecurityRequirement(name = SettingsResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No API key, or an unknown one (with WWW-Authenticate: Bearer)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "The key lacks the admin scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "read-only key", value = OpenApiExamples.FORBIDDEN)))
-@APIResponse(responseCode = "406", description = "Accept admits no application/json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "XML asked for", value = OpenApiExamples.NOT_ACCEPTABLE)))
-@APIResponse(responseCode = "503", description = "The database is unavailable or a lock was not granted in time; nothing "
-        + "was changed: retry after Retry-After seconds",
-        headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "database down", value = OpenApiExamples.DATABASE_UNAVAILABLE)))
 public class SettingsResource {
 
     static final String SECURITY_SCHEME = "bearer";
@@ -77,7 +63,7 @@ public class SettingsResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's settings",
+    @Operation(operationId = "getSettings", summary = "The tenant's settings",
             description = "The latest version with every default filled in; version 0 (the defaults) when never saved.")
     @APIResponse(responseCode = "200", description = "The settings",
             headers = @Header(name = "ETag", description = "\"<version>\": send it back in If-Match to PUT safely",
@@ -88,12 +74,12 @@ public class SettingsResource {
                         @ExampleObject(name = "recomputing", value = OpenApiExamples.CURRENT)}))
     public Response get() throws SQLException {
         State state = service.current(caller.tenant());
-        return Response.ok(json.current(state)).header(HttpHeaders.ETAG, SettingsJson.etag(state.version())).build();
+        return Response.ok(json.current(state)).header(HttpHeaders.ETAG, VersionFacts.etag(state.version())).build();
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the tenant's settings",
+    @Operation(operationId = "replaceSettings", summary = "Replace the tenant's settings",
             description = "The body is the whole document: a field left out (or null) takes its default; unknown fields "
                     + "are refused, the read-only fields of a GET answer (version, changed_at, ...) ignored. A change is "
                     + "a new version; a change that can alter past numbers (anything but time_zone, and time_zone too "
@@ -136,23 +122,23 @@ public class SettingsResource {
         String changedBy = Actor.of(caller, actor);
         Precondition precondition = Precondition.ifMatch(ifMatch);
         Saved saved = service.save(caller.tenant(), codec.parse(body), precondition, changedBy);
-        return Response.ok(json.saved(saved)).header(HttpHeaders.ETAG, SettingsJson.etag(saved.state().version())).build();
+        return Response.ok(json.saved(saved)).header(HttpHeaders.ETAG, VersionFacts.etag(saved.state().version())).build();
     }
 
     @GET
     @Path("/versions")
-    @Operation(summary = "The history of the tenant's settings", description = "Every saved version, newest first.")
+    @Operation(operationId = "listSettingsVersions", summary = "The history of the tenant's settings", description = "Every saved version, newest first.")
     @APIResponse(responseCode = "200", description = "The versions (empty when never saved)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SettingsSchemas.Summary.class),
                     examples = @ExampleObject(name = "two versions", value = OpenApiExamples.HISTORY)))
     public Response versions() throws SQLException {
-        return Response.ok(json.history(service.history(caller.tenant()))).build();
+        return Response.ok(VersionFacts.history(service.history(caller.tenant()))).build();
     }
 
     @GET
     @Path("/versions/{version}")
-    @Operation(summary = "One version of the tenant's settings", description = "Its whole effective document; "
+    @Operation(operationId = "getSettingsVersion", summary = "One version of the tenant's settings", description = "Its whole effective document; "
             + "version 0 is the defaults.")
     @APIResponse(responseCode = "200", description = "The version",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
@@ -165,16 +151,8 @@ public class SettingsResource {
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @PathParam("version") String version)
             throws SQLException {
         // Taken as text so that "abc" or "-1" is the same clear 404 as a version that does not exist.
-        int number = parseVersion(version);
-        State state = service.version(caller.tenant(), number)
-                .orElseThrow(() -> new UnknownSettingsVersionException(version));
-        return Response.ok(json.version(state)).header(HttpHeaders.ETAG, SettingsJson.etag(state.version())).build();
-    }
-
-    private static int parseVersion(String text) {
-        if (text.matches("\\d{1,9}")) {
-            return Integer.parseInt(text);
-        }
-        throw new UnknownSettingsVersionException(text);
+        UnknownSettingsVersionException unknown = new UnknownSettingsVersionException(version);
+        State state = service.version(caller.tenant(), VersionFacts.parse(version, unknown)).orElseThrow(() -> unknown);
+        return Response.ok(json.version(state)).header(HttpHeaders.ETAG, VersionFacts.etag(state.version())).build();
     }
 }

@@ -64,21 +64,6 @@ final class SettingsSchemas {
         public String complaintTag;
     }
 
-    @Schema(name = "RecomputationRef", description = "A recomputation of the tenant's aggregates from its timelines; "
-            + "its progress is at /v1/recomputations/{id}")
-    static class Recomputation {
-        @Schema(format = "uuid")
-        public String id;
-        @Schema(enumeration = {"running", "completed", "superseded", "failed"})
-        public String status;
-        @JsonProperty("settings_version")
-        public int settingsVersion;
-        @JsonProperty("timelines_total")
-        public long timelinesTotal;
-        @JsonProperty("timelines_done")
-        public long timelinesDone;
-    }
-
     @Schema(name = "Settings", description = "The tenant's latest settings, every default filled in, and its version")
     static class Current extends Document {
         @Schema(description = "0 when never saved (the defaults); also the ETag, for If-Match")
@@ -93,13 +78,13 @@ final class SettingsSchemas {
         @JsonProperty("pending_recomputation")
         @Schema(nullable = true, description = "The running recomputation, while it builds settings that reports do "
                 + "not show yet; else null")
-        public Recomputation pendingRecomputation;
+        public SettingsJson.RecomputationRef pendingRecomputation;
     }
 
     @Schema(name = "SavedSettings", description = "As GET /v1/settings, plus the recomputation this PUT started")
     static class Saved extends Current {
         @Schema(nullable = true, description = "Started by this PUT (null: none was needed, or nothing changed)")
-        public Recomputation recomputation;
+        public SettingsJson.RecomputationRef recomputation;
     }
 
     @Schema(name = "SettingsVersionSummary")

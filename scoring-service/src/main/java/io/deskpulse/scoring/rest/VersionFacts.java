@@ -3,7 +3,7 @@ package io.deskpulse.scoring.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deskpulse.scoring.service.SettingsVersion;
+import io.deskpulse.scoring.domain.DocumentVersion;
 import java.util.List;
 
 /** The read-only facts of a versioned document that answers show in front of it: version, who, when, what. */
@@ -14,7 +14,7 @@ final class VersionFacts {
     private VersionFacts() {
     }
 
-    static ObjectNode of(SettingsVersion version) {
+    static ObjectNode of(DocumentVersion version) {
         ObjectNode node = JSON.objectNode();
         node.put("version", version.version());
         node.put("changed_at", version.changedAt() == null ? null : version.changedAt().toString());
@@ -22,20 +22,20 @@ final class VersionFacts {
         return node;
     }
 
-    static ObjectNode withChangedFields(SettingsVersion version) {
+    static ObjectNode withChangedFields(DocumentVersion version) {
         ObjectNode node = of(version);
         ArrayNode fields = node.putArray("changed_fields");
         version.changedFields().forEach(fields::add);
         return node;
     }
 
-    static ArrayNode history(List<SettingsVersion> versions) {
+    static ArrayNode history(List<DocumentVersion> versions) {
         ArrayNode answer = JSON.arrayNode();
         versions.forEach(v -> answer.add(withChangedFields(v)));
         return answer;
     }
 
-    static String etag(SettingsVersion version) {
+    static String etag(DocumentVersion version) {
         return "\"" + version.version() + "\"";
     }
 

@@ -8,6 +8,7 @@ import io.deskpulse.scoring.domain.AlertWindow;
 import io.deskpulse.scoring.repository.AlertRepository;
 import io.deskpulse.scoring.repository.AlertRuleRepository;
 import io.deskpulse.scoring.repository.StoredAlert;
+import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,6 @@
 package io.deskpulse.scoring.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.scoring.domain.AlertMetric;
 import io.deskpulse.scoring.domain.AlertRule;
 import java.math.BigDecimal;
@@ -29,7 +25,6 @@ public final class AlertRuleCodec {
     static final int MAX_SECRET_LENGTH = 256;
     static final int MAX_URL_LENGTH = 2000;
     private static final BigDecimal MAX_THRESHOLD = BigDecimal.valueOf(1_000_000_000_000L);
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private AlertRuleCodec() {
     }
@@ -37,7 +32,7 @@ public final class AlertRuleCodec {
     public static AlertRule.Draft parse(String body) {
         JsonNode document = JsonBodies.read(body, "the alert rule");
         if (!document.isObject()) {
-            throw new InvalidAlertRuleException(List.of(new SettingsError(null, "must be a JSON object: the alert rule")));
+            throw new InvalidAlertRuleException(List.of(new FieldError(null, "must be a JSON object: the alert rule")));
         }
         FieldErrors errors = new FieldErrors();
         document.fieldNames().forEachRemaining(name -> {
@@ -85,34 +80,6 @@ public final class AlertRuleCodec {
         }
         return new AlertRule.Draft(name, enabled, metric, dimension, ids, channel, window, comparison, threshold, minVolume,
                 webhook[0], webhook[1]);
-    }
-
-    /** The rule as the API answers it: every field, the webhook's secret never. */
-    public static ObjectNode encode(AlertRule rule) {
-        ObjectNode node = JSON.objectNode();
-        node.put("id", rule.id());
-        node.put("version", rule.version());
-        node.put("name", rule.name());
-        node.put("enabled", rule.enabled());
-        node.put("metric", rule.metric().label());
-        node.put("dimension", rule.dimension());
-        ArrayNode ids = node.putArray("ids");
-        rule.memberIds().forEach(ids::add);
-        node.put("channel", rule.channel());
-        node.put("window_minutes", rule.windowMinutes());
-        node.put("comparison", rule.comparison());
-        node.set("threshold", Decimals.node(rule.threshold()));
-        node.put("min_volume", rule.minVolume());
-        if (rule.hasWebhook()) {
-            node.putObject("webhook").put("url", rule.webhookUrl());
-        } else {
-            node.set("webhook", NullNode.instance);
-        }
-        node.put("created_at", rule.createdAt().toString());
-        node.put("created_by", rule.createdBy());
-        node.put("updated_at", rule.updatedAt().toString());
-        node.put("updated_by", rule.updatedBy());
-        return node;
     }
 
     private static String choice(JsonNode node, String field, List<String> allowed, String fallback, FieldErrors errors) {

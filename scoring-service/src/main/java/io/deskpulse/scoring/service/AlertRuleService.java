@@ -1,7 +1,9 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.domain.AlertRule;
+import io.deskpulse.scoring.domain.WebhookDelivery;
 import io.deskpulse.scoring.repository.AlertRuleRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -47,7 +49,7 @@ public class AlertRuleService {
         return Transactions.run(dataSource, true, c -> existing(c, tenant, id, false));
     }
 
-    public List<WebhookDeliveryRepository.Delivery> deliveries(String tenant, long id) throws SQLException {
+    public List<WebhookDelivery> deliveries(String tenant, long id) throws SQLException {
         return Transactions.run(dataSource, true, c -> {
             existing(c, tenant, id, false);
             return outbox.recent(c, tenant, id, 100);
@@ -60,7 +62,7 @@ public class AlertRuleService {
         }
         return Transactions.retryingDeadlocks(dataSource, c -> {
             if (repository.count(c, tenant) >= MAX_RULES) {
-                throw new InvalidAlertRuleException(List.of(new SettingsError(null, "a tenant has at most " + MAX_RULES
+                throw new InvalidAlertRuleException(List.of(new FieldError(null, "a tenant has at most " + MAX_RULES
                         + " alert rules; delete one first")));
             }
             return repository.insert(c, tenant, draft, draft.webhookSecret(), actor);
@@ -113,7 +115,7 @@ public class AlertRuleService {
     }
 
     private static InvalidAlertRuleException secretRequired() {
-        return new InvalidAlertRuleException(List.of(new SettingsError("webhook.secret", "is required with a webhook "
+        return new InvalidAlertRuleException(List.of(new FieldError("webhook.secret", "is required with a webhook "
                 + "url: at least " + AlertRuleCodec.MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32)")));
     }
 }

@@ -1,19 +1,19 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.domain.AgentDayDeriver;
-import io.deskpulse.scoring.domain.AgentDayScorer;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDay;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDays;
+import io.deskpulse.scoring.domain.AgentDayScorer;
 import io.deskpulse.scoring.domain.AgentEvent;
 import io.deskpulse.scoring.domain.AgentFact;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.domain.NpsResponse;
-import io.deskpulse.scoring.domain.TicketFacts;
 import io.deskpulse.scoring.domain.TicketFact;
+import io.deskpulse.scoring.domain.TicketFacts;
 import io.deskpulse.scoring.domain.TicketScorer;
 import io.deskpulse.scoring.domain.TicketTimeline;
 import io.deskpulse.scoring.domain.TimelineEvent;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.AgentRef;
 import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AggregateRepository;
@@ -25,6 +25,7 @@ import io.deskpulse.scoring.repository.TenantStateRepository;
 import io.deskpulse.scoring.repository.TicketFactsRepository;
 import io.deskpulse.scoring.repository.TicketRef;
 import io.deskpulse.scoring.repository.TimelineRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -85,37 +86,26 @@ public class BatchProcessor {
     }
 
     public BatchOutcome apply(ScoringBatch batch) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                BatchStages.Clock timing = stages.start();
-                BatchOutcome outcome = applyIn(c, batch, timing);
-                if (outcome instanceof BatchOutcome.Applied) {
-                    c.commit();
-                    timing.lap(BatchStages.Stage.COMMIT);
-                    // After the commit, in memory: alert evaluation never adds to the batch transaction.
-                    activity.touched(batch.events());
-                } else {
-                    c.rollback();
-                }
-                return outcome;
-            } catch (AgentTimelineRepository.StoredDaysUnavailable e) {
-                c.rollback();
-                throw e.getCause();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        BatchStages.Clock timing = stages.start();
+        BatchOutcome outcome;
+        try {
+            // A fenced batch wrote nothing but its locks: committing it is rolling it back.
+            outcome = Transactions.run(dataSource, false, c -> applyIn(c, batch, timing));
+        } catch (AgentTimelineRepository.StoredDaysUnavailable e) {
+            throw e.getCause();
         }
+        if (outcome instanceof BatchOutcome.Applied) {
+            timing.lap(BatchStages.Stage.COMMIT);
+            // After the commit, in memory: alert evaluation never adds to the batch transaction.
+            activity.touched(batch.events());
+        }
+        return outcome;
     }
 
     /** Loads (creating where missing) the stored offsets of newly assigned partitions. */
     public Map<Integer, Long> storedOffsets(String consumerGroup, String topic, Set<Integer> partitions)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return offsets.ensure(c, consumerGroup, topic, partitions);
-        }
+        return Transactions.autoCommit(dataSource, c -> offsets.ensure(c, consumerGroup, topic, partitions));
     }
 
     private BatchOutcome applyIn(Connection c, ScoringBatch batch, BatchStages.Clock timing) throws SQLException {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 
 /** Exact decimals of admin documents (targets, weights, thresholds): read with their bounds, written canonically. */
-final class Decimals {
+public final class Decimals {
 
     private Decimals() {
     }
@@ -37,8 +37,14 @@ final class Decimals {
 
     /** A whole number as a JSON integer (75, not 75.0), else the exact decimal. */
     static JsonNode node(BigDecimal value) {
+        Number plain = plain(value);
+        return plain instanceof BigDecimal decimal ? JsonNodeFactory.instance.numberNode(decimal)
+                : JsonNodeFactory.instance.numberNode(plain.longValue());
+    }
+
+    /** The decimal as written canonically: 80 and 0.85, not 80.000 or 8E+1. */
+    public static Number plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() <= 0 ? JsonNodeFactory.instance.numberNode(stripped.longValueExact())
-                : JsonNodeFactory.instance.numberNode(stripped);
+        return stripped.scale() <= 0 ? (Number) stripped.longValueExact() : stripped;
     }
 }

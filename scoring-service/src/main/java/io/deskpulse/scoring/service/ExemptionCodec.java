@@ -38,7 +38,7 @@ public final class ExemptionCodec {
     public static Exemption.Draft parse(String body) {
         JsonNode document = JsonBodies.read(body, "the exemption");
         if (!document.isObject()) {
-            throw new InvalidSettingsException(List.of(new SettingsError(null, "must be a JSON object: the exemption")));
+            throw new InvalidSettingsException(List.of(new FieldError(null, "must be a JSON object: the exemption")));
         }
         FieldErrors errors = new FieldErrors();
         document.fieldNames().forEachRemaining(name -> {

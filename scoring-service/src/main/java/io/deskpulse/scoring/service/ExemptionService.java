@@ -2,6 +2,7 @@ package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.repository.ExemptionRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;

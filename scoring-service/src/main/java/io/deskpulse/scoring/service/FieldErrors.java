@@ -6,10 +6,10 @@ import java.util.List;
 /** Collects every bad field of a document while it is read, so that one answer names them all. */
 final class FieldErrors {
 
-    private final List<SettingsError> errors = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
 
     void add(String field, String reason) {
-        errors.add(new SettingsError(field, reason));
+        errors.add(new FieldError(field, reason));
     }
 
     int count() {
@@ -20,7 +20,7 @@ final class FieldErrors {
         return !errors.isEmpty();
     }
 
-    List<SettingsError> list() {
+    List<FieldError> list() {
         return List.copyOf(errors);
     }
 

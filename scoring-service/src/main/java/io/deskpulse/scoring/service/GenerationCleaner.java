@@ -1,10 +1,9 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.repository.AggregateRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -20,9 +19,11 @@ public class GenerationCleaner {
     private static final int CHUNK = 10_000;
 
     private final DataSource dataSource;
+    private final AggregateRepository aggregates;
 
-    public GenerationCleaner(DataSource dataSource) {
+    public GenerationCleaner(DataSource dataSource, AggregateRepository aggregates) {
         this.dataSource = dataSource;
+        this.aggregates = aggregates;
     }
 
     @Scheduled(every = "${deskpulse.scoring.generation-cleanup-interval:60s}", delayed = "30s",
@@ -37,22 +38,7 @@ public class GenerationCleaner {
 
     /** Returns how many rows were deleted, from every aggregate table. */
     public long clean() throws SQLException {
-        long total = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            for (String table : AggregateRepository.tables()) {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY("
-                        + "SELECT k.ctid FROM retired_generations r JOIN " + table
-                        + " k ON k.tenant_id = r.tenant_id AND k.generation = r.generation LIMIT ?))")) {
-                    delete.setInt(1, CHUNK);
-                    int deleted;
-                    do {
-                        deleted = delete.executeUpdate();
-                        total += deleted;
-                    } while (deleted == CHUNK);
-                }
-            }
-        }
+        long total = Transactions.autoCommit(dataSource, c -> aggregates.deleteRetiredGenerations(c, CHUNK));
         if (total > 0) {
             LOG.infof("Deleted %d aggregate rows of retired generations", total);
         }

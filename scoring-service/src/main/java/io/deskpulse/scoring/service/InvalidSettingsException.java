@@ -5,14 +5,14 @@ import java.util.List;
 /** A settings document that breaks the rules of docs/settings.md; lists every bad field, not just the first. */
 public class InvalidSettingsException extends RuntimeException {
 
-    private final List<SettingsError> errors;
+    private final List<FieldError> errors;
 
-    public InvalidSettingsException(List<SettingsError> errors) {
+    public InvalidSettingsException(List<FieldError> errors) {
         super(errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid; nothing was saved");
         this.errors = List.copyOf(errors);
     }
 
-    public List<SettingsError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 }

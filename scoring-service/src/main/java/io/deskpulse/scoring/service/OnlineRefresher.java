@@ -1,15 +1,16 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.config.ScoringConfig;
-import io.deskpulse.scoring.domain.AgentDayScorer;
 import io.deskpulse.scoring.domain.AgentDayScorer.StoredDay;
+import io.deskpulse.scoring.domain.AgentDayScorer;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.repository.AgentRef;
-import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AgentTimelineRepository.TenantAgentDay;
+import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AggregateRepository;
 import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantStateRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,12 +1,11 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.Recomputation;
 import io.deskpulse.scoring.repository.RecomputationRepository;
 import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,7 +30,7 @@ public class RecomputationRequests {
     public Recomputation request(Connection c, String tenant, int settingsVersion, String reason, String requestedBy)
             throws SQLException {
         // The worker locks a recomputation, then the tenant's state: take them in the same order.
-        lockRunning(c, tenant);
+        recomputations.lockRunning(c, tenant);
         TenantState state = states.lockExclusive(c, tenant);
         if (state.isBuilding()) {
             recomputations.finish(c, state.recomputationId(), Recomputation.SUPERSEDED, null);
@@ -39,30 +38,10 @@ public class RecomputationRequests {
         }
         int generation = states.highestGeneration(c, tenant) + 1;
         Recomputation recomputation = new Recomputation(UUID.randomUUID(), tenant, reason, settingsVersion, generation,
-                Recomputation.RUNNING, timelines(c, tenant), 0, requestedBy, Instant.now(), null, null);
+                Recomputation.RUNNING, recomputations.timelines(c, tenant), 0, requestedBy, Instant.now(), null, null);
         recomputations.insert(c, recomputation);
         states.save(c, new TenantState(tenant, state.activeGeneration(), state.activeSettingsVersion(), generation,
                 settingsVersion, recomputation.id(), null));
         return recomputation;
-    }
-
-    private static void lockRunning(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM recomputations WHERE tenant_id = ? AND status = 'running' FOR UPDATE")) {
-            s.setString(1, tenant);
-            s.executeQuery().close();
-        }
-    }
-
-    private static long timelines(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM ticket_timelines WHERE tenant_id = ?)"
-                + " + (SELECT count(*) FROM agent_timelines WHERE tenant_id = ?)")) {
-            s.setString(1, tenant);
-            s.setString(2, tenant);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -4,28 +4,29 @@ import io.deskpulse.scoring.domain.AgentDayDeriver;
 import io.deskpulse.scoring.domain.ContributionDeriver;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.domain.NpsResponse;
+import io.deskpulse.scoring.domain.Recomputation;
 import io.deskpulse.scoring.domain.Target;
 import io.deskpulse.scoring.domain.TenantSettings;
 import io.deskpulse.scoring.domain.TicketFacts;
-import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AgentTimelineRepository.AgentDayRow;
+import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AggregateRepository;
 import io.deskpulse.scoring.repository.CustomerNpsRepository;
 import io.deskpulse.scoring.repository.RecomputationRepository;
-import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantState.Cursor;
+import io.deskpulse.scoring.repository.TenantState;
 import io.deskpulse.scoring.repository.TenantStateRepository;
 import io.deskpulse.scoring.repository.TicketFactsRepository;
 import io.deskpulse.scoring.repository.TicketRef;
-import io.deskpulse.scoring.repository.TimelineRepository;
 import io.deskpulse.scoring.repository.TimelineRepository.TicketTimelineRow;
+import io.deskpulse.scoring.repository.TimelineRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -82,32 +83,16 @@ public class RecomputationWorker {
 
     /** Performs one chunk of one running recomputation; false when none is waiting. */
     public boolean step() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean worked = stepIn(c);
-                c.commit();
-                return worked;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Transactions.run(dataSource, false, this::stepIn);
     }
 
     private boolean stepIn(Connection c) throws SQLException {
-        UUID id;
-        String tenant;
-        try (PreparedStatement claim = c.prepareStatement("""
-                SELECT id, tenant_id FROM recomputations WHERE status = 'running'
-                ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED""");
-             ResultSet rs = claim.executeQuery()) {
-            if (!rs.next()) {
-                return false;
-            }
-            id = rs.getObject(1, UUID.class);
-            tenant = rs.getString(2);
+        Optional<Recomputation> claimed = recomputations.claimRunning(c);
+        if (claimed.isEmpty()) {
+            return false;
         }
+        UUID id = claimed.get().id();
+        String tenant = claimed.get().tenantId();
         TenantState state = states.lockExclusive(c, tenant);
         if (!id.equals(state.recomputationId())) {
             recomputations.finish(c, id, Recomputation.SUPERSEDED, null);

@@ -1,9 +1,11 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.DocumentVersion;
+import io.deskpulse.scoring.domain.Recomputation;
 import io.deskpulse.scoring.repository.RecomputationRepository;
 import io.deskpulse.scoring.repository.SettingsRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -32,32 +34,19 @@ public class Recomputations {
     }
 
     public Recomputation rebuild(String tenant, String requestedBy) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<Recomputation> running = recomputations.running(c, tenant);
-                Recomputation recomputation = running.isPresent() ? running.get()
-                        : requests.request(c, tenant,
-                                settings.latest(c, tenant).map(SettingsVersion::version).orElse(0),
-                                "rebuild requested", requestedBy);
-                c.commit();
-                return recomputation;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Transactions.run(dataSource, false, c -> {
+            Optional<Recomputation> running = recomputations.running(c, tenant);
+            return running.isPresent() ? running.get()
+                    : requests.request(c, tenant, settings.latest(c, tenant).map(DocumentVersion::version).orElse(0),
+                            "rebuild requested", requestedBy);
+        });
     }
 
     public Optional<Recomputation> find(String tenant, UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return recomputations.find(c, tenant, id);
-        }
+        return Transactions.autoCommit(dataSource, c -> recomputations.find(c, tenant, id));
     }
 
     public List<Recomputation> list(String tenant) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return recomputations.list(c, tenant, 100);
-        }
+        return Transactions.autoCommit(dataSource, c -> recomputations.list(c, tenant, 100));
     }
 }

@@ -1,7 +1,9 @@
 package io.deskpulse.scoring.service;
 
-import io.deskpulse.scoring.repository.ReconciliationRepository;
+import io.deskpulse.scoring.domain.Reconciliation;
 import io.deskpulse.scoring.repository.ReconciliationRepository.LatestDone;
+import io.deskpulse.scoring.repository.ReconciliationRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;

@@ -1,7 +1,9 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.config.ReconciliationConfig;
+import io.deskpulse.scoring.domain.Reconciliation;
 import io.deskpulse.scoring.repository.ReconciliationRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

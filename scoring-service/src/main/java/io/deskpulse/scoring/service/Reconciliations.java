@@ -1,6 +1,8 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.Reconciliation;
 import io.deskpulse.scoring.repository.ReconciliationRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,10 +1,11 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.Replay;
 import io.deskpulse.scoring.messaging.TopicPositions;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.repository.ReplayRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,11 +37,9 @@ public class Replays {
     }
 
     public Replay request(String tenant, Instant from, String requestedBy) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            Optional<Replay> running = replays.running(c, tenant, from);
-            if (running.isPresent()) {
-                return running.get();
-            }
+        Optional<Replay> running = Transactions.autoCommit(dataSource, c -> replays.running(c, tenant, from));
+        if (running.isPresent()) {
+            return running.get();
         }
         Map<Integer, long[]> range = positions.range(from);
         Map<Integer, Long> start = new HashMap<>();
@@ -51,29 +50,18 @@ public class Replays {
         });
         Replay replay = new Replay(UUID.randomUUID(), tenant, from, positions.topic(), end, Replay.RUNNING, 0, 0,
                 requestedBy, Instant.now(), null, null);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                replays.insert(c, replay);
-                offsets.initialize(c, replay.consumerGroup(), replay.topic(), start);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-        return replay;
+        return Transactions.run(dataSource, false, c -> {
+            replays.insert(c, replay);
+            offsets.initialize(c, replay.consumerGroup(), replay.topic(), start);
+            return replay;
+        });
     }
 
     public Optional<Replay> find(String tenant, UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return replays.find(c, tenant, id);
-        }
+        return Transactions.autoCommit(dataSource, c -> replays.find(c, tenant, id));
     }
 
     public List<Replay> list(String tenant) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return replays.list(c, tenant, 100);
-        }
+        return Transactions.autoCommit(dataSource, c -> replays.list(c, tenant, 100));
     }
 }

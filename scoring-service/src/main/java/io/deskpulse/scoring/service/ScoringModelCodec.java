@@ -88,7 +88,7 @@ public class ScoringModelCodec {
     private ObjectNode canonical(JsonNode document, ObjectNode fallback) {
         FieldErrors errors = new FieldErrors();
         if (document == null || !document.isObject()) {
-            throw new InvalidSettingsException(List.of(new SettingsError(null,
+            throw new InvalidSettingsException(List.of(new FieldError(null,
                     "must be a JSON object: the scoring models document")));
         }
         document.fieldNames().forEachRemaining(name -> {

@@ -1,7 +1,9 @@
 package io.deskpulse.scoring.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.repository.ScoringModelRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +22,7 @@ public class ScoringModelService {
     public static final String RESOURCE = "/v1/settings/scoring-models";
 
     /** A version and its effective document. */
-    public record State(SettingsVersion version, ObjectNode document) {
+    public record State(DocumentVersion version, ObjectNode document) {
     }
 
     /** The outcome of a PUT: the models now, and whether it made a new version. */
@@ -38,17 +40,17 @@ public class ScoringModelService {
     }
 
     public State current(String tenant) throws SQLException {
-        return Transactions.run(dataSource, true, c -> state(repository.latest(c, tenant).orElse(SettingsVersion.NONE)));
+        return Transactions.run(dataSource, true, c -> state(repository.latest(c, tenant).orElse(DocumentVersion.NONE)));
     }
 
     public Optional<State> version(String tenant, int version) throws SQLException {
         if (version == 0) {
-            return Optional.of(state(SettingsVersion.NONE));
+            return Optional.of(state(DocumentVersion.NONE));
         }
         return Transactions.run(dataSource, true, c -> repository.find(c, tenant, version).map(this::state));
     }
 
-    public List<SettingsVersion> history(String tenant) throws SQLException {
+    public List<DocumentVersion> history(String tenant) throws SQLException {
         return Transactions.run(dataSource, true, c -> repository.history(c, tenant));
     }
 
@@ -70,7 +72,7 @@ public class ScoringModelService {
     private Optional<Saved> saveIn(Connection c, String tenant, ObjectNode wanted, Precondition precondition,
             String changedBy) throws SQLException {
         repository.lockTenant(c, tenant);
-        SettingsVersion latest = repository.latest(c, tenant).orElse(SettingsVersion.NONE);
+        DocumentVersion latest = repository.latest(c, tenant).orElse(DocumentVersion.NONE);
         if (!precondition.holds(latest.version())) {
             throw new VersionConflictException(precondition.header(), latest.version(), RESOURCE);
         }
@@ -83,7 +85,7 @@ public class ScoringModelService {
                 .map(inserted -> new Saved(new State(inserted, wanted), true));
     }
 
-    private State state(SettingsVersion version) {
+    private State state(DocumentVersion version) {
         return new State(version, version.version() == 0 ? codec.defaults() : codec.fromStored(version.document()));
     }
 }

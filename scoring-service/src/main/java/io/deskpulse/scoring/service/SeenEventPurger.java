@@ -2,9 +2,9 @@ package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.repository.SeenEventRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -43,14 +43,11 @@ public class SeenEventPurger {
     /** Returns how many identities were forgotten. */
     public long purge() throws SQLException {
         long total = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            int deleted;
-            do {
-                deleted = seenEvents.purgeOlderThan(c, config.dedupWindow(), CHUNK);
-                total += deleted;
-            } while (deleted == CHUNK);
-        }
+        int deleted;
+        do {
+            deleted = Transactions.run(dataSource, false, c -> seenEvents.purgeOlderThan(c, config.dedupWindow(), CHUNK));
+            total += deleted;
+        } while (deleted == CHUNK);
         if (total > 0) {
             LOG.infof("Forgot %d event identities older than %s", total, config.dedupWindow());
         }

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.domain.TenantSettings;
 import io.deskpulse.scoring.repository.SettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,13 +57,13 @@ public class SettingsCache {
             return cached;
         }
         // Read and decoded outside the lock: a database round trip must not hold up other tenants' hits.
-        SettingsVersion row = repository.find(c, tenant, version).orElseThrow(() -> new IllegalStateException(
+        DocumentVersion row = repository.find(c, tenant, version).orElseThrow(() -> new IllegalStateException(
                 "tenant '" + tenant + "' has no settings version " + version));
         return of(tenant, row);
     }
 
     /** The settings of a version row already read (with its document), cached like {@link #settings}. */
-    TenantSettings of(String tenant, SettingsVersion row) {
+    TenantSettings of(String tenant, DocumentVersion row) {
         if (row.version() == 0) {
             return TenantSettings.DEFAULTS;
         }

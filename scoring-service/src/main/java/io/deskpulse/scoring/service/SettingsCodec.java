@@ -52,7 +52,7 @@ public class SettingsCodec {
 
     public TenantSettings decode(JsonNode document) {
         if (document == null || !document.isObject()) {
-            throw new InvalidSettingsException(List.of(new SettingsError(null, "must be a JSON object: the settings document")));
+            throw new InvalidSettingsException(List.of(new FieldError(null, "must be a JSON object: the settings document")));
         }
         FieldErrors errors = new FieldErrors();
         document.fieldNames().forEachRemaining(name -> {

@@ -1,8 +1,11 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.DocumentVersion;
+import io.deskpulse.scoring.domain.Recomputation;
 import io.deskpulse.scoring.domain.TenantSettings;
 import io.deskpulse.scoring.repository.RecomputationRepository;
 import io.deskpulse.scoring.repository.SettingsRepository;
+import io.deskpulse.scoring.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +23,7 @@ import javax.sql.DataSource;
 public class SettingsService {
 
     /** A tenant's settings at some version, and the recomputation that is building a newer one, if any. */
-    public record State(SettingsVersion version, TenantSettings settings, Recomputation pending) {
+    public record State(DocumentVersion version, TenantSettings settings, Recomputation pending) {
     }
 
     /** The outcome of a PUT: the settings now, and the recomputation it started (null when none). */
@@ -51,7 +54,7 @@ public class SettingsService {
 
     public State current(String tenant) throws SQLException {
         return Transactions.run(dataSource, true, c -> {
-            SettingsVersion latest = repository.latest(c, tenant).orElse(SettingsVersion.NONE);
+            DocumentVersion latest = repository.latest(c, tenant).orElse(DocumentVersion.NONE);
             return new State(latest, cache.of(tenant, latest), pending(c, tenant));
         });
     }
@@ -86,14 +89,14 @@ public class SettingsService {
         }
     }
 
-    public List<SettingsVersion> history(String tenant) throws SQLException {
+    public List<DocumentVersion> history(String tenant) throws SQLException {
         return Transactions.run(dataSource, true, c -> repository.history(c, tenant));
     }
 
     /** A saved version (or version 0, the defaults). */
     public Optional<State> version(String tenant, int version) throws SQLException {
         if (version == 0) {
-            return Optional.of(new State(SettingsVersion.NONE, TenantSettings.DEFAULTS, null));
+            return Optional.of(new State(DocumentVersion.NONE, TenantSettings.DEFAULTS, null));
         }
         return Transactions.run(dataSource, true, c -> repository.find(c, tenant, version)
                 .map(row -> new State(row, cache.of(tenant, row), null)));
@@ -102,7 +105,7 @@ public class SettingsService {
     private Optional<Saved> saveIn(Connection c, String tenant, TenantSettings wanted, Precondition precondition,
             String changedBy) throws SQLException {
         repository.lockTenant(c, tenant);
-        SettingsVersion latest = repository.latest(c, tenant).orElse(SettingsVersion.NONE);
+        DocumentVersion latest = repository.latest(c, tenant).orElse(DocumentVersion.NONE);
         if (!precondition.holds(latest.version())) {
             throw new VersionConflictException(precondition.header(), latest.version());
         }
@@ -112,7 +115,7 @@ public class SettingsService {
             return Optional.of(new Saved(new State(latest, previous, pending(c, tenant)), null, false));
         }
         int next = latest.version() + 1;
-        Optional<SettingsVersion> inserted = repository.insert(c, tenant, next, codec.toStored(wanted), changedBy,
+        Optional<DocumentVersion> inserted = repository.insert(c, tenant, next, codec.toStored(wanted), changedBy,
                 change.changedFields());
         if (inserted.isEmpty()) {
             return Optional.empty();

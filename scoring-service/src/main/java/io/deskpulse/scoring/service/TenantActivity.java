@@ -1,6 +1,6 @@
 package io.deskpulse.scoring.service;
 
-import io.deskpulse.scoring.messaging.IncomingEvent;
+import io.deskpulse.scoring.domain.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;

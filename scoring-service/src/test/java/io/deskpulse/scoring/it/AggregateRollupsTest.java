@@ -7,16 +7,18 @@ import static org.awaitility.Awaitility.await;
 import io.deskpulse.scoring.domain.Contribution;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.domain.DurationHistogram;
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.domain.Observation;
 import io.deskpulse.scoring.domain.Target;
 import io.deskpulse.scoring.domain.TenantSettings;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.AggregateRepository;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.service.BatchProcessor;
 import io.deskpulse.scoring.service.ScoringBatch;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * path), inserted new, or inserted by two writers at once (the conflict path merges in SQL).
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class AggregateRollupsTest {
 
     private static final String[] CHANNELS = {"email", "chat", "phone", "web"};

@@ -16,6 +16,8 @@ import io.deskpulse.scoring.service.AlertEvaluator;
 import io.deskpulse.scoring.support.AdjustableClock;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * rule change resolving what it raised.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class AlertEvaluationTest {
 
     static final String TENANT = "hooli";

@@ -16,12 +16,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** The alert rules API: create, read, replace, delete, If-Match, secrets never shown, every error, keys and tenants. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class AlertRuleApiTest {
 
     static final String PATH = "/v1/alert-rules";

@@ -3,13 +3,15 @@ package io.deskpulse.scoring.it;
 import static io.deskpulse.scoring.support.ContractEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.service.BatchOutcome;
 import io.deskpulse.scoring.service.BatchProcessor;
 import io.deskpulse.scoring.service.ScoringBatch;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * of their own (offsets are kept per topic), so the running consumer is not involved.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class BatchProcessorTest {
 
     private static final String GROUP = "unit-tests";

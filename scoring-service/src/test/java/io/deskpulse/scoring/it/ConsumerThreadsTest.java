@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
 import io.deskpulse.testsupport.TestInfrastructure;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service runs its poll loops as members of the scoring group that split the topic's partitions. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ConsumerThreadsTest {
 
     @Inject

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.messaging.UndecodableEventException;
 import io.deskpulse.scoring.support.ContractEvents;
 import java.nio.charset.StandardCharsets;

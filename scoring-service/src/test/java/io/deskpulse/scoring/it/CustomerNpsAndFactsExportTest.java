@@ -4,15 +4,17 @@ import static io.deskpulse.scoring.support.ContractEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.domain.NpsResponse;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.IncomingEvent;
 import io.deskpulse.scoring.repository.CustomerNpsRepository;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.service.BatchProcessor;
 import io.deskpulse.scoring.service.ScoringBatch;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * ticket_facts (a write records its transaction; an unchanged row is not rewritten).
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class CustomerNpsAndFactsExportTest {
 
     private static final String GROUP = "unit-tests";

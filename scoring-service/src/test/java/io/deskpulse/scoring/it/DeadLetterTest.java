@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.deskpulse.scoring.messaging.DeadLetterPublisher;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Records scoring cannot process go to the dead-letter topic with their reason; consumption goes on. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class DeadLetterTest {
 
     @Inject

@@ -9,7 +9,7 @@ import io.deskpulse.scoring.domain.DurationHistogram;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
 import io.deskpulse.scoring.support.ScoringTestResources;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Events on the real topic, KPIs in the real database: out of order, resent, and across tenants. */
 @QuarkusTest
-@QuarkusTestResource(value = ScoringTestResources.class, restrictToAnnotatedClass = false)
+@WithTestResource(ScoringTestResources.class)
 class EventPathTest {
 
     @Inject

@@ -15,12 +15,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** Exemption periods over HTTP: create, list, read, replace, delete, If-Match, overlaps, every error. Year 2031 is theirs. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ExemptionApiTest {
 
     static final String PATH = "/v1/settings/exemptions";

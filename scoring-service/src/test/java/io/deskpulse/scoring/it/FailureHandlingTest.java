@@ -10,8 +10,10 @@ import io.deskpulse.scoring.messaging.DeadLetterPublisher;
 import io.deskpulse.scoring.service.Failures;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
 import io.deskpulse.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real failures of the real database: one that passes is retried, one a record causes is isolated. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class FailureHandlingTest {
 
     @Inject

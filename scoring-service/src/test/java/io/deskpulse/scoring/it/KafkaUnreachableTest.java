@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
 import io.deskpulse.testsupport.PostgresTestDatabase;
 import io.deskpulse.testsupport.TestInfrastructure;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** With no broker to talk to, scoring says it is not ready (and says why), instead of hanging the probe. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 @TestProfile(KafkaUnreachableTest.NoBroker.class)
 class KafkaUnreachableTest {
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * every response with an example, and every JSON example JSON (one that does not parse is served as a string).
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ManagerOpenApiTest {
 
     static final List<String> PATHS = List.of("/v1/settings/scoring-models", "/v1/settings/scoring-models/versions",

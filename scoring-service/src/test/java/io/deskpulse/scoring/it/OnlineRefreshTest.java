@@ -8,6 +8,8 @@ import io.deskpulse.scoring.service.OnlineRefresher;
 import io.deskpulse.scoring.support.AdjustableClock;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,9 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /** An agent online right now: the open session is counted up to the clock, and again as the clock moves. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class OnlineRefreshTest {
 
-    static final String TENANT = "stark";
+    // Its own tenant: PeriodReportTest sums the aggregates of "stark".
+    static final String TENANT = "pym";
 
     @Inject
     DataSource dataSource;

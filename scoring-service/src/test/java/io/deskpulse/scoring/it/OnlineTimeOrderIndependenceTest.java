@@ -11,6 +11,8 @@ import io.deskpulse.scoring.support.AgentHistoryReference;
 import io.deskpulse.scoring.support.AgentHistoryReference.Sent;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -42,6 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * computation over the whole history.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class OnlineTimeOrderIndependenceTest {
 
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-26");

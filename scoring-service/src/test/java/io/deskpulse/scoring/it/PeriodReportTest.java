@@ -11,6 +11,8 @@ import io.deskpulse.scoring.service.PeriodReportProducer;
 import io.deskpulse.scoring.support.AdjustableClock;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * in the tenant's zone when the daily rollups are in another one.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class PeriodReportTest {
 
     static final String TENANT = "stark";

@@ -10,6 +10,8 @@ import io.deskpulse.scoring.service.GenerationCleaner;
 import io.deskpulse.scoring.service.RecomputationWorker;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * numbers that are exactly what the new settings give for every event, old and new.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class RecomputationTest {
 
     static final String TENANT = "wayne";

@@ -15,7 +15,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.service.ReconciliationWorker;
+import io.deskpulse.scoring.support.ScoringTestResources;
 import io.deskpulse.scoring.support.SettingsApi;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * (404 across tenants), one queued or running per tenant (409), keys and scopes.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ReconciliationApiTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -12,15 +12,17 @@ import static org.hamcrest.Matchers.is;
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.domain.HistogramMeasure;
 import io.deskpulse.scoring.domain.Measure;
+import io.deskpulse.scoring.domain.Reconciliation;
 import io.deskpulse.scoring.service.OnlineRefresher;
 import io.deskpulse.scoring.service.RecomputationWorker;
-import io.deskpulse.scoring.service.Reconciliation;
 import io.deskpulse.scoring.service.ReconciliationScheduler;
 import io.deskpulse.scoring.service.ReconciliationWorker;
 import io.deskpulse.scoring.support.AdjustableClock;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
 import io.deskpulse.scoring.support.Traffic;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -55,6 +57,7 @@ import org.junit.jupiter.api.Test;
  * batches keep writing to the same rows.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ReconciliationTest {
 
     /** The traffic's "now": a Friday afternoon, agents online. */

@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.is;
 
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
-import io.deskpulse.scoring.messaging.ReplayRunner;
+import io.deskpulse.scoring.service.ReplayRunner;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * second replay changes nothing.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ReplayTest {
 
     static final String TENANT = "gotham";

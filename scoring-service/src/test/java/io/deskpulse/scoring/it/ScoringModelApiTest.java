@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The scoring models API over HTTP on the real database: defaults, versions, If-Match, errors, keys, no recomputation. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class ScoringModelApiTest {
 
     static final String PATH = "/v1/settings/scoring-models";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskpulse.scoring.service.SeenEventPurger;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class SeenEventPurgerTest {
 
     @Inject

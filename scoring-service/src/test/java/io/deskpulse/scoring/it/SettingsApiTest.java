@@ -21,6 +21,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import io.restassured.http.ContentType;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** The settings API over HTTP, on the real database: documents, versions, preconditions, errors, keys. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class SettingsApiTest {
 
     static final String PROBLEM = "application/problem+json";

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskpulse.scoring.domain.TenantSettings;
 import io.deskpulse.scoring.service.SettingsCache;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The settings of a version, read through the database the first time, as the batch processor will ask. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class SettingsCacheTest {
 
     @Inject

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * retried once on top of it.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class SettingsConcurrencyTest {
 
     @Inject

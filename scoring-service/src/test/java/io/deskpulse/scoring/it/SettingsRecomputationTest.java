@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * cannot starts none. The recomputation worker may finish it at any moment, so its final status is not asserted.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class SettingsRecomputationTest {
 
     @Inject

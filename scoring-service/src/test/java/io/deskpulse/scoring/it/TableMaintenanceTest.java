@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.deskpulse.scoring.config.ScoringConfig;
-import io.deskpulse.scoring.service.TableMaintenance;
+import io.deskpulse.scoring.config.VacuumMode;
+import io.deskpulse.scoring.repository.TableMaintenance;
 import io.deskpulse.scoring.support.Aggregates;
+import io.deskpulse.scoring.support.ScoringTestResources;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service vacuums its own tables when the server does not: dead rows of a table beyond the threshold go. */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class TableMaintenanceTest {
 
     @Inject
@@ -41,22 +45,22 @@ class TableMaintenanceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> stats.scalar(
                 "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'") == 2500);
 
-        assertThat(maintenance.vacuumDue(TableMaintenance.Mode.NEVER)).isEmpty();
-        assertThat(maintenance.vacuumDue(TableMaintenance.Mode.ALWAYS)).contains("maintenance_probe");
+        assertThat(maintenance.vacuumDue(VacuumMode.NEVER)).isEmpty();
+        assertThat(maintenance.vacuumDue(VacuumMode.ALWAYS)).contains("maintenance_probe");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(stats.scalar("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'"
                     + " AND last_vacuum IS NOT NULL AND n_dead_tup = 0")).isOne();
         });
-        assertThat(maintenance.vacuumDue(TableMaintenance.Mode.ALWAYS)).doesNotContain("maintenance_probe");
+        assertThat(maintenance.vacuumDue(VacuumMode.ALWAYS)).doesNotContain("maintenance_probe");
     }
 
     @Test
     void autoVacuumsOnlyWhereTheServersAutovacuumIsOff() {
-        assertThat(config.vacuum()).isEqualTo(TableMaintenance.Mode.AUTO);
-        assertThat(TableMaintenance.Mode.AUTO.vacuums(false)).isTrue();
-        assertThat(TableMaintenance.Mode.AUTO.vacuums(true)).isFalse();
-        assertThat(TableMaintenance.Mode.ALWAYS.vacuums(true)).isTrue();
-        assertThat(TableMaintenance.Mode.NEVER.vacuums(false)).isFalse();
+        assertThat(config.vacuum()).isEqualTo(VacuumMode.AUTO);
+        assertThat(VacuumMode.AUTO.vacuums(false)).isTrue();
+        assertThat(VacuumMode.AUTO.vacuums(true)).isFalse();
+        assertThat(VacuumMode.ALWAYS.vacuums(true)).isTrue();
+        assertThat(VacuumMode.NEVER.vacuums(false)).isFalse();
     }
 }

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.service.AlertEvaluator;
 import io.deskpulse.scoring.service.WebhookDispatcher;
 import io.deskpulse.scoring.support.AdjustableClock;
+import io.deskpulse.scoring.support.ScoringTestResources;
 import io.deskpulse.scoring.support.WebhookReceiver;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.ServerSocket;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * 30 s apart and doubling; the adjustable clock says when they are due.
  */
 @QuarkusTest
+@WithTestResource(ScoringTestResources.class)
 class WebhookDeliveryTest {
 
     static final String SECRET = "whsec-delivery-test-0123456789";

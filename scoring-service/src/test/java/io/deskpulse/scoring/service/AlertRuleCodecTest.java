@@ -32,7 +32,7 @@ class AlertRuleCodecTest {
                      'min_volume': 0, 'webhook': {'url': 'ftp://x.example', 'secret': 'short', 'method': 'PUT'},
                      'owner': 'me'}"""));
         } catch (InvalidAlertRuleException e) {
-            assertThat(e.errors()).extracting(SettingsError::field).containsExactly("owner", "name", "enabled", "metric",
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("owner", "name", "enabled", "metric",
                     "ids", "channel", "window_minutes", "comparison", "threshold", "min_volume", "webhook.method",
                     "webhook.url", "webhook.secret");
             return;
@@ -46,7 +46,7 @@ class AlertRuleCodecTest {
             AlertRuleCodec.parse(json("{'name': 'x', 'metric': 'csat_avg', 'dimension': 'team', 'window_minutes': 20160,"
                     + " 'webhook': {'url': 'https://user:pw@hooks.example.com/x'}}"));
         } catch (InvalidAlertRuleException e) {
-            assertThat(e.errors()).extracting(SettingsError::field).containsExactly("window_minutes", "comparison",
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("window_minutes", "comparison",
                     "threshold", "webhook.url");
             return;
         }

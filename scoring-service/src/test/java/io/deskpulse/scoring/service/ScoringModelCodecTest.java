@@ -16,7 +16,7 @@ class ScoringModelCodecTest {
         return singleQuoted.replace('\'', '"');
     }
 
-    private List<SettingsError> errors(String body) {
+    private List<FieldError> errors(String body) {
         try {
             codec.parse(json(body));
         } catch (InvalidSettingsException e) {
@@ -70,7 +70,7 @@ class ScoringModelCodecTest {
                                               {'metric': 'csat_avg', 'channel': 'fax', 'direction': 'up', 'target': 0, 'weight': 50.0001},
                                               {'metric': 'fcr_rate', 'target': 0.8, 'weight': 50, 'goal': 1}],
                                      'peer_review': {'share': 100, 'target': 4.5}}}}"""))
-                .extracting(SettingsError::field)
+                .extracting(FieldError::field)
                 .containsExactly("rolez", "roles.Front Line", "roles.agent.peer_review.share",
                         "roles.agent.kpis[0].metric", "roles.agent.kpis[1].channel", "roles.agent.kpis[1].direction",
                         "roles.agent.kpis[1].target", "roles.agent.kpis[1].weight", "roles.agent.kpis[2].goal");
@@ -80,12 +80,12 @@ class ScoringModelCodecTest {
     void weightsAddUpToAHundredAndAKpiAppearsOncePerChannel() {
         assertThat(errors("{'roles': {'a': {'kpis': [{'metric': 'csat_avg', 'target': 4.5, 'weight': 50},"
                 + " {'metric': 'fcr_rate', 'target': 0.8, 'weight': 45}]}}, 'default_roles': {'agent': 'a', 'team': 'a'}}"))
-                .containsExactly(new SettingsError("roles.a.kpis", "the weights must add up to 100 (per cent of the score "
+                .containsExactly(new FieldError("roles.a.kpis", "the weights must add up to 100 (per cent of the score "
                         + "before the peer-review share), they add up to 95"));
         assertThat(errors("{'roles': {'a': {'kpis': [{'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 30, 'weight': 50},"
                 + " {'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 20, 'weight': 50}]}},"
                 + " 'default_roles': {'agent': 'a', 'team': 'a'}}"))
-                .extracting(SettingsError::reason)
+                .extracting(FieldError::reason)
                 .containsExactly("repeats first_response_avg_s on chat (kpis[0]); a KPI appears once per role and channel");
         // the same metric on two channels is two KPIs
         codec.parse(json("{'roles': {'a': {'kpis': [{'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 30, 'weight': 50},"
@@ -98,17 +98,17 @@ class ScoringModelCodecTest {
         assertThat(errors("{'roles': {'solo': {'kpis': [{'metric': 'csat_avg', 'target': 4.5, 'weight': 100}]}},"
                 + " 'agent_roles': {'a-1': 'solo', 'a-2': 'senior'}, 'team_roles': {'': 'solo'}}"))
                 .containsExactly(
-                        new SettingsError("default_roles.agent", "names role 'frontline_agent', which is not in roles (solo)"),
-                        new SettingsError("default_roles.team", "names role 'team_lead', which is not in roles (solo)"),
-                        new SettingsError("agent_roles.a-2", "must name one of the roles (solo), got \"senior\""),
-                        new SettingsError("team_roles.", "an id has 1 to 128 characters"));
+                        new FieldError("default_roles.agent", "names role 'frontline_agent', which is not in roles (solo)"),
+                        new FieldError("default_roles.team", "names role 'team_lead', which is not in roles (solo)"),
+                        new FieldError("agent_roles.a-2", "must name one of the roles (solo), got \"senior\""),
+                        new FieldError("team_roles.", "an id has 1 to 128 characters"));
     }
 
     @Test
     void peerReviewIsEitherAShareOrAKpi() {
         assertThat(errors("{'roles': {'frontline_agent': {'kpis': [{'metric': 'peer_review_avg', 'target': 4.5, 'weight': 100}],"
                 + " 'peer_review': {'share': 10, 'target': 4}}}, 'default_roles': {'team': 'frontline_agent'}}"))
-                .extracting(SettingsError::field).containsExactly("roles.frontline_agent.kpis[0]");
+                .extracting(FieldError::field).containsExactly("roles.frontline_agent.kpis[0]");
     }
 
     @Test

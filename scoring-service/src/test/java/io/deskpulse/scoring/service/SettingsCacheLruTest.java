@@ -2,6 +2,7 @@ package io.deskpulse.scoring.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.domain.TenantSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,8 @@ class SettingsCacheLruTest {
 
     private final SettingsCodec codec = new SettingsCodec();
 
-    private SettingsVersion row(int version, int qaPassMark) {
-        return new SettingsVersion(version, null, "test", List.of(),
+    private DocumentVersion row(int version, int qaPassMark) {
+        return new DocumentVersion(version, null, "test", List.of(),
                 codec.toStored(codec.parse("{\"qa_pass_mark\": " + qaPassMark + "}")));
     }
 
@@ -32,7 +33,7 @@ class SettingsCacheLruTest {
     void versionZeroIsTheDefaultsAndTakesNoRoom() {
         SettingsCache cache = new SettingsCache(null, codec, 10);
 
-        assertThat(cache.of("acme", SettingsVersion.NONE)).isSameAs(TenantSettings.DEFAULTS);
+        assertThat(cache.of("acme", DocumentVersion.NONE)).isSameAs(TenantSettings.DEFAULTS);
         assertThat(cache.size()).isZero();
     }
 

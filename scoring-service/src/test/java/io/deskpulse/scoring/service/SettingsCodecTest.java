@@ -280,8 +280,8 @@ class SettingsCodecTest {
                 InvalidSettingsException.class);
 
         assertThat(e.errors()).containsExactly(
-                new SettingsError("business_hours.weekly.friday[1]", "overlaps friday[0] (08:00-18:00)"),
-                new SettingsError("business_hours.weekly.friday[2]", "overlaps friday[0] (08:00-18:00)"));
+                new FieldError("business_hours.weekly.friday[1]", "overlaps friday[0] (08:00-18:00)"),
+                new FieldError("business_hours.weekly.friday[2]", "overlaps friday[0] (08:00-18:00)"));
     }
 
     @Test
@@ -306,7 +306,7 @@ class SettingsCodecTest {
                                     'holidays': ['2026-13-01']},
                  'first_response_sla_s': {'chat': 0, 'fax': 10}}""")), InvalidSettingsException.class);
 
-        assertThat(e.errors()).extracting(SettingsError::field).containsExactlyInAnyOrder(
+        assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "time_zone", "qa_pass_mak", "complaint_tag", "business_hours.weekly.monday[1]",
                 "business_hours.weekly.funday", "business_hours.holidays[0]", "first_response_sla_s.chat",
                 "first_response_sla_s.fax");
@@ -323,7 +323,7 @@ class SettingsCodecTest {
                 .as("which of the two was meant?").isInstanceOf(UnreadableSettingsException.class)
                 .hasMessageContaining("Duplicate field 'qa_pass_mark'");
         InvalidSettingsException e = catchThrowableOfType(() -> codec.parse("[]"), InvalidSettingsException.class);
-        assertThat(e.errors()).containsExactly(new SettingsError(null, "must be a JSON object: the settings document"));
+        assertThat(e.errors()).containsExactly(new FieldError(null, "must be a JSON object: the settings document"));
     }
 
     @Test

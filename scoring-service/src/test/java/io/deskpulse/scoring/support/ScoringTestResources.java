@@ -7,7 +7,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import java.util.UUID;
 
-/** A fresh database and fresh topics on the real servers for the scoring test suite. */
+/**
+ * A fresh database and fresh topics on the real servers, declared by every {@code @QuarkusTest} class of the suite
+ * ({@code @WithTestResource}): classes with the same resources share one started service, and one that needs
+ * other resources (or a profile) gets a service of its own.
+ */
 public class ScoringTestResources implements QuarkusTestResourceLifecycleManager {
 
     @Override

@@ -1,4 +1,4 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.domain;
 
 import io.deskpulse.scoring.domain.AggregateComparison.Difference;
 import java.time.Instant;
@@ -25,7 +25,7 @@ public record Reconciliation(UUID id, String tenantId, Instant from, Instant to,
         differences = List.copyOf(differences);
     }
 
-    static Reconciliation requested(String tenant, Instant from, Instant to, boolean repair, String requestedBy,
+    public static Reconciliation requested(String tenant, Instant from, Instant to, boolean repair, String requestedBy,
             Instant now) {
         return new Reconciliation(UUID.randomUUID(), tenant, from, to, repair, RUNNING, requestedBy, now, null, null, null,
                 0, 0, List.of(), false, null);

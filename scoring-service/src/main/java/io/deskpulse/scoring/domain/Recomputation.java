@@ -1,4 +1,4 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.domain;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,14 +1,14 @@
-package io.deskpulse.scoring.messaging;
+package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.domain.IncomingEvent;
+import io.deskpulse.scoring.domain.Replay;
+import io.deskpulse.scoring.messaging.CloudEventDecoder;
+import io.deskpulse.scoring.messaging.KafkaClients;
+import io.deskpulse.scoring.messaging.UndecodableEventException;
 import io.deskpulse.scoring.repository.ReplayRepository;
-import io.deskpulse.scoring.service.BatchOutcome;
-import io.deskpulse.scoring.service.BatchProcessor;
-import io.deskpulse.scoring.service.Failures;
-import io.deskpulse.scoring.service.Replay;
-import io.deskpulse.scoring.service.ScoringBatch;
+import io.deskpulse.scoring.repository.Transactions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,11 +67,7 @@ public class ReplayRunner {
 
     /** Takes a waiting replay and runs it to its end (or until its lease is lost); false when none waits. */
     public boolean runNext() throws SQLException {
-        Optional<Replay> claimed;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            claimed = replays.claim(c, owner, LEASE);
-        }
+        Optional<Replay> claimed = Transactions.autoCommit(dataSource, c -> replays.claim(c, owner, LEASE));
         if (claimed.isEmpty()) {
             return false;
         }
@@ -146,16 +142,13 @@ public class ReplayRunner {
     }
 
     private boolean renew(Replay replay, long read, long applied) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return replays.progress(c, replay.id(), owner, LEASE, read, applied);
-        }
+        return Transactions.autoCommit(dataSource, c -> replays.progress(c, replay.id(), owner, LEASE, read, applied));
     }
 
     private void finish(UUID id, String status, String error) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
+        Transactions.autoCommit(dataSource, c -> {
             replays.finish(c, id, status, error);
-        }
+            return null;
+        });
     }
 }

@@ -1,6 +1,7 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.repository;
 
 import io.deskpulse.scoring.config.ScoringConfig;
+import io.deskpulse.scoring.config.VacuumMode;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -23,20 +24,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TableMaintenance {
 
-    /** When the service vacuums its tables itself. */
-    public enum Mode {
-        /** Only when the server's autovacuum is off. */
-        AUTO,
-        /** Always, whatever autovacuum does. */
-        ALWAYS,
-        /** Never: vacuum is left to the server (and its operators). */
-        NEVER;
-
-        public boolean vacuums(boolean autovacuumOn) {
-            return this == ALWAYS || this == AUTO && !autovacuumOn;
-        }
-    }
-
     private static final Logger LOG = Logger.getLogger(TableMaintenance.class);
 
     private final DataSource dataSource;
@@ -58,10 +45,18 @@ public class TableMaintenance {
     }
 
     /** Vacuums (and analyzes) the tables that are due, when {@code mode} says so; returns their names. */
-    public List<String> vacuumDue(Mode mode) throws SQLException {
+    public List<String> vacuumDue(VacuumMode mode) throws SQLException {
+        // VACUUM cannot run in a transaction
+        List<String> vacuumed = Transactions.autoCommit(dataSource, c -> vacuumDue(c, mode));
+        if (!vacuumed.isEmpty()) {
+            LOG.debugf("Vacuumed %s", vacuumed);
+        }
+        return vacuumed;
+    }
+
+    private static List<String> vacuumDue(Connection c, VacuumMode mode) throws SQLException {
         List<String> vacuumed = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
-            c.setAutoCommit(true); // VACUUM cannot run in a transaction
+        try (Statement statement = c.createStatement()) {
             boolean autovacuumOn;
             try (ResultSet rs = statement.executeQuery("SELECT current_setting('autovacuum')::boolean")) {
                 rs.next();
@@ -83,9 +78,6 @@ public class TableMaintenance {
                 statement.execute("VACUUM (ANALYZE, SKIP_LOCKED) \"" + table.replace("\"", "\"\"") + "\"");
                 vacuumed.add(table);
             }
-        }
-        if (!vacuumed.isEmpty()) {
-            LOG.debugf("Vacuumed %s", vacuumed);
         }
         return vacuumed;
     }

@@ -1,7 +1,5 @@
-package io.deskpulse.scoring.messaging;
+package io.deskpulse.scoring.domain;
 
-import io.deskpulse.scoring.domain.AgentEvent;
-import io.deskpulse.scoring.domain.TimelineEvent;
 import java.util.UUID;
 
 /**

@@ -1,12 +1,14 @@
-package io.deskpulse.scoring.messaging;
+package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.config.ScoringConfig;
+import io.deskpulse.scoring.domain.IncomingEvent;
+import io.deskpulse.scoring.messaging.CloudEventDecoder;
+import io.deskpulse.scoring.messaging.ConsumerStatus;
+import io.deskpulse.scoring.messaging.DeadLetter;
+import io.deskpulse.scoring.messaging.DeadLetterPublisher;
+import io.deskpulse.scoring.messaging.KafkaClients;
+import io.deskpulse.scoring.messaging.UndecodableEventException;
 import io.deskpulse.scoring.repository.OffsetRepository;
-import io.deskpulse.scoring.service.BatchOutcome;
-import io.deskpulse.scoring.service.BatchProcessor;
-import io.deskpulse.scoring.service.Failures;
-import io.deskpulse.scoring.service.ScoringBatch;
-import io.deskpulse.scoring.service.ScoringMetrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.domain;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +7,9 @@ import java.util.List;
  * One saved version of a tenant's settings: who changed which fields, when, and the stored document (the
  * canonical JSON of {@link SettingsCodec}; null where only the history was read).
  */
-public record SettingsVersion(int version, Instant changedAt, String changedBy, List<String> changedFields,
+public record DocumentVersion(int version, Instant changedAt, String changedBy, List<String> changedFields,
         String document) {
 
     /** A tenant that never saved settings: version 0, the defaults. */
-    public static final SettingsVersion NONE = new SettingsVersion(0, null, null, List.of(), null);
+    public static final DocumentVersion NONE = new DocumentVersion(0, null, null, List.of(), null);
 }

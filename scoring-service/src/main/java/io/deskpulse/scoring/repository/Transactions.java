@@ -1,18 +1,18 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.repository;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** One unit of work of the admin API in one transaction on a connection of its own. */
-final class Transactions {
+/** The one way the service runs database work: one transaction on a connection of its own, or auto-commit. */
+public final class Transactions {
 
     /** Deadlock and serialization failure: the transaction was rolled back and can simply run again. */
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40P01", "40001");
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -20,7 +20,7 @@ final class Transactions {
     }
 
     /** Runs {@code work} and commits, or rolls back on any failure. A read-only run reads one snapshot. */
-    static <T> T run(DataSource dataSource, boolean readOnly, Work<T> work) throws SQLException {
+    public static <T> T run(DataSource dataSource, boolean readOnly, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -40,7 +40,7 @@ final class Transactions {
     }
 
     /** A writing run, run once more from the start when PostgreSQL rolled it back for a deadlock. */
-    static <T> T retryingDeadlocks(DataSource dataSource, Work<T> work) throws SQLException {
+    public static <T> T retryingDeadlocks(DataSource dataSource, Work<T> work) throws SQLException {
         try {
             return run(dataSource, false, work);
         } catch (SQLException e) {
@@ -48,6 +48,14 @@ final class Transactions {
                 throw e;
             }
             return run(dataSource, false, work);
+        }
+    }
+
+    /** Runs {@code work} statement by statement, each committed on its own. */
+    public static <T> T autoCommit(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return work.run(c);
         }
     }
 }

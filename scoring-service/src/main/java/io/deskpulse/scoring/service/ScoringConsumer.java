@@ -1,9 +1,12 @@
-package io.deskpulse.scoring.messaging;
+package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.config.KafkaTopicsConfig;
 import io.deskpulse.scoring.config.ScoringConfig;
-import io.deskpulse.scoring.service.BatchProcessor;
-import io.deskpulse.scoring.service.ScoringMetrics;
+import io.deskpulse.scoring.messaging.CloudEventDecoder;
+import io.deskpulse.scoring.messaging.ConsumerStatus;
+import io.deskpulse.scoring.messaging.DeadLetterPublisher;
+import io.deskpulse.scoring.messaging.KafkaClients;
+import io.deskpulse.scoring.messaging.TopicInitializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,0 @@
-package io.deskpulse.scoring.service;
-
-/**
- * One bad field of a settings document: {@code field} is its path ({@code business_hours.weekly.monday[1]},
- * null for the document as a whole), {@code reason} says what is wrong in words.
- */
-public record SettingsError(String field, String reason) {
-}
