@@ -42,6 +42,8 @@ trap cleanup EXIT
 dp_kafka_ensure_jars
 dp_log "starting Kafka on 127.0.0.1:9092 (log: $RUN/kafka/kafka.log)"
 dp_kafka_start "$RUN/kafka" 9092 9093 "$RUN/kafka/kafka.log"
+# The harness kills the broker: no job notice from this shell (the pid file still names it for the cleanup).
+disown -a
 
 dp_log "starting ingestion-service on 8081 (log: $RUN/ingestion-service.log)"
 # The JVM options of deploy/local/run.sh.

@@ -8,7 +8,9 @@ import java.util.Locale;
  * reaching its size) is bounded; a level still rising at the end of the run is not. After a warm-up (the first fifth
  * of the samples), the rest is cut in thirds: a series grows when the thirds' means rise one after the other, the
  * last third's mean is more than 5 % (and more than 1 unit) above the first third's, and the last third holds the
- * run's maximum. Noise around a level fails the first condition, a step that then holds fails the last two.
+ * run's maximum, and it still rises within the last third (its second half above its first by more than an eighth
+ * of that rise). Noise around a level fails the first condition, a step that then holds the last. A step late in the
+ * run cannot be told from growth: a longer run decides.
  */
 final class Trend {
 
@@ -32,7 +34,12 @@ final class Trend {
         double m3 = mean(steady, steady.length - third, steady.length);
         double lastMax = Arrays.stream(steady, steady.length - third, steady.length).max().orElseThrow();
         double rise = m3 - m1;
-        boolean growing = m1 < m2 && m2 < m3 && rise > 1.0 && rise > 0.05 * Math.abs(m1) && lastMax >= max;
+        // Within the last third, its second half above its first: still rising at the end. A straight line gives a
+        // quarter of the rise here; a step that then holds, nothing.
+        int half = steady.length - third / 2;
+        double endRise = mean(steady, half, steady.length) - mean(steady, steady.length - third, half);
+        boolean growing = m1 < m2 && m2 < m3 && rise > 1.0 && rise > 0.05 * Math.abs(m1) && lastMax >= max
+                && endRise > rise / 8;
         String summary = growing
                 ? String.format(Locale.ROOT, "GROWING: %.1f -> %.1f -> %.1f (thirds after warm-up)", m1, m2, m3)
                 : String.format(Locale.ROOT, "bounded (thirds after warm-up %.1f, %.1f, %.1f)", m1, m2, m3);
