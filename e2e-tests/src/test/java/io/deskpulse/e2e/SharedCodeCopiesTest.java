@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,28 +37,6 @@ class SharedCodeCopiesTest {
         String ingestion = read("ingestion-service", "ingestion", file);
         String scoring = read("scoring-service", "scoring", file);
         assertThat(scoring).as(file + ": scoring-service's copy differs from ingestion-service's").isEqualTo(ingestion);
-    }
-
-    /** Version 0 of the scoring models: scoring answers it, reporting scores with it. */
-    @Test
-    void theCatalogsScoringModelsAreTheSameInScoringAndReporting() throws IOException {
-        Path file = Path.of("src", "main", "resources", "scorecards", "default-scoring-models.json");
-        assertThat(Files.readString(Path.of("..", "reporting-service").resolve(file)))
-                .as("reporting-service's default scoring models differ from scoring-service's")
-                .isEqualTo(Files.readString(Path.of("..", "scoring-service").resolve(file)));
-    }
-
-    /** Every metric scoring lets a scoring model or an exemption name is one reporting computes. */
-    @Test
-    void reportingComputesEveryMetricAScoringModelMayName() throws IOException {
-        String scoring = read("scoring-service", "scoring", "service/ScorecardMetrics.java");
-        String names = scoring.substring(scoring.indexOf("NAMES = List.of("), scoring.indexOf(");", scoring.indexOf("NAMES")));
-        List<String> scorecardMetrics = Pattern.compile("\"([a-z0-9_]+)\"").matcher(names).results()
-                .map(m -> m.group(1)).toList();
-        String catalog = read("reporting-service", "reporting", "domain/kpi/MetricCatalog.java");
-        List<String> reported = Pattern.compile("new Metric\\.(?!Count|Thousandths)[A-Za-z]+\\(\"([a-z0-9_]+)\"")
-                .matcher(catalog).results().map(m -> m.group(1)).toList();
-        assertThat(scorecardMetrics).hasSize(26).containsExactlyInAnyOrderElementsOf(reported);
     }
 
     private static String read(String module, String service, String file) throws IOException {

@@ -1,10 +1,11 @@
-package io.deskpulse.reporting.domain.kpi;
+package io.deskpulse.storage;
 
 /**
  * The bin math of the duration histograms of docs/storage.md, and the nearest-rank percentile of a
- * merged histogram. Must agree with scoring-service's bins: bin {@code b >= 1} holds durations
- * {@code d} (ms) with {@code gamma^(b-2) < d <= gamma^(b-1)}, so the representative value
- * {@code 2 * gamma^(b-1) / (gamma + 1)} is within 1 % of every duration in the bin.
+ * merged histogram: scoring writes bins with it, reporting reads them with it. Bin {@code b >= 1} holds
+ * durations {@code d} (ms) with {@code gamma^(b-2) < d <= gamma^(b-1)}, so the representative value
+ * {@code 2 * gamma^(b-1) / (gamma + 1)} is within 1 % of every duration in the bin; bins merge by adding
+ * their counts.
  */
 public final class DurationHistogram {
 
@@ -23,7 +24,10 @@ public final class DurationHistogram {
     private DurationHistogram() {
     }
 
-    /** The bin of a duration in ms (StrictMath, as scoring does: the same value lands in the same bin everywhere). */
+    /**
+     * The bin of a duration in ms. StrictMath, not Math: a retraction must find the bin its addition used,
+     * even when another replica or JVM version computed that addition.
+     */
     public static int binOf(long millis) {
         if (millis <= 0) {
             return 0;

@@ -1,12 +1,12 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.storage;
 
 import java.util.List;
 
 /**
  * The KPIs a scorecard can use (docs/scorecards.md): the catalog's averages, percentiles and rates, whose
  * value for an agent or team and period can be compared with a target. Counts and totals are left out: a
- * target for them would depend on the period's length. reporting-service computes them (its
- * MetricCatalog); its ScorecardMetricsTest checks that it knows every name of this list.
+ * target for them would depend on the period's length. scoring-service accepts these names in scoring
+ * models and exemptions; reporting-service computes them (a test of its metric catalog checks each name).
  */
 public final class ScorecardMetrics {
 

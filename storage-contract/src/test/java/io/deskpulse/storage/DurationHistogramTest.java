@@ -1,4 +1,4 @@
-package io.deskpulse.reporting.domain.kpi;
+package io.deskpulse.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +10,7 @@ class DurationHistogramTest {
     @Test
     void zeroDurationsAreBinZeroAndWorthZero() {
         assertThat(DurationHistogram.binOf(0)).isZero();
+        assertThat(DurationHistogram.binOf(-5)).isZero();
         assertThat(DurationHistogram.representativeMillis(0)).isZero();
     }
 
@@ -39,6 +40,24 @@ class DurationHistogramTest {
             int bin = DurationHistogram.binOf(ms);
             assertThat(Math.pow(DurationHistogram.GAMMA, bin - 2)).isLessThan(ms);
             assertThat(Math.pow(DurationHistogram.GAMMA, bin - 1)).isGreaterThanOrEqualTo(ms * (1 - 1e-12));
+        }
+    }
+
+    @Test
+    void binsAreMonotonic() {
+        int previous = 0;
+        for (long ms = 0; ms < 100_000; ms++) {
+            int bin = DurationHistogram.binOf(ms);
+            assertThat(bin).isGreaterThanOrEqualTo(previous);
+            previous = bin;
+        }
+    }
+
+    @Test
+    void theLookedUpRepresentativeIsThePower() {
+        for (int bin : new int[] {1, 2, 700, 2047, 2048, 3000}) {
+            assertThat(DurationHistogram.representativeMillis(bin))
+                    .isEqualTo(2 * StrictMath.pow(DurationHistogram.GAMMA, bin - 1) / (DurationHistogram.GAMMA + 1));
         }
     }
 
