@@ -78,9 +78,9 @@ class MigrationsOnceTest {
         return process;
     }
 
-    /** The versions of scoring-service's migrations, from their file names (V4__ticket_facts... is 4). */
+    /** The versions of the storage contract's migrations, from their file names (V4__ticket_facts... is 4). */
     private static List<String> migrationVersions() throws Exception {
-        try (Stream<Path> files = Files.list(Manifests.repository().resolve("scoring-service/src/main/resources/db/migration"))) {
+        try (Stream<Path> files = Files.list(Manifests.repository().resolve("storage-contract/src/main/resources/db/migration"))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
                     .toList();

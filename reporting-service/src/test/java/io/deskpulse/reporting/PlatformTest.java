@@ -93,6 +93,16 @@ class PlatformTest {
                 .body("checks.name", hasItems("Database connections health check", "kpi schema"));
     }
 
+    /** Authentication is not proactive: only resources that require a scope look at the key. */
+    @Test
+    void probesMetricsAndTheDocumentIgnoreAnUnknownKey() {
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/q/openapi"}) {
+            RestAssured.given().header("Authorization", "Bearer not-a-key").get(path).then().statusCode(200);
+        }
+        Api.as("not-a-key").get("/v1/kpis").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("detail", equalTo("The API key is not valid."));
+    }
+
     @Test
     void queryTimerIsExported() {
         Api.as(KEY).get("/v1/kpis").then().statusCode(200);

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * The topic and the delivery guarantees. Connection settings (bootstrap servers, TLS, SASL) are the
- * standard {@code kafka.*} properties, which Quarkus hands over as the {@code default-kafka-broker} map.
+ * standard {@code kafka.*} properties, which Quarkus hands over as the {@code default-kafka-broker} map; the
+ * topic's creation and the readiness check are the platform's ({@code KafkaSetupConfig}).
  */
 @ConfigMapping(prefix = "deskpulse.kafka")
 public interface KafkaConfig {
@@ -32,21 +33,4 @@ public interface KafkaConfig {
     /** The Retry-After of a 503 answer. */
     @WithDefault("5s")
     Duration retryAfter();
-
-    /** Create the topic at startup when it is missing (a failure, e.g. no ACL, is logged and ignored). */
-    @WithDefault("true")
-    boolean createTopic();
-
-    @WithDefault("6")
-    int topicPartitions();
-
-    @WithDefault("1")
-    short topicReplicationFactor();
-
-    /** How long readiness waits for the cluster to answer, and how long an answer is reused. */
-    @WithDefault("3s")
-    Duration healthTimeout();
-
-    @WithDefault("5s")
-    Duration healthCacheTtl();
 }

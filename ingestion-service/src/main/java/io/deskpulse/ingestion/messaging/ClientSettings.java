@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The producer's and the admin client's settings: our throughput defaults, then whatever the operator set
+ * The producer's settings: our throughput defaults, then whatever the operator set
  * as {@code kafka.*} (connection, TLS, SASL, tuning), then the settings our answers rely on, which nobody
  * may override: acks=all with idempotence (a 202 means durably written, once), and timeouts derived from
  * the ack timeout (a dead broker must turn into a 503 in time, not a hanging request).
@@ -45,16 +44,6 @@ public final class ClientSettings {
                 settings.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE)));
         settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(configured, maxEventSize + 64 * 1024)));
-        return settings;
-    }
-
-    public static Map<String, Object> admin(Map<String, Object> broker, Duration requestTimeout) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "deskpulse-ingestion-admin");
-        settings.putAll(only(broker, AdminClientConfig.configNames()));
-        int requestMillis = (int) Math.max(1000, requestTimeout.toMillis());
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMillis);
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, requestMillis);
         return settings;
     }
 

@@ -1,6 +1,8 @@
 package io.deskpulse.ingestion.messaging;
 
 import io.deskpulse.ingestion.config.KafkaConfig;
+import io.deskpulse.platform.kafka.KafkaAdmin;
+import io.deskpulse.platform.kafka.KafkaSetupConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,10 +30,12 @@ public class KafkaAvailability {
 
     private final KafkaAdmin admin;
     private final KafkaConfig config;
+    private final KafkaSetupConfig setup;
     private final ScheduledExecutorService prober;
     private volatile Outage outage;
 
-    public KafkaAvailability(KafkaAdmin admin, KafkaConfig config) {
+    public KafkaAvailability(KafkaAdmin admin, KafkaConfig config, KafkaSetupConfig setup) {
+        this.setup = setup;
         this.admin = admin;
         this.config = config;
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,7 +75,7 @@ public class KafkaAvailability {
         }
         boolean led;
         try {
-            led = admin.leadersFor(config.topic(), config.healthTimeout());
+            led = admin.leadersFor(config.topic(), setup.healthTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

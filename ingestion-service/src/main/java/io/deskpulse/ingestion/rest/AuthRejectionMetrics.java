@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Counts requests refused by the API key filter. Kept out of the filter itself, because the security
- * package is shared in shape with reporting-service, which has no ingest metrics.
+ * Counts requests refused by the platform's scope filter. Kept out of the filter itself, because the platform
+ * is shared with services that have no ingest metrics.
  */
 public class AuthRejectionMetrics {
 

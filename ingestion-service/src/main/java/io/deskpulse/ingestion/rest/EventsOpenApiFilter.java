@@ -1,5 +1,8 @@
 package io.deskpulse.ingestion.rest;
 
+import io.deskpulse.platform.rest.Problem;
+import io.deskpulse.platform.security.Scope;
+import io.deskpulse.platform.security.SecurityProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.ingestion.messaging.KafkaUnavailableException;
@@ -7,7 +10,6 @@ import io.deskpulse.ingestion.service.EventError;
 import io.deskpulse.ingestion.service.InvalidEventsException;
 import io.deskpulse.ingestion.service.PayloadTooLargeException;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -59,10 +61,8 @@ public class EventsOpenApiFilter implements OASFilter {
             example(body.getMediaType(IngestContentType.NDJSON_TYPE), "backfill", "Four events, one per line",
                     String.join("\n", EVENTS) + "\n");
         }
-        problem(post, "401", "unauthorized", Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "Send the API key as 'Authorization: Bearer <key>'."));
-        problem(post, "403", "forbidden", Problem.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
-                "This API key lacks the 'ingest' scope."));
+        problem(post, "401", "unauthorized", SecurityProblems.missingKey());
+        problem(post, "403", "forbidden", SecurityProblems.lacksScope(Scope.INGEST.label()));
         problem(post, "413", "too many events", ProblemMappers.tooLargeProblem(new PayloadTooLargeException(
                 "A batch holds at most 1000 events (deskpulse.ingest.max-batch-events); split it, or send "
                         + "application/x-ndjson.")));

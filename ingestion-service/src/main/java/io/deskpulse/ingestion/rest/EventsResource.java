@@ -1,10 +1,11 @@
 package io.deskpulse.ingestion.rest;
 
 import io.deskpulse.ingestion.config.IngestConfig;
-import io.deskpulse.ingestion.security.Caller;
-import io.deskpulse.ingestion.security.RequiresScope;
-import io.deskpulse.ingestion.security.Scope;
 import io.deskpulse.ingestion.service.BinaryModeEvent;
+import io.deskpulse.platform.rest.Problem;
+import io.deskpulse.platform.security.Caller;
+import io.deskpulse.platform.security.RequiresScope;
+import io.deskpulse.platform.security.Scope;
 import io.deskpulse.ingestion.service.IngestResult;
 import io.deskpulse.ingestion.service.IngestService;
 import io.deskpulse.ingestion.service.PayloadTooLargeException;

@@ -8,6 +8,7 @@ import io.deskpulse.ingestion.service.IngestMetrics.Rejection;
 import io.deskpulse.ingestion.service.InvalidEventsException;
 import io.deskpulse.ingestion.service.PayloadTooLargeException;
 import io.deskpulse.ingestion.service.UnreadableBodyException;
+import io.deskpulse.platform.rest.Problem;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -33,14 +33,4 @@ class ClientSettingsTest {
         assertThat(producer).containsEntry("request.timeout.ms", 500).containsEntry("delivery.timeout.ms", 1400)
                 .containsEntry("max.request.size", (2 << 20) + 64 * 1024);
     }
-
-    @Test
-    void adminKeepsConnectionSettingsOnly() {
-        Map<String, Object> admin = ClientSettings.admin(Map.of("bootstrap.servers", "kafka:9092",
-                "linger.ms", "5", "tls-configuration-name", "kafka-tls"), Duration.ofSeconds(3));
-        assertThat(admin).containsEntry("bootstrap.servers", "kafka:9092")
-                .containsEntry("tls-configuration-name", "kafka-tls")
-                .containsEntry("request.timeout.ms", 3000)
-                .doesNotContainKey("linger.ms");
-    }
 }

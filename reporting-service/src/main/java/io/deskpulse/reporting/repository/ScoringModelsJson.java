@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /**
  * Reads the documents scoring-service writes for scorecards: a scoring models version (its canonical form,
  * validated when it was saved) and exemptions as period reports keep them. Version 0 of the models is the
- * catalog's, a resource kept identical to scoring-service's (e2e-tests' SharedCodeCopiesTest).
+ * catalog's, the storage contract's resource that scoring-service answers too.
  */
 final class ScoringModelsJson {
 

@@ -2,9 +2,9 @@ package io.deskpulse.reporting.rest;
 
 import io.deskpulse.reporting.rest.body.AtRiskBody;
 import io.deskpulse.reporting.rest.request.AtRiskRequestParser;
-import io.deskpulse.reporting.security.Caller;
-import io.deskpulse.reporting.security.RequiresScope;
-import io.deskpulse.reporting.security.Scope;
+import io.deskpulse.platform.security.Caller;
+import io.deskpulse.platform.security.RequiresScope;
+import io.deskpulse.platform.security.Scope;
 import io.deskpulse.reporting.service.AtRiskService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

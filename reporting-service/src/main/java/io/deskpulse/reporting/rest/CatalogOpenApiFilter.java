@@ -2,6 +2,7 @@ package io.deskpulse.reporting.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.reporting.domain.kpi.Metric;
 import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.domain.leaderboard.Leaderboards;

@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.reporting.domain.InvalidParametersException;
 import io.deskpulse.reporting.domain.ParameterError;
 import io.deskpulse.reporting.domain.ReportingDatabaseException;

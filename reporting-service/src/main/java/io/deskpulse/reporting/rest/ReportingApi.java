@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.rest;
 
+import io.deskpulse.platform.rest.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -1,12 +1,14 @@
 package io.deskpulse.reporting.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.platform.rest.Problem;
+import io.deskpulse.platform.security.Scope;
+import io.deskpulse.platform.security.SecurityProblems;
 import io.deskpulse.reporting.domain.ParameterError;
 import io.deskpulse.reporting.domain.report.UnknownReportException;
 import io.deskpulse.reporting.rest.body.BodyWriter;
 import io.deskpulse.reporting.rest.body.CsvRecords;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,11 +44,9 @@ public class StandardResponsesFilter implements OASFilter {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String SCHEMAS = "#/components/schemas/";
-    // Written by security/ApiKeyFilter, which the shared platform module is to replace.
-    private static final Problem UNAUTHORIZED = Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
-            "Send the API key as 'Authorization: Bearer <key>'.");
-    private static final Problem FORBIDDEN = Problem.of(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
-            "This API key lacks the 'read' scope.");
+    // The platform's refusals, as its scope filter writes them.
+    private static final Problem UNAUTHORIZED = SecurityProblems.missingKey();
+    private static final Problem FORBIDDEN = SecurityProblems.lacksScope(Scope.READ.label());
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

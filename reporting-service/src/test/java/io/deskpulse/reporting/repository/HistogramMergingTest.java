@@ -54,10 +54,10 @@ class HistogramMergingTest {
     @Test
     void groupsThatCameWithTheirHistogramsAreNotReadAgainEvenWhenOneHasNone() {
         // As the daily rollups give them: a team with first responses, and what was credited to no team, with none.
-        int bin = io.deskpulse.reporting.domain.kpi.DurationHistogram.binOf(60_000);
+        int bin = io.deskpulse.storage.DurationHistogram.binOf(60_000);
         Histogram responses = Histogram.ofPairs(new int[] {bin, 2});
         // A minute's bin stands for a duration within 1 % of it, rounded to the millisecond.
-        double expected = Math.round(io.deskpulse.reporting.domain.kpi.DurationHistogram.representativeMillis(bin)) / 1000.0;
+        double expected = Math.round(io.deskpulse.storage.DurationHistogram.representativeMillis(bin)) / 1000.0;
         repository.merged = List.of(
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), ""), ones(), Map.of(), true),
                 new GroupTotals(new PageKey(LocalDate.parse("2026-11-02"), "t"), ones(),

@@ -1,6 +1,6 @@
 package io.deskpulse.reporting.support;
 
-import io.deskpulse.reporting.domain.kpi.DurationHistogram;
+import io.deskpulse.storage.DurationHistogram;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package io.deskpulse.scoring.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** The topics scoring reads and writes; their creation is the platform's ({@code KafkaSetupConfig}). */
 @ConfigMapping(prefix = "deskpulse.kafka")
 public interface KafkaTopicsConfig {
 
@@ -11,14 +12,4 @@ public interface KafkaTopicsConfig {
 
     @WithDefault("deskpulse.events.v1.dlq")
     String deadLetterTopic();
-
-    /** Create the topics at startup when missing (off where an operator, e.g. Strimzi, owns them). */
-    @WithDefault("true")
-    boolean createTopic();
-
-    @WithDefault("6")
-    int topicPartitions();
-
-    @WithDefault("1")
-    short topicReplicationFactor();
 }

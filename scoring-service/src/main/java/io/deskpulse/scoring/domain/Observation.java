@@ -1,5 +1,7 @@
 package io.deskpulse.scoring.domain;
 
+import io.deskpulse.storage.DurationHistogram;
+
 /** What a contribution adds to its aggregate row: which measures move, and by how much. */
 public sealed interface Observation {
 

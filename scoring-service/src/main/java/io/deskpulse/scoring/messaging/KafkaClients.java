@@ -5,7 +5,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -81,9 +80,5 @@ public class KafkaClients {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "deskpulse-scoring-dlq");
         return new KafkaProducer<>(props);
-    }
-
-    public Admin admin() {
-        return Admin.create(new HashMap<>(common));
     }
 }

@@ -1,6 +1,6 @@
 package io.deskpulse.scoring.rest;
 
-import io.deskpulse.scoring.security.Caller;
+import io.deskpulse.platform.security.Caller;
 
 /**
  * Who made an admin change, for audit trails: the {@value #HEADER} header when the caller names

@@ -2,6 +2,7 @@ package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskpulse.platform.rest.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,10 +2,11 @@ package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.domain.Exemption;
-import io.deskpulse.scoring.security.Caller;
-import io.deskpulse.scoring.security.RequiresScope;
-import io.deskpulse.scoring.security.Scope;
+import io.deskpulse.platform.security.Caller;
+import io.deskpulse.platform.security.RequiresScope;
+import io.deskpulse.platform.security.Scope;
 import io.deskpulse.scoring.service.ExemptionCodec;
 import io.deskpulse.scoring.service.ExemptionService;
 import io.deskpulse.scoring.service.Precondition;

@@ -3,6 +3,7 @@ package io.deskpulse.scoring.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;

@@ -1,8 +1,9 @@
 package io.deskpulse.scoring.rest;
 
-import io.deskpulse.scoring.security.Caller;
-import io.deskpulse.scoring.security.RequiresScope;
-import io.deskpulse.scoring.security.Scope;
+import io.deskpulse.platform.rest.Problem;
+import io.deskpulse.platform.security.Caller;
+import io.deskpulse.platform.security.RequiresScope;
+import io.deskpulse.platform.security.Scope;
 import io.deskpulse.scoring.service.Recomputations;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,9 +1,10 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deskpulse.scoring.security.Caller;
-import io.deskpulse.scoring.security.RequiresScope;
-import io.deskpulse.scoring.security.Scope;
+import io.deskpulse.platform.rest.Problem;
+import io.deskpulse.platform.security.Caller;
+import io.deskpulse.platform.security.RequiresScope;
+import io.deskpulse.platform.security.Scope;
 import io.deskpulse.scoring.service.Precondition;
 import io.deskpulse.scoring.service.ScoringModelCodec;
 import io.deskpulse.scoring.service.ScoringModelService;

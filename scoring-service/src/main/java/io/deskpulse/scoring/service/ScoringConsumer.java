@@ -1,12 +1,12 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.platform.kafka.TopicInitializer;
 import io.deskpulse.scoring.config.KafkaTopicsConfig;
 import io.deskpulse.scoring.config.ScoringConfig;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
 import io.deskpulse.scoring.messaging.ConsumerStatus;
 import io.deskpulse.scoring.messaging.DeadLetterPublisher;
 import io.deskpulse.scoring.messaging.KafkaClients;
-import io.deskpulse.scoring.messaging.TopicInitializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +26,11 @@ import org.jboss.logging.Logger;
 public class ScoringConsumer {
 
     private static final Logger LOG = Logger.getLogger(ScoringConsumer.class);
+    /** Off the startup path (the poll loops wait for it, nothing else does): a slow cluster gets time to answer. */
+    private static final Duration TOPIC_SETUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicInitializer topicInitializer;
+    private final List<String> ownTopics;
     private final ScoringConfig config;
     /** A poll loop by its index, with this service's clients, processor and topic. */
     private final IntFunction<ConsumerWorker> newWorker;
@@ -41,6 +44,7 @@ public class ScoringConsumer {
         this.topicInitializer = topicInitializer;
         this.config = config;
         String topic = topics.topic();
+        this.ownTopics = List.of(topic, topics.deadLetterTopic());
         this.newWorker = index -> new ConsumerWorker(index, clients, decoder, processor, deadLetters, metrics, status,
                 config, topic);
     }
@@ -52,7 +56,7 @@ public class ScoringConsumer {
         }
         int count = Math.max(1, config.consumerThreads());
         Thread starter = new Thread(() -> {
-            topicInitializer.ensureTopics();
+            topicInitializer.ensureTopics(ownTopics, TOPIC_SETUP_TIMEOUT);
             synchronized (workers) {
                 for (int i = 0; i < count && !stopped; i++) {
                     ConsumerWorker worker = newWorker.apply(i);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskpulse.storage.ScorecardMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public class ScoringModelCodec {
     public static final List<String> FIELDS = List.of("roles", "default_roles", "agent_roles", "team_roles");
     /** What a GET answers besides the document: taken and ignored in a PUT. */
     public static final Set<String> READ_ONLY_FIELDS = Set.of("version", "changed_at", "changed_by", "changed_fields");
-    /** The catalog's models, kept identical in reporting-service (e2e-tests' SharedCodeCopiesTest). */
+    /** The catalog's models: the storage contract's resource, which reporting-service reads too. */
     public static final String DEFAULTS_RESOURCE = "/scorecards/default-scoring-models.json";
 
     static final int MAX_ROLES = 50;

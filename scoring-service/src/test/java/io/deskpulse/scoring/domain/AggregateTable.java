@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.domain;
 
+import io.deskpulse.storage.DurationHistogram;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

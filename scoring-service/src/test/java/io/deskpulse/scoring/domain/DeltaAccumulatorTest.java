@@ -2,6 +2,7 @@ package io.deskpulse.scoring.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskpulse.storage.DurationHistogram;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

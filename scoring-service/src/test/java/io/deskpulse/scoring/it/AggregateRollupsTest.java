@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.deskpulse.scoring.domain.Contribution;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
-import io.deskpulse.scoring.domain.DurationHistogram;
 import io.deskpulse.scoring.domain.IncomingEvent;
+import io.deskpulse.storage.DurationHistogram;
 import io.deskpulse.scoring.domain.Observation;
 import io.deskpulse.scoring.domain.Target;
 import io.deskpulse.scoring.domain.TenantSettings;

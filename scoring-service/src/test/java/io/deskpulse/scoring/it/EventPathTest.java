@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.deskpulse.scoring.config.ScoringConfig;
-import io.deskpulse.scoring.domain.DurationHistogram;
+import io.deskpulse.storage.DurationHistogram;
 import io.deskpulse.scoring.support.Aggregates;
 import io.deskpulse.scoring.support.EventTopic;
 import io.deskpulse.scoring.support.ScoringTestResources;

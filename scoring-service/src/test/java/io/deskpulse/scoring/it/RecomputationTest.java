@@ -30,7 +30,7 @@ class RecomputationTest {
 
     static final String TENANT = "wayne";
     static final String ADMIN_KEY = "wayne-admin-test-key-0001";
-    static final String ADMIN_KEY_FINGERPRINT = io.deskpulse.scoring.security.ApiKeyRegistry.sha256Hex(ADMIN_KEY)
+    static final String ADMIN_KEY_FINGERPRINT = io.deskpulse.platform.security.ApiKey.sha256Hex(ADMIN_KEY)
             .substring(0, 12);
 
     @Inject

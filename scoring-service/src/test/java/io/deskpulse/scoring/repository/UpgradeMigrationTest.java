@@ -100,6 +100,6 @@ class UpgradeMigrationTest {
 
     private static void migrate(String url, String target) {
         Flyway.configure().dataSource(url, TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword())
-                .locations("filesystem:src/main/resources/db/migration").target(target).load().migrate();
+                .locations("classpath:db/migration").target(target).load().migrate();
     }
 }

@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.domain.kpi;
 
+import io.deskpulse.storage.DurationHistogram;
 import java.util.Arrays;
 
 /**

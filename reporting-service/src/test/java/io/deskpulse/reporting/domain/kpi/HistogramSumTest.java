@@ -3,6 +3,7 @@ package io.deskpulse.reporting.domain.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskpulse.storage.DurationHistogram;
 import org.junit.jupiter.api.Test;
 
 class HistogramSumTest {

@@ -3,7 +3,7 @@ package io.deskpulse.reporting.domain.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.deskpulse.reporting.domain.kpi.DurationHistogram;
+import io.deskpulse.storage.DurationHistogram;
 import io.deskpulse.reporting.domain.kpi.GroupTotals;
 import io.deskpulse.reporting.domain.kpi.Histogram;
 import io.deskpulse.reporting.domain.kpi.MetricCatalog;

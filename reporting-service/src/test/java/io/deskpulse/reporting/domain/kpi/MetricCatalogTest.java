@@ -1,0 +1,23 @@
+package io.deskpulse.reporting.domain.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskpulse.storage.ScorecardMetrics;
+import org.junit.jupiter.api.Test;
+
+class MetricCatalogTest {
+
+    /**
+     * Every metric scoring lets a scoring model or an exemption name is one reporting computes, and the catalog's
+     * averages, percentiles and rates are all such metrics (its counts and totals never are: a target for them would
+     * depend on the period's length).
+     */
+    @Test
+    void computesEveryMetricAScoringModelMayName() {
+        assertThat(MetricCatalog.METRICS.stream()
+                .filter(metric -> !(metric instanceof Metric.Count) && !(metric instanceof Metric.Thousandths))
+                .map(Metric::name))
+                .hasSize(26)
+                .containsExactlyInAnyOrderElementsOf(ScorecardMetrics.NAMES);
+    }
+}

@@ -1,0 +1,36 @@
+package io.deskpulse.storage;
+
+import java.util.List;
+
+/**
+ * The KPIs a scorecard can use (docs/scorecards.md): the catalog's averages, percentiles and rates, whose
+ * value for an agent or team and period can be compared with a target. Counts and totals are left out: a
+ * target for them would depend on the period's length. scoring-service accepts these names in scoring
+ * models and exemptions; reporting-service computes them (a test of its metric catalog checks each name).
+ */
+public final class ScorecardMetrics {
+
+    public static final List<String> NAMES = List.of(
+            "first_response_avg_s", "first_response_p50_s", "first_response_p90_s",
+            "first_response_bh_avg_s", "first_response_bh_p50_s", "first_response_bh_p90_s",
+            "first_response_sla_rate",
+            "resolution_avg_s", "resolution_p50_s", "resolution_p90_s",
+            "resolution_bh_avg_s", "resolution_bh_p50_s", "resolution_bh_p90_s",
+            "reopen_rate", "fcr_rate",
+            "csat_avg", "csat_satisfied_rate", "nps",
+            "qa_avg", "qa_pass_rate", "peer_review_avg",
+            "handle_avg_s", "handle_p50_s", "handle_p90_s", "occupancy",
+            "conversion_rate");
+
+    private ScorecardMetrics() {
+    }
+
+    public static boolean known(String metric) {
+        return NAMES.contains(metric);
+    }
+
+    /** Durations and the reopen rate are better when lower; every other scorecard metric when higher. */
+    public static String defaultDirection(String metric) {
+        return metric.endsWith("_s") || metric.equals("reopen_rate") ? "lower" : "higher";
+    }
+}
