@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,8 +30,10 @@ public final class JsonBodies {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
+            // a broken stream constraint (nesting deeper than Jackson's limit, a number too long) has no location
+            JsonLocation at = e.getLocation();
             throw new UnreadableSettingsException("The body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 }
