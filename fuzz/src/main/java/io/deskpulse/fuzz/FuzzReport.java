@@ -38,6 +38,8 @@ final class FuzzReport {
         appendTable(out, "Endpoint", results.byEndpoint);
         out.append("\n");
         appendTable(out, "Generator", results.byGenerator);
+        out.append("\n4xx answered before any application code, not problem+json: ")
+                .append(results.beforeTheApplication).append(".\n");
         out.append("\nStatus -1: the connection closed without an answer (the server's limit on a slow or flooding ")
                 .append("client).\n");
         return out.toString();

@@ -18,6 +18,8 @@ public final class FuzzResults {
     public Map<String, Map<Integer, Long>> byEndpoint;
     public Map<String, Map<Integer, Long>> byGenerator;
     public Map<String, Long> successfulWrites;
+    /** 4xx answered before any application code (HTTP codec, router), by layer and status: not problem+json. */
+    public Map<String, Long> beforeTheApplication;
     public Map<String, Long> rowsBefore;
     public Map<String, Long> rowsAfter;
     /** 5xx, 4xx that are not problem+json, requests that got no answer. */

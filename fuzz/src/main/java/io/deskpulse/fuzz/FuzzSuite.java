@@ -98,6 +98,7 @@ public final class FuzzSuite {
         results.byEndpoint = tally.byEndpoint;
         results.byGenerator = tally.byGenerator;
         results.successfulWrites = tally.successfulWrites;
+        results.beforeTheApplication = tally.beforeTheApplication;
         results.serverErrors = tally.serverErrors();
         results.noAnswer = tally.noAnswer.get();
         results.findings.addAll(tally.findings);

@@ -18,6 +18,7 @@ final class Options {
               --ports fixed|free    services on 28081-28083, or on free ports (default fixed)
               --kafka HOST:PORT     the broker (default 127.0.0.1:19092)
               --jdbc-url URL        an empty database (default: jdbc:postgresql://127.0.0.1:5432/deskpulse_fuzz, recreated)
+              --recreate-database   drop and create the database of --jdbc-url first
               --pg-user U --pg-password P   (default deskpulse/deskpulse)
               --no-isolation        skip the tenant-isolation matrix
               --root DIR            the repository (default .)
@@ -47,6 +48,10 @@ final class Options {
         Options options = new Options();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--recreate-database")) {
+                options.recreateDatabase = true;
+                continue;
+            }
             if (arg.equals("--no-isolation")) {
                 options.isolation = false;
                 continue;

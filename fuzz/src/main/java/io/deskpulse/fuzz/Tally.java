@@ -15,6 +15,21 @@ final class Tally {
     /** Statuses answered by the HTTP layer before any application code: documented, not problem+json. */
     static final List<Integer> HTTP_LAYER = List.of(414, 431);
 
+    /**
+     * Where a 4xx that is not problem+json came from: the HTTP codec (a request line or header no parser may accept:
+     * a bare 400, 414, 431) or the router (a path outside the API: Quarkus' 404/405 page). Null for the application.
+     */
+    static String layer(RawHttp.Answer answer) {
+        if (HTTP_LAYER.contains(answer.status())
+                || answer.status() == 400 && answer.contentType().isEmpty() && answer.body().length == 0) {
+            return "http-codec";
+        }
+        if ((answer.status() == 404 || answer.status() == 405) && answer.contentType().startsWith("text/html")) {
+            return "router";
+        }
+        return null;
+    }
+
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
     final Map<String, Map<Integer, Long>> byEndpoint = new TreeMap<>();
@@ -24,6 +39,7 @@ final class Tally {
     final AtomicLong acceptedEvents = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
     final AtomicLong noAnswer = new AtomicLong();
+    final Map<String, Long> beforeTheApplication = new TreeMap<>();
 
     synchronized void record(int index, Request request, RawHttp.Answer answer) {
         requests.incrementAndGet();
@@ -49,9 +65,13 @@ final class Tally {
             if (!request.generator().equals("slow-body") && !request.generator().endsWith("header-flood")) {
                 finding(index, request, answer, "no answer");
             }
-        } else if (status >= 400 && !HTTP_LAYER.contains(status)
-                && !answer.contentType().startsWith("application/problem+json")) {
-            finding(index, request, answer, "a " + status + " that is not application/problem+json");
+        } else if (status >= 400 && !answer.contentType().startsWith("application/problem+json")) {
+            String layer = layer(answer);
+            if (layer == null) {
+                finding(index, request, answer, "a " + status + " that is not application/problem+json");
+            } else {
+                beforeTheApplication.merge(layer + " " + status, 1L, Long::sum);
+            }
         }
     }
 
