@@ -174,8 +174,8 @@ final class Generator {
                     case "event-deep-nesting" -> event.replace("\"data\":{", "\"data\":{\"deep\":" + Hostile.nested(random)
                             + ",");
                     case "event-huge-value" -> new String(huge(event, random), StandardCharsets.UTF_8);
-                    case "event-time" -> event.replaceFirst("\"time\":\"[^\"]*\"", "\"time\":"
-                            + Hostile.jsonString(new String(Hostile.raw(random), StandardCharsets.UTF_8)));
+                    case "event-time" -> event.replaceFirst("\"time\":\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(
+                            "\"time\":" + Hostile.jsonString(new String(Hostile.raw(random), StandardCharsets.UTF_8))));
                     default -> event;
                 };
             }
