@@ -160,6 +160,7 @@ final class Generator {
 
     private Request ingest(int index, Random random) {
         String contentType = INGEST_TYPES.get(random.nextInt(INGEST_TYPES.size()));
+        String intended = contentType;
         int count = contentType.contains("batch") || contentType.contains("ndjson") ? 1 + random.nextInt(5) : 1;
         List<String> events = new ArrayList<>();
         int broken = random.nextInt(count);
@@ -186,8 +187,7 @@ final class Generator {
         if (kind.equals("event-content-type")) {
             contentType = WRONG_TYPES.get(random.nextInt(WRONG_TYPES.size()));
         }
-        return Request.of("ingestion", "POST /v1/events (" + INGEST_TYPES.stream().filter(body.startsWith("[")
-                ? t -> t.contains("batch") : t -> true).findFirst().orElseThrow() + ")", kind, "POST",
+        return Request.of("ingestion", "POST /v1/events (" + intended + ")", kind, "POST",
                 "/v1/events".getBytes(StandardCharsets.US_ASCII),
                 headers("ingestion", kind.substring(6), contentType, random), body.getBytes(StandardCharsets.UTF_8), true);
     }
