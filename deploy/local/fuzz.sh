@@ -72,14 +72,17 @@ if $needs_build; then
 fi
 
 rm -rf "$RUN/kafka"
-dp_kafka_start "$RUN/kafka" 29192 29193 "$RUN/kafka.log"
 trap 'dp_kafka_stop "$RUN/kafka"' EXIT
+trap 'exit 130' INT TERM
+dp_kafka_start "$RUN/kafka" 29192 29193 "$RUN/kafka.log"
 
 outputs=(--json "$RUN/results.json")
 if $docs; then
   outputs+=(--markdown "$DP_ROOT/docs/security.md")
 fi
 dp_log "sending $requests requests (progress below; the summary follows)"
+status=0
 java -Xms128m -Xmx1g -jar "$jar" --requests "$requests" --ports fixed --kafka 127.0.0.1:29192 \
   --jdbc-url "jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse_fuzz" --recreate-database \
-  --root "$DP_ROOT" --work-dir "$RUN" "${outputs[@]}" ${args[@]+"${args[@]}"}
+  --root "$DP_ROOT" --work-dir "$RUN" "${outputs[@]}" ${args[@]+"${args[@]}"} || status=$?
+exit $status

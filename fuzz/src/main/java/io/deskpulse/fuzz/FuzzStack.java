@@ -60,6 +60,8 @@ final class FuzzStack implements AutoCloseable {
                     .all().get(60, TimeUnit.SECONDS);
         }
         Files.createDirectories(options.workDir);
+        // a run stopped with Ctrl-C or TERM leaves no service behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroyForcibly)));
         Map<String, String> common = Map.of("DESKPULSE_AUTH_API_KEYS", String.join(",", entries),
                 "KAFKA_BOOTSTRAP_SERVERS", options.kafka, "DESKPULSE_KAFKA_TOPIC", topic,
                 "DESKPULSE_KAFKA_DEAD_LETTER_TOPIC", topic + ".dlq");
