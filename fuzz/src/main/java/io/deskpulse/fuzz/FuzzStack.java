@@ -70,8 +70,11 @@ final class FuzzStack implements AutoCloseable {
         // scoring first: it migrates the schema reporting reads
         // no cleanup of retired generations during a run: it deletes rows on a timer, which the row counts before
         // and after (fuzz tenant, isolation matrix) would otherwise have to tell from the requests' doing
+        // and period reports and alerts made every 2 s: what a tenant's schedule makes appears at once, so the
+        // isolation matrix can wait until it is there rather than see it appear during the attack
         start("scoring", common, database, Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", "fuzz-" + topic,
-                "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_SCORING_GENERATION_CLEANUP_INTERVAL", "6h"));
+                "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_SCORING_GENERATION_CLEANUP_INTERVAL", "6h",
+                "DESKPULSE_REPORTS_INTERVAL", "2s", "DESKPULSE_ALERTS_INTERVAL", "2s"));
         start("ingestion", common, Map.of());
         awaitReady("scoring");
         start("reporting", common, database);

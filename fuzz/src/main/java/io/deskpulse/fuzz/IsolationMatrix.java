@@ -274,18 +274,22 @@ public final class IsolationMatrix {
 
     /**
      * B's rows once B's own jobs are over: a finished recomputation retires the old generation's aggregates, which
-     * would look like rows lost to the attack. Polls until no job of B runs and two reads a second apart agree.
+     * would look like rows lost to the attack, and scoring's schedule makes B's period reports and alerts (every 2 s
+     * here). Polls until no job of B runs and B's rows stayed the same for five seconds.
      */
     private Map<String, Long> settled(List<OpenApi.Endpoint> endpoints) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         Map<String, Long> last = null;
+        long sameSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
             boolean running = false;
             for (String jobs : List.of("/v1/recomputations", "/v1/replays", "/v1/reconciliations")) {
                 running |= call(B, "scoring", "GET", jobs, null, null).text().contains("\"running\"");
             }
             Map<String, Long> rows = rows(B);
-            if (!running && rows.equals(last)) {
+            if (running || !rows.equals(last)) {
+                sameSince = System.nanoTime();
+            } else if (System.nanoTime() - sameSince > 5_000_000_000L) {
                 return rows;
             }
             last = rows;
