@@ -28,4 +28,12 @@ class JsonBodiesTest {
     void aWellFormedBodyIsRead() {
         assertThat(JsonBodies.read("{\"a\":[1]}", "an exemption").path("a").get(0).asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aNulCharacterIsRefusedNamingWhereItIs() {
+        // found by the fuzz suite: an exemption's team "a\u0000b" reached PostgreSQL, which refused it: a 500
+        assertThatThrownBy(() -> JsonBodies.read("{\"teams\":[\"billing\",\"a\\u0000b\"]}", "an exemption"))
+                .isInstanceOf(UnreadableSettingsException.class)
+                .hasMessage("The body holds the NUL character (\\u0000) at 'teams[1]'; no text may contain it");
+    }
 }
