@@ -118,6 +118,7 @@ public final class EventValidator {
     }
 
     static final String NOT_FINITE_REASON = "must be a number within the range of a double";
+    static final String NUL_REASON = "must not contain the NUL character (\\u0000)";
 
     /** What the full JSON Schema validator finds wrong with the event (the time's offset aside). */
     List<Violation> schemaViolations(ObjectNode event) {
@@ -149,6 +150,9 @@ public final class EventValidator {
     private static void nonFiniteNumbers(JsonNode node, String at, List<Violation> into) {
         if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
             into.add(new Violation(at, NOT_FINITE_REASON));
+        } else if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            // valid JSON ("\u0000") that PostgreSQL cannot store in text: scoring would dead-letter an accepted event
+            into.add(new Violation(at, NUL_REASON));
         } else if (node.isObject()) {
             node.properties().forEach(member -> nonFiniteNumbers(member.getValue(),
                     at == null ? member.getKey() : at + "." + member.getKey(), into));

@@ -130,4 +130,13 @@ class EventValidatorTest {
         assertThat(event.at("/data/ticket_id").asText()).isEqualTo("T-Mixed");
         assertThat(event.at("/data/team_id").asText()).isEqualTo("Team-A");
     }
+
+    @Test
+    void aNulCharacterInAnyTextIsRefusedNamingTheField() throws Exception {
+        // found by the fuzz suite (issue 13): accepted with 202, then dead-lettered by scoring (PostgreSQL text holds no NUL)
+        assertThat(validate(event("ticket.created", "{\"ticket_id\":\"T\\u0000\",\"channel\":\"chat\"}")))
+                .containsExactly(new Violation("data.ticket_id", EventValidator.NUL_REASON));
+        assertThat(validate(event("ticket.tagged", "{\"ticket_id\":\"T\",\"tags\":[\"a\",\"b\\u0000c\"]}")))
+                .containsExactly(new Violation("data.tags[1]", EventValidator.NUL_REASON));
+    }
 }
