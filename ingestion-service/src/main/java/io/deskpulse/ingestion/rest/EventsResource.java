@@ -84,10 +84,18 @@ public class EventsResource {
     @APIResponse(responseCode = "422", description = "Invalid events (or malformed JSON), each listed; nothing accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = OpenApiExamples.INVALID)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; resend after Retry-After",
+    @APIResponse(responseCode = "429", description = "The tenant is over its rate limit, or already runs its NDJSON "
+            + "uploads; resend after Retry-After",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "kafka unavailable", value = OpenApiExamples.KAFKA_UNAVAILABLE)))
+                    examples = {@ExampleObject(name = "rate limited", value = OpenApiExamples.RATE_LIMITED),
+                        @ExampleObject(name = "too many uploads", value = OpenApiExamples.TOO_MANY_UPLOADS)}))
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, or the instance's NDJSON "
+            + "uploads are at their cap or spool budget; resend after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "kafka unavailable", value = OpenApiExamples.KAFKA_UNAVAILABLE),
+                        @ExampleObject(name = "uploads busy", value = OpenApiExamples.UPLOADS_BUSY)}))
     public Response ingest(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         IngestContentType kind = IngestContentType.of(contentType);

@@ -51,4 +51,16 @@ final class OpenApiExamples {
     static final String KAFKA_UNAVAILABLE = """
             {"type": "https://deskpulse.io/problems/kafka-unavailable", "title": "Kafka unavailable", "status": 503,
              "detail": "The events could not be written to Kafka: Kafka did not acknowledge the records within 10 s. Resend the same request after Retry-After seconds: it is safe, because duplicates are recognised."}""";
+
+    static final String RATE_LIMITED = """
+            {"type": "https://deskpulse.io/problems/rate-limited", "title": "Too many requests", "status": 429,
+             "detail": "This tenant sent more requests than its rate limit allows; retry after 1 s (Retry-After)."}""";
+
+    static final String TOO_MANY_UPLOADS = """
+            {"type": "https://deskpulse.io/problems/too-many-uploads", "title": "Too many uploads", "status": 429,
+             "detail": "This tenant already has 2 NDJSON uploads running (deskpulse.uploads.max-concurrent-per-tenant); send the next one when one has finished."}""";
+
+    static final String UPLOADS_BUSY = """
+            {"type": "https://deskpulse.io/problems/uploads-busy", "title": "Uploads busy", "status": 503,
+             "detail": "This instance is running its 4 NDJSON uploads (deskpulse.uploads.max-concurrent); resend after Retry-After seconds."}""";
 }
