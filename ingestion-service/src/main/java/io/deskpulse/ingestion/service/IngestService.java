@@ -30,9 +30,12 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final IngestRequest.Services services;
     private final BodyReader reader;
+    private final UploadLimits uploads;
 
-    public IngestService(IngestConfig config, EventPublisher publisher, RecentIdentities recent, IngestMetrics metrics) {
+    public IngestService(IngestConfig config, EventPublisher publisher, RecentIdentities recent, IngestMetrics metrics,
+            UploadLimits uploads) {
         this.config = config;
+        this.uploads = uploads;
         this.publisher = publisher;
         this.recent = recent;
         this.metrics = metrics;
@@ -82,7 +85,8 @@ public class IngestService {
     public IngestResult ingestNdjson(String tenant, InputStream body) {
         publisher.ensureAvailable();
         Path directory = config.spoolDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
-        try (SpoolFile spool = SpoolFile.create(directory)) {
+        try (UploadLimits.Upload upload = uploads.begin(tenant);
+                SpoolFile spool = SpoolFile.create(directory, upload::charge)) {
             IngestRequest request = new IngestRequest(tenant, services,
                     new IdentityWindow(config.requestDedupWindow()), spool);
             int maxLine = (int) Math.min(Integer.MAX_VALUE - 16, config.maxEventSize().asLongValue());

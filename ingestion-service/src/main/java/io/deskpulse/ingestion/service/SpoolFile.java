@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.LongConsumer;
 
 /**
  * The normalised records of an NDJSON request, on disk: a backfill is all-or-nothing, so nothing may be
@@ -24,18 +25,25 @@ final class SpoolFile implements RecordSink, Closeable {
 
     private final Path path;
     private final DataOutputStream out;
+    private final LongConsumer charge;
     private DataInputStream in;
     private long count;
 
-    private SpoolFile(Path path) throws IOException {
+    private SpoolFile(Path path, LongConsumer charge) throws IOException {
         this.path = path;
+        this.charge = charge;
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), BUFFER));
     }
 
     /** Creates an empty spool file, readable by the owner only, in the directory. */
     static SpoolFile create(Path directory) throws IOException {
+        return create(directory, bytes -> { });
+    }
+
+    /** As {@link #create(Path)}; {@code charge} is told of every record's bytes before they are written, and may refuse them. */
+    static SpoolFile create(Path directory, LongConsumer charge) throws IOException {
         Files.createDirectories(directory);
-        return new SpoolFile(Files.createTempFile(directory, "deskpulse-ingest-", ".spool"));
+        return new SpoolFile(Files.createTempFile(directory, "deskpulse-ingest-", ".spool"), charge);
     }
 
     Path path() {
@@ -44,6 +52,7 @@ final class SpoolFile implements RecordSink, Closeable {
 
     @Override
     public void append(OutgoingRecord record) {
+        charge.accept(8L + record.key().length + record.value().length);
         try {
             out.writeInt(record.key().length);
             out.write(record.key());

@@ -72,7 +72,8 @@ class ObservabilityTest {
         assertThat(openapi.getString("paths.'/v1/events'.post.requestBody.content.'application/x-ndjson'"
                 + ".examples.backfill.value")).contains("\n").contains("\"type\":\"survey.csat\"");
         assertThat(openapi.getMap("paths.'/v1/events'.post.responses")).containsOnlyKeys(
-                "202", "401", "403", "413", "415", "422", "503");
+                "202", "401", "403", "413", "415", "422", "429", "503");
+        assertThat(openapi.getMap("paths.'/v1/events'.post.responses.'429'.headers")).containsKey("Retry-After");
         assertThat(openapi.getString("paths.'/v1/events'.post.responses.'503'.content.'application/problem+json'"
                 + ".examples.'kafka unavailable'.value.type")).isEqualTo("https://deskpulse.io/problems/kafka-unavailable");
         assertThat(openapi.getString("paths.'/v1/events'.post.responses.'415'.content.'application/problem+json'"

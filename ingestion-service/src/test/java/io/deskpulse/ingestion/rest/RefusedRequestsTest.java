@@ -229,7 +229,7 @@ class RefusedRequestsTest {
     void withoutAValidKeyThe401AsksForABearerToken() {
         given().contentType("application/cloudevents+json").body(csat(unique("auth"), "T", 3))
                 .post("/v1/events").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer")
+                .header("WWW-Authenticate", "Bearer").header("Cache-Control", "private, no-store")
                 .body("type", equalTo("https://deskpulse.io/problems/unauthorized"));
         given().header("Authorization", "Bearer not-a-known-key-at-all").contentType("application/cloudevents+json")
                 .body(csat(unique("auth"), "T", 3)).post("/v1/events").then().statusCode(401)
@@ -244,7 +244,7 @@ class RefusedRequestsTest {
     void aReadOnlyKeyIsForbidden() {
         given().header("Authorization", "Bearer " + READ_ONLY_KEY).contentType("application/cloudevents+json")
                 .body(csat(unique("auth"), "T", 3)).post("/v1/events").then().statusCode(403)
-                .contentType("application/problem+json")
+                .contentType("application/problem+json").header("Cache-Control", "private, no-store")
                 .body("type", equalTo("https://deskpulse.io/problems/forbidden"))
                 .body("detail", equalTo("This API key lacks the 'ingest' scope."));
     }

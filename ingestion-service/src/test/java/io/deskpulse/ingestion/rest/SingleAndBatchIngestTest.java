@@ -59,7 +59,7 @@ class SingleAndBatchIngestTest {
         post("application/cloudevents+json", event(id, "Ticket.Created", "{\"ticket_id\":\"" + ticket
                 + "\",\"channel\":\"EMAIL\",\"priority\":\"High\",\"team_id\":\"Team-2\",\"extra\":{\"k\":[1,2]}}")
                 .replace("\"specversion\"", "\"deskpulsetenant\":\"evil-corp\",\"subject\":\"s-1\",\"specversion\""))
-                .statusCode(202).contentType("application/json")
+                .statusCode(202).contentType("application/json").header("Cache-Control", "private, no-store")
                 .body("accepted", equalTo(1)).body("duplicates", equalTo(0));
 
         List<Record> records = topic.readSince(before, 1);

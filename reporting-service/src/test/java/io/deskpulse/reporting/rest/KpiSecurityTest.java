@@ -39,7 +39,7 @@ class KpiSecurityTest {
     @Test
     void noKeyIs401WithChallenge() {
         RestAssured.given().get("/v1/kpis").then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").header("Cache-Control", "private, no-store").contentType("application/problem+json")
                 .body("type", equalTo("https://deskpulse.io/problems/unauthorized"));
     }
 
@@ -52,6 +52,7 @@ class KpiSecurityTest {
     @Test
     void ingestOnlyKeyIs403() {
         Api.as(TestTenant.INGEST_ONLY_KEY).get("/v1/kpis").then().statusCode(403).contentType("application/problem+json")
+                .header("Cache-Control", "private, no-store")
                 .body("type", equalTo("https://deskpulse.io/problems/forbidden"));
     }
 
@@ -62,6 +63,7 @@ class KpiSecurityTest {
 
     @Test
     void eachTenantSeesOnlyItsOwnRows() {
+        Api.as(KEY).get("/v1/kpis?" + DAY).then().statusCode(200).header("Cache-Control", "private, no-store");
         List<Map<String, Object>> a = Api.rows(KEY, DAY);
         assertThat(a).extracting(r -> r.get("id"), r -> Api.count(r, "tickets_created"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(TENANT, 5L));

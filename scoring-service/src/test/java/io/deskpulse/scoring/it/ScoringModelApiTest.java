@@ -130,11 +130,13 @@ class ScoringModelApiTest {
 
     @Test
     void keysAndTenants() {
-        as(UMBRELLA_READ).get(PATH).then().statusCode(403).body("type", endsWith("/forbidden"));
-        io.restassured.RestAssured.given().get(PATH).then().statusCode(401);
+        as(UMBRELLA_READ).get(PATH).then().statusCode(403).body("type", endsWith("/forbidden"))
+                .header("Cache-Control", "private, no-store");
+        io.restassured.RestAssured.given().get(PATH).then().statusCode(401).header("Cache-Control", "private, no-store");
         // umbrella's models are not initech's
         put(UMBRELLA_ADMIN, PATH, SOLO).then().statusCode(200);
-        as(INITECH_ADMIN).get(PATH).then().statusCode(200).body("version", is(0)).body("roles.solo", nullValue());
+        as(INITECH_ADMIN).get(PATH).then().statusCode(200).body("version", is(0)).body("roles.solo", nullValue())
+                .header("Cache-Control", "private, no-store");
         as(UMBRELLA_ADMIN).delete(PATH).then().statusCode(405).body("type", endsWith("/method-not-allowed"));
     }
 
