@@ -1,5 +1,6 @@
 package io.deskpulse.reporting.repository;
 
+import io.deskpulse.storage.CodePointOrder;
 import io.deskpulse.reporting.domain.kpi.ColumnSums;
 import io.deskpulse.reporting.domain.kpi.GroupTotals;
 import io.deskpulse.reporting.domain.kpi.Histogram;
@@ -27,7 +28,7 @@ final class DailyGroups implements Predicate<DailyRows.Loaded> {
 
     /** Period, then member by code point: '' (nothing credited) first. */
     static final Comparator<PageKey> ORDER = Comparator.comparing(PageKey::period)
-            .thenComparing(PageKey::member, DailyGroups::compareCodePoints);
+            .thenComparing(PageKey::member, CodePointOrder.COMPARATOR);
 
     private static final int WIDTH = MetricCatalog.SUMMED_COLUMNS.size();
 
@@ -110,20 +111,5 @@ final class DailyGroups implements Predicate<DailyRows.Loaded> {
             }
         }
         return byColumn;
-    }
-
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

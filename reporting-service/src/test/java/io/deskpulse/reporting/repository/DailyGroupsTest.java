@@ -86,11 +86,4 @@ class DailyGroupsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> page.test(row(NOV_2, "b", 1)))
                 .isInstanceOf(IllegalStateException.class);
     }
-
-    @Test
-    void codePointComparisonTreatsAPrefixAsSmaller() {
-        assertThat(DailyGroups.compareCodePoints("ab", "abc")).isNegative();
-        assertThat(DailyGroups.compareCodePoints("abc", "ab")).isPositive();
-        assertThat(DailyGroups.compareCodePoints("", "")).isZero();
-    }
 }

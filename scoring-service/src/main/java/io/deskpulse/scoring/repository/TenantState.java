@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.repository;
 
+import io.deskpulse.storage.CodePointOrder;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
@@ -17,24 +18,8 @@ public record TenantState(String tenantId, int activeGeneration, int activeSetti
         public static final int TICKETS = 0;
         public static final int AGENT_DAYS = 1;
 
-        /**
-         * Subjects compare by code point, like PostgreSQL's COLLATE "C" that the recomputation walks them
-         * in (String.compareTo compares UTF-16 units, which differs beyond the Basic Multilingual Plane).
-         */
-        public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-            int i = 0;
-            int j = 0;
-            while (i < a.length() && j < b.length()) {
-                int ca = a.codePointAt(i);
-                int cb = b.codePointAt(j);
-                if (ca != cb) {
-                    return Integer.compare(ca, cb);
-                }
-                i += Character.charCount(ca);
-                j += Character.charCount(cb);
-            }
-            return Integer.compare(a.length() - i, b.length() - j);
-        };
+        /** Subjects compare as PostgreSQL's COLLATE "C" that the recomputation walks them in. */
+        public static final Comparator<String> CODE_POINT_ORDER = CodePointOrder.COMPARATOR;
 
         private static final Comparator<Cursor> ORDER = Comparator.comparingInt(Cursor::kind)
                 .thenComparing(Cursor::subject, CODE_POINT_ORDER)
