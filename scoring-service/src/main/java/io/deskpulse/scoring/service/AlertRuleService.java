@@ -1,15 +1,19 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.scoring.config.WebhookConfig;
 import io.deskpulse.scoring.domain.AlertRule;
 import io.deskpulse.scoring.domain.WebhookDelivery;
 import io.deskpulse.scoring.repository.AlertRuleRepository;
 import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -31,9 +35,11 @@ public class AlertRuleService {
     private final WebhookDeliveryRepository outbox;
     private final AlertEvaluator evaluator;
     private final Clock clock;
+    private final WebhookConfig webhooks;
 
     public AlertRuleService(DataSource dataSource, AlertRuleRepository repository, WebhookDeliveryRepository outbox,
-            AlertEvaluator evaluator, Clock clock) {
+            AlertEvaluator evaluator, Clock clock, WebhookConfig webhooks) {
+        this.webhooks = webhooks;
         this.dataSource = dataSource;
         this.repository = repository;
         this.outbox = outbox;
@@ -60,6 +66,7 @@ public class AlertRuleService {
         if (draft.webhookUrl() != null && draft.webhookSecret() == null) {
             throw secretRequired();
         }
+        checkWebhookAddress(draft);
         return Transactions.retryingDeadlocks(dataSource, c -> {
             if (repository.count(c, tenant) >= MAX_RULES) {
                 throw new InvalidAlertRuleException(List.of(new FieldError(null, "a tenant has at most " + MAX_RULES
@@ -71,6 +78,7 @@ public class AlertRuleService {
 
     public AlertRule replace(String tenant, long id, AlertRule.Draft draft, Precondition precondition, String actor)
             throws SQLException {
+        checkWebhookAddress(draft);
         return Transactions.retryingDeadlocks(dataSource, c -> {
             AlertRule current = existing(c, tenant, id, true);
             checkPrecondition(current, precondition);
@@ -90,6 +98,29 @@ public class AlertRuleService {
             }
             return updated;
         });
+    }
+
+    /**
+     * A webhook to the internal network is refused when the rule is saved, not only at delivery, where the refusal
+     * would show in the delivery log only.
+     */
+    private void checkWebhookAddress(AlertRule.Draft draft) {
+        webhookRefusal(draft.webhookUrl(), webhooks.allowPrivateAddresses()).ifPresent(error -> {
+            throw new InvalidAlertRuleException(List.of(error));
+        });
+    }
+
+    /** Why a rule may not have this webhook URL; a host that does not resolve now is left to delivery (DNS may lag). */
+    static Optional<FieldError> webhookRefusal(String url, boolean allowPrivate) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            return WebhookAddresses.refusal(URI.create(url), allowPrivate)
+                    .map(reason -> new FieldError("webhook.url", reason));
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public void delete(String tenant, long id, Precondition precondition) throws SQLException {

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,8 +9,12 @@ import java.util.Optional;
 
 /**
  * Where a webhook may go. A tenant's admin chooses the URL, so unless the operator allows it, addresses of
- * the internal network — loopback, private (RFC 1918), link-local (cloud metadata), unique-local IPv6, any-
- * local, multicast — are refused: scoring-service must not become a way into its own network.
+ * the internal network are refused — loopback, private (RFC 1918), shared (CGNAT, 100.64.0.0/10), benchmarking
+ * (198.18.0.0/15), link-local (cloud metadata), reserved (0.0.0.0/8, 240.0.0.0/4), unique-local IPv6, NAT64
+ * (64:ff9b::/96) and 6to4 (2002::/16), which reach IPv4 addresses through a gateway, any-local, multicast:
+ * scoring-service must not become a way into its own network. Checked when a rule is saved and again at every
+ * delivery. A refusal never names the address the host resolved to: tenants read it, and it would tell them
+ * what the internal DNS answers.
  */
 final class WebhookAddresses {
 
@@ -23,8 +28,8 @@ final class WebhookAddresses {
         }
         for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
             if (internal(address)) {
-                return Optional.of(url.getHost() + " resolves to " + address.getHostAddress() + ", an address of an "
-                        + "internal network; webhooks go to public addresses only (deskpulse.webhooks.allow-private-addresses)");
+                return Optional.of(url.getHost() + " resolves to an address of an internal network; webhooks go to "
+                        + "public addresses only (deskpulse.webhooks.allow-private-addresses)");
             }
         }
         return Optional.empty();
@@ -35,7 +40,32 @@ final class WebhookAddresses {
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return true;
         }
-        // fc00::/7, IPv6 unique local addresses (isSiteLocalAddress only knows the deprecated fec0::/10)
-        return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            return first == 0                                   // 0.0.0.0/8, "this network"
+                    || (first == 100 && (second & 0xc0) == 64)  // 100.64.0.0/10, shared address space (CGNAT)
+                    || (first == 198 && (second & 0xfe) == 18)  // 198.18.0.0/15, benchmarking
+                    || first >= 240;                            // 240.0.0.0/4 reserved, and the broadcast address
+        }
+        if (address instanceof Inet6Address) {
+            int first = bytes[0] & 0xff;
+            boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b
+                    && allZero(bytes, 4, 12);
+            boolean sixToFour = first == 0x20 && bytes[1] == 0x02;
+            // fc00::/7, unique local addresses (isSiteLocalAddress only knows the deprecated fec0::/10)
+            return (first & 0xfe) == 0xfc || nat64 || sixToFour;
+        }
+        return false;
+    }
+
+    private static boolean allZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
