@@ -26,7 +26,8 @@ public class GenerationCleaner {
         this.aggregates = aggregates;
     }
 
-    @Scheduled(every = "${deskpulse.scoring.generation-cleanup-interval:60s}", delayed = "30s",
+    @Scheduled(every = "${deskpulse.scoring.generation-cleanup-interval:60s}",
+            delayed = "${deskpulse.scoring.generation-cleanup-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
