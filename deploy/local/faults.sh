@@ -58,12 +58,11 @@ done
 jar="$DP_ROOT/faults/target/deskpulse-faults.jar"
 needs_build=false
 for service in ingestion-service scoring-service reporting-service; do
-  app="$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$app" ] || [ -n "$(find "$DP_ROOT/$service/src/main" "$DP_ROOT/$service/pom.xml" "$DP_ROOT/contract" -newer "$app" -print -quit)" ]; then
+  if dp_service_stale "$service"; then
     needs_build=true
   fi
 done
-if [ ! -f "$jar" ] || [ -n "$(find "$DP_ROOT/faults/src/main" "$DP_ROOT/faults/pom.xml" "$DP_ROOT/benchmark/src/main" -newer "$jar" -print -quit)" ]; then
+if dp_stale "$jar" "$DP_ROOT/faults/src/main" "$DP_ROOT/faults/pom.xml" "$DP_ROOT/benchmark/src/main"; then
   needs_build=true
 fi
 if $needs_build; then

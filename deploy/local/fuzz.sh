@@ -57,12 +57,11 @@ dp_pg_ensure_role deskpulse deskpulse
 jar="$DP_ROOT/fuzz/target/deskpulse-fuzz.jar"
 needs_build=false
 for service in ingestion-service scoring-service reporting-service; do
-  app="$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$app" ] || [ -n "$(find "$DP_ROOT/$service/src/main" "$DP_ROOT/$service/pom.xml" "$DP_ROOT/contract" -newer "$app" -print -quit)" ]; then
+  if dp_service_stale "$service"; then
     needs_build=true
   fi
 done
-if [ ! -f "$jar" ] || [ -n "$(find "$DP_ROOT/fuzz/src/main" "$DP_ROOT/fuzz/pom.xml" -newer "$jar" -print -quit)" ]; then
+if dp_stale "$jar" "$DP_ROOT/fuzz/src/main" "$DP_ROOT/fuzz/pom.xml"; then
   needs_build=true
 fi
 if $needs_build; then

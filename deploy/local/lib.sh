@@ -183,13 +183,26 @@ dp_kafka_ensure_jars() {
 
 # --- the benchmark harness (benchmark.sh, and demo.sh's traffic) ----------------------------------
 
+# True when the file is missing or older than any of the sources (files or directories) after it.
+dp_stale() { # file source...
+  local file=$1
+  shift
+  [ ! -f "$file" ] || [ -n "$(find "$@" -newer "$file" -print -quit 2>/dev/null)" ]
+}
+
+# True when a service's packaged jar is missing or older than its sources or the modules it is built with.
+dp_service_stale() { # service
+  dp_stale "$DP_ROOT/$1/target/quarkus-app/quarkus-run.jar" "$DP_ROOT/$1/src/main" "$DP_ROOT/$1/pom.xml" \
+    "$DP_ROOT/contract" "$DP_ROOT/platform/src/main" "$DP_ROOT/storage-contract/src/main"
+}
+
 # Sets DP_BENCHMARK_JAR to benchmark/target/deskpulse-benchmark.jar (its dependencies in lib/ beside it), building
 # the module first when the jar is missing or older than its sources.
 dp_benchmark_jar() {
   DP_BENCHMARK_JAR="$DP_ROOT/benchmark/target/deskpulse-benchmark.jar"
   local logs="$DP_LOCAL/.run/logs"
-  if [ ! -f "$DP_BENCHMARK_JAR" ] || [ ! -d "$DP_ROOT/benchmark/target/lib" ] \
-    || [ -n "$(find "$DP_ROOT/benchmark/src/main" "$DP_ROOT/benchmark/pom.xml" -newer "$DP_BENCHMARK_JAR" -print -quit)" ]; then
+  if [ ! -d "$DP_ROOT/benchmark/target/lib" ] \
+    || dp_stale "$DP_BENCHMARK_JAR" "$DP_ROOT/benchmark/src/main" "$DP_ROOT/benchmark/pom.xml"; then
     dp_log "building the benchmark harness (./mvnw -pl benchmark -am package)"
     mkdir -p "$logs"
     (cd "$DP_ROOT" && ./mvnw -B -q -pl benchmark -am package -DskipTests) >"$logs/benchmark-build.log" 2>&1 \

@@ -25,8 +25,8 @@ dp_tcp_open 127.0.0.1 9092 && dp_die "port 9092 is taken: stop the stack first (
 jar="$DP_ROOT/benchmark/target/deskpulse-benchmark.jar"
 service_jar="$DP_ROOT/ingestion-service/target/quarkus-app/quarkus-run.jar"
 mkdir -p "$DP_LOCAL/.run/logs"
-if [ ! -f "$jar" ] || [ ! -f "$service_jar" ] \
-  || [ -n "$(find "$DP_ROOT/benchmark/src/main" "$DP_ROOT/ingestion-service/src/main" -newer "$jar" -print -quit)" ]; then
+if [ ! -d "$DP_ROOT/benchmark/target/lib" ] || dp_service_stale ingestion-service \
+  || dp_stale "$jar" "$DP_ROOT/benchmark/src/main" "$DP_ROOT/benchmark/pom.xml"; then
   dp_log "building ingestion-service and the harness"
   (cd "$DP_ROOT" && ./mvnw -B -q -pl ingestion-service,benchmark -am package -DskipTests) \
     >"$DP_LOCAL/.run/logs/outage-build.log" 2>&1 || dp_die "the build failed, see $DP_LOCAL/.run/logs/outage-build.log"

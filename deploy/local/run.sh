@@ -58,8 +58,7 @@ fi
 # The services, built when a jar is missing or older than its sources
 needs_build=false
 for service in "${SERVICES[@]}"; do
-  jar="$DP_ROOT/$service/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find "$DP_ROOT/$service/src/main" "$DP_ROOT/$service/pom.xml" "$DP_ROOT/contract" -newer "$jar" -print -quit)" ]; then
+  if dp_service_stale "$service"; then
     needs_build=true
   fi
 done

@@ -26,14 +26,9 @@ for service in ingestion-service scoring-service reporting-service; do
   fi
 done
 
-jar="$DP_ROOT/benchmark/target/deskpulse-benchmark.jar"
 mkdir -p "$RUN/logs"
-if [ ! -f "$jar" ] || [ ! -d "$DP_ROOT/benchmark/target/lib" ] \
-  || [ -n "$(find "$DP_ROOT/benchmark/src/main" "$DP_ROOT/benchmark/pom.xml" -newer "$jar" -print -quit)" ]; then
-  dp_log "building the benchmark harness (./mvnw -pl benchmark -am package)"
-  (cd "$DP_ROOT" && ./mvnw -B -q -pl benchmark -am package -DskipTests) >"$RUN/logs/benchmark-build.log" 2>&1 \
-    || dp_die "the build failed, see $RUN/logs/benchmark-build.log"
-fi
+dp_benchmark_jar
+jar="$DP_BENCHMARK_JAR"
 
 dp_log "a fresh database and broker: dropping the deskpulse database and the local broker's data"
 dp_pg_ensure_running >/dev/null
