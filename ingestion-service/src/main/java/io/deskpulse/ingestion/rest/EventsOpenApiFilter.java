@@ -66,7 +66,7 @@ public class EventsOpenApiFilter implements OASFilter {
         problem(post, "413", "too many events", ProblemMappers.tooLargeProblem(new PayloadTooLargeException(
                 "A batch holds at most 1000 events (deskpulse.ingest.max-batch-events); split it, or send "
                         + "application/x-ndjson.")));
-        problem(post, "415", "unsupported", ProblemMappers.unsupportedProblem(new UnsupportedContentTypeException("text/plain")));
+        problem(post, "415", "unsupported", ProblemMappers.unsupportedProblem(UnsupportedContentTypeException.of("text/plain")));
         problem(post, "422", "invalid", ProblemMappers.invalidEventsProblem(new InvalidEventsException(
                 "2 of 3 events are invalid; nothing of this request was accepted.", List.of(
                         new EventError(1, "zd-77812-2", "data.channel",

@@ -90,8 +90,7 @@ public class EventsResource {
             @Context HttpHeaders headers, InputStream body) {
         IngestContentType kind = IngestContentType.of(contentType);
         // Binary mode: the attributes in ce-* headers; a structured, batch or NDJSON body names its own (and wins).
-        boolean binary = (kind == null || kind == IngestContentType.SINGLE) && !IngestContentType.isStructured(contentType)
-                && BinaryModeEvent.applies(headers.getRequestHeaders());
+        boolean binary = !IngestContentType.isStructured(contentType) && BinaryModeEvent.applies(headers.getRequestHeaders());
         if (binary && !BinaryModeEvent.isJsonData(contentType)) {
             throw UnsupportedContentTypeException.binaryData(contentType);
         }
@@ -99,7 +98,7 @@ public class EventsResource {
             kind = IngestContentType.SINGLE;
         }
         if (kind == null) {
-            throw new UnsupportedContentTypeException(contentType);
+            throw UnsupportedContentTypeException.of(contentType);
         }
         long limit = (kind == IngestContentType.NDJSON ? config.maxNdjsonSize() : config.maxBodySize()).asLongValue();
         if (contentLength != null && contentLength > limit) {

@@ -81,6 +81,16 @@ class CloudEventsContentModesTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request built by hand, as the binding's examples are: the ingest key, the Content-Type, then header pairs. */
+    private HttpResponse<String> post(String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(events).header("Authorization", "Bearer " + INGEST_KEY)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonNode onlyRecord(Map<TopicPartition, Long> before) throws Exception {
         List<TopicReader.Record> records = topic.readSince(before, 1);
         assertThat(records).hasSize(1);
@@ -131,14 +141,11 @@ class CloudEventsContentModesTest {
     void percentEncodedHeaderValuesAreDecodedAsTheBindingSays() throws Exception {
         String id = unique("encoded");
         Map<TopicPartition, Long> before = topic.endOffsets();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(events)
-                .header("Authorization", "Bearer " + INGEST_KEY).header("Content-Type", "application/json")
-                .header("ce-specversion", "1.0").header("ce-id", id).header("ce-type", "ticket.created")
-                .header("ce-source", "zendesk/acme").header("ce-time", "2026-11-02T09:14:05Z")
+        HttpResponse<String> response = post("application/json",
+                "{\"ticket_id\":\"" + unique("T") + "\",\"channel\":\"chat\"}", "ce-specversion", "1.0", "ce-id", id,
+                "ce-type", "ticket.created", "ce-source", "zendesk/acme", "ce-time", "2026-11-02T09:14:05Z",
                 // the binding's own example: "Euro € 😀"
-                .header("ce-subject", "Euro%20%E2%82%AC%20%F0%9F%98%80")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_id\":\"" + unique("T") + "\",\"channel\":\"chat\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                "ce-subject", "Euro%20%E2%82%AC%20%F0%9F%98%80");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(onlyRecord(before).get("subject").asText()).isEqualTo("Euro € \uD83D\uDE00");
     }
@@ -154,10 +161,7 @@ class CloudEventsContentModesTest {
                 + "{\"specversion\":\"1.0\",\"type\":\"ticket.created\",\"source\":\"zendesk/acme\",\"id\":\"" + second
                 + "\",\"time\":\"2026-11-02T09:15:05Z\",\"data\":{\"ticket_id\":\"" + unique("T")
                 + "\",\"channel\":\"email\"}}]";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(events)
-                .header("Authorization", "Bearer " + INGEST_KEY)
-                .header("Content-Type", "application/cloudevents-batch+json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(batch)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post("application/cloudevents-batch+json; charset=UTF-8", batch);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(topic.readSince(before, 2)).extracting(r -> MAPPER.readTree(r.value()).get("id").asText())
                 .containsExactlyInAnyOrder(first, second);
@@ -167,32 +171,23 @@ class CloudEventsContentModesTest {
     void binaryModeKeepsTheSameRulesAndAnswers() throws Exception {
         Map<TopicPartition, Long> before = topic.endOffsets();
         // no ce-id, no ce-time, a channel outside the contract: every problem named, as for a structured event
-        HttpResponse<String> invalid = HTTP.send(HttpRequest.newBuilder(events)
-                .header("Authorization", "Bearer " + INGEST_KEY).header("Content-Type", "application/json")
-                .header("ce-specversion", "1.0").header("ce-type", "ticket.created").header("ce-source", "zendesk/acme")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_id\":\"T-1\",\"channel\":\"fax\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> invalid = post("application/json", "{\"ticket_id\":\"T-1\",\"channel\":\"fax\"}",
+                "ce-specversion", "1.0", "ce-type", "ticket.created", "ce-source", "zendesk/acme");
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(MAPPER.readTree(invalid.body()).get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("id", "time", "data.channel");
 
-        HttpResponse<String> notJson = HTTP.send(HttpRequest.newBuilder(events)
-                .header("Authorization", "Bearer " + INGEST_KEY).header("Content-Type", "application/json")
-                .header("ce-specversion", "1.0").header("ce-id", "x-1").header("ce-type", "ticket.created")
-                .header("ce-source", "s").header("ce-time", "2026-11-02T09:14:05Z")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_id\":")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notJson = post("application/json", "{\"ticket_id\":", "ce-specversion", "1.0",
+                "ce-id", "x-1", "ce-type", "ticket.created", "ce-source", "s", "ce-time", "2026-11-02T09:14:05Z");
         assertThat(notJson.statusCode()).isEqualTo(422);
         JsonNode error = MAPPER.readTree(notJson.body()).get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("data");
         assertThat(error.get("id").asText()).isEqualTo("x-1");
         assertThat(error.get("reason").asText()).startsWith("is not valid JSON: ");
 
-        HttpResponse<String> text = HTTP.send(HttpRequest.newBuilder(events)
-                .header("Authorization", "Bearer " + INGEST_KEY).header("Content-Type", "text/plain")
-                .header("ce-specversion", "1.0").header("ce-id", "x-2").header("ce-type", "ticket.created")
-                .header("ce-source", "s").header("ce-time", "2026-11-02T09:14:05Z")
-                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> text = post("text/plain", "hello", "ce-specversion", "1.0", "ce-id", "x-2",
+                "ce-type", "ticket.created", "ce-source", "s", "ce-time", "2026-11-02T09:14:05Z");
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(MAPPER.readTree(text.body()).get("detail").asText())
                 .startsWith("A CloudEvent in binary mode (ce-* headers) carries its data as the body");
