@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,8 +14,9 @@ import java.util.Optional;
  * (198.18.0.0/15), link-local (cloud metadata), reserved (0.0.0.0/8, 240.0.0.0/4), unique-local IPv6, NAT64
  * (64:ff9b::/96) and 6to4 (2002::/16), which reach IPv4 addresses through a gateway, any-local, multicast:
  * scoring-service must not become a way into its own network. Checked when a rule is saved and again at every
- * delivery. A refusal never names the address the host resolved to: tenants read it, and it would tell them
- * what the internal DNS answers.
+ * delivery, where the connection goes to the very address that was checked ({@link WebhookClient}). A refusal
+ * never names the address the host resolved to: tenants read it, and it would tell them what the internal DNS
+ * answers.
  */
 final class WebhookAddresses {
 
@@ -26,9 +28,21 @@ final class WebhookAddresses {
         if (allowPrivate) {
             return Optional.empty();
         }
-        for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+        return refusal(url.getHost(), List.of(InetAddress.getAllByName(url.getHost())), false);
+    }
+
+    /**
+     * Why {@code host} may not be called at these addresses (what it resolved to), or empty when it may. Every
+     * address must pass, not only the one connected to: a name that answers a public and an internal address is
+     * refused as a whole.
+     */
+    static Optional<String> refusal(String host, List<InetAddress> addresses, boolean allowPrivate) {
+        if (allowPrivate) {
+            return Optional.empty();
+        }
+        for (InetAddress address : addresses) {
             if (internal(address)) {
-                return Optional.of(url.getHost() + " resolves to an address of an internal network; webhooks go to "
+                return Optional.of(host + " resolves to an address of an internal network; webhooks go to "
                         + "public addresses only (deskpulse.webhooks.allow-private-addresses)");
             }
         }

@@ -8,19 +8,18 @@ import io.deskpulse.scoring.repository.WebhookDeliveryRepository.Due;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -43,16 +42,21 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final Backoff backoff;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookClient http;
 
-    public WebhookDispatcher(DataSource dataSource, WebhookDeliveryRepository outbox, WebhookConfig config, Clock clock) {
+    public WebhookDispatcher(DataSource dataSource, WebhookDeliveryRepository outbox, WebhookConfig config, Clock clock,
+            Vertx vertx, WebhookResolver resolver) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.config = config;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new WebhookClient(vertx, resolver, config.allowPrivateAddresses(), config.timeout(), config.batch());
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     /** How an attempt ended: delivered, failed (retry unless it was the last), refused (never retried), or moot. */
@@ -100,37 +104,25 @@ public class WebhookDispatcher {
             return CompletableFuture.completedFuture(new Attempt(due, at, Result.CANCELLED, null,
                     "the rule no longer has a webhook", 0));
         }
-        URI url = URI.create(due.url());
-        try {
-            Optional<String> refusal = WebhookAddresses.refusal(url, config.allowPrivateAddresses());
-            if (refusal.isPresent()) {
-                return CompletableFuture.completedFuture(new Attempt(due, at, Result.REFUSED, null, refusal.get(), 0));
-            }
-        } catch (UnknownHostException e) {
-            return CompletableFuture.completedFuture(new Attempt(due, at, Result.FAILED, null,
-                    "unknown host " + url.getHost(), 0));
-        }
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = at.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "DeskPulse-Webhooks/1")
-                .header("X-DeskPulse-Event", due.event())
-                .header("X-DeskPulse-Delivery", String.valueOf(due.id()))
-                .header("X-DeskPulse-Timestamp", String.valueOf(timestamp))
-                .header("X-DeskPulse-Signature", WebhookSignature.sign(due.secret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "DeskPulse-Webhooks/1");
+        headers.put("X-DeskPulse-Event", due.event());
+        headers.put("X-DeskPulse-Delivery", String.valueOf(due.id()));
+        headers.put("X-DeskPulse-Timestamp", String.valueOf(timestamp));
+        headers.put("X-DeskPulse-Signature", WebhookSignature.sign(due.secret(), timestamp, body));
         long started = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+        return http.post(URI.create(due.url()), headers, body).thenApply(outcome -> {
             long ms = (System.nanoTime() - started) / 1_000_000;
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                return new Attempt(due, at, Result.FAILED, null, cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), ms);
-            }
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? new Attempt(due, at, Result.DELIVERED, status, null, ms)
-                    : new Attempt(due, at, Result.FAILED, status, "HTTP " + status, ms);
+            return switch (outcome.kind()) {
+                case REFUSED -> new Attempt(due, at, Result.REFUSED, null, outcome.error(), 0);
+                case FAILED -> new Attempt(due, at, Result.FAILED, null, outcome.error(), ms);
+                case ANSWERED -> outcome.status() >= 200 && outcome.status() < 300
+                        ? new Attempt(due, at, Result.DELIVERED, outcome.status(), null, ms)
+                        : new Attempt(due, at, Result.FAILED, outcome.status(), "HTTP " + outcome.status(), ms);
+            };
         });
     }
 

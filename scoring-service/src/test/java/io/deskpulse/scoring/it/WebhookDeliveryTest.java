@@ -111,6 +111,8 @@ class WebhookDeliveryTest {
         assertThat(last.headers().get("x-deskpulse-signature")).isEqualTo("v1=" + hmac(SECRET, timestamp + "." + last.body()));
         assertThat(last.headers().get("x-deskpulse-event")).isEqualTo("alert.raised");
         assertThat(last.headers().get("content-type")).isEqualTo("application/json");
+        // connected to the address resolved and checked, with the URL's own host and port in Host
+        assertThat(last.headers().get("host")).isEqualTo("127.0.0.1:" + receiver.port());
         // the same delivery each time: one id, one body; a new timestamp and signature per attempt
         assertThat(received).extracting(r -> r.headers().get("x-deskpulse-delivery")).containsOnly(
                 received.get(0).headers().get("x-deskpulse-delivery"));

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** A received request: its headers (first value each, lower-case names) and body. */
-    public record Received(Map<String, String> headers, String body) {
+    /** A received request: its headers (first value each, lower-case names), body and request target. */
+    public record Received(Map<String, String> headers, String body, String uri) {
     }
 
     private final HttpServer server;
@@ -39,7 +39,8 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new java.util.TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
                     values.get(0)));
-            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8)));
+            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestURI().toString()));
             CountDownLatch latch = hold;
             if (latch != null) {
                 try {
@@ -60,7 +61,11 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + port() + "/hook";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** The statuses of the next answers, in order. */
