@@ -210,6 +210,27 @@ dp_benchmark_jar() {
   fi
 }
 
+# --- the key that encrypts stored secrets ----------------------------------------------------------
+
+# Exports DESKPULSE_SECRETS_ENCRYPTION_KEY for every service started from this shell: the value already in the
+# environment, else the key in $DP_CACHE/secrets-encryption-key, generated there (32 random bytes, base64, mode 600)
+# the first time. Kept in the cache beside the machine's PostgreSQL data it protects, not in deploy/local/.run,
+# which scripts clear: with the key lost, the stored webhook secrets could no longer be decrypted.
+dp_secrets_key() {
+  if [ -n "${DESKPULSE_SECRETS_ENCRYPTION_KEY:-}" ]; then
+    export DESKPULSE_SECRETS_ENCRYPTION_KEY
+    return 0
+  fi
+  local file="$DP_CACHE/secrets-encryption-key"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$DP_CACHE"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file.tmp" && mv "$file.tmp" "$file")
+    dp_log "generated the key that encrypts stored secrets: $file (keep it with the database)"
+  fi
+  DESKPULSE_SECRETS_ENCRYPTION_KEY="$(cat "$file")"
+  export DESKPULSE_SECRETS_ENCRYPTION_KEY
+}
+
 # --- npm tools of the tests ------------------------------------------------------------------------
 
 # Installs the npm packages the tests run (the Redocly CLI that lints the OpenAPI documents) into the cache, with npm

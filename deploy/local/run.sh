@@ -8,7 +8,8 @@
 #
 # Environment: DESKPULSE_DEMO_INGEST_KEY / DESKPULSE_DEMO_READ_KEY / DESKPULSE_DEMO_ADMIN_KEY (the demo
 # tenant's keys, defaults demo-ingest-key / demo-read-key / demo-admin-key), DESKPULSE_KAFKA_BOOTSTRAP (use an existing broker instead of
-# starting one), DESKPULSE_JAVA_OPTS (JVM options of the services).
+# starting one), DESKPULSE_JAVA_OPTS (JVM options of the services), DESKPULSE_SECRETS_ENCRYPTION_KEY (the key that
+# encrypts stored secrets; default: generated once into ~/.cache/deskpulse/secrets-encryption-key and reused).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -86,6 +87,8 @@ export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
 export QUARKUS_DATASOURCE_USERNAME=deskpulse
 export QUARKUS_DATASOURCE_PASSWORD="$db_password"
+# The key that encrypts stored secrets (webhook signing secrets), the same for every service and every run.
+dp_secrets_key
 # The demo tenant, and two tenants of the benchmark (deploy/local/benchmark.sh) with fixed local keys.
 bench_keys=""
 for t in bench-a bench-b; do

@@ -23,6 +23,9 @@ final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The key that encrypts stored secrets in every service the tests start (32 bytes, base64; a test value). */
+    static final String SECRETS_ENCRYPTION_KEY = "ZTJlLXRlc3RzLXNlY3JldHMta2V5LTMyLWJ5dGVzISE=";
+
     private final String name;
     private final Path jar;
     private final Map<String, String> environment;
@@ -52,6 +55,8 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        // Any service that stores secrets needs the key; one fixed key for all, as the test databases outlive a run.
+        builder.environment().putIfAbsent("DESKPULSE_SECRETS_ENCRYPTION_KEY", SECRETS_ENCRYPTION_KEY);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();
     }

@@ -30,6 +30,7 @@ final class Stack implements AutoCloseable {
     final Path logs;
     private final Path root;
     private final String apiKeys;
+    private final String secretsKey = randomKey();
     private final List<AutoCloseable> started = new ArrayList<>();
     TcpProxy proxy;
     ServiceProcess ingestion;
@@ -107,10 +108,18 @@ final class Stack implements AutoCloseable {
     private ServiceProcess service(String name, int port, Map<String, String> specific) throws IOException {
         Map<String, String> environment = new HashMap<>(specific);
         environment.put("DESKPULSE_AUTH_API_KEYS", apiKeys);
+        // one key per run, the same for every service and restart: the run's database starts empty
+        environment.put("DESKPULSE_SECRETS_ENCRYPTION_KEY", secretsKey);
         ServiceProcess service = new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
                 port, JVM, environment, logs.resolve(name + "-" + port + ".log"));
         started.add(service);
         return service;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** Stops what was started, the services first, in reverse order; every step is tried. */

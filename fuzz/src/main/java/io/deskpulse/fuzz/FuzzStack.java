@@ -62,9 +62,13 @@ final class FuzzStack implements AutoCloseable {
         Files.createDirectories(options.workDir);
         // a run stopped with Ctrl-C or TERM leaves no service behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroyForcibly)));
+        // a key of this run for stored secrets (the database is new each run)
+        byte[] secretsKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(secretsKey);
         Map<String, String> common = Map.of("DESKPULSE_AUTH_API_KEYS", String.join(",", entries),
                 "KAFKA_BOOTSTRAP_SERVERS", options.kafka, "DESKPULSE_KAFKA_TOPIC", topic,
-                "DESKPULSE_KAFKA_DEAD_LETTER_TOPIC", topic + ".dlq");
+                "DESKPULSE_KAFKA_DEAD_LETTER_TOPIC", topic + ".dlq",
+                "DESKPULSE_SECRETS_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(secretsKey));
         Map<String, String> database = Map.of("QUARKUS_DATASOURCE_JDBC_URL", options.jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", options.pgUser, "QUARKUS_DATASOURCE_PASSWORD", options.pgPassword);
         // scoring first: it migrates the schema reporting reads

@@ -75,6 +75,52 @@ public class AlertRuleRepository {
         }
     }
 
+    /** Stores the rule's webhook secret as given (the encrypted form); the rule's version is not counted up. */
+    public AlertRule storeSecret(Connection c, String tenant, long id, String stored) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE alert_rules SET webhook_secret = ? WHERE tenant_id = ?"
+                + " AND id = ? RETURNING " + COLUMNS)) {
+            s.setString(1, stored);
+            s.setString(2, tenant);
+            s.setLong(3, id);
+            return rows(s).get(0);
+        }
+    }
+
+    /** A stored webhook secret: the rule it belongs to and its stored form. */
+    public record StoredSecret(String tenant, long id, String stored) {
+    }
+
+    /** Webhook secrets not in the encrypted form (written before V22), locked for their encryption. */
+    public List<StoredSecret> clearTextSecrets(Connection c) throws SQLException {
+        List<StoredSecret> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, id, webhook_secret FROM alert_rules"
+                + " WHERE webhook_secret IS NOT NULL AND webhook_secret NOT LIKE 'v1.%' ORDER BY id FOR UPDATE");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                found.add(new StoredSecret(rs.getString(1), rs.getLong(2), rs.getString(3)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Checks V22's constraint (no clear-text secret) on the rows written before it, once none is left; from then on
+     * it holds for every row. A no-op once validated.
+     */
+    public void validateEncryptedSecrets(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT convalidated FROM pg_constraint"
+                + " WHERE conname = 'alert_rules_webhook_secret_encrypted' AND conrelid = 'alert_rules'::regclass");
+                ResultSet rs = s.executeQuery()) {
+            if (!rs.next() || rs.getBoolean(1)) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "ALTER TABLE alert_rules VALIDATE CONSTRAINT alert_rules_webhook_secret_encrypted")) {
+            s.execute();
+        }
+    }
+
     public void delete(Connection c, String tenant, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM alert_rules WHERE tenant_id = ? AND id = ?")) {
             s.setString(1, tenant);

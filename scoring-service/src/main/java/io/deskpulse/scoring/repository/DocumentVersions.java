@@ -37,11 +37,7 @@ public class DocumentVersions {
 
     /** Serialises changes of one tenant's documents until the transaction ends. */
     public void lockTenant(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            s.setInt(1, lockClass);
-            s.setString(2, tenant);
-            s.executeQuery().close();
-        }
+        TenantLocks.lock(c, lockClass, tenant);
     }
 
     public Optional<DocumentVersion> latest(Connection c, String tenant) throws SQLException {

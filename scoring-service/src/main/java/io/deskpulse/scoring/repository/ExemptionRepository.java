@@ -22,7 +22,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ExemptionRepository {
 
-    private static final int LOCK_CLASS = 0xe8e41;
     private static final String COLUMNS = "id, version, teams, from_date, to_date, reason, relaxed_targets::text, left_out,"
             + " created_at, created_by, updated_at, updated_by";
     // Targets are exact decimals: read them as such, not through a double.
@@ -31,11 +30,7 @@ public class ExemptionRepository {
 
     /** Serialises exemption changes of one tenant until the transaction ends (so overlaps are checked against all). */
     public void lockTenant(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            s.setInt(1, LOCK_CLASS);
-            s.setString(2, tenant);
-            s.executeQuery().close();
-        }
+        TenantLocks.lock(c, TenantLocks.EXEMPTIONS, tenant);
     }
 
     /** The tenant's exemptions in order of their first day (then id). */

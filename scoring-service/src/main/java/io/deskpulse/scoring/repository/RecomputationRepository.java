@@ -54,6 +54,11 @@ public class RecomputationRepository {
                 .stream().findFirst();
     }
 
+    /** Serialises the tenant's recomputation requests until the transaction ends (one running per tenant). */
+    public void lockRequests(Connection c, String tenant) throws SQLException {
+        TenantLocks.lock(c, TenantLocks.RECOMPUTATION_REQUESTS, tenant);
+    }
+
     /** Locks the tenant's running recomputation, if any. */
     public void lockRunning(Connection c, String tenant) throws SQLException {
         query(c, "SELECT " + COLUMNS + " FROM recomputations WHERE tenant_id = ? AND status = 'running' FOR UPDATE", tenant);

@@ -56,10 +56,15 @@ public class ReplayRepository {
                 tenant, limit);
     }
 
-    /** The tenant's running replay from this instant, if any: asking again returns it instead of starting another. */
-    public Optional<Replay> running(Connection c, String tenant, java.time.Instant from) throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM replays WHERE tenant_id = ? AND from_time = ? AND status = 'running'",
-                tenant, Timestamp.from(from)).stream().findFirst();
+    /** The tenant's queued or running replay, if any (a tenant has at most one). */
+    public Optional<Replay> running(Connection c, String tenant) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM replays WHERE tenant_id = ? AND status = 'running'"
+                + " ORDER BY requested_at LIMIT 1", tenant).stream().findFirst();
+    }
+
+    /** Serialises the tenant's replay requests until the transaction ends, so two at once cannot both start one. */
+    public void lockRequests(Connection c, String tenant) throws SQLException {
+        TenantLocks.lock(c, TenantLocks.REPLAY_REQUESTS, tenant);
     }
 
     /** Takes a running replay whose lease has run out (or never started), for {@code lease}. */

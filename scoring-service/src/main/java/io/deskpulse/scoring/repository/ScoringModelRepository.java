@@ -7,6 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ScoringModelRepository extends DocumentVersions {
 
     public ScoringModelRepository() {
-        super("scoring_model_versions", "document", 0x5c0e1);
+        super("scoring_model_versions", "document", TenantLocks.SCORING_MODELS);
     }
 }

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 public class SettingsRepository extends DocumentVersions {
 
     public SettingsRepository() {
-        super("tenant_settings_versions", "settings", 0x5e771);
+        super("tenant_settings_versions", "settings", TenantLocks.SETTINGS);
     }
 
     /** The settings version that the tenant's reports read now (0 without a tenant_state row). */

@@ -17,8 +17,12 @@ import java.util.Map;
 @ApplicationScoped
 public class WebhookDeliveryRepository {
 
-    /** A delivery taken for an attempt: {@code attempt} is this attempt's number; url and secret are the rule's now. */
-    public record Due(long id, long ruleId, String event, String payload, int attempt, String url, String secret) {
+    /**
+     * A delivery taken for an attempt: {@code attempt} is this attempt's number; url and secret (its stored, encrypted
+     * form) are the rule's now.
+     */
+    public record Due(long id, String tenant, long ruleId, String event, String payload, int attempt, String url,
+            String secret) {
     }
 
     /** Written in the transaction that raises or resolves the alert: the alert and its webhook are one fact. */
@@ -49,14 +53,14 @@ public class WebhookDeliveryRepository {
                              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = ?
                 FROM due WHERE d.id = due.id
-                RETURNING d.id, d.rule_id, d.attempts, d.event, d.payload""")) {
+                RETURNING d.id, d.rule_id, d.attempts, d.event, d.payload, d.tenant_id""")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setInt(2, limit);
             s.setTimestamp(3, Timestamp.from(leaseUntil));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3)});
-                    texts.add(new String[] {rs.getString(4), rs.getString(5)});
+                    texts.add(new String[] {rs.getString(4), rs.getString(5), rs.getString(6)});
                 }
             }
         }
@@ -65,7 +69,8 @@ public class WebhookDeliveryRepository {
         for (int i = 0; i < claimed.size(); i++) {
             long[] row = claimed.get(i);
             String[] webhook = webhooks.getOrDefault(row[1], new String[2]);
-            due.add(new Due(row[0], row[1], texts.get(i)[0], texts.get(i)[1], (int) row[2], webhook[0], webhook[1]));
+            due.add(new Due(row[0], texts.get(i)[2], row[1], texts.get(i)[0], texts.get(i)[1], (int) row[2], webhook[0],
+                    webhook[1]));
         }
         due.sort(java.util.Comparator.comparingLong(Due::id));
         return due;

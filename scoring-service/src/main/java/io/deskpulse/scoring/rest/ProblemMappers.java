@@ -8,6 +8,7 @@ import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
+import io.deskpulse.scoring.service.JobRunningException;
 import io.deskpulse.scoring.service.ReconciliationRunningException;
 import io.deskpulse.scoring.service.UnknownResourceException;
 import io.deskpulse.scoring.service.UnknownSettingsVersionException;
@@ -125,6 +126,12 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    @ServerExceptionMapper
+    public Response jobRunning(JobRunningException e) {
+        return Response.fromResponse(Problem.of(Response.Status.CONFLICT, e.kind().type, e.kind().title, e.getMessage())
+                .toResponse()).location(java.net.URI.create(e.location())).build();
     }
 
     @ServerExceptionMapper

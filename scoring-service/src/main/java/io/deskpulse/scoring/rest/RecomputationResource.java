@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,6 +45,12 @@ public class RecomputationResource {
              "settings_version": 3, "generation": 2, "timelines_total": 48210, "timelines_done": 12000, "progress": 0.2489,
              "requested_by": "jane@acme.example", "requested_at": "2026-11-25T09:00:00Z", "finished_at": null, "error": null}""";
 
+    static final String RUNNING = """
+            {"type": "https://deskpulse.io/problems/recomputation-running", "title": "Recomputation running",
+             "status": 409, "detail": "Recomputation 6f1c2a3e-8d5b-4c1e-9a0f-2b7d5e4c3a21 of this tenant is queued or \
+            running; a tenant has one at a time: follow it at /v1/recomputations/6f1c2a3e-8d5b-4c1e-9a0f-2b7d5e4c3a21 \
+            and ask again when it is done"}""";
+
     private final Recomputations recomputations;
     private final Caller caller;
 
@@ -53,11 +61,18 @@ public class RecomputationResource {
 
     @POST
     @Operation(operationId = "createRecomputation", summary = "Rebuild the tenant's aggregates from its timelines",
-            description = "Starts a recomputation with the latest settings, or returns the one already running "
-                    + "(idempotent). Follow it at the Location.")
-    @APIResponse(responseCode = "202", description = "Running (started now, or already)",
+            description = "Starts a recomputation with the latest settings; follow it at the Location. A tenant has "
+                    + "one recomputation running at a time (a settings change's included): asking meanwhile is a 409 "
+                    + "whose detail and Location name the running one.")
+    @APIResponse(responseCode = "202", description = "Started",
             content = @Content(schema = @Schema(implementation = RecomputationJson.class),
                     examples = @ExampleObject(name = "running", value = EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The tenant has a recomputation running (type "
+            + "recomputation-running); Location is its URL",
+            headers = @Header(name = "Location", description = "/v1/recomputations/<id> of the running recomputation",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "one is running", value = RUNNING)))
     public Response rebuild(@Parameter(description = "Who asks, for the audit trail (else the key's fingerprint)")
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         RecomputationJson started = RecomputationJson.of(recomputations.rebuild(caller.tenant(), Actor.of(caller, actor)));

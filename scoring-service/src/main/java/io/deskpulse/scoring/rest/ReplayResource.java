@@ -22,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,6 +59,11 @@ public class ReplayResource {
     private final Replays replays;
     private final Caller caller;
 
+    static final String RUNNING = """
+            {"type": "https://deskpulse.io/problems/replay-running", "title": "Replay running", "status": 409,
+             "detail": "Replay 0d7c4b2a-5e1f-4a3b-9c8d-7e6f5a4b3c2d of this tenant is queued or running; a tenant has \
+            one at a time: follow it at /v1/replays/0d7c4b2a-5e1f-4a3b-9c8d-7e6f5a4b3c2d and ask again when it is done"}""";
+
     public ReplayResource(Replays replays, Caller caller) {
         this.replays = replays;
         this.caller = caller;
@@ -66,8 +73,9 @@ public class ReplayResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createReplay", summary = "Replay the topic from a point in time",
             description = "Reads the topic from the first record at or after 'from' up to where it ends now, and "
-                    + "applies the tenant's events that are not applied yet. Asking again with the same 'from' while it "
-                    + "runs returns the running replay (idempotent).")
+                    + "applies the tenant's events that are not applied yet. A tenant has one replay queued or running "
+                    + "at a time: asking for another meanwhile, whatever its 'from', is a 409 whose detail and Location "
+                    + "name the running one.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReplayRequest.class),
             examples = @ExampleObject(name = "since 1 November",
             value = "{\"from\": \"2026-11-01T00:00:00Z\"}")))
@@ -76,6 +84,12 @@ public class ReplayResource {
                     examples = @ExampleObject(name = "running", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "'from' missing or not an RFC 3339 timestamp",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tenant has a replay queued or running (type replay-running); "
+            + "Location is its URL",
+            headers = @Header(name = "Location", description = "/v1/replays/<id> of the running replay",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "one is running", value = RUNNING)))
     public Response replay(ReplayRequest body,
             @Parameter(description = "Who asks, for the audit trail (else the key's fingerprint)")
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {

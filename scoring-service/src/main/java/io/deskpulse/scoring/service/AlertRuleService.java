@@ -36,10 +36,12 @@ public class AlertRuleService {
     private final AlertEvaluator evaluator;
     private final Clock clock;
     private final WebhookConfig webhooks;
+    private final WebhookSecrets secrets;
 
     public AlertRuleService(DataSource dataSource, AlertRuleRepository repository, WebhookDeliveryRepository outbox,
-            AlertEvaluator evaluator, Clock clock, WebhookConfig webhooks) {
+            AlertEvaluator evaluator, Clock clock, WebhookConfig webhooks, WebhookSecrets secrets) {
         this.webhooks = webhooks;
+        this.secrets = secrets;
         this.dataSource = dataSource;
         this.repository = repository;
         this.outbox = outbox;
@@ -72,7 +74,10 @@ public class AlertRuleService {
                 throw new InvalidAlertRuleException(List.of(new FieldError(null, "a tenant has at most " + MAX_RULES
                         + " alert rules; delete one first")));
             }
-            return repository.insert(c, tenant, draft, draft.webhookSecret(), actor);
+            // The secret is encrypted for the rule's id, known once the row is there: stored in the same transaction.
+            AlertRule inserted = repository.insert(c, tenant, draft, null, actor);
+            return draft.webhookUrl() == null ? inserted : repository.storeSecret(c, tenant, inserted.id(),
+                    secrets.seal(tenant, inserted.id(), draft.webhookSecret()));
         });
     }
 
@@ -82,7 +87,9 @@ public class AlertRuleService {
         return Transactions.retryingDeadlocks(dataSource, c -> {
             AlertRule current = existing(c, tenant, id, true);
             checkPrecondition(current, precondition);
-            String secret = draft.webhookSecret() != null ? draft.webhookSecret() : current.webhookSecret();
+            // A new secret is encrypted; a kept one stays as stored (already encrypted for this rule).
+            String secret = draft.webhookSecret() != null ? secrets.seal(tenant, id, draft.webhookSecret())
+                    : current.webhookSecret();
             if (draft.webhookUrl() != null && secret == null) {
                 throw secretRequired();
             }

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * The admin side of recomputations: rebuild a tenant's aggregates from its timelines on request (with
- * its latest settings), and report progress. Asking while one runs returns the running one, so the
- * request is idempotent; a rebuild with unchanged settings yields the same numbers.
+ * its latest settings), and report progress. A tenant has at most one running: asking while one runs is refused
+ * (409 naming it); a rebuild with unchanged settings yields the same numbers.
  */
 @ApplicationScoped
 public class Recomputations {
@@ -33,12 +33,17 @@ public class Recomputations {
         this.settings = settings;
     }
 
+    /** @throws JobRunningException when the tenant has a recomputation running (a settings change's included) */
     public Recomputation rebuild(String tenant, String requestedBy) throws SQLException {
         return Transactions.run(dataSource, false, c -> {
+            // Two requests at once: the second waits here for the first to commit, then finds it running.
+            recomputations.lockRequests(c, tenant);
             Optional<Recomputation> running = recomputations.running(c, tenant);
-            return running.isPresent() ? running.get()
-                    : requests.request(c, tenant, settings.latest(c, tenant).map(DocumentVersion::version).orElse(0),
-                            "rebuild requested", requestedBy);
+            if (running.isPresent()) {
+                throw new JobRunningException(JobRunningException.Kind.RECOMPUTATION, running.get().id());
+            }
+            return requests.request(c, tenant, settings.latest(c, tenant).map(DocumentVersion::version).orElse(0),
+                    "rebuild requested", requestedBy);
         });
     }
 

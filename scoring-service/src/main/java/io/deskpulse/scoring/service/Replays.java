@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * Asks for replays of the event topic from a point in time, for one tenant: its events since then are
  * fed through scoring again. Events already applied are recognised and change nothing, so a replay
  * applies exactly what was missing (events a past version did not use, or lost with a restored
- * database); asking again with the same instant while one runs returns that one.
+ * database). A tenant has at most one replay queued or running: asking for another meanwhile is refused (409
+ * naming it).
  */
 @ApplicationScoped
 public class Replays {
@@ -36,11 +37,10 @@ public class Replays {
         this.positions = positions;
     }
 
+    /** @throws JobRunningException when the tenant has a replay queued or running, whatever its instant */
     public Replay request(String tenant, Instant from, String requestedBy) throws SQLException {
-        Optional<Replay> running = Transactions.autoCommit(dataSource, c -> replays.running(c, tenant, from));
-        if (running.isPresent()) {
-            return running.get();
-        }
+        // Looked at before Kafka is asked for the range, and again under the tenant's lock before the insert.
+        refuseIfRunning(Transactions.autoCommit(dataSource, c -> replays.running(c, tenant)));
         Map<Integer, long[]> range = positions.range(from);
         Map<Integer, Long> start = new HashMap<>();
         Map<Integer, Long> end = new HashMap<>();
@@ -51,10 +51,18 @@ public class Replays {
         Replay replay = new Replay(UUID.randomUUID(), tenant, from, positions.topic(), end, Replay.RUNNING, 0, 0,
                 requestedBy, Instant.now(), null, null);
         return Transactions.run(dataSource, false, c -> {
+            replays.lockRequests(c, tenant);
+            refuseIfRunning(replays.running(c, tenant));
             replays.insert(c, replay);
             offsets.initialize(c, replay.consumerGroup(), replay.topic(), start);
             return replay;
         });
+    }
+
+    private static void refuseIfRunning(Optional<Replay> running) {
+        if (running.isPresent()) {
+            throw new JobRunningException(JobRunningException.Kind.REPLAY, running.get().id());
+        }
     }
 
     public Optional<Replay> find(String tenant, UUID id) throws SQLException {

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.platform.crypto.UndecryptableSecretException;
 import io.deskpulse.scoring.config.WebhookConfig;
 import io.deskpulse.scoring.domain.Backoff;
 import io.deskpulse.scoring.domain.WebhookSignature;
@@ -43,9 +44,11 @@ public class WebhookDispatcher {
     private final Backoff backoff;
     private final Clock clock;
     private final WebhookClient http;
+    private final WebhookSecrets secrets;
 
     public WebhookDispatcher(DataSource dataSource, WebhookDeliveryRepository outbox, WebhookConfig config, Clock clock,
-            Vertx vertx, WebhookResolver resolver) {
+            Vertx vertx, WebhookResolver resolver, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.config = config;
@@ -104,6 +107,15 @@ public class WebhookDispatcher {
             return CompletableFuture.completedFuture(new Attempt(due, at, Result.CANCELLED, null,
                     "the rule no longer has a webhook", 0));
         }
+        String secret;
+        try {
+            secret = secrets.open(due.tenant(), due.ruleId(), due.secret());
+        } catch (UndecryptableSecretException e) {
+            // No later attempt can do better: the key that wrote it is not configured (see docs/security.md).
+            LOG.errorf("Webhook secret of rule %d cannot be decrypted: %s", due.ruleId(), e.getMessage());
+            return CompletableFuture.completedFuture(new Attempt(due, at, Result.REFUSED, null,
+                    "the webhook secret cannot be decrypted with the configured keys; save the rule's webhook again", 0));
+        }
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = at.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -112,7 +124,7 @@ public class WebhookDispatcher {
         headers.put("X-DeskPulse-Event", due.event());
         headers.put("X-DeskPulse-Delivery", String.valueOf(due.id()));
         headers.put("X-DeskPulse-Timestamp", String.valueOf(timestamp));
-        headers.put("X-DeskPulse-Signature", WebhookSignature.sign(due.secret(), timestamp, body));
+        headers.put("X-DeskPulse-Signature", WebhookSignature.sign(secret, timestamp, body));
         long started = System.nanoTime();
         return http.post(URI.create(due.url()), headers, body).thenApply(outcome -> {
             long ms = (System.nanoTime() - started) / 1_000_000;

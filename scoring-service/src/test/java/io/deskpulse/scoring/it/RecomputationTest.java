@@ -130,7 +130,7 @@ class RecomputationTest {
     }
 
     @Test
-    void aRebuildOnRequestIsIdempotentAndGivesTheSameNumbers() {
+    void aRebuildOnRequestRunsOneAtATimeAndGivesTheSameNumbers() {
         Aggregates db = new Aggregates(dataSource);
         while (step()) {
             // finish whatever another test left running
@@ -140,9 +140,14 @@ class RecomputationTest {
 
         String id = given().auth().oauth2(ADMIN_KEY).post("/v1/recomputations").then().statusCode(202)
                 .body("status", is("running")).extract().path("id");
-        // asking again while it runs returns the same one
+        // asking again while it runs: one at a time, the answer names the running one
         given().auth().oauth2(ADMIN_KEY).header("X-DeskPulse-Actor", "ops@wayne.example").post("/v1/recomputations")
-                .then().statusCode(202).body("id", is(id));
+                .then().statusCode(409).contentType("application/problem+json")
+                .header("Location", org.hamcrest.Matchers.endsWith("/v1/recomputations/" + id))
+                .body("type", is("https://deskpulse.io/problems/recomputation-running"))
+                .body("title", is("Recomputation running"))
+                .body("detail", is("Recomputation " + id + " of this tenant is queued or running; a tenant has one at"
+                        + " a time: follow it at /v1/recomputations/" + id + " and ask again when it is done"));
         while (step()) {
             // to completion
         }

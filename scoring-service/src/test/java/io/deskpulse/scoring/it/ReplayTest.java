@@ -4,6 +4,7 @@ import static io.deskpulse.scoring.support.ContractEvents.event;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
 import io.deskpulse.scoring.config.ScoringConfig;
@@ -103,9 +104,18 @@ class ReplayTest {
         String first = given().auth().oauth2(ADMIN_KEY).contentType("application/json")
                 .body("{\"from\": \"" + before + "\"}").post("/v1/replays")
                 .then().statusCode(202).body("status", is("running")).extract().path("id");
-        // asked again while it runs: the same replay
-        given().auth().oauth2(ADMIN_KEY).contentType("application/json").body("{\"from\": \"" + before + "\"}")
-                .post("/v1/replays").then().statusCode(202).body("id", is(first));
+        // asked again while it is queued, with the same instant or another: one at a time, the answer names it
+        for (String from : List.of(before.toString(), before.minusSeconds(3600).toString())) {
+            given().auth().oauth2(ADMIN_KEY).contentType("application/json").body("{\"from\": \"" + from + "\"}")
+                    .post("/v1/replays").then().statusCode(409).contentType("application/problem+json")
+                    .header("Location", org.hamcrest.Matchers.endsWith("/v1/replays/" + first))
+                    .body("type", is("https://deskpulse.io/problems/replay-running"))
+                    .body("title", is("Replay running"))
+                    .body("detail", is("Replay " + first + " of this tenant is queued or running; a tenant has one at"
+                            + " a time: follow it at /v1/replays/" + first + " and ask again when it is done"));
+        }
+        given().auth().oauth2(ADMIN_KEY).get("/v1/replays").then().statusCode(200)
+                .body("findAll { it.status == 'running' }.id", contains(first));
         assertThat(runner.runNext()).isTrue();
 
         assertThat(totals(db)).isEqualTo(applied);
