@@ -56,6 +56,9 @@ class MigrationsOnceTest {
         // The test broker is plaintext and unauthenticated: the cluster listener's security settings are not its.
         environment.keySet().removeIf(v -> v.equals("KAFKA_SECURITY_PROTOCOL") || v.startsWith("KAFKA_SASL_")
                 || v.startsWith("KAFKA_SSL_"));
+        // The jar here is the local build (default profile); the kube profile the images are built with only moves /q
+        // to the management port (ManagementInterfaceTest, ManifestsMatchServicesTest), which this test does not use.
+        environment.remove("QUARKUS_PROFILE");
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.postgresUser());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());

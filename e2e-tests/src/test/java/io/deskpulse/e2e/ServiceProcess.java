@@ -79,6 +79,11 @@ final class ServiceProcess {
         return process.exitValue();
     }
 
+    /** What the process wrote so far (standard output and error). */
+    String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     /** Kills the process the hard way (SIGKILL): no shutdown hook, no last commit. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -17,6 +17,7 @@ class DockerfilesTest {
     @ValueSource(strings = {"ingestion-service", "scoring-service", "reporting-service"})
     void theImageRunsThePackagedServiceAsTheManifestsExpect(String service) throws IOException {
         ServiceSettings settings = new ServiceSettings(Manifests.repository(), service);
+        Manifests base = Manifests.render("base");
         Path dockerfile = settings.module.resolve("src/main/docker/Dockerfile.jvm");
         List<String> instructions = Files.readAllLines(dockerfile).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ")).toList();
@@ -29,10 +30,13 @@ class DockerfilesTest {
                 "COPY --chown=185:185 target/quarkus-app/*.jar /deployments/",
                 "COPY --chown=185:185 target/quarkus-app/app/ /deployments/app/",
                 "COPY --chown=185:185 target/quarkus-app/quarkus/ /deployments/quarkus/");
-        assertThat(instructions).contains("EXPOSE " + settings.httpPort(), "WORKDIR /deployments")
+        // The image is built with the profile the manifests run it with: /q on the management port only.
+        String profile = base.plainEnvironment(service, service).get("QUARKUS_PROFILE");
+        assertThat(Files.readString(dockerfile)).contains("./mvnw -B package -DskipTests -Dquarkus.profile=" + profile);
+        assertThat(instructions).contains("EXPOSE " + settings.httpPort() + " " + settings.managementPort(profile),
+                        "WORKDIR /deployments")
                 .last().asString().contains("\"-jar\", \"/deployments/quarkus-run.jar\"").startsWith("ENTRYPOINT [");
 
-        Manifests base = Manifests.render("base");
         Map<String, Object> pod = Maps.map(base.get("Deployment", service), "spec", "template", "spec");
         assertThat(instructions).contains("USER " + Maps.at(pod, "securityContext", "runAsUser").orElseThrow());
         assertThat(Maps.at(pod, "securityContext", "runAsNonRoot")).contains(true);

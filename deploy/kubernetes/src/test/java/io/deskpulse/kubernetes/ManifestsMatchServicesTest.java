@@ -31,17 +31,56 @@ class ManifestsMatchServicesTest {
         for (String service : SERVICES) {
             ServiceSettings settings = settings(service);
             Map<String, Object> container = manifests.container(service, service);
+            int management = settings.managementPort(profile(manifests, service));
             assertThat(Maps.list(container, "ports")).as(service).containsExactly(
-                    Map.of("name", "http", "containerPort", settings.httpPort(), "protocol", "TCP"));
+                    Map.of("name", "http", "containerPort", settings.httpPort(), "protocol", "TCP"),
+                    Map.of("name", "management", "containerPort", management, "protocol", "TCP"));
+            // The probes ask the management interface: the API port serves no /q in Kubernetes.
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                assertThat(Maps.string(container, probe, "httpGet", "port")).as(service + " " + probe).isEqualTo("http");
+                assertThat(Maps.string(container, probe, "httpGet", "port")).as(service + " " + probe)
+                        .isEqualTo("management");
             }
             assertThat(manifests.probePath(service, "startupProbe")).isEqualTo(settings.healthPath("startup"));
             assertThat(manifests.probePath(service, "livenessProbe")).isEqualTo(settings.healthPath("liveness"));
             assertThat(manifests.probePath(service, "readinessProbe")).isEqualTo(settings.healthPath("readiness"));
-            Map<String, Object> port = Maps.cast(Maps.list(manifests.get("Service", service), "spec", "ports").get(0));
-            assertThat(port).containsEntry("port", settings.httpPort()).containsEntry("targetPort", "http");
+            assertThat(Maps.list(manifests.get("Service", service), "spec", "ports")).containsExactly(
+                    Map.of("name", "http", "port", settings.httpPort(), "targetPort", "http", "protocol", "TCP"),
+                    Map.of("name", "management", "port", management, "targetPort", "management", "protocol", "TCP"));
         }
+    }
+
+    /**
+     * The profile the Deployments select is one in which the service moves /q (health, metrics, OpenAPI, Swagger UI)
+     * to the management interface, on a port of its own: so /q is never on the API port in Kubernetes.
+     * ManagementInterfaceTest (ingestion-service) shows that a service so configured answers /q on the management
+     * port and 404 on the API port.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void managementEndpointsAreNotOnTheApiPort(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        for (String service : SERVICES) {
+            ServiceSettings settings = settings(service);
+            String profile = profile(manifests, service);
+            assertThat(profile).as(service + ": QUARKUS_PROFILE").isNotNull().isNotEqualTo("prod");
+            assertThat(settings.property(profile, "quarkus.management.enabled", "false")).as(service).isEqualTo("true");
+            assertThat(settings.managementPort(profile)).as(service).isNotEqualTo(settings.httpPort());
+            // the local stack's default profile keeps /q on the API port
+            assertThat(settings.managementPort("prod")).as(service).isEqualTo(-1);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(Maps.string(manifests.container(service, service), probe, "httpGet", "port"))
+                        .isNotEqualTo("http");
+            }
+        }
+        if (!overlay.equals("base")) {
+            Map<String, Object> endpoint = Maps.map(Maps.list(manifests.get("ServiceMonitor", "deskpulse"), "spec",
+                    "endpoints").get(0));
+            assertThat(endpoint.get("port")).isEqualTo("management");
+        }
+    }
+
+    private static String profile(Manifests manifests, String service) {
+        return manifests.plainEnvironment(service, service).get("QUARKUS_PROFILE");
     }
 
     @ParameterizedTest
@@ -67,7 +106,8 @@ class ManifestsMatchServicesTest {
                 assertThat(environment.values()).as("settings come from ConfigMaps and Secrets, never literals")
                         .allSatisfy(source -> assertThat(source.configMap() != null || source.fromSecret()).isTrue());
                 environment.forEach((variable, source) -> {
-                    if (variable.contains("PASSWORD") || variable.equals("DESKPULSE_AUTH_API_KEYS")) {
+                    if (variable.contains("PASSWORD") || variable.equals("DESKPULSE_AUTH_API_KEYS")
+                            || variable.endsWith("_KEY") || variable.endsWith("_KEYS")) {
                         assertThat(source.fromSecret()).as(variable + " comes from a Secret").isTrue();
                     }
                 });
@@ -192,12 +232,16 @@ class ManifestsMatchServicesTest {
                 assertThat(ports).as(service + " -> " + backend).containsExactly(Map.of("port", expectedPort, "protocol", "TCP"));
             }
             assertThat(reached).as(service).containsExactlyInAnyOrderElementsOf(settings.backends());
-            // HTTP only, and only from the namespaces named (the ingress controller's, Prometheus'), never from anywhere.
-            assertThat(Maps.list(policy, "spec", "ingress")).singleElement().satisfies(rule -> {
-                assertThat(Maps.list(rule, "ports")).containsExactly(Map.of("port", settings.httpPort(), "protocol", "TCP"));
-                assertThat(Maps.list(rule, "from")).isNotEmpty().allSatisfy(peer ->
-                        assertThat(Maps.map(peer, "namespaceSelector", "matchLabels")).containsKey("kubernetes.io/metadata.name"));
-            });
+            // The API port from the ingress controller's namespace only, the management port (metrics) from
+            // Prometheus' only; never from anywhere.
+            int management = settings.managementPort(profile(manifests, service));
+            assertThat(Maps.list(policy, "spec", "ingress")).containsExactly(
+                    Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels",
+                                    Map.of("kubernetes.io/metadata.name", "ingress-nginx")))),
+                            "ports", List.of(Map.of("port", settings.httpPort(), "protocol", "TCP"))),
+                    Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels",
+                                    Map.of("kubernetes.io/metadata.name", "monitoring")))),
+                            "ports", List.of(Map.of("port", management, "protocol", "TCP"))));
         }
     }
 
@@ -236,7 +280,7 @@ class ManifestsMatchServicesTest {
         Map<String, Object> endpoint = Maps.map(Maps.list(monitor, "spec", "endpoints").get(0));
         for (String service : SERVICES) {
             assertThat(Maps.map(manifests.get("Service", service), "metadata", "labels")).containsAllEntriesOf(selector);
-            assertThat(endpoint).containsEntry("port", "http").containsEntry("path", settings(service).metricsPath());
+            assertThat(endpoint).containsEntry("port", "management").containsEntry("path", settings(service).metricsPath());
         }
     }
 }

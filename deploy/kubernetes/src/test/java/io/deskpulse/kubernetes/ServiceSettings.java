@@ -35,6 +35,8 @@ public final class ServiceSettings {
     public final Path module;
     /** Properties of the default profile (application.properties without %profile. entries). */
     public final Map<String, String> properties = new LinkedHashMap<>();
+    /** The %profile. entries of application.properties, by profile. */
+    public final Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
     /** Every property name the service reads, whatever its source. */
     public final Set<String> known = new LinkedHashSet<>();
     /** Properties that must be set in Kubernetes: a local-machine default, or none at all. */
@@ -66,6 +68,8 @@ public final class ServiceSettings {
             String value = all.getProperty(key);
             if (key.startsWith("%")) {
                 known.add(key.substring(key.indexOf('.') + 1));
+                profiles.computeIfAbsent(key.substring(1, key.indexOf('.')), p -> new LinkedHashMap<>())
+                        .put(key.substring(key.indexOf('.') + 1), value);
             } else {
                 properties.put(key, value);
                 known.add(key);
@@ -161,6 +165,17 @@ public final class ServiceSettings {
 
     public String property(String key, String fallback) {
         return properties.getOrDefault(key, fallback);
+    }
+
+    /** A property as a profile sees it: its own entry, else the default profile's. */
+    public String property(String profile, String key, String fallback) {
+        return profiles.getOrDefault(profile, Map.of()).getOrDefault(key, property(key, fallback));
+    }
+
+    /** The management interface's port in a profile (Quarkus' default 9000), or -1 when the profile does not enable it. */
+    public int managementPort(String profile) {
+        return Boolean.parseBoolean(property(profile, "quarkus.management.enabled", "false"))
+                ? Integer.parseInt(property(profile, "quarkus.management.port", "9000")) : -1;
     }
 
     public int httpPort() {

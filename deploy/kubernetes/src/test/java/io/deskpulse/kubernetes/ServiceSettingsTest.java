@@ -16,7 +16,8 @@ class ServiceSettingsTest {
         assertThat(settings("ingestion-service").requiredVariables())
                 .containsExactlyInAnyOrder("KAFKA_BOOTSTRAP_SERVERS", "DESKPULSE_AUTH_API_KEYS");
         assertThat(settings("scoring-service").requiredVariables()).containsExactlyInAnyOrder("KAFKA_BOOTSTRAP_SERVERS",
-                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "DESKPULSE_AUTH_API_KEYS");
+                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "DESKPULSE_AUTH_API_KEYS",
+                "DESKPULSE_SECRETS_ENCRYPTION_KEY");
         assertThat(settings("reporting-service").requiredVariables()).containsExactlyInAnyOrder(
                 "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "DESKPULSE_AUTH_API_KEYS");
     }
@@ -43,6 +44,9 @@ class ServiceSettingsTest {
         assertThat(reporting.healthPath("liveness")).isEqualTo("/q/health/live");
         assertThat(reporting.healthPath("readiness")).isEqualTo("/q/health/ready");
         assertThat(reporting.metricsPath()).isEqualTo("/q/metrics");
+        // the kube profile moves them to the management interface, Quarkus' port 9000; the default keeps them
+        assertThat(reporting.managementPort("kube")).isEqualTo(9000);
+        assertThat(reporting.managementPort("prod")).isEqualTo(-1);
         assertThat(reporting.backends()).containsExactly("postgresql");
         assertThat(settings("scoring-service").backends()).containsExactly("kafka", "postgresql");
         assertThat(settings("scoring-service").ownsSchema()).isTrue();

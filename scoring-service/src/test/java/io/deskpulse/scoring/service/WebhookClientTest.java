@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskpulse.scoring.support.WebhookReceiver;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,5 +144,58 @@ class WebhookClientTest {
 
         assertThat(post(new ScriptedResolver(), true, "http://nowhere.example.com/hook")).isEqualTo(
                 new WebhookClient.Outcome(WebhookClient.Kind.FAILED, null, "unknown host nowhere.example.com"));
+    }
+
+    @Test
+    void overTlsTheUrlsHostIsTheServerNameAndTheNameTheCertificateMustBeValidFor() throws Exception {
+        // a receiver with a certificate for hooks.example.com only, reached at 127.0.0.1 (made by the JDK's keytool)
+        Path dir = Files.createTempDirectory("webhook-tls");
+        Path keystore = dir.resolve("receiver.p12");
+        Path certificate = dir.resolve("receiver.pem");
+        keytool("-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-dname", "CN=hooks.example.com",
+                "-ext", "SAN=dns:hooks.example.com", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "receiver-pass");
+        keytool("-exportcert", "-rfc", "-alias", "receiver", "-keystore", keystore.toString(), "-storepass",
+                "receiver-pass", "-file", certificate.toString());
+        List<String> serverNames = new CopyOnWriteArrayList<>();
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setSni(true)
+                        .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword("receiver-pass")))
+                .requestHandler(request -> {
+                    serverNames.add(request.connection().indicatedServerName() + " " + request.getHeader("Host"));
+                    request.response().setStatusCode(204).end();
+                })
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        try {
+            HttpClientOptions trusting = new HttpClientOptions()
+                    .setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString()));
+            try (WebhookClient client = new WebhookClient(vertx, new ScriptedResolver().answer("127.0.0.1"), true,
+                    Duration.ofSeconds(2), trusting)) {
+                WebhookClient.Outcome outcome = client.post(URI.create("https://hooks.example.com:" + server.actualPort()
+                        + "/hook"), Map.of(), new byte[0]).join();
+                assertThat(outcome).isEqualTo(new WebhookClient.Outcome(WebhookClient.Kind.ANSWERED, 204, null));
+                assertThat(serverNames).containsExactly("hooks.example.com hooks.example.com:" + server.actualPort());
+
+                // the same receiver under another name: its certificate is not valid for it
+                WebhookClient.Outcome wrongName = client.post(URI.create("https://other.example.com:"
+                        + server.actualPort() + "/hook"), Map.of(), new byte[0]).join();
+                assertThat(wrongName.kind()).isEqualTo(WebhookClient.Kind.FAILED);
+                assertThat(wrongName.error()).startsWith("SSLException: TLS with other.example.com:" + server.actualPort())
+                        .doesNotContain("127.0.0.1");
+                assertThat(serverNames).hasSize(1);
+            }
+        } finally {
+            server.close().toCompletionStage().toCompletableFuture().join();
+            Files.delete(keystore);
+            Files.delete(certificate);
+            Files.delete(dir);
+        }
+    }
+
+    static void keytool(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
     }
 }
