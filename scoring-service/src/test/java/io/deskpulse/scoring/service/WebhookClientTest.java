@@ -169,7 +169,7 @@ class WebhookClientTest {
             HttpClientOptions trusting = new HttpClientOptions()
                     .setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString()));
             try (WebhookClient client = new WebhookClient(vertx, new ScriptedResolver().answer("127.0.0.1"), true,
-                    Duration.ofSeconds(2), trusting)) {
+                    Duration.ofSeconds(20), trusting)) {
                 WebhookClient.Outcome outcome = client.post(URI.create("https://hooks.example.com:" + server.actualPort()
                         + "/hook"), Map.of(), new byte[0]).join();
                 assertThat(outcome).isEqualTo(new WebhookClient.Outcome(WebhookClient.Kind.ANSWERED, 204, null));
