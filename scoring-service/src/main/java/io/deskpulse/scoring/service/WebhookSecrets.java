@@ -35,6 +35,11 @@ public class WebhookSecrets {
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException {
+        // The cipher is a lazy proxy: a round trip builds it now, so a missing or malformed key stops the start
+        // instead of the first webhook.
+        if (!"started".equals(cipher.decrypt(cipher.encrypt("started", "startup-check"), "startup-check"))) {
+            throw new IllegalStateException("the secrets cipher does not decrypt what it encrypts");
+        }
         int encrypted = encryptClearText();
         if (encrypted > 0) {
             LOG.infof("Encrypted %d webhook secrets stored in clear text before V22", encrypted);
