@@ -189,13 +189,7 @@ class KpiContributionsTest {
         "metric=nps&period=2026-11-02&metrics=nps          | metrics     | not a parameter of this endpoint",
     })
     void eachBadParameterIsAProblemNamingIt(String query, String field, String reason) {
-        Response response = Api.as(KEY).get("/v1/kpis/contributions?" + query);
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
-        assertThat(response.contentType()).isEqualTo("application/problem+json");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) Api.parse(response.asString()).get("errors");
-        assertThat(errors).extracting(e -> e.get("field")).containsExactly(field);
-        assertThat((String) errors.get(0).get("reason")).contains(reason);
+        Api.assertOneInvalidParameter(Api.as(KEY).get("/v1/kpis/contributions?" + query), field, reason);
     }
 
     @Test

@@ -134,13 +134,7 @@ class TicketFiltersTest {
         "fcr=true&fcr=false                  | fcr                  | at most once",
     })
     void eachBadValueIsAProblemNamingTheParameter(String query, String field, String reason) {
-        Response response = Api.as(KEY).get("/v1/tickets?" + query);
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
-        assertThat(response.contentType()).isEqualTo("application/problem+json");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) Api.parse(response.asString()).get("errors");
-        assertThat(errors).extracting(e -> e.get("field")).containsExactly(field);
-        assertThat((String) errors.get(0).get("reason")).contains(reason);
+        Api.assertOneInvalidParameter(Api.as(KEY).get("/v1/tickets?" + query), field, reason);
     }
 
     @Test

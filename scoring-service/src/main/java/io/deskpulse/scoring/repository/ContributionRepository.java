@@ -73,10 +73,17 @@ public class ContributionRepository {
         }
     }
 
+    // Computed once per observation class: every batch names thousands of items.
+    private static final ClassValue<String> KINDS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        }
+    };
+
     /** The observation's name in snake case (first_response, solve, ...): what the item did. */
     static String kind(Contribution contribution) {
-        String name = contribution.observation().getClass().getSimpleName();
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return KINDS.get(contribution.observation().getClass());
     }
 
     private static String json(Map<String, Long> parts) {

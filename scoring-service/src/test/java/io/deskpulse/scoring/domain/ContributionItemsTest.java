@@ -2,9 +2,6 @@ package io.deskpulse.scoring.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,20 +17,8 @@ import org.junit.jupiter.api.Test;
 class ContributionItemsTest {
 
     private static InMemoryScoring shuffled(long seed) {
-        Random random = new Random(seed);
         InMemoryScoring scoring = new InMemoryScoring(SettingsScenariosTest.SETTINGS, InMemoryScoring.NOW);
-        List<InMemoryScoring.Delivery> arriving = new ArrayList<>(OrderIndependenceTest.deliveries());
-        int resends = random.nextInt(arriving.size());
-        for (int i = 0; i < resends; i++) {
-            arriving.add(arriving.get(random.nextInt(arriving.size())));
-        }
-        Collections.shuffle(arriving, random);
-        int at = 0;
-        while (at < arriving.size()) {
-            int size = 1 + random.nextInt(8);
-            scoring.apply(arriving.subList(at, Math.min(arriving.size(), at + size)));
-            at += size;
-        }
+        OrderIndependenceTest.arriveShuffled(scoring, OrderIndependenceTest.deliveries(), new Random(seed));
         return scoring;
     }
 
