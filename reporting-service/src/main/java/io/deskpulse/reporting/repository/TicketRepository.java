@@ -4,6 +4,7 @@ import io.deskpulse.reporting.config.ReportingConfig;
 import io.deskpulse.reporting.domain.ReportingDatabaseException;
 import io.deskpulse.reporting.domain.ticket.TicketQuery.ExportPosition;
 import io.deskpulse.reporting.domain.ticket.TicketQuery.ListingKey;
+import io.deskpulse.reporting.domain.ticket.TicketFilters;
 import io.deskpulse.reporting.domain.ticket.TicketQuery;
 import io.deskpulse.reporting.domain.ticket.TicketRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,34 @@ public class TicketRepository {
         equal(s, "customer_id", q.customer());
         equal(s, "channel", q.channel());
         equal(s, "status", q.status());
+        TicketFilters f = q.filters();
+        equal(s, "first_responder_id", f.firstResponder());
+        if (f.solver() != null) {
+            // Every solve, credited as it was then (frozen attribution): the contribution rows keep who that was.
+            s.sql(" AND EXISTS (SELECT 1 FROM kpi_contributions c WHERE c.tenant_id = ticket_facts.tenant_id")
+                    .sql(" AND c.generation = ?", f.generation())
+                    .sql(" AND c.item_type = 'ticket' AND c.item_id = ticket_facts.ticket_id AND c.kind = 'solve'")
+                    .sql(" AND c.agent_id = ?)", f.solver());
+        }
+        if (f.minFirstResponseMillis() != null) {
+            s.sql(" AND first_response_ms >= ?", f.minFirstResponseMillis());
+        }
+        if (f.maxCsat() != null) {
+            s.sql(" AND csat_score <= ?", f.maxCsat());
+        }
+        if (f.slaBreached() != null) {
+            // The first response as the numbers count it: met or missed under the settings of the active generation.
+            s.sql(" AND EXISTS (SELECT 1 FROM kpi_contributions c WHERE c.tenant_id = ticket_facts.tenant_id")
+                    .sql(" AND c.generation = ?", f.generation())
+                    .sql(" AND c.item_type = 'ticket' AND c.item_id = ticket_facts.ticket_id AND c.kind = 'first_response'")
+                    .sql(f.slaBreached() ? " AND NOT" : " AND").sql(" jsonb_exists(c.parts, 'first_response_sla_met'))");
+        }
+        if (f.reopened() != null) {
+            s.sql(f.reopened() ? " AND reopens > 0" : " AND reopens = 0");
+        }
+        if (f.fcr() != null) {
+            s.sql(" AND fcr = ?", f.fcr());
+        }
     }
 
     private static void equal(SqlStatement s, String column, String value) {

@@ -81,6 +81,11 @@ public class CatalogOpenApiFilter implements OASFilter {
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, example(OASFactory.createMediaType()
                         .schema(ref("Problem")), "three bad parameters", parse(KPIS_INVALID)))));
 
+        openAPI.getPaths().getPathItem("/v1/kpis/contributions").getGET().getParameters().stream()
+                .filter(p -> "metric".equals(p.getName())).forEach(p -> p.schema(OASFactory.createSchema()
+                        .addType(SchemaType.STRING).enumeration(new ArrayList<>(MetricCatalog.names()))));
+        schemas.get("ContributionPage").getProperties().get("metric").enumeration(new ArrayList<>(MetricCatalog.names()));
+
         openAPI.getPaths().getPathItem("/v1/reports/{id}").getGET().getResponses().getAPIResponse("200").getContent()
                 .getMediaType("text/csv").getSchema().contentMediaType("text/csv").contentSchema(ref(REPORT_CSV_RECORD_SCHEMA));
 

@@ -73,6 +73,25 @@ public class TicketResource {
         @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only tickets in this status now",
                 schema = @Schema(type = SchemaType.STRING,
                         enumeration = {"new", "open", "pending", "on_hold", "solved", "closed"}), example = "solved"),
+        @Parameter(name = "first_responder", in = ParameterIn.QUERY, description = "Only tickets whose first public "
+                + "agent reply was this agent's", schema = @Schema(type = SchemaType.STRING), example = "a-17"),
+        @Parameter(name = "solver", in = ParameterIn.QUERY, description = "Only tickets one of whose solves was credited "
+                + "to this agent (as credited then: the agent of the status change, else the assignee)",
+                schema = @Schema(type = SchemaType.STRING), example = "a-17"),
+        @Parameter(name = "min_first_response_s", in = ParameterIn.QUERY, description = "Only tickets whose first "
+                + "response took at least this many seconds (calendar time; at most 3 decimals)",
+                schema = @Schema(type = SchemaType.NUMBER, minimum = "0"), example = "60"),
+        @Parameter(name = "max_csat", in = ParameterIn.QUERY, description = "Only tickets whose latest CSAT score is at "
+                + "most this", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"), example = "5"),
+        @Parameter(name = "sla_breached", in = ParameterIn.QUERY, description = "true: only tickets whose first response "
+                + "missed its target; false: only those whose first response met it (tickets without a first response "
+                + "are neither). Targets as the tenant's current numbers count them",
+                schema = @Schema(type = SchemaType.BOOLEAN), example = "false"),
+        @Parameter(name = "reopened", in = ParameterIn.QUERY, description = "true: only tickets reopened at least once; "
+                + "false: only tickets never reopened", schema = @Schema(type = SchemaType.BOOLEAN), example = "false"),
+        @Parameter(name = "fcr", in = ParameterIn.QUERY, description = "true: only tickets resolved on first contact; "
+                + "false: only solved tickets that were not (unsolved tickets are neither)",
+                schema = @Schema(type = SchemaType.BOOLEAN), example = "true"),
         @Parameter(name = "updated_since", in = ParameterIn.QUERY, description = "RFC 3339 timestamp (encode + as %2B): "
                 + "export every ticket changed at or after it, in export order; continue with next_cursor, and later "
                 + "with resume_cursor (same URL). Filters on mutable fields (status, team, agent) drop tickets that "

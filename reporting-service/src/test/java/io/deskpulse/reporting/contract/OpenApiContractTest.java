@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.reporting.support.AlertRows;
+import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.PeriodReportRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.deskpulse.reporting.support.TestData;
@@ -64,7 +65,7 @@ class OpenApiContractTest {
     /** Endpoints whose example request this test's data answers with rows (others are checked with what they return). */
     private static final Set<String> SEEDED = Set.of("/v1/kpis", "/v1/tickets", "/v1/leaderboards/{metric}",
             "/v1/customers/at-risk", "/v1/scorecards", "/v1/alerts", "/v1/reports", "/v1/reports/{id}",
-            "/v1/reports/{id}/scorecards");
+            "/v1/reports/{id}/scorecards", "/v1/kpis/contributions");
     /** What every report endpoint answers (reporting-api.md, common rules); 503 cannot be provoked here. */
     private static final List<String> COMMON_STATUSES = List.of("200", "304", "400", "401", "403", "406", "503");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -446,5 +447,12 @@ class OpenApiContractTest {
         ticket(TENANT, "T-1005").created("2026-11-22T09:00:00Z").set("customer_id", "c-882")
                 .set("tags", List.of("Complaint")).insert();
         TicketFactRows.npsResponse(TENANT, "T-1003", 1, "", "2026-11-21T09:00:00Z", 3);
+        // T-1001's first response (target met) and solve, as scoring keeps them: the contributions' and the tickets'
+        // filter examples find them
+        KpiRows.execute("INSERT INTO kpi_contributions (tenant_id, generation, item_type, item_id, at, team_id, agent_id,"
+                + " channel, kind, parts, n) VALUES ('" + TENANT + "', 0, 'ticket', 'T-1001', '2026-11-02T09:01:35Z', 't-2',"
+                + " 'a-17', 'email', 'first_response', '{\"first_response_count\": 1, \"first_response_sum_ms\": 95000,"
+                + " \"first_response_sla_met\": 1, \"first_response_hist\": 95000}', 1), ('" + TENANT + "', 0, 'ticket',"
+                + " 'T-1001', '2026-11-02T10:00:00Z', 't-2', 'a-17', 'email', 'solve', '{\"tickets_resolved\": 1}', 1)");
     }
 }

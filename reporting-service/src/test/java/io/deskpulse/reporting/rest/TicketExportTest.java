@@ -109,7 +109,8 @@ class TicketExportTest {
     @Test
     void aForgedPositionIsRefused() {
         String fingerprint = new io.deskpulse.reporting.domain.ticket.TicketQuery(TENANT, java.time.ZoneId.of("UTC"), null,
-                null, null, null, null, null, null, Instant.parse("2000-01-01T00:00:00Z"), 1, null, null).fingerprint();
+                null, null, null, null, null, null, Instant.parse("2000-01-01T00:00:00Z"), 1, null, null,
+                io.deskpulse.reporting.domain.ticket.TicketFilters.none(0)).fingerprint();
         for (List<String> key : List.of(List.of("x", "1", "-5", ""), List.of("x", "a", "1", ""),
                 List.of("l", "", "", "T-1"))) {
             Api.as(KEY).get("/v1/tickets?limit=1&" + SINCE + "&cursor="

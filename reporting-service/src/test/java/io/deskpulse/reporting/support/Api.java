@@ -45,6 +45,16 @@ public final class Api {
         }
     }
 
+    /** Asserts a 400 invalid-parameters problem with exactly one error, on {@code field}, whose reason holds {@code reason}. */
+    public static void assertOneInvalidParameter(io.restassured.response.Response response, String field, String reason) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) parse(response.asString()).get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactly(field);
+        assertThat((String) errors.get(0).get("reason")).contains(reason);
+    }
+
     /** A JSON number as a long (Jackson reads small integers as Integer). */
     public static long count(Map<String, Object> row, String column) {
         return ((Number) row.get(column)).longValue();

@@ -122,6 +122,12 @@ public final class KpiRows {
             return this;
         }
 
+        /** Sets one histogram column to the histogram of these durations (ms). */
+        public Row histogramOf(String column, long... millis) {
+            histograms.put(column, millis);
+            return this;
+        }
+
         private Row add(String column, long value) {
             measures.merge(column, value, Long::sum);
             return this;

@@ -20,6 +20,7 @@ public enum TestTenant {
     CONTRACT,
     CUSTOMERS_AT_RISK, CUSTOMERS_AT_RISK_OTHER,
     KPI_CATALOG_METRICS,
+    KPI_CONTRIBUTIONS, KPI_CONTRIBUTIONS_OTHER,
     KPI_DAILY_ROLLUP,
     KPI_DIMENSIONS,
     KPI_GENERATIONS, KPI_GENERATIONS_OTHER,
@@ -37,6 +38,7 @@ public enum TestTenant {
     PLATFORM,
     SCORECARDS, SCORECARDS_OTHER,
     TICKET_EXPORT,
+    TICKET_FILTERS,
     TICKETS, TICKETS_OTHER;
 
     /** A key of the tenant "ingest-only" with the ingest scope only: every report answers it 403. */

@@ -84,16 +84,21 @@ public final class AgentDayDeriver {
                     }
                     case INTERACTION -> {
                         AgentFact.Interaction interaction = (AgentFact.Interaction) event.fact();
-                        emit(at, interaction.channel(), new Observation.Handle(interaction.handleMillis()));
+                        emit(at, interaction.channel(), new Observation.Handle(interaction.handleMillis()),
+                                ContributionItem.event("interaction", event.identity()));
                     }
                     case QA_REVIEW -> {
                         AgentFact.QaReview review = (AgentFact.QaReview) event.fact();
                         emit(at, "", new Observation.QaScore(review.scoreMilli(),
-                                settings.qaPassed(review.passed(), review.scoreMilli())));
+                                settings.qaPassed(review.passed(), review.scoreMilli())),
+                                ContributionItem.event("qa_review", event.identity()));
                     }
-                    case SALE -> emit(at, "", new Observation.Conversion(((AgentFact.Sale) event.fact()).amountMilli()));
-                    case PEER_REVIEW -> emit(at, "", new Observation.PeerScore(((AgentFact.PeerReview) event.fact()).score()));
-                    case NPS -> emit(at, "", new Observation.NpsScore(((AgentFact.Nps) event.fact()).score()));
+                    case SALE -> emit(at, "", new Observation.Conversion(((AgentFact.Sale) event.fact()).amountMilli()),
+                            ContributionItem.event("sale", event.identity()));
+                    case PEER_REVIEW -> emit(at, "", new Observation.PeerScore(((AgentFact.PeerReview) event.fact()).score()),
+                            ContributionItem.event("peer_review", event.identity()));
+                    case NPS -> emit(at, "", new Observation.NpsScore(((AgentFact.Nps) event.fact()).score()),
+                            ContributionItem.event("nps_response", event.identity()));
                     default -> throw new IllegalStateException("unhandled kind " + event.fact().kind());
                 }
             }
@@ -112,13 +117,14 @@ public final class AgentDayDeriver {
                 long hourEnd = Math.floorDiv(start, AggregateKey.HOUR_MILLIS) * AggregateKey.HOUR_MILLIS
                         + AggregateKey.HOUR_MILLIS;
                 long pieceEnd = Math.min(end, hourEnd);
-                emit(start, "", new Observation.OnlineTime(pieceEnd - start));
+                // Online time is the agent's, not one event's: its item is the agent, one piece per hour.
+                emit(start, "", new Observation.OnlineTime(pieceEnd - start), new ContributionItem("online_time", agent));
                 start = pieceEnd;
             }
         }
 
-        private void emit(long epochMillis, String channel, Observation observation) {
-            out.add(new Contribution(epochMillis, team, agent, channel, observation));
+        private void emit(long epochMillis, String channel, Observation observation, ContributionItem item) {
+            out.add(new Contribution(epochMillis, team, agent, channel, observation, item));
         }
     }
 }

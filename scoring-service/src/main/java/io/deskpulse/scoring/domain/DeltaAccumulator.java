@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.TreeMap;
  * after it, per aggregate row: hourly rows, and daily rows in the zone of the target generation's
  * settings, and team-day rows in that zone. Retracting the old contributions and adding the new ones is all it takes: equal items
  * cancel, so only what changed reaches the database.
+ *
+ * <p>It also keeps which items' contributions changed ({@link #itemChanges()}), for {@code kpi_contributions}: the
+ * same retractions and additions, so the drill-down rows move in the transaction that moves the aggregates.
  */
 public final class DeltaAccumulator {
 
@@ -22,13 +26,30 @@ public final class DeltaAccumulator {
     private final Map<DailyKey, KpiDelta> daily = new HashMap<>();
     // An hour lies in one local day (report zones have whole-hour offsets): remember each hour's day.
     private final Map<ZoneId, Map<Long, LocalDate>> dayOfHour = new HashMap<>();
+    private final Map<ItemChange, Integer> items = new HashMap<>();
+
+    /**
+     * One contribution of one item to one generation; {@code count} copies of it are added (negative: retracted).
+     * Equal contributions of one item (two replies of one agent in the same millisecond) are one key counted twice.
+     */
+    public record ItemChange(String tenantId, int generation, ContributionItem item, Contribution contribution) {
+    }
 
     public void add(Target target, Collection<Contribution> contributions) {
-        apply(target, contributions, 1);
+        apply(target, contributions, 1, null);
+    }
+
+    /** Adds a ticket's contributions (or others whose deriver did not name their item): {@code item} is theirs. */
+    public void add(Target target, ContributionItem item, Collection<Contribution> contributions) {
+        apply(target, contributions, 1, item);
     }
 
     public void retract(Target target, Collection<Contribution> contributions) {
-        apply(target, contributions, -1);
+        apply(target, contributions, -1, null);
+    }
+
+    public void replace(Target target, Collection<Contribution> before, Collection<Contribution> after) {
+        replace(target, null, before, after);
     }
 
     /**
@@ -36,7 +57,8 @@ public final class DeltaAccumulator {
      * batch keeps nearly all its contributions, and accounting for them twice only for them to cancel was most of
      * scoring's CPU (docs/performance.md). The same result as {@link #retract} then {@link #add}.
      */
-    public void replace(Target target, Collection<Contribution> before, Collection<Contribution> after) {
+    public void replace(Target target, ContributionItem item, Collection<Contribution> before,
+            Collection<Contribution> after) {
         Map<Contribution, Integer> change = new HashMap<>(Math.max(16, (before.size() + after.size()) * 2));
         for (Contribution contribution : before) {
             change.merge(contribution, -1, Integer::sum);
@@ -54,11 +76,11 @@ public final class DeltaAccumulator {
                 added.add(contribution);
             }
         });
-        apply(target, retracted, -1);
-        apply(target, added, 1);
+        apply(target, retracted, -1, item);
+        apply(target, added, 1, item);
     }
 
-    private void apply(Target target, Collection<Contribution> contributions, int sign) {
+    private void apply(Target target, Collection<Contribution> contributions, int sign, ContributionItem fallback) {
         ZoneId zone = target.settings().timeZone();
         Map<Long, LocalDate> days = dayOfHour.computeIfAbsent(zone, z -> new HashMap<>());
         for (Contribution contribution : contributions) {
@@ -68,7 +90,26 @@ public final class DeltaAccumulator {
                     hour -> Instant.ofEpochMilli(hour).atZone(zone).toLocalDate());
             DailyKey dayKey = new DailyKey(key.tenantId(), key.generation(), day, key.teamId(), key.agentId(), key.channel());
             contribution.observation().addTo(daily.computeIfAbsent(dayKey, k -> new KpiDelta()), sign);
+            ContributionItem item = contribution.item() != null ? contribution.item() : fallback;
+            if (item != null) {
+                items.merge(new ItemChange(target.tenantId(), target.generation(), item, contribution), sign, Integer::sum);
+            }
         }
+    }
+
+    /**
+     * The items' contributions that really change (count non-zero), in one global order (tenant, generation, item,
+     * time) so that concurrent writers touch shared rows in the same order.
+     */
+    public List<Map.Entry<ItemChange, Integer>> itemChanges() {
+        return items.entrySet().stream().filter(e -> e.getValue() != 0)
+                .sorted(Comparator.comparing((Map.Entry<ItemChange, Integer> e) -> e.getKey().tenantId())
+                        .thenComparingInt(e -> e.getKey().generation())
+                        .thenComparing(e -> e.getKey().item().type())
+                        .thenComparing(e -> e.getKey().item().id())
+                        .thenComparingLong(e -> e.getKey().contribution().epochMillis())
+                        .thenComparing(e -> e.getKey().contribution().toString()))
+                .toList();
     }
 
     /** The hourly rows that really change, in the global row order (see {@link AggregateKey}). */

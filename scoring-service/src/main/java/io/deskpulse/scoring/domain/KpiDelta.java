@@ -9,6 +9,49 @@ public final class KpiDelta {
 
     private final long[] measures = new long[Measure.values().length];
     private final Map<HistogramMeasure, TreeMap<Integer, Integer>> histograms = new EnumMap<>(HistogramMeasure.class);
+    // Only an item's delta keeps the raw durations (a percentile's drill-down lists them); a row's has bins only.
+    private final Map<HistogramMeasure, Long> durations;
+
+    public KpiDelta() {
+        this.durations = null;
+    }
+
+    private KpiDelta(boolean keepDurations) {
+        this.durations = keepDurations ? new EnumMap<>(HistogramMeasure.class) : null;
+    }
+
+    /**
+     * The measures of one contribution, with the raw duration of each histogram it adds to: the content of its
+     * {@code kpi_contributions} row.
+     */
+    public static KpiDelta ofItem(Observation observation) {
+        KpiDelta delta = new KpiDelta(true);
+        observation.addTo(delta, 1);
+        return delta;
+    }
+
+    void recordDuration(HistogramMeasure histogram, long millis) {
+        if (durations != null) {
+            durations.put(histogram, millis);
+        }
+    }
+
+    /**
+     * An item's parts by column name: every measure it changes and the raw duration of every histogram it adds to
+     * (an item delta only, see {@link #ofItem}).
+     */
+    public Map<String, Long> parts() {
+        Map<String, Long> parts = new TreeMap<>();
+        for (Measure measure : Measure.values()) {
+            if (measures[measure.ordinal()] != 0) {
+                parts.put(measure.column(), measures[measure.ordinal()]);
+            }
+        }
+        if (durations != null) {
+            durations.forEach((histogram, millis) -> parts.put(histogram.column(), millis));
+        }
+        return parts;
+    }
 
     public void add(Measure measure, long amount) {
         measures[measure.ordinal()] += amount;

@@ -11,6 +11,7 @@ public sealed interface Observation {
     private static void duration(KpiDelta delta, int sign, Measure sum, HistogramMeasure histogram, long millis) {
         delta.add(sum, sign * millis);
         delta.addToHistogram(histogram, DurationHistogram.binOf(millis), sign);
+        delta.recordDuration(histogram, millis);
     }
 
     record TicketCreated() implements Observation {

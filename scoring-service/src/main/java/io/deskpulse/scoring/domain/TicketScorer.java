@@ -20,11 +20,12 @@ public final class TicketScorer {
     /**
      * Returns the new timeline and its facts, or null when every event was already in it (nothing changes).
      *
+     * @param ticketId the ticket, the item its contributions are kept under
      * @param before the stored timeline, or null for a ticket seen for the first time
      * @param targets the first is the active generation
      */
-    public static Scored score(TicketTimeline before, Collection<TimelineEvent> events, List<Target> targets,
-            DeltaAccumulator deltas) {
+    public static Scored score(String ticketId, TicketTimeline before, Collection<TimelineEvent> events,
+            List<Target> targets, DeltaAccumulator deltas) {
         TicketTimeline after = before == null ? new TicketTimeline() : before.copy();
         boolean grew = false;
         for (TimelineEvent event : events) {
@@ -36,7 +37,7 @@ public final class TicketScorer {
         TicketFacts facts = null;
         for (Target target : targets) {
             ContributionDeriver.Derivation derived = ContributionDeriver.deriveWithFacts(after, target.settings());
-            deltas.replace(target, before == null ? List.of() : ContributionDeriver.derive(before, target.settings()),
+            deltas.replace(target, ContributionItem.ticket(ticketId), before == null ? List.of() : ContributionDeriver.derive(before, target.settings()),
                     derived.contributions());
             if (facts == null) {
                 facts = derived.facts();

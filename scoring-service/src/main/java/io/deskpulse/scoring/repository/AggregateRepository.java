@@ -54,9 +54,20 @@ public class AggregateRepository {
     private static final AggregateTable TEAM_DAILY = new AggregateTable("kpi_team_daily",
             List.of("tenant_id", "generation", "day", "team_id"), List.of("text", "int", "date", "text"));
 
-    /** Writes everything the accumulator collected; returns the number of hourly rows changed. */
+    private final ContributionRepository contributions;
+
+    public AggregateRepository(ContributionRepository contributions) {
+        this.contributions = contributions;
+    }
+
+    /**
+     * Writes everything the accumulator collected, the items behind the sums ({@code kpi_contributions}) too; returns
+     * the number of hourly rows changed.
+     */
     public int apply(Connection c, DeltaAccumulator deltas) throws SQLException {
-        return apply(c, deltas.rows());
+        int rows = apply(c, deltas.rows());
+        contributions.apply(c, deltas.itemChanges());
+        return rows;
     }
 
     /** Adds these deltas to their rows of the three tables; returns the number of hourly rows changed. */
@@ -346,7 +357,8 @@ public class AggregateRepository {
      */
     public long deleteRetiredGenerations(Connection c, int chunk) throws SQLException {
         long total = 0;
-        for (String table : tables()) {
+        // A generation's contribution rows go with its sums.
+        for (String table : Stream.concat(tables().stream(), Stream.of("kpi_contributions")).toList()) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY("
                     + "SELECT k.ctid FROM retired_generations r JOIN " + table
                     + " k ON k.tenant_id = r.tenant_id AND k.generation = r.generation LIMIT ?))")) {

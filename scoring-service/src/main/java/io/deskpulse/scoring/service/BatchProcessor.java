@@ -155,7 +155,7 @@ public class BatchProcessor {
         for (Map.Entry<TicketRef, List<TimelineEvent>> ticket : byTicket.entrySet()) {
             TicketRef ref = ticket.getKey();
             TicketTimeline before = loaded.get(ref);
-            TicketScorer.Scored after = TicketScorer.score(before, ticket.getValue(),
+            TicketScorer.Scored after = TicketScorer.score(ref.ticketId(), before, ticket.getValue(),
                     targets.forTimeline(ref.tenantId(), new TenantState.Cursor(TenantState.Cursor.TICKETS, ref.ticketId(), null)),
                     deltas);
             if (after != null) {

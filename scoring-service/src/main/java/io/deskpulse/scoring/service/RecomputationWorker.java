@@ -2,6 +2,7 @@ package io.deskpulse.scoring.service;
 
 import io.deskpulse.scoring.domain.AgentDayDeriver;
 import io.deskpulse.scoring.domain.ContributionDeriver;
+import io.deskpulse.scoring.domain.ContributionItem;
 import io.deskpulse.scoring.domain.DeltaAccumulator;
 import io.deskpulse.scoring.domain.NpsResponse;
 import io.deskpulse.scoring.domain.Recomputation;
@@ -110,7 +111,7 @@ public class RecomputationWorker {
             List<NpsResponse> responses = new java.util.ArrayList<>();
             for (TicketTimelineRow row : rows) {
                 ContributionDeriver.Derivation derived = ContributionDeriver.deriveWithFacts(row.timeline(), built);
-                deltas.add(target, derived.contributions());
+                deltas.add(target, ContributionItem.ticket(row.ticketId()), derived.contributions());
                 facts.put(new TicketRef(tenant, row.ticketId()), derived.facts());
                 responses.addAll(NpsResponse.ofTimeline(tenant, row.ticketId(), row.timeline()));
             }

@@ -36,6 +36,8 @@ final class InMemoryScoring {
     private final Map<String, TicketFacts> facts = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, AgentDayScorer.StoredDay>> agentDays = new HashMap<>();
     final AggregateTable table = new AggregateTable();
+    /** What kpi_contributions would hold: each item contribution with its count (rows at 0 removed). */
+    final Map<DeltaAccumulator.ItemChange, Integer> items = new HashMap<>();
 
     InMemoryScoring() {
         this(TenantSettings.DEFAULTS, NOW);
@@ -59,7 +61,7 @@ final class InMemoryScoring {
         }
         DeltaAccumulator deltas = new DeltaAccumulator();
         byTicket.forEach((ticket, events) -> {
-            TicketScorer.Scored after = TicketScorer.score(tickets.get(ticket), events, targets, deltas);
+            TicketScorer.Scored after = TicketScorer.score(ticket, tickets.get(ticket), events, targets, deltas);
             if (after != null) {
                 tickets.put(ticket, after.timeline());
                 facts.put(ticket, after.facts());
@@ -73,6 +75,11 @@ final class InMemoryScoring {
             }
         });
         table.apply(deltas.changes());
+        deltas.itemChanges().forEach(change -> {
+            if (items.merge(change.getKey(), change.getValue(), Integer::sum) == 0) {
+                items.remove(change.getKey());
+            }
+        });
     }
 
     /** Applies a batch as the batch processor does when its clock reads {@code at}. */
@@ -118,6 +125,24 @@ final class InMemoryScoring {
             days.put(stored.day(), stored);
         }
         table.apply(deltas.changes());
+        deltas.itemChanges().forEach(change -> {
+            if (items.merge(change.getKey(), change.getValue(), Integer::sum) == 0) {
+                items.remove(change.getKey());
+            }
+        });
+    }
+
+    /** The aggregates rebuilt from the item rows alone: equal to {@link #table} when the items add up. */
+    AggregateTable tableFromItems() {
+        AggregateTable fromItems = new AggregateTable();
+        Map<AggregateKey, KpiDelta> rows = new HashMap<>();
+        items.forEach((change, count) -> {
+            KpiDelta row = rows.computeIfAbsent(AggregateKey.of(change.tenantId(), change.generation(),
+                    change.contribution()), k -> new KpiDelta());
+            change.contribution().observation().addTo(row, count);
+        });
+        fromItems.apply(rows);
+        return fromItems;
     }
 
     void applyEach(String ticketId, List<TimelineEvent> events) {

@@ -37,6 +37,12 @@ class OrderIndependenceTest {
             deliveries.forEach(d -> scoring.apply(List.of(d)));
             return scoring.table.snapshot();
         }
+        arriveShuffled(scoring, deliveries, random);
+        return scoring.table.snapshot();
+    }
+
+    /** The deliveries, some resent, in random order and random batches of 1 to 8. */
+    static void arriveShuffled(InMemoryScoring scoring, List<InMemoryScoring.Delivery> deliveries, Random random) {
         List<InMemoryScoring.Delivery> arriving = new ArrayList<>(deliveries);
         int resends = random.nextInt(arriving.size());
         for (int i = 0; i < resends; i++) {
@@ -49,7 +55,6 @@ class OrderIndependenceTest {
             scoring.apply(arriving.subList(at, Math.min(arriving.size(), at + size)));
             at += size;
         }
-        return scoring.table.snapshot();
     }
 
     @Test

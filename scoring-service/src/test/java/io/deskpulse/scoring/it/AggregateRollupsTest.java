@@ -92,6 +92,26 @@ class AggregateRollupsTest {
         assertThat(differences("kpi_daily", "tenant_id, generation, day, team_id, agent_id, channel",
                 "kpi_hourly", "tenant_id, generation, (bucket AT TIME ZONE 'UTC')::date, team_id, agent_id, channel",
                 tenant)).isZero();
+        // and the contribution rows, written with them, add up to every hour's every measure (kpi_contributions, V25)
+        assertThat(stored.scalar("SELECT count(*) FROM kpi_contributions WHERE tenant_id = ?", tenant)).isGreaterThan(100);
+        assertThat(stored.scalar("SELECT count(*) FROM kpi_contributions WHERE tenant_id = ? AND n <= 0", tenant)).isZero();
+        assertThat(itemDifferences(tenant)).isZero();
+    }
+
+    /** Hours (and measures) where the sum of the contribution rows is not the stored row. */
+    private long itemDifferences(String tenant) {
+        List<String> columns = java.util.Arrays.stream(io.deskpulse.scoring.domain.Measure.values())
+                .map(io.deskpulse.scoring.domain.Measure::column).toList();
+        String items = "SELECT generation, date_trunc('hour', at) AS bucket, team_id, agent_id, channel, "
+                + String.join(", ", columns.stream().map(c -> "sum(coalesce((parts->>'" + c + "')::bigint, 0) * n) AS " + c)
+                        .toList())
+                + " FROM kpi_contributions WHERE tenant_id = ? GROUP BY 1, 2, 3, 4, 5";
+        String hours = "SELECT generation, bucket, team_id, agent_id, channel, " + String.join(", ", columns)
+                + " FROM kpi_hourly WHERE tenant_id = ?";
+        String differs = String.join(" OR ", columns.stream()
+                .map(c -> "coalesce(i." + c + ", 0) <> coalesce(h." + c + ", 0)").toList());
+        return new Aggregates(dataSource).scalar("SELECT count(*) FROM (" + items + ") i FULL JOIN (" + hours + ") h"
+                + " USING (generation, bucket, team_id, agent_id, channel) WHERE " + differs, tenant, tenant);
     }
 
     @Test

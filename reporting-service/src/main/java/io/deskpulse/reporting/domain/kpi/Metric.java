@@ -2,6 +2,8 @@ package io.deskpulse.reporting.domain.kpi;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,28 @@ public sealed interface Metric {
         return Optional.empty();
     }
 
+    /**
+     * The stored columns whose items make up this metric ({@code kpi_contributions.parts}): an item is part of a
+     * cell of this metric when it adds to any of them. A new kind of metric declares them, and its {@link #share}.
+     */
+    List<String> contributionColumns();
+
+    /**
+     * What one item adds to this metric, from its parts (stored column → amount; absent = 0), such that the cell is
+     * computed from the shares of its items as from its sums (docs/reporting-api.md, "contributions"): counts and
+     * totals add up their {@code value}s; averages and rates divide Σ value by Σ denominator; a net score is that
+     * times 100; a percentile is the nearest-rank value among the {@code value}s.
+     */
+    Share share(Map<String, Long> parts);
+
+    /** One item's share: {@code value} in the metric's unit (seconds, score, count, amount); denominator or null. */
+    record Share(BigDecimal value, Long denominator) {
+    }
+
+    private static long part(Map<String, Long> parts, String column) {
+        return parts.getOrDefault(column, 0L);
+    }
+
     /** True for counts (JSON integers); false for decimals. */
     default boolean integer() {
         return false;
@@ -37,6 +61,16 @@ public sealed interface Metric {
 
     /** A summed count column, reported as is. */
     record Count(String name, String column) implements Metric {
+        @Override
+        public List<String> contributionColumns() {
+            return List.of(column);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, column)), null);
+        }
+
         @Override
         public Object valueOf(GroupTotals totals) {
             return totals.sum(column);
@@ -64,6 +98,16 @@ public sealed interface Metric {
      */
     record Thousandths(String name, String column) implements Metric {
         @Override
+        public List<String> contributionColumns() {
+            return List.of(column);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, column), 3), null);
+        }
+
+        @Override
         public Object valueOf(GroupTotals totals) {
             return thousandths(totals.sum(column));
         }
@@ -82,6 +126,16 @@ public sealed interface Metric {
     /** {@code sum_ms / count}, in seconds rounded to the millisecond. */
     record AverageSeconds(String name, String sumMsColumn, String countColumn) implements Metric {
         @Override
+        public List<String> contributionColumns() {
+            return List.of(sumMsColumn, countColumn);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, sumMsColumn), 3), part(parts, countColumn));
+        }
+
+        @Override
         public Object valueOf(GroupTotals totals) {
             long count = totals.sum(countColumn);
             if (count == 0) {
@@ -98,6 +152,16 @@ public sealed interface Metric {
 
     /** {@code numerator / denominator}, unrounded. */
     record Ratio(String name, String numerator, String denominator) implements Metric {
+        @Override
+        public List<String> contributionColumns() {
+            return List.of(numerator, denominator);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, numerator)), part(parts, denominator));
+        }
+
         @Override
         public Object valueOf(GroupTotals totals) {
             long den = totals.sum(denominator);
@@ -116,6 +180,16 @@ public sealed interface Metric {
      */
     record AverageOfThousandths(String name, String sumMilliColumn, String countColumn) implements Metric {
         @Override
+        public List<String> contributionColumns() {
+            return List.of(sumMilliColumn, countColumn);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, sumMilliColumn), 3), part(parts, countColumn));
+        }
+
+        @Override
         public Object valueOf(GroupTotals totals) {
             long count = totals.sum(countColumn);
             return count == 0 ? null : totals.sum(sumMilliColumn) / (count * 1000.0);
@@ -129,6 +203,16 @@ public sealed interface Metric {
 
     /** A net score: {@code (positive - negative) / count * 100}, from -100 to 100, unrounded. */
     record NetScore(String name, String positive, String negative, String countColumn) implements Metric {
+        @Override
+        public List<String> contributionColumns() {
+            return List.of(positive, negative, countColumn);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, positive) - part(parts, negative)), part(parts, countColumn));
+        }
+
         @Override
         public Object valueOf(GroupTotals totals) {
             long count = totals.sum(countColumn);
@@ -147,6 +231,16 @@ public sealed interface Metric {
 
     /** A nearest-rank percentile of the merged histogram, in seconds rounded to the millisecond. */
     record PercentileSeconds(String name, String column, int percent) implements Metric {
+        @Override
+        public List<String> contributionColumns() {
+            return List.of(column);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, column), 3), null);
+        }
+
         @Override
         public Object valueOf(GroupTotals totals) {
             Double millis = totals.histogram(column).percentileMillis(percent);

@@ -13,7 +13,7 @@ import java.time.ZoneId;
  */
 public record TicketQuery(String tenant, ZoneId zone, LocalDate from, LocalDate to, String team, String agent,
         String customer, String channel, String status, Instant updatedSince, int limit, ListingKey listedAfter,
-        ExportPosition exportedFrom) {
+        ExportPosition exportedFrom, TicketFilters filters) {
 
     /** Listing order: creation time (null: unknown, those come last), then ticket id. */
     public record ListingKey(Instant createdAt, String ticketId) {
@@ -42,18 +42,18 @@ public record TicketQuery(String tenant, ZoneId zone, LocalDate from, LocalDate 
 
     public TicketQuery after(ListingKey key) {
         return new TicketQuery(tenant, zone, from, to, team, agent, customer, channel, status, updatedSince, limit, key,
-                exportedFrom);
+                exportedFrom, filters);
     }
 
     public TicketQuery from(ExportPosition position) {
         return new TicketQuery(tenant, zone, from, to, team, agent, customer, channel, status, updatedSince, limit,
-                listedAfter, position);
+                listedAfter, position, filters);
     }
 
     /** What decides the rows and their order: a cursor is only accepted by the query it came from. */
     public String fingerprint() {
         return Cursors.fingerprint("tickets", tenant, zone.getId(), String.valueOf(from), String.valueOf(to),
                 String.valueOf(team), String.valueOf(agent), String.valueOf(customer), String.valueOf(channel),
-                String.valueOf(status), String.valueOf(updatedSince));
+                String.valueOf(status), String.valueOf(updatedSince), filters.fingerprint());
     }
 }

@@ -107,6 +107,15 @@ final class QueryParameters {
         return choice("format", Representation::fromFormat, "json, csv");
     }
 
+    /** {@code true} or {@code false} (case-insensitive); null when not given or bad (then with an error). */
+    Boolean bool(String name) {
+        return choice(name, text -> switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Optional.of(Boolean.TRUE);
+            case "false" -> Optional.of(Boolean.FALSE);
+            default -> Optional.<Boolean>empty();
+        }, "true, false").orElse(null);
+    }
+
     /** An integer from min to max; the default when not given, null when bad. */
     Integer integer(String name, int defaultValue, int min, int max) {
         String text = single.get(name);
