@@ -36,9 +36,23 @@ final class CanonicalEvents {
         this.source = "deskpulse-connector/" + platform.jsonName() + "/" + hash("source", 16);
     }
 
-    /** An id of the platform's namespace: {@code zendesk:5158}, so that two helpdesks of one tenant never collide. */
+    /** The longest id the contract takes. */
+    static final int MAX_ID = 128;
+
+    /**
+     * An id of the platform's namespace: {@code zendesk:5158}, so that two helpdesks of one tenant never collide.
+     * One that would exceed the contract's 128 characters (a long e-mail address as a Freshdesk agent) becomes
+     * {@code <platform>:#<32 hex digits of its SHA-256>}: still the same id for the same person every time.
+     */
     String ref(String nativeId) {
-        return nativeId == null ? null : platform.jsonName() + ":" + nativeId;
+        if (nativeId == null) {
+            return null;
+        }
+        String id = platform.jsonName() + ":" + nativeId;
+        if (id.length() <= MAX_ID) {
+            return id;
+        }
+        return platform.jsonName() + ":#" + HexFormat.of().formatHex(Hmac.sha256(Hmac.utf8(nativeId))).substring(0, 32);
     }
 
     /** Adds an event of the type at the time and returns its {@code data}, to be filled. */

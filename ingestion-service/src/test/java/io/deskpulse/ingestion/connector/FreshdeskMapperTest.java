@@ -112,4 +112,14 @@ class FreshdeskMapperTest {
         assertThatThrownBy(() -> mapper.map(request("ticket_id=11&triggered_event=x"), Hooks.CONNECTOR))
                 .hasMessageStartingWith("body is not valid JSON");
     }
+
+    @Test
+    void anAgentEmailTooLongForTheContractBecomesAStableHashedId() {
+        String longEmail = "a".repeat(130) + "@acme.example";
+        String body = hook("{reply_sent:sent}", "2026-02-10T09:05:00Z", "").replace("Ana@Acme.example", longEmail);
+        String line = map(mapper, request(body)).get(0);
+        assertThat(line).matches(".*\"agent_id\":\"freshdesk:#[0-9a-f]{32}\".*");
+        assertThat(map(mapper, request(body.replace("09:05:00", "09:06:00"))).get(0))
+                .contains(line.substring(line.indexOf("\"agent_id\"")));
+    }
 }

@@ -136,4 +136,14 @@ class SignatureVerifierTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Platform.fromJson("helpscout"))
                 .hasMessage("must be one of: zendesk, chatwoot, freshdesk, intercom, zammad");
     }
+
+    @Test
+    void theHeadersKeptWithARawPayloadNeverCarryACredential() {
+        for (Platform platform : Platform.values()) {
+            assertThat(platform.headersToKeep()).contains("content-type").doesNotContain("authorization",
+                    "x-deskpulse-secret", "x-hub-signature", "x-chatwoot-signature", "x-zendesk-webhook-signature");
+        }
+        assertThat(Platform.ZAMMAD.headersToKeep()).contains("x-zammad-delivery", "x-zammad-trigger");
+        assertThat(Platform.CHATWOOT.headersToKeep()).contains("x-chatwoot-delivery");
+    }
 }
