@@ -10,6 +10,15 @@ public enum Platform {
     ZENDESK, CHATWOOT, FRESHDESK, INTERCOM, ZAMMAD;
 
     /**
+     * Whether the helpdesk generates the signing secret itself (Zendesk's webhook secret, Intercom's client secret,
+     * Chatwoot's per-webhook secret), so that the admin must give it to the connector, at creation or by rotation;
+     * otherwise (Zammad's signature token, Freshdesk's Basic password) the admin pastes DeskPulse's into the helpdesk.
+     */
+    public boolean secretChosenByPlatform() {
+        return this == ZENDESK || this == INTERCOM || this == CHATWOOT;
+    }
+
+    /**
      * The request headers worth keeping with a raw payload (delivery ids, signed timestamps, the trigger's name),
      * lower-case. Never the ones that carry a credential ({@code authorization}, {@code x-deskpulse-secret}) or a
      * signature: a raw payload store must not become a store of secrets.
