@@ -64,6 +64,16 @@ class FreshdeskMapperTest {
     }
 
     @Test
+    void aTemplateWithoutTheWrapperAndWithApiNumbersMapsTheSame() {
+        String bare = "{\"triggered_event\": \"{status:{from:2,to:4}}\", \"ticket_id\": 11,"
+                + " \"responder_id\": 320, \"ticket_updated_at\": \"2026-02-10T10:00:00Z\"}";
+        assertThat(map(mapper, request(bare))).containsExactly("ticket.status_changed 2026-02-10T10:00:00Z {"
+                + TICKET + ",\"status\":\"solved\",\"agent_id\":\"freshdesk:320\"}");
+        assertThatThrownBy(() -> mapper.map(request("{\"ticket_id\": 11}"), Hooks.CONNECTOR))
+                .hasMessage("triggered_event is required");
+    }
+
+    @Test
     void statusPriorityAndSourceComeAsNamesOrNumericCodes() {
         String codes = hook("{ticket_action:created}", "", "").replace("\"High\"", "3").replace("\"Portal\"", "7");
         assertThat(map(mapper, request(codes)).get(0)).contains("\"channel\":\"chat\",\"priority\":\"high\"");
