@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
+import io.deskpulse.scoring.service.ConnectorLimitException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
@@ -35,6 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error of scoring-service's API as an RFC 9457 problem (docs/architecture.md), never a bare 500. */
 public class ProblemMappers {
 
+    private static final java.util.regex.Pattern SNAKE = java.util.regex.Pattern.compile("[A-Z]");
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /**
@@ -121,10 +123,17 @@ public class ProblemMappers {
         List<String> names = new ArrayList<>();
         for (jakarta.validation.Path.Node node : path) {
             if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER && node.getName() != null) {
-                names.add(node.getName());
+                // Bean Validation names record components; the JSON names are their snake_case forms.
+                names.add(SNAKE.matcher(node.getName()).replaceAll(m -> "_" + m.group().toLowerCase()));
             }
         }
         return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    @ServerExceptionMapper
+    public Response connectorLimit(ConnectorLimitException e) {
+        return Problem.of(Response.Status.CONFLICT, "too-many-connectors", "Too many connectors", e.getMessage())
+                .toResponse();
     }
 
     @ServerExceptionMapper
