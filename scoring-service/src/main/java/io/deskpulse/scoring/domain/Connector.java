@@ -6,8 +6,7 @@ import java.util.Map;
 
 /**
  * A tenant's helpdesk connector as stored, without its secrets (they never leave the service that decrypts them for
- * verification). {@code options} are the platform's: chatwoot {@code allow_unsigned}; freshdesk {@code auth} and
- * {@code header_name}.
+ * verification). {@code options} are the platform's: chatwoot {@code allow_unsigned}; freshdesk {@code auth}.
  */
 public record Connector(String id, String tenantId, String platform, String name, Map<String, Object> options,
         Instant previousSecretValidUntil, Instant disabledAt, String createdBy, Instant createdAt, Instant updatedAt) {

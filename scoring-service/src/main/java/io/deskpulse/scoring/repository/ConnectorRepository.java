@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Rows of {@code connectors} (V23). Secrets go in already encrypted and never come out: no query here reads them.
- * Every change sets {@code updated_at}, which ingestion's directory polls.
+ * Every write numbers its row from {@code connector_changes} under a table lock ({@link #lockForChange}), so numbers
+ * follow commit order and ingestion's directory, which reads the rows past the last number it saw, misses none.
  */
 @ApplicationScoped
 public class ConnectorRepository {
@@ -33,10 +34,21 @@ public class ConnectorRepository {
         this.mapper = mapper;
     }
 
+    /**
+     * Taken by every writing transaction before it numbers a row: writers queue (readers do not), so a row with a
+     * higher number is never committed before one with a lower number.
+     */
+    public void lockForChange(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("LOCK TABLE connectors IN EXCLUSIVE MODE")) {
+            s.execute();
+        }
+    }
+
     public void insert(Connection c, Connector connector, String encryptedSecret) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO connectors (id, tenant_id, platform, name, options, secret, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
+                INSERT INTO connectors (id, tenant_id, platform, name, options, secret, created_by, created_at, updated_at,
+                    change)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, nextval('connector_changes'))""")) {
             s.setString(1, connector.id());
             s.setString(2, connector.tenantId());
             s.setString(3, connector.platform());
@@ -76,21 +88,17 @@ public class ConnectorRepository {
      */
     public boolean rotate(Connection c, String tenant, String id, String encryptedSecret, Instant previousValidUntil,
             Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE connectors SET previous_secret = CASE WHEN ? > ? THEN secret END,
-                    previous_valid_until = CASE WHEN ? > ? THEN ? END, secret = ?, updated_at = ?
-                WHERE tenant_id = ? AND id = ?""")) {
-            Timestamp until = Timestamp.from(previousValidUntil);
-            Timestamp at = Timestamp.from(now);
-            s.setTimestamp(1, until);
-            s.setTimestamp(2, at);
-            s.setTimestamp(3, until);
-            s.setTimestamp(4, at);
-            s.setTimestamp(5, until);
-            s.setString(6, encryptedSecret);
-            s.setTimestamp(7, at);
-            s.setString(8, tenant);
-            s.setString(9, id);
+        boolean keep = previousValidUntil.isAfter(now);
+        try (PreparedStatement s = c.prepareStatement(keep
+                ? "UPDATE connectors SET previous_secret = secret, previous_valid_until = ?, secret = ?, updated_at = ?, "
+                        + "change = nextval('connector_changes') WHERE tenant_id = ? AND id = ?"
+                : "UPDATE connectors SET previous_secret = NULL, previous_valid_until = ?, secret = ?, updated_at = ?, "
+                        + "change = nextval('connector_changes') WHERE tenant_id = ? AND id = ?")) {
+            s.setTimestamp(1, keep ? Timestamp.from(previousValidUntil) : null);
+            s.setString(2, encryptedSecret);
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setString(4, tenant);
+            s.setString(5, id);
             return s.executeUpdate() == 1;
         }
     }
@@ -98,7 +106,8 @@ public class ConnectorRepository {
     /** Disables the connector (once: a second call keeps the first instant). False when there is no such connector. */
     public boolean disable(Connection c, String tenant, String id, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                UPDATE connectors SET disabled_at = coalesce(disabled_at, ?), updated_at = ?
+                UPDATE connectors SET disabled_at = coalesce(disabled_at, ?), updated_at = ?,
+                    change = nextval('connector_changes')
                 WHERE tenant_id = ? AND id = ?""")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setTimestamp(2, Timestamp.from(now));

@@ -15,8 +15,7 @@ public record ConnectorJson(
         String id,
         @Schema(enumeration = {"zendesk", "chatwoot", "freshdesk", "intercom", "zammad"}) String platform,
         String name,
-        @Schema(description = "The platform's options with their defaults (chatwoot: allow_unsigned; freshdesk: auth, "
-                + "header_name)") Map<String, Object> options,
+        @Schema(description = "The platform's options with their defaults (chatwoot: allow_unsigned; freshdesk: auth)") Map<String, Object> options,
         @Schema(description = "What to paste into the helpdesk as the webhook's URL",
                 example = "https://ingest.example.com/v1/hooks/cn_4f1c0b7e9a2d4c6f8e1b3a5d7c9e0f12") String webhookUrl,
         @Schema(enumeration = {"active", "disabled"}, description = "disabled: its webhooks are answered 404") String status,

@@ -57,17 +57,11 @@ final class ConnectorRequests {
             if ("chatwoot".equals(platform)) {
                 stored.put("allow_unsigned", options != null && Boolean.TRUE.equals(options.allowUnsigned()));
             } else if ("freshdesk".equals(platform)) {
-                String auth = options == null || options.auth() == null ? "basic" : options.auth();
-                stored.put("auth", auth);
-                if (auth.equals("header")) {
-                    stored.put("header_name", options.headerName() == null ? DEFAULT_HEADER : options.headerName());
-                }
+                stored.put("auth", options == null || options.auth() == null ? "basic" : options.auth());
             }
             return stored;
         }
     }
-
-    static final String DEFAULT_HEADER = "X-DeskPulse-Secret";
 
     @Schema(name = "ConnectorOptions", description = "Options of one platform; an option of another platform is refused")
     record Options(
@@ -76,13 +70,10 @@ final class ConnectorRequests {
                     + "unguessable URL is then the only credential, see docs/connectors/chatwoot.md", defaultValue = "false")
             Boolean allowUnsigned,
             @Pattern(regexp = "basic|header", message = "must be basic or header")
-            @Schema(description = "freshdesk only: how the automation rule's webhook authenticates: basic (HTTP Basic, "
-                    + "any user name, the secret as password) or header (the secret in header_name)",
+            @Schema(description = "freshdesk only: how its automation rule's webhook will present the secret, as the "
+                    + "docs page guides: basic (HTTP Basic, any user name, the secret as password) or header (the "
+                    + "secret in X-DeskPulse-Secret). Either is accepted whatever is chosen.",
                     enumeration = {"basic", "header"}, defaultValue = "basic") String auth,
-            @JsonProperty("header_name")
-            @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "must be an HTTP header name (letters, digits, -), at most 64")
-            @Schema(description = "freshdesk with auth header: the header that carries the secret",
-                    defaultValue = DEFAULT_HEADER) String headerName,
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
     }
 
@@ -125,20 +116,13 @@ final class ConnectorRequests {
             boolean valid = unknown(context, "", request.unknownFields(), "platform, name, options, secret");
             Options options = request.options();
             if (options != null) {
-                valid &= unknown(context, "options.", options.unknownFields(), "allow_unsigned, auth, header_name");
+                valid &= unknown(context, "options.", options.unknownFields(), "allow_unsigned, auth");
                 String platform = request.platform();
                 if (options.allowUnsigned() != null && !"chatwoot".equals(platform)) {
                     valid = violation(context, "options.allow_unsigned", "is an option of chatwoot connectors only");
                 }
-                if (!"freshdesk".equals(platform)) {
-                    if (options.auth() != null) {
-                        valid = violation(context, "options.auth", "is an option of freshdesk connectors only");
-                    }
-                    if (options.headerName() != null) {
-                        valid = violation(context, "options.header_name", "is an option of freshdesk connectors only");
-                    }
-                } else if (options.headerName() != null && !"header".equals(options.auth())) {
-                    valid = violation(context, "options.header_name", "needs auth header");
+                if (options.auth() != null && !"freshdesk".equals(platform)) {
+                    valid = violation(context, "options.auth", "is an option of freshdesk connectors only");
                 }
             }
             return valid;

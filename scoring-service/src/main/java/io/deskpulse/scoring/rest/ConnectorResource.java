@@ -123,7 +123,7 @@ public class ConnectorResource {
     @Operation(operationId = "rotateConnectorSecret", summary = "Replace the connector's secret",
             description = "The new secret (sent, or generated) is answered this once. The current one stays valid for "
                     + "grace_period_s (default 24 h), so deliveries the platform signed before it switched still pass; "
-                    + "a secret older than that is dropped. A body is optional.")
+                    + "a secret older than that is dropped. The body may be empty or {}.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConnectorRequests.Rotate.class),
             examples = @ExampleObject(name = "an hour of grace", value = ConnectorExamples.ROTATE)))

@@ -63,6 +63,7 @@ public class Connectors {
                 throw new ConnectorLimitException("This tenant has " + config.maxPerTenant() + " connectors, the most "
                         + "allowed (deskpulse.connectors.max-per-tenant); disabled ones count too.");
             }
+            connectors.lockForChange(c);
             connectors.insert(c, connector, cipher.encrypt(plain, context(tenant, id)));
             return new WithSecret(connector, plain);
         });
@@ -82,6 +83,7 @@ public class Connectors {
         Duration keep = grace != null ? grace : config.defaultGracePeriod();
         String plain = secret != null ? secret : newSecret();
         return Transactions.run(dataSource, false, c -> {
+            connectors.lockForChange(c);
             if (!connectors.rotate(c, tenant, id, cipher.encrypt(plain, context(tenant, id)), now.plus(keep), now)) {
                 throw unknown(id);
             }
@@ -92,6 +94,7 @@ public class Connectors {
     public Connector disable(String tenant, String id) throws SQLException {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return Transactions.run(dataSource, false, c -> {
+            connectors.lockForChange(c);
             if (!connectors.disable(c, tenant, id, now)) {
                 throw unknown(id);
             }
