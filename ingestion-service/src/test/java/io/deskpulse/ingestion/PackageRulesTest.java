@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way: rest (with the health checks: what answers HTTP) → service (reading, validating,
- * deduplicating a request) → messaging (the Kafka producer and its availability), config at the bottom; no package
+ * deduplicating a request) → messaging (the Kafka producer and its availability) → connector (verifying and mapping
+ * helpdesks' native webhooks: plain Java and Jackson, like a domain package), config at the bottom; no package
  * cycle. rest reaches messaging only for what it answers about Kafka (the 503 of an unavailable broker).
  */
 class PackageRulesTest {
@@ -16,6 +17,7 @@ class PackageRulesTest {
                 .layer("rest", "rest", "health")
                 .layer("service", "service").usedBy("rest")
                 .layer("messaging", "messaging").usedBy("rest", "service")
+                .layer("connector", "connector").usedBy("rest", "service", "messaging")
                 .layer("config", "config").usedBy("rest", "service", "messaging")
                 .check();
     }
