@@ -82,6 +82,8 @@ public class ConnectorResource {
     @APIResponse(responseCode = "422", description = "Invalid request: every bad field named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ConnectorExamples.INVALID)))
+    @APIResponse(responseCode = "503", description = "deskpulse.secrets.encryption-key is not set: secrets cannot be stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @Valid @NotNull(message = "is required: a JSON object with platform and name") ConnectorRequests.Create body,
             @Parameter(description = "Who creates it (at most 200 characters); default: key:<fingerprint of the API key>",

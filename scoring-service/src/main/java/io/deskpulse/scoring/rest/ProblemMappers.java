@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.ConnectorLimitException;
+import io.deskpulse.scoring.service.SecretsUnconfiguredException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
@@ -134,6 +135,12 @@ public class ProblemMappers {
     public Response connectorLimit(ConnectorLimitException e) {
         return Problem.of(Response.Status.CONFLICT, "too-many-connectors", "Too many connectors", e.getMessage())
                 .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response secretsUnconfigured(SecretsUnconfiguredException e) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "secrets-unconfigured", "Secrets not configured",
+                e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -5,7 +5,8 @@ import io.deskpulse.scoring.config.ConnectorConfig;
 import io.deskpulse.scoring.domain.Connector;
 import io.deskpulse.scoring.repository.ConnectorRepository;
 import io.deskpulse.scoring.repository.Transactions;
-import io.quarkus.runtime.Startup;
+import io.deskpulse.platform.crypto.SecretsConfig;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -22,9 +23,9 @@ import javax.sql.DataSource;
  * The tenants' helpdesk connectors (docs/connectors.md). A connector's id is 128 random bits, since its webhook URL is
  * all a platform that cannot sign presents; its secret is stored encrypted with {@link SecretCipher} (ingestion needs
  * the secret itself to check HMACs, so a hash cannot do) and shown only in the answers of create and rotate.
- * Built at startup so that a missing encryption key stops the service with a message naming the setting.
+ * Without deskpulse.secrets.encryption-key the service still starts (its other APIs need no key) and this API answers
+ * 503 naming the setting ({@link SecretsUnconfiguredException}).
  */
-@Startup
 @ApplicationScoped
 public class Connectors {
 
@@ -33,16 +34,18 @@ public class Connectors {
 
     private final DataSource dataSource;
     private final ConnectorRepository connectors;
-    private final SecretCipher cipher;
+    private final Instance<SecretCipher> cipher;
+    private final SecretsConfig secrets;
     private final ConnectorConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Connectors(DataSource dataSource, ConnectorRepository connectors, SecretCipher cipher, ConnectorConfig config,
-            Clock clock) {
+    public Connectors(DataSource dataSource, ConnectorRepository connectors, Instance<SecretCipher> cipher,
+            SecretsConfig secrets, ConnectorConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.connectors = connectors;
         this.cipher = cipher;
+        this.secrets = secrets;
         this.config = config;
         this.clock = clock;
     }
@@ -64,7 +67,7 @@ public class Connectors {
                         + "allowed (deskpulse.connectors.max-per-tenant); disabled ones count too.");
             }
             connectors.lockForChange(c);
-            connectors.insert(c, connector, cipher.encrypt(plain, context(tenant, id)));
+            connectors.insert(c, connector, cipher().encrypt(plain, context(tenant, id)));
             return new WithSecret(connector, plain);
         });
     }
@@ -84,7 +87,7 @@ public class Connectors {
         String plain = secret != null ? secret : newSecret();
         return Transactions.run(dataSource, false, c -> {
             connectors.lockForChange(c);
-            if (!connectors.rotate(c, tenant, id, cipher.encrypt(plain, context(tenant, id)), now.plus(keep), now)) {
+            if (!connectors.rotate(c, tenant, id, cipher().encrypt(plain, context(tenant, id)), now.plus(keep), now)) {
                 throw unknown(id);
             }
             return new WithSecret(connectors.find(c, tenant, id).orElseThrow(), plain);
@@ -111,6 +114,13 @@ public class Connectors {
     /** What the stored secret is bound to: a ciphertext copied to another connector or tenant does not decrypt. */
     public static String context(String tenant, String id) {
         return "connector-secret:" + tenant + ":" + id;
+    }
+
+    private SecretCipher cipher() {
+        if (secrets.encryptionKey().filter(key -> !key.isBlank()).isEmpty()) {
+            throw new SecretsUnconfiguredException();
+        }
+        return cipher.get();
     }
 
     private String newSecret() {
