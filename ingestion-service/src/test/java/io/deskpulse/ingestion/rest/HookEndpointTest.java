@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.ingestion.connector.Verdict;
-import io.deskpulse.ingestion.testing.Chatwoot;
+import io.deskpulse.testsupport.ChatwootWebhooks;
 import io.deskpulse.ingestion.testing.HookTestResources;
 import io.deskpulse.ingestion.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -52,7 +52,7 @@ class HookEndpointTest {
     private static ValidatableResponse post(String connector, String body, String secret) throws Exception {
         long now = Instant.now().getEpochSecond();
         return given().contentType("application/json").header("X-Chatwoot-Timestamp", String.valueOf(now))
-                .header("X-Chatwoot-Signature", Chatwoot.signature(secret, now, body)).body(body)
+                .header("X-Chatwoot-Signature", ChatwootWebhooks.signature(secret, now, body)).body(body)
                 .post("/v1/hooks/" + connector).then();
     }
 
@@ -60,7 +60,7 @@ class HookEndpointTest {
     void aSignedDeliveryIsKeptRawAndItsEventsGoToTheEventTopicOnce() throws Exception {
         String connector = newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET);
         Instant at = Instant.parse("2026-11-02T09:00:00Z");
-        String created = Chatwoot.conversationCreated(42, at, 7, 2);
+        String created = ChatwootWebhooks.conversationCreated(42, at, 7, 2);
         try (TopicReader events = new TopicReader(HookTestResources.topic());
                 TopicReader raw = new TopicReader(HookTestResources.rawTopic())) {
             Map<TopicPartition, Long> eventsBefore = events.endOffsets();
@@ -92,14 +92,14 @@ class HookEndpointTest {
     @Test
     void aBadSignatureIsRefusedWithoutSayingWhatWasWrong() throws Exception {
         String connector = newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET);
-        String body = Chatwoot.message(43, 1, "incoming", "contact", 901, false, Instant.parse("2026-11-02T09:00:00Z"));
+        String body = ChatwootWebhooks.message(43, 1, "incoming", "contact", 901, false, Instant.parse("2026-11-02T09:00:00Z"));
         long now = Instant.now().getEpochSecond();
         long stale = now - 600;
         try (TopicReader raw = new TopicReader(HookTestResources.rawTopic())) {
             Map<TopicPartition, Long> before = raw.endOffsets();
             for (String[] headers : List.of(
-                    new String[] {String.valueOf(now), Chatwoot.signature("another-secret-of-16+", now, body)},
-                    new String[] {String.valueOf(stale), Chatwoot.signature(SECRET, stale, body)},
+                    new String[] {String.valueOf(now), ChatwootWebhooks.signature("another-secret-of-16+", now, body)},
+                    new String[] {String.valueOf(stale), ChatwootWebhooks.signature(SECRET, stale, body)},
                     new String[] {String.valueOf(now), "sha256=zz"})) {
                 given().contentType("application/json").header("X-Chatwoot-Timestamp", headers[0])
                         .header("X-Chatwoot-Signature", headers[1]).body(body).post("/v1/hooks/" + connector)
@@ -123,7 +123,7 @@ class HookEndpointTest {
     @Test
     void anUnsignedDeliveryPassesOnlyWhereTheConnectorAllowsIt() throws Exception {
         String connector = newConnector("chatwoot", "{\"allow_unsigned\": true}", SECRET);
-        given().contentType("application/json").body(Chatwoot.status(44, "resolved", Instant.parse("2026-11-02T10:00:00Z")))
+        given().contentType("application/json").body(ChatwootWebhooks.status(44, "resolved", Instant.parse("2026-11-02T10:00:00Z")))
                 .post("/v1/hooks/" + connector).then().statusCode(202).body("accepted", is(1));
     }
 
@@ -177,8 +177,8 @@ class HookEndpointTest {
         String connector = newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET);
         Instant from = Instant.now();
         Instant at = Instant.parse("2026-11-03T09:00:00Z");
-        post(connector, Chatwoot.conversationCreated(50, at, 7, 2), SECRET).statusCode(202).body("accepted", is(1));
-        post(connector, Chatwoot.message(50, 501, "outgoing", "user", 7, false, at.plusSeconds(60)), SECRET)
+        post(connector, ChatwootWebhooks.conversationCreated(50, at, 7, 2), SECRET).statusCode(202).body("accepted", is(1));
+        post(connector, ChatwootWebhooks.message(50, 501, "outgoing", "user", 7, false, at.plusSeconds(60)), SECRET)
                 .statusCode(202).body("accepted", is(1));
         post(connector, "{\"event\": \"message_created\", \"id\": 9, \"message_type\": \"incoming\"}", SECRET)
                 .statusCode(422);

@@ -1,4 +1,4 @@
-package io.deskpulse.ingestion.testing;
+package io.deskpulse.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,9 +7,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Chatwoot webhook payloads shaped as Chatwoot sends them (docs/connectors/chatwoot.md), and its signature. */
-public final class Chatwoot {
+public final class ChatwootWebhooks {
 
-    private Chatwoot() {
+    private ChatwootWebhooks() {
     }
 
     /** X-Chatwoot-Signature: sha256= hex HMAC-SHA256 over "timestamp.body". */
