@@ -86,6 +86,16 @@ export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
 export QUARKUS_DATASOURCE_USERNAME=deskpulse
 export QUARKUS_DATASOURCE_PASSWORD="$db_password"
+# Connector secrets are encrypted with a key kept outside the database (docs/connectors.md): one per machine, made on
+# first run, given to scoring (which writes them) and ingestion (which reads them).
+secrets_key_file="$DP_CACHE/secrets-encryption-key"
+if [ -z "${DESKPULSE_SECRETS_ENCRYPTION_KEY:-}" ]; then
+  if [ ! -s "$secrets_key_file" ]; then
+    mkdir -p "$DP_CACHE"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$secrets_key_file")
+  fi
+  export DESKPULSE_SECRETS_ENCRYPTION_KEY="$(cat "$secrets_key_file")"
+fi
 # The demo tenant, and two tenants of the benchmark (deploy/local/benchmark.sh) with fixed local keys.
 bench_keys=""
 for t in bench-a bench-b; do
@@ -121,7 +131,7 @@ cat <<EOF
 
 DeskPulse is running.
   ingestion   http://127.0.0.1:8081   POST /v1/events        (Authorization: Bearer $ingest_key)
-  scoring     http://127.0.0.1:8082   /v1/settings, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
+  scoring     http://127.0.0.1:8082   /v1/settings, /v1/connectors, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
   reporting   http://127.0.0.1:8083   GET /v1/kpis           (Authorization: Bearer $read_key)
   API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8082/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
   logs        $LOGS
