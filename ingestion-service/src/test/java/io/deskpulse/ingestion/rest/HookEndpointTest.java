@@ -44,7 +44,8 @@ class HookEndpointTest {
     private static String newConnector(String platform, String options, String secret) throws Exception {
         String id = "cn_" + UUID.randomUUID().toString().replace("-", "");
         HookTestResources.createConnector(TENANT, id, platform, options, secret);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> post(id, "{\"event\": \"webhook_probe\"}", secret)
+        // Longer than the refresh promise: the first requests to a cold service on a loaded machine take seconds.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(id, "{\"event\": \"webhook_probe\"}", secret)
                 .statusCode(not(is(404))));
         return id;
     }
