@@ -37,10 +37,10 @@ final class TriggeredEvent {
             return members;
         }
         while (true) {
-            String key = token(":");
+            String key = token(":", false);
             expect(':');
             skipSpaces();
-            Object value = peek() == '{' ? object() : token(",");
+            Object value = peek() == '{' ? object() : token(",", true);
             members.put(key, value);
             skipSpaces();
             char next = peek();
@@ -54,7 +54,7 @@ final class TriggeredEvent {
         }
     }
 
-    private String token(String ends) {
+    private String token(String ends, boolean mayBeEmpty) {
         int start = at;
         while (at < text.length() && ends.indexOf(text.charAt(at)) < 0 && text.charAt(at) != '{'
                 && text.charAt(at) != '}') {
@@ -64,7 +64,7 @@ final class TriggeredEvent {
         if (token.startsWith("\"") && token.endsWith("\"") && token.length() >= 2) {
             token = token.substring(1, token.length() - 1);
         }
-        if (token.isEmpty()) {
+        if (token.isEmpty() && !mayBeEmpty) {
             throw malformed();
         }
         return token;
