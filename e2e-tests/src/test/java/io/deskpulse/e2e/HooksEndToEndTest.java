@@ -55,12 +55,29 @@ class HooksEndToEndTest {
                 .then();
     }
 
-    private static Map<String, Object> total(String from, String to, String metrics) {
-        List<Map<String, Object>> rows = given().baseUri(stack.reporting.baseUrl()).auth().oauth2(DeskPulseStack.READ_KEY)
-                .queryParams(Map.of("from", from, "to", to, "granularity", "total", "metrics", metrics))
-                .get("/v1/kpis").then().statusCode(200).extract().jsonPath().getList("rows");
-        return rows.isEmpty() ? Map.of() : rows.get(0);
+    /** The tenant's totals of one day (each platform's conversation lives on a day of its own). */
+    private static Map<String, Object> day(String day, String metrics) {
+        return row(Map.of("from", day, "to", day, "granularity", "total", "metrics", metrics), null);
     }
+
+    /** One agent's totals of a day. */
+    private static Map<String, Object> agent(String day, String agent, String metrics) {
+        return row(Map.of("dimension", "agent", "from", day, "to", day, "granularity", "total", "metrics", metrics),
+                agent);
+    }
+
+    private static Map<String, Object> row(Map<String, String> query, String id) {
+        List<Map<String, Object>> rows = given().baseUri(stack.reporting.baseUrl()).auth().oauth2(DeskPulseStack.READ_KEY)
+                .queryParams(query).get("/v1/kpis").then().statusCode(200).extract().jsonPath().getList("rows");
+        return rows.stream().filter(r -> id == null || id.equals(r.get("id"))).findFirst().orElse(Map.of());
+    }
+
+    private static double number(Map<String, Object> row, String metric) {
+        return ((Number) row.get(metric)).doubleValue();
+    }
+
+    private static final String LIFE_METRICS = "tickets_created,customer_messages,agent_replies,first_response_count,"
+            + "tickets_resolved,reopened_resolutions";
 
     @Test
     void aChatwootConversationsWholeLifeComesOutAsKpis() throws Exception {
@@ -94,18 +111,86 @@ class HooksEndToEndTest {
         chatwoot(url, secret, "{\"event\": \"conversation_typing_on\", \"id\": 77}").statusCode(202)
                 .body("accepted", is(0)).body("ignored", hasSize(1));
 
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-10", LIFE_METRICS))
+                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
+                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
+                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1));
+        // the private note at +30 s is no reply; the public one at +120 s is the first response
+        assertThat(number(day("2026-11-10", "first_response_avg_s"), "first_response_avg_s")).isCloseTo(120.0, within(0.001));
+        // Chatwoot's CSAT answer carries no time: it counts when it was received, for the conversation's assignee
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(total("2026-11-10", today,
-                "tickets_created,customer_messages,agent_replies,first_response_count,tickets_resolved,"
-                        + "reopened_resolutions,csat_count"))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(agent(today, "chatwoot:7",
+                "csat_count,csat_avg")).containsEntry("csat_count", 1));
+        assertThat(number(agent(today, "chatwoot:7", "csat_count,csat_avg"), "csat_avg")).isCloseTo(4.0, within(1e-9));
+    }
+
+    /** A Zendesk event-subscription delivery for ticket 6001, signed as Zendesk signs. */
+    private static ValidatableResponse zendesk(String url, String secret, String body) throws Exception {
+        String timestamp = Instant.now().toString();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal((timestamp + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return given().contentType("application/json").header("X-Zendesk-Webhook-Signature", signature)
+                .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp).body(body).post(url).then();
+    }
+
+    private static String zendeskEvent(String id, String type, String time, String event) {
+        return """
+                {"type": "zen:event-type:%s", "account_id": 22129848, "id": "%s", "time": "%s",
+                 "zendesk_event_version": "2022-11-06", "subject": "zen:ticket:6001",
+                 "detail": {"id": "6001", "actor_id": "900", "assignee_id": "901", "group_id": "77",
+                            "requester_id": "500", "status": "OPEN", "priority": "HIGH", "tags": [],
+                            "created_at": "2026-11-20T08:00:00Z", "via": {"channel": "mail"}},
+                 "event": %s}""".formatted(type, id, time, event);
+    }
+
+    @Test
+    void aZendeskTicketsWholeLifeComesOutAsKpis() throws Exception {
+        // Zendesk makes the signing secret: the connector is created, then given it by rotation without grace
+        Map<String, String> c = connector("zendesk", "{\"platform\": \"zendesk\", \"name\": \"Zendesk\"}");
+        String secret = "zendesk-made-signing-secret-0001";
+        given().baseUri(stack.scoring.baseUrl()).auth().oauth2(DeskPulseStack.ADMIN_KEY).contentType("application/json")
+                .body("{\"secret\": \"" + secret + "\", \"grace_period_s\": 0}")
+                .post("/v1/connectors/" + c.get("id") + "/rotate").then().statusCode(200);
+        String url = c.get("url");
+        String created = zendeskEvent("z-1", "ticket.created", "2026-11-20T08:00:00.5Z", "{}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> zendesk(url, secret, created).statusCode(202)
+                .body("accepted", is(1)));
+        List<String> life = List.of(
+                zendeskEvent("z-2", "ticket.comment_added", "2026-11-20T08:00:20Z",
+                        "{\"comment\": {\"id\": \"71\", \"is_public\": true, \"author\": {\"id\": \"500\", \"is_staff\": false}}}"),
+                zendeskEvent("z-3", "ticket.agent_assignment_changed", "2026-11-20T08:01:00Z",
+                        "{\"current\": \"902\", \"previous\": \"901\"}"),
+                zendeskEvent("z-4", "ticket.comment_added", "2026-11-20T08:05:00Z",
+                        "{\"comment\": {\"id\": 72, \"is_public\": true, \"author\": {\"id\": 902, \"is_staff\": true}}}"),
+                zendeskEvent("z-5", "ticket.status_changed", "2026-11-20T09:00:00Z",
+                        "{\"current\": \"SOLVED\", \"previous\": \"OPEN\"}"),
+                zendeskEvent("z-6", "ticket.status_changed", "2026-11-20T10:00:00Z",
+                        "{\"current\": \"OPEN\", \"previous\": \"SOLVED\"}"),
+                zendeskEvent("z-7", "ticket.status_changed", "2026-11-20T11:00:00Z",
+                        "{\"current\": \"SOLVED\", \"previous\": \"OPEN\"}"),
+                """
+                {"deskpulse_event": "satisfaction", "ticket_id": "6001", "rating": "Good",
+                 "comment": "Thanks!", "assignee_id": "902", "updated_at": "2026-11-20T12:00Z"}""");
+        for (String delivery : life) {
+            zendesk(url, secret, delivery).statusCode(202).body("accepted", is(1));
+        }
+        zendesk(url, secret, life.get(3)).statusCode(202).body("accepted", is(0)).body("duplicates", is(1));
+        zendesk(url, "not-the-secret-of-this-connector", life.get(0)).statusCode(401);
+        zendesk(url, secret, zendeskEvent("z-8", "user.active_changed", "2026-11-20T12:00:00Z", "{}")).statusCode(202)
+                .body("accepted", is(0)).body("ignored", hasSize(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-20",
+                LIFE_METRICS + ",csat_count"))
                 .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
                 .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
                 .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1)
                 .containsEntry("csat_count", 1));
-        Map<String, Object> kpis = total("2026-11-10", today, "first_response_avg_s,csat_avg");
-        // the private note at +30 s is no reply; the public one at +120 s is the first response
-        assertThat(((Number) kpis.get("first_response_avg_s")).doubleValue()).isCloseTo(120.0, within(0.001));
-        assertThat(((Number) kpis.get("csat_avg")).doubleValue()).isCloseTo(4.0, within(1e-9));
+        Map<String, Object> kpis = day("2026-11-20", "first_response_avg_s,csat_avg");
+        assertThat(number(kpis, "first_response_avg_s")).isCloseTo(300.0, within(0.5));
+        assertThat(number(kpis, "csat_avg")).isCloseTo(5.0, within(1e-9));
     }
 
     @Test
