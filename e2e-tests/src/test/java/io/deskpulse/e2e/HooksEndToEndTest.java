@@ -193,6 +193,54 @@ class HooksEndToEndTest {
         assertThat(number(kpis, "csat_avg")).isCloseTo(5.0, within(1e-9));
     }
 
+    /** A Zammad trigger's default payload for ticket 91: its state when sent, and the article of the trigger. */
+    private static String zammad(String ticketExtra, String article) {
+        return """
+                {"ticket": {"id": 91, "number": "10091", "group_id": 3, "owner_id": 5, "customer_id": 8,
+                            "create_article_type": "email", "created_at": "2026-11-25T08:00:00Z"%s},
+                 "article": %s}""".formatted(ticketExtra, article);
+    }
+
+    private static String zammadArticle(int id, String sender, int by, String at) {
+        return ("{\"id\": %d, \"ticket_id\": 91, \"sender\": \"%s\", \"created_by_id\": %d, \"type\": \"email\", "
+                + "\"internal\": false, \"created_at\": \"%s\"}").formatted(id, sender, by, at);
+    }
+
+    private static ValidatableResponse hubSigned(String url, String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = "sha1=" + java.util.HexFormat.of().formatHex(
+                mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return given().contentType("application/json").header("X-Hub-Signature", signature).body(body).post(url).then();
+    }
+
+    @Test
+    void aZammadTicketsWholeLifeComesOutAsKpis() throws Exception {
+        // Zammad takes the secret DeskPulse generates (the trigger's HMAC SHA1 signature token)
+        Map<String, String> c = connector("zammad", "{\"platform\": \"zammad\", \"name\": \"Zammad\"}");
+        String url = c.get("url");
+        String secret = c.get("secret");
+        String created = zammad(", \"state\": \"new\"", zammadArticle(201, "Customer", 8, "2026-11-25T08:00:10Z"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> hubSigned(url, secret, created).statusCode(202)
+                .body("accepted", is(2)));
+        String replied = zammad(", \"state\": \"open\"", zammadArticle(202, "Agent", 5, "2026-11-25T08:03:00Z"));
+        hubSigned(url, secret, replied).statusCode(202).body("accepted", is(1));
+        // a retried delivery (Zammad resends after a timeout): nothing new
+        hubSigned(url, secret, replied).statusCode(202).body("accepted", is(0));
+        hubSigned(url, secret, zammad(", \"state\": \"closed\", \"close_at\": \"2026-11-25T09:00:00Z\"", "{}"))
+                .statusCode(202).body("accepted", is(1));
+        hubSigned(url, secret, zammad(", \"state\": \"open\", \"close_at\": \"2026-11-25T09:00:00Z\", "
+                + "\"updated_at\": \"2026-11-25T10:00:01Z\"", zammadArticle(203, "Customer", 8, "2026-11-25T10:00:00Z")))
+                .statusCode(202).body("accepted", is(2));
+        hubSigned(url, "a-secret-zammad-was-never-given", replied).statusCode(401);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-25", LIFE_METRICS))
+                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 2)
+                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
+                .containsEntry("tickets_resolved", 1).containsEntry("reopened_resolutions", 1));
+        assertThat(number(day("2026-11-25", "first_response_avg_s"), "first_response_avg_s")).isCloseTo(180.0, within(0.001));
+    }
+
     @Test
     void rotationKeepsTheOldSecretForItsGraceAndDisableStopsTheConnector() throws Exception {
         Map<String, String> c = connector("chatwoot", "{\"platform\": \"chatwoot\", \"name\": \"rotated\"}");
