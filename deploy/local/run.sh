@@ -86,16 +86,6 @@ export KAFKA_BOOTSTRAP_SERVERS="$bootstrap"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse"
 export QUARKUS_DATASOURCE_USERNAME=deskpulse
 export QUARKUS_DATASOURCE_PASSWORD="$db_password"
-# Connector secrets are encrypted with a key kept outside the database (docs/connectors.md): one per machine, made on
-# first run, given to scoring (which writes them) and ingestion (which reads them).
-secrets_key_file="$DP_CACHE/secrets-encryption-key"
-if [ -z "${DESKPULSE_SECRETS_ENCRYPTION_KEY:-}" ]; then
-  if [ ! -s "$secrets_key_file" ]; then
-    mkdir -p "$DP_CACHE"
-    (umask 077 && head -c 32 /dev/urandom | base64 >"$secrets_key_file")
-  fi
-  export DESKPULSE_SECRETS_ENCRYPTION_KEY="$(cat "$secrets_key_file")"
-fi
 # The demo tenant, and two tenants of the benchmark (deploy/local/benchmark.sh) with fixed local keys.
 bench_keys=""
 for t in bench-a bench-b; do
