@@ -1,10 +1,10 @@
 package io.deskpulse.ingestion.rest;
 
 import io.deskpulse.ingestion.config.KafkaConfig;
+import io.deskpulse.ingestion.connector.MappingException;
 import io.deskpulse.ingestion.service.ConnectorsUnavailableException;
 import io.deskpulse.ingestion.service.HookRefusedException;
 import io.deskpulse.ingestion.service.UnknownConnectorException;
-import io.deskpulse.ingestion.service.UnmappablePayloadException;
 import io.deskpulse.platform.rest.Problem;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -32,7 +32,7 @@ public class HookProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unmappable(UnmappablePayloadException e) {
+    public Response unmappable(MappingException e) {
         return Problem.of(422, "unmappable-payload", "Unmappable payload", "The payload is malformed for its platform; "
                 + "nothing of it was counted.", List.of(new Problem.FieldError(null, e.field(), e.reason()))).toResponse();
     }

@@ -78,7 +78,7 @@ public class HookService {
 
     /**
      * @throws HookRefusedException when the signature or credentials do not prove the delivery comes from the helpdesk
-     * @throws UnmappablePayloadException when the payload is malformed (it is kept on the raw topic all the same)
+     * @throws MappingException when the payload is malformed (it is kept on the raw topic all the same)
      */
     public HookOutcome accept(KnownConnector connector, Map<String, String> headers, InputStream body) {
         publisher.ensureAvailable();
@@ -93,7 +93,7 @@ public class HookService {
         }
         publisher.publishRaw(new RawHook(connector.id(), connector.tenant(), connector.platform().jsonName(), now,
                 RawHook.kept(request.headers()), request.body()), config.rawTopic());
-        Mapped mapped = map(connector, request);
+        Mapped mapped = mappers.get(connector.platform()).map(request, connector.id());
         IngestResult result = send(connector.tenant(), mapped.events());
         return new HookOutcome(result.accepted(), result.duplicates(), mapped.ignored());
     }
@@ -135,14 +135,6 @@ public class HookService {
     private static void add(long[] counts, IngestResult result) {
         counts[1] += result.accepted();
         counts[2] += result.duplicates();
-    }
-
-    private Mapped map(KnownConnector connector, HookRequest request) {
-        try {
-            return mappers.get(connector.platform()).map(request, connector.id());
-        } catch (MappingException e) {
-            throw new UnmappablePayloadException(e.field(), e.reason());
-        }
     }
 
     private IngestResult send(String tenant, List<ObjectNode> events) {
