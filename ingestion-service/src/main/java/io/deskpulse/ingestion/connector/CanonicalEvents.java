@@ -1,5 +1,6 @@
 package io.deskpulse.ingestion.connector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,9 +36,23 @@ final class CanonicalEvents {
         this.source = "deskpulse-connector/" + platform.jsonName() + "/" + hash("source", 16);
     }
 
-    /** An id of the platform's namespace: {@code zendesk:5158}, so that two helpdesks of one tenant never collide. */
+    /** The longest id the contract takes. */
+    static final int MAX_ID = 128;
+
+    /**
+     * An id of the platform's namespace: {@code zendesk:5158}, so that two helpdesks of one tenant never collide.
+     * One that would exceed the contract's 128 characters (a long e-mail address as a Freshdesk agent) becomes
+     * {@code <platform>:#<32 hex digits of its SHA-256>}: still the same id for the same person every time.
+     */
     String ref(String nativeId) {
-        return nativeId == null ? null : platform.jsonName() + ":" + nativeId;
+        if (nativeId == null) {
+            return null;
+        }
+        String id = platform.jsonName() + ":" + nativeId;
+        if (id.length() <= MAX_ID) {
+            return id;
+        }
+        return platform.jsonName() + ":#" + HexFormat.of().formatHex(Hmac.sha256(Hmac.utf8(nativeId))).substring(0, 32);
     }
 
     /** Adds an event of the type at the time and returns its {@code data}, to be filled. */
@@ -53,12 +68,31 @@ final class CanonicalEvents {
         return data;
     }
 
-    /** ticket.tagged with the ticket's whole tag set (the catalog's tags replace the ticket's), cut to the contract's limits. */
+    /**
+     * ticket.tagged with the ticket's whole tag set (the catalog's tags replace the ticket's), cut to the
+     * contract's limits.
+     */
     void tagged(String ticketId, List<String> tags, String key, Instant time) {
         var array = add("ticket.tagged", key, time).put("ticket_id", ticketId).putArray("tags");
         tags.stream().distinct().limit(MAX_TAGS)
                 .map(tag -> tag.length() > MAX_TAG_LENGTH ? tag.substring(0, MAX_TAG_LENGTH) : tag)
                 .forEach(array::add);
+    }
+
+    /** Puts the value when there is one: an absent optional field, rather than an explicit null. */
+    static void putIfPresent(ObjectNode data, String field, String value) {
+        if (value != null) {
+            data.put(field, value);
+        }
+    }
+
+    /** A rating the platform already gives on 1..5 (an integer, or its digits as a string). */
+    static int score(JsonNode rating, String path) {
+        if (!(rating.isIntegralNumber() || rating.isTextual() && rating.textValue().matches("\\d{1,2}"))
+                || rating.asInt() < 1 || rating.asInt() > 5) {
+            throw new MappingException(path, "must be an integer from 1 to 5");
+        }
+        return rating.asInt();
     }
 
     static String comment(String text) {

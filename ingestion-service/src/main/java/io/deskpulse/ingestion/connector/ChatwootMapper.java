@@ -70,9 +70,11 @@ final class ChatwootMapper implements PayloadMapper {
             data.put("priority", priority);
         }
         if (meta != null) {
-            putIfPresent(data, "customer_id", out.ref(Json.id(meta.path("sender").get("id"), "meta.sender.id")));
-            putIfPresent(data, "team_id", out.ref(Json.id(meta.path("team").get("id"), "meta.team.id")));
-            putIfPresent(data, "agent_id", out.ref(userAssignee(meta, "meta.")));
+            CanonicalEvents.putIfPresent(data, "customer_id",
+                    out.ref(Json.id(meta.path("sender").get("id"), "meta.sender.id")));
+            CanonicalEvents.putIfPresent(data, "team_id",
+                    out.ref(Json.id(meta.path("team").get("id"), "meta.team.id")));
+            CanonicalEvents.putIfPresent(data, "agent_id", out.ref(userAssignee(meta, "meta.")));
         }
         List<String> labels = Json.strings(conversation.get("labels"), "labels");
         if (!labels.isEmpty()) {
@@ -85,7 +87,8 @@ final class ChatwootMapper implements PayloadMapper {
 
     /** A message as nested in a conversation (push_event_data): integer message_type, epoch created_at, sender_type. */
     private static void pushMessage(JsonNode message, String ticket, String path, CanonicalEvents out) {
-        String type = switch (Json.text(message.get("message_type")) == null ? "" : message.get("message_type").asText()) {
+        String raw = Json.text(message.get("message_type"));
+        String type = switch (raw == null ? "" : raw) {
             case "0", "incoming" -> "incoming";
             case "1", "outgoing" -> "outgoing";
             case "3", "template" -> "template";
@@ -226,24 +229,21 @@ final class ChatwootMapper implements PayloadMapper {
             return;
         }
         String path = "content_attributes.submitted_values.csat_survey_response.";
-        JsonNode rating = response.get("rating");
-        if (!(rating.isIntegralNumber() || rating.isTextual() && rating.textValue().matches("\\d{1,2}"))
-                || rating.asInt() < 1 || rating.asInt() > 5) {
-            throw new MappingException(path + "rating", "must be an integer from 1 to 5");
-        }
+        int score = CanonicalEvents.score(response.get("rating"), path + "rating");
         ObjectNode conversation = Json.requiredObject(message, "conversation", "conversation");
         String ticket = ticketId(out, conversation, Json.id(message.path("inbox").get("id"), "inbox.id"),
                 "conversation.");
         String messageId = Json.requiredId(message, "id", "id");
         String comment = CanonicalEvents.comment(Json.text(response.get("feedback_message")));
         // The payload says nothing of when the customer answered: the time of receipt, kept with the raw payload.
-        ObjectNode data = out.add("survey.csat", "csat:" + messageId + ":" + rating.asInt() + ":"
+        ObjectNode data = out.add("survey.csat", "csat:" + messageId + ":" + score + ":"
                 + (comment == null ? "" : comment), receivedAt);
         data.put("ticket_id", ticket);
-        data.put("score", rating.asInt());
+        data.put("score", score);
         // Chatwoot credits the rating to the conversation's assignee at the time of the answer
-        putIfPresent(data, "agent_id", out.ref(userAssignee(conversation.path("meta"), "conversation.meta.")));
-        putIfPresent(data, "comment", comment);
+        CanonicalEvents.putIfPresent(data, "agent_id",
+                out.ref(userAssignee(conversation.path("meta"), "conversation.meta.")));
+        CanonicalEvents.putIfPresent(data, "comment", comment);
     }
 
     private static String userAssignee(JsonNode meta, String path) {
@@ -296,11 +296,5 @@ final class ChatwootMapper implements PayloadMapper {
             case "urgent" -> "urgent";
             default -> null;
         };
-    }
-
-    static void putIfPresent(ObjectNode data, String field, String value) {
-        if (value != null) {
-            data.put(field, value);
-        }
     }
 }

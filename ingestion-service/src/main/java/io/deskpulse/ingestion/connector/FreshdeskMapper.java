@@ -72,10 +72,10 @@ final class FreshdeskMapper implements PayloadMapper {
             data.put("ticket_id", ticket);
             data.put("channel", source(fields.get("ticket_source"), prefix + "ticket_source"));
             String priority = priority(fields.get("ticket_priority"), prefix + "ticket_priority");
-            ChatwootMapper.putIfPresent(data, "priority", priority);
-            ChatwootMapper.putIfPresent(data, "customer_id", out.ref(customer(fields)));
-            ChatwootMapper.putIfPresent(data, "team_id", out.ref(team(fields)));
-            ChatwootMapper.putIfPresent(data, "agent_id", agent);
+            CanonicalEvents.putIfPresent(data, "priority", priority);
+            CanonicalEvents.putIfPresent(data, "customer_id", out.ref(customer(fields)));
+            CanonicalEvents.putIfPresent(data, "team_id", out.ref(team(fields)));
+            CanonicalEvents.putIfPresent(data, "agent_id", agent);
             List<String> tags = Json.strings(fields.get("ticket_tags"), prefix + "ticket_tags");
             if (!tags.isEmpty()) {
                 out.tagged(ticket, tags, "created-tags:" + ticket, created);
@@ -89,7 +89,7 @@ final class FreshdeskMapper implements PayloadMapper {
             String status = FreshdeskMapper.status(String.valueOf(change.get("to")), prefix + "triggered_event");
             ObjectNode data = out.add("ticket.status_changed", "status:" + key, updated);
             data.put("ticket_id", ticket).put("status", status);
-            ChatwootMapper.putIfPresent(data, "agent_id", agent);
+            CanonicalEvents.putIfPresent(data, "agent_id", agent);
         }
 
         /** A note or reply; Freshdesk's placeholders name the assignee, not the writer, who is credited instead. */
@@ -128,12 +128,12 @@ final class FreshdeskMapper implements PayloadMapper {
             String comment = CanonicalEvents.comment(Json.text(fields.get("satisfaction_feedback")));
             ObjectNode data = out.add("survey.csat", "csat:" + key + ":" + score, updated);
             data.put("ticket_id", ticket).put("score", score);
-            ChatwootMapper.putIfPresent(data, "agent_id", agent);
-            ChatwootMapper.putIfPresent(data, "comment", comment);
+            CanonicalEvents.putIfPresent(data, "agent_id", agent);
+            CanonicalEvents.putIfPresent(data, "comment", comment);
         }
     }
 
-    /** ISO or epoch if it is one; Freshdesk's human-readable placeholder dates are not parsed (receipt time instead). */
+    /** ISO or epoch if it is one; Freshdesk's human-readable placeholder dates are not parsed (null: receipt time). */
     static Instant lenientTime(JsonNode node) {
         try {
             return Times.optional(node, "");
@@ -166,7 +166,7 @@ final class FreshdeskMapper implements PayloadMapper {
         return Json.id(fields.get("group_id"), "group_id");
     }
 
-    /** 2 Open, 3 Pending, 4 Resolved, 5 Closed; custom statuses (6 and up, or any other name) wait on someone: pending. */
+    /** 2 Open, 3 Pending, 4 Resolved, 5 Closed; custom statuses (6 and up, any other name) wait on someone: pending. */
     static String status(String value, String path) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "2", "open" -> "open";

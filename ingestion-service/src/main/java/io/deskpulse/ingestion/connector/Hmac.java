@@ -31,7 +31,7 @@ final class Hmac {
         }
     }
 
-    /** Whether {@code expected} is the HMAC of the parts under any of the secrets; every secret is tried, in constant time each. */
+    /** Whether {@code expected} is the HMAC of the parts under any secret; all are tried, each in constant time. */
     static boolean matchesAny(String algorithm, byte[] expected, List<byte[]> secrets, byte[]... parts) {
         boolean match = false;
         for (byte[] secret : secrets) {
@@ -40,7 +40,7 @@ final class Hmac {
         return match;
     }
 
-    /** Whether the presented credential equals any secret; both are hashed first so that lengths leak nothing either. */
+    /** Whether the presented credential equals any secret; both are hashed first, so that lengths leak nothing. */
     static boolean equalsAny(String presented, List<byte[]> secrets) {
         byte[] presentedDigest = sha256(presented.getBytes(StandardCharsets.UTF_8));
         boolean match = false;

@@ -18,7 +18,11 @@ public record HookRequest(Map<String, String> headers, byte[] body, Instant rece
         Objects.requireNonNull(receivedAt, "receivedAt");
         TreeMap<String, String> lower = new TreeMap<>();
         if (headers != null) {
-            headers.forEach((name, value) -> lower.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
+            headers.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    lower.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+                }
+            });
         }
         headers = Map.copyOf(lower);
     }

@@ -73,8 +73,8 @@ final class IntercomMapper implements PayloadMapper {
             if ("priority".equals(priority)) {
                 data.put("priority", "high");
             }
-            ChatwootMapper.putIfPresent(data, "customer_id", out.ref(customer()));
-            ChatwootMapper.putIfPresent(data, "team_id", out.ref(team()));
+            CanonicalEvents.putIfPresent(data, "customer_id", out.ref(customer()));
+            CanonicalEvents.putIfPresent(data, "team_id", out.ref(team()));
             String agent = agent();
             if (agent != null) {
                 data.put("agent_id", out.ref(agent));
@@ -158,13 +158,13 @@ final class IntercomMapper implements PayloadMapper {
             ObjectNode data = out.add("ticket.status_changed",
                     "status:" + ticket + ":" + status + ":" + at.toEpochMilli(), at);
             data.put("ticket_id", ticket).put("status", status);
-            String by = part == null ? null : "admin".equals(Json.text(part.path("author").get("type")))
-                    ? Json.id(part.path("author").get("id"), "data.item.conversation_parts.conversation_parts[].author.id")
-                    : null;
+            JsonNode author = part == null ? null : part.path("author");
+            String by = author != null && "admin".equals(Json.text(author.get("type")))
+                    ? Json.id(author.get("id"), "data.item.conversation_parts.conversation_parts[].author.id") : null;
             if (by == null && status.equals("solved")) {
                 by = Json.id(statistics.get("last_closed_by_id"), "data.item.statistics.last_closed_by_id");
             }
-            ChatwootMapper.putIfPresent(data, "agent_id", out.ref(by));
+            CanonicalEvents.putIfPresent(data, "agent_id", out.ref(by));
         }
 
         /** Intercom's rating is 1..5 already. */
@@ -174,22 +174,18 @@ final class IntercomMapper implements PayloadMapper {
                 out.ignore("Intercom conversation.rating.added without a conversation_rating.rating");
                 return;
             }
-            JsonNode value = rating.get("rating");
             String path = "data.item.conversation_rating.";
-            if (!(value.isIntegralNumber() || value.isTextual() && value.textValue().matches("\\d{1,2}"))
-                    || value.asInt() < 1 || value.asInt() > 5) {
-                throw new MappingException(path + "rating", "must be an integer from 1 to 5");
-            }
+            int score = CanonicalEvents.score(rating.get("rating"), path + "rating");
             Instant at = Times.first(sent, Times.optional(rating.get("updated_at"), path + "updated_at"),
                     Times.optional(rating.get("created_at"), path + "created_at"));
             String remark = CanonicalEvents.comment(Json.text(rating.get("remark")));
-            ObjectNode data = out.add("survey.csat", "rating:" + ticket + ":" + value.asInt() + ":"
+            ObjectNode data = out.add("survey.csat", "rating:" + ticket + ":" + score + ":"
                     + (remark == null ? "" : remark), at);
-            data.put("ticket_id", ticket).put("score", value.asInt());
+            data.put("ticket_id", ticket).put("score", score);
             JsonNode teammate = rating.path("teammate");
             String agent = Json.id(teammate.get("id"), path + "teammate.id");
-            ChatwootMapper.putIfPresent(data, "agent_id", out.ref(agent != null ? agent : agent()));
-            ChatwootMapper.putIfPresent(data, "comment", remark);
+            CanonicalEvents.putIfPresent(data, "agent_id", out.ref(agent != null ? agent : agent()));
+            CanonicalEvents.putIfPresent(data, "comment", remark);
         }
 
         void tagged(Instant sent) {

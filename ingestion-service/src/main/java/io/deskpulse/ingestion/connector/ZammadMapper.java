@@ -32,7 +32,8 @@ final class ZammadMapper implements PayloadMapper {
         CanonicalEvents out = new CanonicalEvents(Platform.ZAMMAD, connectorId);
         ObjectNode ticketNode = Json.object(body, "ticket", "ticket");
         if (ticketNode == null) {
-            throw new MappingException("ticket", "is required: use Zammad's default webhook payload (no custom payload)");
+            throw new MappingException("ticket",
+                    "is required: use Zammad's default webhook payload (no custom payload)");
         }
         String ticket = out.ref(Json.requiredId(ticketNode, "id", "ticket.id"));
         Instant created = Times.required(ticketNode.get("created_at"), "ticket.created_at");
@@ -43,17 +44,17 @@ final class ZammadMapper implements PayloadMapper {
         ObjectNode data = out.add("ticket.created", "created:" + ticket, created);
         data.put("ticket_id", ticket);
         data.put("channel", channel(Json.text(ticketNode.get("create_article_type"))));
-        ChatwootMapper.putIfPresent(data, "customer_id",
+        CanonicalEvents.putIfPresent(data, "customer_id",
                 out.ref(Json.id(ticketNode.get("customer_id"), "ticket.customer_id")));
         if (ownerSince == null) {
             // no owner change since creation: the owner and group now are those at creation
-            ChatwootMapper.putIfPresent(data, "team_id", out.ref(group));
-            ChatwootMapper.putIfPresent(data, "agent_id", out.ref(owner));
+            CanonicalEvents.putIfPresent(data, "team_id", out.ref(group));
+            CanonicalEvents.putIfPresent(data, "agent_id", out.ref(owner));
         } else {
             ObjectNode assigned = out.add("ticket.assigned",
                     "owner:" + ticket + ":" + owner + ":" + group + ":" + ownerSince.toEpochMilli(), ownerSince);
             assigned.put("ticket_id", ticket).put("agent_id", out.ref(owner));
-            ChatwootMapper.putIfPresent(assigned, "team_id", out.ref(group));
+            CanonicalEvents.putIfPresent(assigned, "team_id", out.ref(group));
         }
 
         ObjectNode article = Json.object(body, "article", "article");

@@ -86,12 +86,15 @@ final class ZendeskMapper implements PayloadMapper {
         data.put("ticket_id", ticket);
         data.put("channel", channel(Json.text(detail.path("via").get("channel"))));
         String priority = Json.text(detail.get("priority"));
-        if (priority != null && List.of("low", "normal", "high", "urgent").contains(priority.toLowerCase(Locale.ROOT))) {
-            data.put("priority", priority.toLowerCase(Locale.ROOT));
+        String lower = priority == null ? null : priority.toLowerCase(Locale.ROOT);
+        if (List.of("low", "normal", "high", "urgent").contains(String.valueOf(lower))) {
+            data.put("priority", lower);
         }
-        ChatwootMapper.putIfPresent(data, "customer_id", out.ref(Json.id(detail.get("requester_id"), "detail.requester_id")));
-        ChatwootMapper.putIfPresent(data, "team_id", out.ref(Json.id(detail.get("group_id"), "detail.group_id")));
-        ChatwootMapper.putIfPresent(data, "agent_id", out.ref(Json.id(detail.get("assignee_id"), "detail.assignee_id")));
+        CanonicalEvents.putIfPresent(data, "customer_id",
+                out.ref(Json.id(detail.get("requester_id"), "detail.requester_id")));
+        CanonicalEvents.putIfPresent(data, "team_id", out.ref(Json.id(detail.get("group_id"), "detail.group_id")));
+        CanonicalEvents.putIfPresent(data, "agent_id",
+                out.ref(Json.id(detail.get("assignee_id"), "detail.assignee_id")));
         List<String> tags = Json.strings(detail.get("tags"), "detail.tags");
         if (!tags.isEmpty()) {
             out.tagged(ticket, tags, "created-tags:" + ticket, created);
@@ -172,8 +175,8 @@ final class ZendeskMapper implements PayloadMapper {
         ObjectNode data = out.add("survey.csat", "csat:" + ticket + ":" + score + ":" + updated + ":"
                 + (comment == null ? "" : comment), at);
         data.put("ticket_id", ticket).put("score", score);
-        ChatwootMapper.putIfPresent(data, "agent_id", out.ref(Json.id(body.get("assignee_id"), "assignee_id")));
-        ChatwootMapper.putIfPresent(data, "comment", comment);
+        CanonicalEvents.putIfPresent(data, "agent_id", out.ref(Json.id(body.get("assignee_id"), "assignee_id")));
+        CanonicalEvents.putIfPresent(data, "comment", comment);
     }
 
     static String channel(String via) {

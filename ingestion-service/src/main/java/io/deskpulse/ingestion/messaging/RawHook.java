@@ -5,19 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import io.deskpulse.ingestion.connector.Platform;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * One accepted webhook delivery as the raw topic keeps it (docs/connectors.md#raw-payloads): the body exactly as
  * received (the record's value), keyed by connector id, and in record headers the connector, tenant, platform,
- * receipt time and the delivery's own headers that matter, each as {@code h.<lower-case name>}. Credentials
- * (Authorization, X-DeskPulse-Secret, cookies) are never kept; signatures are, since they prove nothing without
- * the secret.
+ * receipt time and the delivery's own headers that matter ({@link Platform#headersToKeep}: delivery ids, signed
+ * timestamps, the trigger's name), each as {@code h.<lower-case name>}. Never a credential or a signature.
  */
 public record RawHook(String connectorId, String tenant, String platform, Instant receivedAt,
         Map<String, String> headers, byte[] body) {
@@ -28,16 +27,12 @@ public record RawHook(String connectorId, String tenant, String platform, Instan
     static final String RECEIVED_AT = "dp.received-at";
     static final String HEADER_PREFIX = "h.";
 
-    /** Headers that carry credentials or only describe the hop, never kept. */
-    private static final Set<String> DROPPED = Set.of("authorization", "proxy-authorization", "cookie", "x-deskpulse-secret",
-            "host", "content-length", "connection", "accept-encoding", "transfer-encoding", "forwarded");
-
-    /** The headers worth keeping of a delivery (names lower-cased). */
-    public static Map<String, String> kept(Map<String, String> headers) {
+    /** The headers of a delivery the platform's raw payloads keep (names lower-cased): never a credential. */
+    public static Map<String, String> kept(Platform platform, Map<String, String> headers) {
         Map<String, String> kept = new TreeMap<>();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (!DROPPED.contains(lower) && !lower.startsWith("x-forwarded-")) {
+            if (platform.headersToKeep().contains(lower)) {
                 kept.put(lower, value);
             }
         });
@@ -50,7 +45,7 @@ public record RawHook(String connectorId, String tenant, String platform, Instan
         recordHeaders.add(header(TENANT, tenant));
         recordHeaders.add(header(PLATFORM, platform));
         recordHeaders.add(header(RECEIVED_AT, receivedAt.toString()));
-        kept(headers).forEach((name, value) -> recordHeaders.add(header(HEADER_PREFIX + name, value)));
+        headers.forEach((name, value) -> recordHeaders.add(header(HEADER_PREFIX + name, value)));
         return new ProducerRecord<>(topic, null, receivedAt.toEpochMilli(), bytes(connectorId), body, recordHeaders);
     }
 

@@ -92,7 +92,7 @@ public class HookService {
             throw new HookRefusedException(verdict.clientReason());
         }
         publisher.publishRaw(new RawHook(connector.id(), connector.tenant(), connector.platform().jsonName(), now,
-                RawHook.kept(request.headers()), request.body()), config.rawTopic());
+                RawHook.kept(connector.platform(), request.headers()), request.body()), config.rawTopic());
         Mapped mapped = mappers.get(connector.platform()).map(request, connector.id());
         IngestResult result = send(connector.tenant(), mapped.events());
         return new HookOutcome(result.accepted(), result.duplicates(), mapped.ignored());

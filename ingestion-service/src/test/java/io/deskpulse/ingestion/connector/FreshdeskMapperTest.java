@@ -64,6 +64,16 @@ class FreshdeskMapperTest {
     }
 
     @Test
+    void aTemplateWithoutTheWrapperAndWithApiNumbersMapsTheSame() {
+        String bare = "{\"triggered_event\": \"{status:{from:2,to:4}}\", \"ticket_id\": 11,"
+                + " \"responder_id\": 320, \"ticket_updated_at\": \"2026-02-10T10:00:00Z\"}";
+        assertThat(map(mapper, request(bare))).containsExactly("ticket.status_changed 2026-02-10T10:00:00Z {"
+                + TICKET + ",\"status\":\"solved\",\"agent_id\":\"freshdesk:320\"}");
+        assertThatThrownBy(() -> mapper.map(request("{\"ticket_id\": 11}"), Hooks.CONNECTOR))
+                .hasMessage("triggered_event is required");
+    }
+
+    @Test
     void statusPriorityAndSourceComeAsNamesOrNumericCodes() {
         String codes = hook("{ticket_action:created}", "", "").replace("\"High\"", "3").replace("\"Portal\"", "7");
         assertThat(map(mapper, request(codes)).get(0)).contains("\"channel\":\"chat\",\"priority\":\"high\"");
@@ -111,5 +121,15 @@ class FreshdeskMapperTest {
                 .hasMessage("freshdesk_webhook.satisfaction_rating is required for a customer feedback event");
         assertThatThrownBy(() -> mapper.map(request("ticket_id=11&triggered_event=x"), Hooks.CONNECTOR))
                 .hasMessageStartingWith("body is not valid JSON");
+    }
+
+    @Test
+    void anAgentEmailTooLongForTheContractBecomesAStableHashedId() {
+        String longEmail = "a".repeat(130) + "@acme.example";
+        String body = hook("{reply_sent:sent}", "2026-02-10T09:05:00Z", "").replace("Ana@Acme.example", longEmail);
+        String line = map(mapper, request(body)).get(0);
+        assertThat(line).matches(".*\"agent_id\":\"freshdesk:#[0-9a-f]{32}\".*");
+        assertThat(map(mapper, request(body.replace("09:05:00", "09:06:00"))).get(0))
+                .contains(line.substring(line.indexOf("\"agent_id\"")));
     }
 }

@@ -112,6 +112,20 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void headerNamesAreReadInAnyCaseAndNullHeadersAreDropped() {
+        java.util.HashMap<String, String> headers = new java.util.HashMap<>();
+        headers.put("X-DESKPULSE-SECRET", "s3cr3t-current");
+        headers.put("X-Other", null);
+        HookRequest request = new HookRequest(headers, BODY, NOW);
+        assertThat(request.header("x-deskpulse-secret")).isEqualTo("s3cr3t-current");
+        assertThat(request.headers()).containsOnlyKeys("x-deskpulse-secret");
+        assertThat(SignatureVerifier.forPlatform(Platform.FRESHDESK, false).verify(request, SECRETS, NOW).accepted())
+                .isTrue();
+        assertThat(SignatureVerifier.forPlatform(Platform.FRESHDESK, false).verify(request, List.of(), NOW).accepted())
+                .isFalse();
+    }
+
+    @Test
     void freshdeskSendsTheSecretAsBasicPasswordOrInAHeader() {
         String basic = "Basic " + Base64.getEncoder().encodeToString("deskpulse:s3cr3t-current".getBytes());
         assertThat(verify(Platform.FRESHDESK, false, Map.of("Authorization", basic)).accepted()).isTrue();
@@ -133,7 +147,19 @@ class SignatureVerifierTest {
     void platformsHaveLowerCaseJsonNames() {
         assertThat(Platform.CHATWOOT.jsonName()).isEqualTo("chatwoot");
         assertThat(Platform.fromJson("Zammad")).isEqualTo(Platform.ZAMMAD);
+        assertThat(Platform.ZENDESK.secretChosenByPlatform()).isTrue();
+        assertThat(Platform.ZAMMAD.secretChosenByPlatform()).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Platform.fromJson("helpscout"))
                 .hasMessage("must be one of: zendesk, chatwoot, freshdesk, intercom, zammad");
+    }
+
+    @Test
+    void theHeadersKeptWithARawPayloadNeverCarryACredential() {
+        for (Platform platform : Platform.values()) {
+            assertThat(platform.headersToKeep()).contains("content-type").doesNotContain("authorization",
+                    "x-deskpulse-secret", "x-hub-signature", "x-chatwoot-signature", "x-zendesk-webhook-signature");
+        }
+        assertThat(Platform.ZAMMAD.headersToKeep()).contains("x-zammad-delivery", "x-zammad-trigger");
+        assertThat(Platform.CHATWOOT.headersToKeep()).contains("x-chatwoot-delivery");
     }
 }
