@@ -1,5 +1,6 @@
 package io.deskpulse.ingestion.messaging;
 
+import io.deskpulse.ingestion.connector.Platform;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import io.deskpulse.ingestion.connector.Platform;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
