@@ -241,6 +241,57 @@ class HooksEndToEndTest {
         assertThat(number(day("2026-11-25", "first_response_avg_s"), "first_response_avg_s")).isCloseTo(180.0, within(0.001));
     }
 
+    /** DeskPulse's documented Freshdesk template for ticket 11, as Freshdesk renders it: everything a string. */
+    private static String freshdesk(String triggered, String updatedAt, String extra) {
+        return """
+                {"freshdesk_webhook": {
+                  "triggered_event": "%s", "ticket_id": "11", "ticket_status": "Open", "ticket_priority": "High",
+                  "ticket_source": "Portal", "ticket_group_name": "Billing", "ticket_agent_email": "ana@acme.example",
+                  "requester_email": "jane@example.com",
+                  "ticket_created_at": "2026-11-27T09:00:00Z", "ticket_updated_at": "%s"%s}}"""
+                .formatted(triggered, updatedAt, extra);
+    }
+
+    @Test
+    void aFreshdeskTicketsWholeLifeComesOutAsKpis() throws Exception {
+        // Freshdesk cannot sign: its automation rule sends the connector's secret, as HTTP Basic or in a header
+        Map<String, String> c = connector("freshdesk", "{\"platform\": \"freshdesk\", \"name\": \"Freshdesk\"}");
+        String url = c.get("url");
+        String secret = c.get("secret");
+        String created = freshdesk("{ticket_action:created}", "2026-11-27T09:00:00Z", "");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().preemptive().basic("deskpulse", secret)
+                .contentType("application/json").body(created).post(url).then().statusCode(202).body("accepted", is(1)));
+        List<String> life = List.of(
+                freshdesk("{customer_reply:received}", "2026-11-27T09:00:30Z", ""),
+                freshdesk("{reply_sent:sent}", "2026-11-27T09:04:00Z", ""),
+                freshdesk("{status:{from:2,to:4}}", "2026-11-27T10:00:00Z", ""),
+                freshdesk("{status:{from:4,to:2}}", "2026-11-27T11:00:00Z", ""),
+                freshdesk("{status:{from:2,to:4}}", "2026-11-27T12:00:00Z", ""),
+                freshdesk("{customer_feedback:received}", "2026-11-27T13:00:00Z",
+                        ", \"satisfaction_rating\": \"103\", \"satisfaction_feedback\": \"great\""));
+        for (String delivery : life) {
+            given().header("X-DeskPulse-Secret", secret).contentType("application/json").body(delivery).post(url).then()
+                    .statusCode(202).body("accepted", is(1));
+        }
+        given().header("X-DeskPulse-Secret", secret).contentType("application/json").body(life.get(1)).post(url).then()
+                .statusCode(202).body("accepted", is(0)).body("duplicates", is(1));
+        given().auth().preemptive().basic("deskpulse", "not-the-connector-secret").contentType("application/json")
+                .body(life.get(0)).post(url).then().statusCode(401);
+        given().header("X-DeskPulse-Secret", secret).contentType("application/json")
+                .body(freshdesk("{ticket_action:deleted}", "2026-11-27T14:00:00Z", "")).post(url).then()
+                .statusCode(202).body("accepted", is(0)).body("ignored", hasSize(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-27",
+                LIFE_METRICS + ",csat_count"))
+                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
+                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
+                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1)
+                .containsEntry("csat_count", 1));
+        Map<String, Object> kpis = day("2026-11-27", "first_response_avg_s,csat_avg");
+        assertThat(number(kpis, "first_response_avg_s")).isCloseTo(240.0, within(0.001));
+        assertThat(number(kpis, "csat_avg")).isCloseTo(5.0, within(1e-9));
+    }
+
     @Test
     void rotationKeepsTheOldSecretForItsGraceAndDisableStopsTheConnector() throws Exception {
         Map<String, String> c = connector("chatwoot", "{\"platform\": \"chatwoot\", \"name\": \"rotated\"}");
