@@ -292,6 +292,67 @@ class HooksEndToEndTest {
         assertThat(number(kpis, "csat_avg")).isCloseTo(5.0, within(1e-9));
     }
 
+    private static final long INTERCOM_CREATED = Instant.parse("2026-11-29T09:00:00Z").getEpochSecond();
+
+    /** An Intercom 2.x notification for conversation 7001 with the given parts and extra conversation fields. */
+    private static String intercom(String id, String topic, String parts, String extra) {
+        return """
+                {"type": "notification_event", "app_id": "w1", "id": "%s", "topic": "%s", "created_at": %d,
+                 "delivery_attempts": 1,
+                 "data": {"type": "notification_event_data", "item": {
+                   "type": "conversation", "id": "7001", "created_at": %d, "updated_at": %d,
+                   "state": "open", "open": true, "admin_assignee_id": 814860, "team_assignee_id": 5017,
+                   "tags": {"type": "tag.list", "tags": []},
+                   "source": {"type": "conversation", "id": "403918255", "delivered_as": "customer_initiated",
+                              "author": {"type": "user", "id": "u-5bc8"}},
+                   "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "u-5bc8"}]},
+                   "conversation_parts": {"type": "conversation_part.list", "conversation_parts": [%s]}%s}}}"""
+                .formatted(id, topic, INTERCOM_CREATED, INTERCOM_CREATED, INTERCOM_CREATED, parts, extra);
+    }
+
+    private static String intercomPart(String id, String type, long after) {
+        return ("{\"type\": \"conversation_part\", \"id\": \"%s\", \"part_type\": \"%s\", \"created_at\": %d, "
+                + "\"author\": {\"type\": \"admin\", \"id\": \"814860\"}}").formatted(id, type, INTERCOM_CREATED + after);
+    }
+
+    @Test
+    void anIntercomConversationsWholeLifeComesOutAsKpis() throws Exception {
+        // Intercom signs with the app's client secret: given to the connector at creation
+        String secret = "intercom-app-client-secret-0001";
+        Map<String, String> c = connector("intercom", "{\"platform\": \"intercom\", \"name\": \"Intercom\", "
+                + "\"secret\": \"" + secret + "\"}");
+        String url = c.get("url");
+        assertThat(c.get("secret")).isEqualTo(secret);
+        String created = intercom("n-1", "conversation.user.created", "", "");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> hubSigned(url, secret, created).statusCode(202)
+                .body("accepted", is(2)));
+        List<String> life = List.of(
+                intercom("n-2", "conversation.admin.replied", intercomPart("p1", "comment", 180), ""),
+                intercom("n-3", "conversation.admin.closed", intercomPart("p2", "close", 3600), ""),
+                intercom("n-4", "conversation.admin.opened", intercomPart("p3", "open", 7200), ""),
+                intercom("n-5", "conversation.admin.closed", intercomPart("p4", "close", 9000), ""),
+                intercom("n-6", "conversation.rating.added", "", (", \"conversation_rating\": {\"rating\": 4, "
+                        + "\"remark\": \"fast\", \"created_at\": %d, \"contact\": {\"type\": \"user\", \"id\": \"u-5bc8\"}, "
+                        + "\"teammate\": {\"type\": \"admin\", \"id\": \"814860\"}}").formatted(INTERCOM_CREATED + 10000)));
+        for (String delivery : life) {
+            hubSigned(url, secret, delivery).statusCode(202).body("accepted", is(1));
+        }
+        hubSigned(url, secret, life.get(0)).statusCode(202).body("accepted", is(0)).body("duplicates", is(1));
+        hubSigned(url, "not-the-app-client-secret", life.get(0)).statusCode(401);
+        hubSigned(url, secret, intercom("n-7", "contact.user.created", "", "")).statusCode(202)
+                .body("accepted", is(0)).body("ignored", hasSize(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-29",
+                LIFE_METRICS + ",csat_count"))
+                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
+                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
+                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1)
+                .containsEntry("csat_count", 1));
+        Map<String, Object> kpis = day("2026-11-29", "first_response_avg_s,csat_avg");
+        assertThat(number(kpis, "first_response_avg_s")).isCloseTo(180.0, within(0.001));
+        assertThat(number(kpis, "csat_avg")).isCloseTo(4.0, within(1e-9));
+    }
+
     @Test
     void rotationKeepsTheOldSecretForItsGraceAndDisableStopsTheConnector() throws Exception {
         Map<String, String> c = connector("chatwoot", "{\"platform\": \"chatwoot\", \"name\": \"rotated\"}");
