@@ -41,7 +41,12 @@ public class ConnectorDirectory {
 
     private static final Logger LOG = Logger.getLogger(ConnectorDirectory.class);
 
-    private final ConnectorRows rows;
+    /** Where the changed rows come from: the table, or a test's rows. */
+    interface Changes {
+        List<ConnectorRows.Row> since(long change) throws SQLException;
+    }
+
+    private final Changes rows;
     private final Optional<SecretCipher> cipher;
     private final Duration refresh;
     private final Clock clock;
@@ -55,10 +60,10 @@ public class ConnectorDirectory {
     @Inject
     public ConnectorDirectory(ConnectorRows rows, Instance<SecretCipher> cipher, SecretsConfig secrets,
             ConnectorConfig config, Clock clock) {
-        this(rows, secrets.encryptionKey().filter(key -> !key.isBlank()).map(key -> cipher.get()), config.refresh(), clock);
+        this(rows::changesSince, secrets.encryptionKey().filter(key -> !key.isBlank()).map(key -> cipher.get()), config.refresh(), clock);
     }
 
-    ConnectorDirectory(ConnectorRows rows, Optional<SecretCipher> cipher, Duration refresh, Clock clock) {
+    ConnectorDirectory(Changes rows, Optional<SecretCipher> cipher, Duration refresh, Clock clock) {
         this.rows = rows;
         this.cipher = cipher;
         this.refresh = refresh;
@@ -108,7 +113,7 @@ public class ConnectorDirectory {
     void refresh() {
         try {
             long last = lastChange;
-            for (ConnectorRows.Row row : rows.changesSince(last)) {
+            for (ConnectorRows.Row row : rows.since(last)) {
                 apply(row);
                 last = row.change();
             }
