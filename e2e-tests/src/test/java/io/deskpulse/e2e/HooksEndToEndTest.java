@@ -77,7 +77,16 @@ class HooksEndToEndTest {
     }
 
     private static final String LIFE_METRICS = "tickets_created,customer_messages,agent_replies,first_response_count,"
-            + "tickets_resolved,reopened_resolutions";
+            + "tickets_resolved,reopened_resolutions,csat_count";
+
+    /** The day's totals of one ticket's whole life: created, one reply, solved, reopened (and solved again). */
+    private static void assertWholeLife(String day, int customerMessages, int resolved, boolean rated) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day(day, LIFE_METRICS))
+                .containsEntry("tickets_created", 1).containsEntry("customer_messages", customerMessages)
+                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
+                .containsEntry("tickets_resolved", resolved).containsEntry("reopened_resolutions", 1)
+                .containsEntry("csat_count", rated ? 1 : 0));
+    }
 
     @Test
     void aChatwootConversationsWholeLifeComesOutAsKpis() throws Exception {
@@ -111,10 +120,7 @@ class HooksEndToEndTest {
         chatwoot(url, secret, "{\"event\": \"conversation_typing_on\", \"id\": 77}").statusCode(202)
                 .body("accepted", is(0)).body("ignored", hasSize(1));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-10", LIFE_METRICS))
-                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
-                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
-                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1));
+        assertWholeLife("2026-11-10", 1, 2, false);
         // the private note at +30 s is no reply; the public one at +120 s is the first response
         assertThat(number(day("2026-11-10", "first_response_avg_s"), "first_response_avg_s")).isCloseTo(120.0, within(0.001));
         // Chatwoot's CSAT answer carries no time: it counts when it was received, for the conversation's assignee
@@ -182,12 +188,7 @@ class HooksEndToEndTest {
         zendesk(url, secret, zendeskEvent("z-8", "user.active_changed", "2026-11-20T12:00:00Z", "{}")).statusCode(202)
                 .body("accepted", is(0)).body("ignored", hasSize(1));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-20",
-                LIFE_METRICS + ",csat_count"))
-                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
-                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
-                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1)
-                .containsEntry("csat_count", 1));
+        assertWholeLife("2026-11-20", 1, 2, true);
         Map<String, Object> kpis = day("2026-11-20", "first_response_avg_s,csat_avg");
         assertThat(number(kpis, "first_response_avg_s")).isCloseTo(300.0, within(0.5));
         assertThat(number(kpis, "csat_avg")).isCloseTo(5.0, within(1e-9));
@@ -234,10 +235,7 @@ class HooksEndToEndTest {
                 .statusCode(202).body("accepted", is(2));
         hubSigned(url, "a-secret-zammad-was-never-given", replied).statusCode(401);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-25", LIFE_METRICS))
-                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 2)
-                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
-                .containsEntry("tickets_resolved", 1).containsEntry("reopened_resolutions", 1));
+        assertWholeLife("2026-11-25", 2, 1, false);
         assertThat(number(day("2026-11-25", "first_response_avg_s"), "first_response_avg_s")).isCloseTo(180.0, within(0.001));
     }
 
@@ -281,12 +279,7 @@ class HooksEndToEndTest {
                 .body(freshdesk("{ticket_action:deleted}", "2026-11-27T14:00:00Z", "")).post(url).then()
                 .statusCode(202).body("accepted", is(0)).body("ignored", hasSize(1));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-27",
-                LIFE_METRICS + ",csat_count"))
-                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
-                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
-                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1)
-                .containsEntry("csat_count", 1));
+        assertWholeLife("2026-11-27", 1, 2, true);
         Map<String, Object> kpis = day("2026-11-27", "first_response_avg_s,csat_avg");
         assertThat(number(kpis, "first_response_avg_s")).isCloseTo(240.0, within(0.001));
         assertThat(number(kpis, "csat_avg")).isCloseTo(5.0, within(1e-9));
@@ -342,12 +335,7 @@ class HooksEndToEndTest {
         hubSigned(url, secret, intercom("n-7", "contact.user.created", "", "")).statusCode(202)
                 .body("accepted", is(0)).body("ignored", hasSize(1));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(day("2026-11-29",
-                LIFE_METRICS + ",csat_count"))
-                .containsEntry("tickets_created", 1).containsEntry("customer_messages", 1)
-                .containsEntry("agent_replies", 1).containsEntry("first_response_count", 1)
-                .containsEntry("tickets_resolved", 2).containsEntry("reopened_resolutions", 1)
-                .containsEntry("csat_count", 1));
+        assertWholeLife("2026-11-29", 1, 2, true);
         Map<String, Object> kpis = day("2026-11-29", "first_response_avg_s,csat_avg");
         assertThat(number(kpis, "first_response_avg_s")).isCloseTo(180.0, within(0.001));
         assertThat(number(kpis, "csat_avg")).isCloseTo(4.0, within(1e-9));
