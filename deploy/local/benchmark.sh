@@ -83,7 +83,7 @@ dp_log "running the $profile profile (progress below; the summary follows)"
 exec java -Xms512m -Xmx3g -XX:+UseParallelGC -jar "$jar" \
   --profile "$profile" \
   --ingest-url http://127.0.0.1:8081 --scoring-url http://127.0.0.1:8082 --reporting-url http://127.0.0.1:8083 \
-  --tenant bench-a --ingest-key bench-a-ingest-key --read-key bench-a-read-key \
+  --tenant bench-a --ingest-key bench-a-ingest-key --read-key bench-a-read-key --admin-key bench-a-admin-key \
   --tenant-b bench-b --ingest-key-b bench-b-ingest-key --read-key-b bench-b-read-key \
   --jdbc-url "jdbc:postgresql://$DP_PG_HOST:$DP_PG_PORT/deskpulse" --db-user deskpulse \
   --db-password "${DESKPULSE_DB_PASSWORD:-deskpulse}" \

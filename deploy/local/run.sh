@@ -124,7 +124,7 @@ cat <<EOF
 
 DeskPulse is running.
   ingestion   http://127.0.0.1:8081   POST /v1/events        (Authorization: Bearer $ingest_key)
-  scoring     http://127.0.0.1:8082   /v1/settings, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
+  scoring     http://127.0.0.1:8082   /v1/settings, /v1/connectors, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
   reporting   http://127.0.0.1:8083   GET /v1/kpis           (Authorization: Bearer $read_key)
   API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8082/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
   logs        $LOGS

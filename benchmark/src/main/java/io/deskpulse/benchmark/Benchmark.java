@@ -127,6 +127,9 @@ public final class Benchmark {
         if (options.runs("singles")) {
             phase(ctx, "single events", () -> ingestion.singles = IngestionPhase.singles(ctx));
         }
+        if (options.runs("webhooks")) {
+            phase(ctx, "webhooks", () -> ingestion.webhooks = WebhookPhase.run(ctx, ingestion.singles));
+        }
         if (options.runs("ndjson")) {
             phase(ctx, "NDJSON backfill", () -> ingestion.ndjson = IngestionPhase.ndjson(ctx, new long[2]));
         }

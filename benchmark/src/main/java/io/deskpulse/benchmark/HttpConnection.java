@@ -44,6 +44,8 @@ public final class HttpConnection implements Closeable {
     private OutputStream out;
     private boolean used;
 
+    private Map<String, String> extra = Map.of();
+
     public HttpConnection(String baseUrl, int readTimeoutMillis) {
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();
@@ -57,6 +59,16 @@ public final class HttpConnection implements Closeable {
 
     public Response post(String path, String bearer, String contentType, byte[] body) throws IOException {
         return send("POST", path, bearer, contentType, body, null);
+    }
+
+    /** Posts with headers of the caller's own (a webhook's signature) and no bearer key. */
+    public Response post(String path, Map<String, String> headers, String contentType, byte[] body) throws IOException {
+        extra = headers;
+        try {
+            return send("POST", path, null, contentType, body, null);
+        } finally {
+            extra = Map.of();
+        }
     }
 
     /** Posts a file as the body, streamed (an NDJSON backfill). */
@@ -94,6 +106,7 @@ public final class HttpConnection implements Closeable {
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
         }
+        extra.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (length >= 0) {
             head.append("Content-Length: ").append(length).append("\r\n");
         }

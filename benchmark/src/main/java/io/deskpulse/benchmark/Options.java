@@ -19,7 +19,8 @@ public final class Options {
             usage: java -jar deskpulse-benchmark.jar [options]
               --profile full|quick|tiny       how much work (default quick; deploy/local/benchmark.sh defaults to full)
               --ingest-url URL                ingestion-service (default http://127.0.0.1:8081)
-              --scoring-url URL               scoring-service, for /q/metrics (default http://127.0.0.1:8082)
+              --scoring-url URL               scoring-service, for /q/metrics and the webhooks phase's connector (default http://127.0.0.1:8082)
+              --admin-key KEY                 admin key of the main tenant, to create the webhooks phase's connector (default bench-a-admin-key)
               --reporting-url URL             reporting-service (default http://127.0.0.1:8083)
               --tenant T --ingest-key K --read-key K          the main tenant (default bench-a, bench-a-ingest-key, bench-a-read-key)
               --tenant-b T --ingest-key-b K --read-key-b K    the second tenant (default bench-b ...); --tenant-b none: one tenant
@@ -35,7 +36,7 @@ public final class Options {
               --json FILE                     write the results as JSON
               --markdown FILE                 regenerate the results section of this page (between <!-- results:start/end -->)
               --work-dir DIR                  scratch files (NDJSON bodies, payload file; default a temporary directory)
-              --skip PHASE,...                raw-producer, ingestion, singles, ndjson, freshness, reporting, scale
+              --skip PHASE,...                raw-producer, ingestion, singles, webhooks, ndjson, freshness, reporting, scale
               --stack-info TEXT               recorded with the machine (e.g. the git commit)
               --baseline-percentile disc|cont percentile function of the SQL baseline (default disc = nearest rank, as the API)
               overrides of the profile: --warmup-events N --batch-events N --ndjson-events N --raw-records N --freshness-rate N
@@ -49,6 +50,7 @@ public final class Options {
     String tenant = "bench-a";
     String ingestKey = "bench-a-ingest-key";
     String readKey = "bench-a-read-key";
+    String adminKey = "bench-a-admin-key";
     String tenantB = "bench-b";
     String ingestKeyB = "bench-b-ingest-key";
     String readKeyB = "bench-b-read-key";
@@ -71,7 +73,7 @@ public final class Options {
     String stackInfo = "";
     String baselinePercentile = "disc";
 
-    static final List<String> PHASES = List.of("raw-producer", "ingestion", "singles", "ndjson", "freshness",
+    static final List<String> PHASES = List.of("raw-producer", "ingestion", "singles", "webhooks", "ndjson", "freshness",
             "reporting", "scale");
 
     public static Options parse(String... args) {
@@ -97,6 +99,7 @@ public final class Options {
                 case "--profile" -> { }
                 case "--ingest-url" -> o.ingestUrl = trimSlash(value);
                 case "--scoring-url" -> o.scoringUrl = trimSlash(value);
+                case "--admin-key" -> o.adminKey = value;
                 case "--reporting-url" -> o.reportingUrl = trimSlash(value);
                 case "--tenant" -> o.tenant = value;
                 case "--ingest-key" -> o.ingestKey = value;

@@ -67,6 +67,14 @@ final class ReportTables {
                         fmt("one event per request, %d concurrent clients, %.0f s; request p50 %.1f ms / p99 %.1f ms",
                                 in.singles.clients, in.singles.seconds, in.singles.latencyP50Ms, in.singles.latencyP99Ms)));
             }
+            if (in.webhooks != null) {
+                figures.add(List.of("HTTP ingestion, Chatwoot webhooks", rate(in.webhooks.deliveriesPerS, "deliveries/s"),
+                        fmt("signed message_created, one per request (one event each, plus its raw copy), %d concurrent "
+                                + "clients, %.0f s; request p50 %.1f ms / p99 %.1f ms%s", in.webhooks.clients,
+                                in.webhooks.seconds, in.webhooks.latencyP50Ms, in.webhooks.latencyP99Ms,
+                                in.webhooks.ratioToSingles == null ? ""
+                                        : "; " + Targets.pct(in.webhooks.ratioToSingles) + " of single events/s")));
+            }
             if (in.ndjson != null) {
                 figures.add(List.of("HTTP ingestion, NDJSON backfill", rate(in.ndjson.eventsPerS, "events/s"),
                         fmt("one request of %,d events (%,d MB), until its 202", in.ndjson.events, in.ndjson.bytes / 1_000_000)));

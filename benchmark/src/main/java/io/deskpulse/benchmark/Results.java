@@ -48,6 +48,7 @@ public final class Results {
         public RawProducer rawProducer;
         public Batches batches;
         public Singles singles;
+        public Webhooks webhooks;
         public Ndjson ndjson;
         /** HTTP batches events/s over raw records/s with ingestion's producer settings. */
         public Double ratioBatchesToRaw;
@@ -110,6 +111,20 @@ public final class Results {
         public Double eventsPerS;
         public Double latencyP50Ms;
         public Double latencyP99Ms;
+    }
+
+    /** Chatwoot message_created deliveries to POST /v1/hooks/{connector_id}, one per request, as singles are. */
+    public static final class Webhooks {
+        public String delivery = "chatwoot message_created (signed)";
+        public Integer clients;
+        public Long deliveries;
+        public Long eventsAccepted;
+        public Double seconds;
+        public Double deliveriesPerS;
+        public Double latencyP50Ms;
+        public Double latencyP99Ms;
+        /** Deliveries/s over single events/s of the same run (same clients, same seconds). */
+        public Double ratioToSingles;
     }
 
     public static final class Ndjson {

@@ -42,7 +42,7 @@ class BenchmarkSmokeTest {
                 "--ingest-url", stack.ingestion.baseUrl(), "--scoring-url", stack.scoring.baseUrl(),
                 "--reporting-url", stack.reporting.baseUrl(),
                 "--tenant", DeskPulseStack.TENANT, "--ingest-key", DeskPulseStack.INGEST_KEY,
-                "--read-key", DeskPulseStack.READ_KEY, "--tenant-b", "none",
+                "--read-key", DeskPulseStack.READ_KEY, "--admin-key", DeskPulseStack.ADMIN_KEY, "--tenant-b", "none",
                 "--jdbc-url", stack.jdbcUrl, "--db-user", TestInfrastructure.postgresUser(),
                 "--db-password", TestInfrastructure.postgresPassword(),
                 "--bootstrap", TestInfrastructure.kafkaBootstrapServers(), "--topic", stack.topic,
@@ -64,6 +64,8 @@ class BenchmarkSmokeTest {
         assertThat(results.ingestion.batches.eventsPerS).isPositive();
         assertThat(results.ingestion.batches.scoringPaused).as("scoring held still while the batches were timed").isTrue();
         assertThat(results.ingestion.singles.events).isPositive();
+        assertThat(results.ingestion.webhooks.deliveries).isPositive();
+        assertThat(results.ingestion.webhooks.eventsAccepted).isEqualTo(results.ingestion.webhooks.deliveries);
         assertThat(results.ingestion.ndjson.events).isPositive();
         if (kafkaLibs != null) {
             assertThat(results.ingestion.rawProducer.runs).isNotEmpty().allSatisfy(run -> assertThat(run.recordsPerS).isPositive());

@@ -19,6 +19,8 @@ final class DeskPulseStack implements AutoCloseable {
     static final String INGEST_KEY = "e2e-ingest-key-0123456789";
     static final String READ_KEY = "e2e-read-key-0123456789";
     static final String ADMIN_KEY = "e2e-admin-key-0123456789";
+    /** Encrypts connector secrets; scoring writes them and ingestion reads them, so both have it. */
+    static final String ENCRYPTION_KEY = "GInvuu/KJGybDaVSseBs2s5Y1GNIW2zNw7l7sd4jemI=";
 
     final ServiceProcess ingestion;
     final ServiceProcess scoring;
@@ -45,10 +47,13 @@ final class DeskPulseStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.postgresUser(),
                 "QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
-        ingestion = new ServiceProcess("ingestion-service", merge(kafka, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
-        scoring = new ServiceProcess("scoring-service", merge(kafka, database_,
+        Map<String, String> secrets = Map.of("DESKPULSE_SECRETS_ENCRYPTION_KEY", ENCRYPTION_KEY);
+        ingestion = new ServiceProcess("ingestion-service", merge(kafka, database_, secrets,
+                Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys, "DESKPULSE_CONNECTORS_RAW_TOPIC", topic + ".raw")));
+        scoring = new ServiceProcess("scoring-service", merge(kafka, database_, secrets,
                 Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", consumerGroup,
-                        "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys), scoringSettings));
+                        "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys,
+                        "DESKPULSE_CONNECTORS_PUBLIC_INGESTION_URL", ingestion.baseUrl()), scoringSettings));
         reporting = new ServiceProcess("reporting-service", merge(database_, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         // scoring first: it owns the schema that reporting reads
         scoring.start();

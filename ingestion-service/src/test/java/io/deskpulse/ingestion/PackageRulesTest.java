@@ -17,6 +17,7 @@ class PackageRulesTest {
                 .layer("rest", "rest", "health")
                 .layer("service", "service").usedBy("rest")
                 .layer("messaging", "messaging").usedBy("rest", "service")
+                .layer("repository", "repository").usedBy("service")
                 .layer("connector", "connector").usedBy("rest", "service", "messaging")
                 .layer("config", "config").usedBy("rest", "service", "messaging")
                 .check();

@@ -47,6 +47,16 @@ public final class ClientSettings {
         return settings;
     }
 
+    /** A reader without a group (re-maps assign partitions themselves and commit nothing). */
+    public static Map<String, Object> reader(Map<String, Object> broker) {
+        Map<String, Object> settings = new HashMap<>(only(broker, org.apache.kafka.clients.consumer.ConsumerConfig.configNames()));
+        settings.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "deskpulse-ingestion-remap");
+        settings.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return settings;
+    }
+
     // Quarkus hands over every kafka.* property (and adds group.id); unknown ones would only add warnings to
     // the log. Its TLS registry name is kept: Quarkus' SSL engine factory reads it.
     private static Map<String, Object> only(Map<String, Object> broker, Set<String> known) {

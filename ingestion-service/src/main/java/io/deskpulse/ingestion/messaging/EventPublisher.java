@@ -85,6 +85,29 @@ public class EventPublisher {
      *     because duplicates are recognised downstream
      */
     public void publish(Iterator<OutgoingRecord> records, long count) {
+        send(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public ProducerRecord<byte[], byte[]> next() {
+                OutgoingRecord record = records.next();
+                return new ProducerRecord<>(topic, null, null, record.key(), record.value(), HEADERS);
+            }
+        }, count);
+    }
+
+    /**
+     * Writes an accepted webhook delivery to the raw topic, as {@link #publish} does events: returns once Kafka
+     * acknowledged it.
+     */
+    public void publishRaw(RawHook hook, String rawTopic) {
+        send(List.of(hook.toRecord(rawTopic)).iterator(), 1);
+    }
+
+    private void send(Iterator<ProducerRecord<byte[], byte[]>> records, long count) {
         if (!availability.available()) {
             throw KafkaUnavailableException.known(count);
         }
@@ -94,10 +117,10 @@ public class EventPublisher {
         waiting.incrementAndGet();
         try {
             while (records.hasNext() && !tracker.failed()) {
-                OutgoingRecord record = records.next();
+                ProducerRecord<byte[], byte[]> record = records.next();
                 tracker.sending();
                 try {
-                    producer.send(new ProducerRecord<>(topic, null, null, record.key(), record.value(), HEADERS), tracker);
+                    producer.send(record, tracker);
                 } catch (RuntimeException e) {
                     // send() reports most errors through the callback, but throws some (closed producer,
                     // interrupted wait for buffer space): the callback will not come for this record.

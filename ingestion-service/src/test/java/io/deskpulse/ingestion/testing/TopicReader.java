@@ -77,7 +77,8 @@ public final class TopicReader implements AutoCloseable {
     private static Record record(ConsumerRecord<byte[], byte[]> r) {
         return new Record(new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8),
                 r.headers().lastHeader("content-type") == null ? null
-                        : new String(r.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
+                        : new String(r.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8),
+                headers(r));
     }
 
     @Override
@@ -86,6 +87,12 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** One record as text: key, value and its content-type header. */
-    public record Record(String key, String value, String contentType) {
+    public record Record(String key, String value, String contentType, Map<String, String> headers) {
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> r) {
+        Map<String, String> headers = new HashMap<>();
+        r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
     }
 }

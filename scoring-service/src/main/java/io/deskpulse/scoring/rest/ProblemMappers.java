@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
+import io.deskpulse.scoring.service.ConnectorLimitException;
+import io.deskpulse.scoring.service.SecretsUnconfiguredException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
@@ -36,6 +38,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error of scoring-service's API as an RFC 9457 problem (docs/architecture.md), never a bare 500. */
 public class ProblemMappers {
 
+    private static final java.util.regex.Pattern SNAKE = java.util.regex.Pattern.compile("[A-Z]");
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /**
@@ -122,7 +125,8 @@ public class ProblemMappers {
         List<String> names = new ArrayList<>();
         for (jakarta.validation.Path.Node node : path) {
             if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER && node.getName() != null) {
-                names.add(node.getName());
+                // Bean Validation names record components; the JSON names are their snake_case forms.
+                names.add(SNAKE.matcher(node.getName()).replaceAll(m -> "_" + m.group().toLowerCase()));
             }
         }
         return names.isEmpty() ? null : String.join(".", names);
@@ -132,6 +136,18 @@ public class ProblemMappers {
     public Response jobRunning(JobRunningException e) {
         return Response.fromResponse(Problem.of(Response.Status.CONFLICT, e.kind().type, e.kind().title, e.getMessage())
                 .toResponse()).location(java.net.URI.create(e.location())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response connectorLimit(ConnectorLimitException e) {
+        return Problem.of(Response.Status.CONFLICT, "too-many-connectors", "Too many connectors", e.getMessage())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response secretsUnconfigured(SecretsUnconfiguredException e) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "secrets-unconfigured", "Secrets not configured",
+                e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -86,7 +86,8 @@ public record ReconciliationRequest(
             return valid;
         }
 
-        private static boolean violation(ConstraintValidatorContext context, String field, String reason) {
+        /** Adds a violation of {@code field} with a plain-text reason; false, for {@code valid = violation(...)}. */
+        static boolean violation(ConstraintValidatorContext context, String field, String reason) {
             // Reasons are plain text: escape what Bean Validation would read as message parameters.
             String template = reason.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
             context.buildConstraintViolationWithTemplate(template).addPropertyNode(field).addConstraintViolation();
