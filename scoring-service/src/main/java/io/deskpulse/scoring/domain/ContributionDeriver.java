@@ -53,6 +53,9 @@ public final class ContributionDeriver {
         private String assignee = "";
         private TicketFact.Status status = TicketFact.Status.NEW;
         private boolean firstReplySeen;
+        // Reply time: when the earliest customer message no public agent reply has answered yet arrived.
+        private Long waitingSince;
+        private boolean anyReplySeen;
         private boolean firstSolveSeen;
         private int repliesBeforeFirstSolve;
         private int transfersBeforeFirstSolve;
@@ -155,6 +158,7 @@ public final class ContributionDeriver {
             if (message.isPublicAgentReply()) {
                 replies++;
                 emit(event.epochMillis(), team, message.agentId(), new Observation.AgentReply());
+                reply(event, message);
                 if (!firstSolveSeen) {
                     repliesBeforeFirstSolve++;
                 }
@@ -173,7 +177,29 @@ public final class ContributionDeriver {
                 }
             } else if (message.author() == TicketFact.Author.CUSTOMER) {
                 emit(event.epochMillis(), team, "", new Observation.CustomerMessage());
+                // Before the first reply the wait runs from the creation; later ones start the next wait.
+                if (waitingSince == null && (anyReplySeen || creation == null)) {
+                    waitingSince = event.epochMillis();
+                }
             }
+        }
+
+        /**
+         * Reply time (docs/kpis.md): a public agent reply answers the customer's wait, which began at the creation
+         * for the first reply, else at the earliest customer message since the last reply. Customer messages in a
+         * row are one wait; a reply with nobody waiting (an agent's second reply in a row) is no new response.
+         */
+        private void reply(TimelineEvent event, Message message) {
+            Long start = !anyReplySeen && creation != null ? Long.valueOf(creation.epochMillis()) : waitingSince;
+            anyReplySeen = true;
+            waitingSince = null;
+            if (start == null) {
+                return;
+            }
+            long millis = Math.max(0, event.epochMillis() - start);
+            long business = event.epochMillis() <= start ? 0
+                    : settings.calendarFor(team).businessMillis(start, event.epochMillis());
+            emit(event.epochMillis(), team, message.agentId(), new Observation.Reply(millis, business));
         }
 
         private void onStatusChanged(TimelineEvent event, StatusChanged change) {
