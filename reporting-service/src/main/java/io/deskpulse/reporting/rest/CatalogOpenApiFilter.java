@@ -174,7 +174,7 @@ public class CatalogOpenApiFilter implements OASFilter {
         if (metric instanceof Metric.PercentileSeconds) {
             return 90.249;
         }
-        if (metric instanceof Metric.Ratio || metric instanceof Metric.NetScore) {
+        if (metric instanceof Metric.Ratio || metric instanceof Metric.Rate || metric instanceof Metric.NetScore) {
             return 0.25;
         }
         return metric instanceof Metric.AverageOfThousandths ? 86.5 : 95.0;
