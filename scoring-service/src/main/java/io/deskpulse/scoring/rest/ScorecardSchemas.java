@@ -6,7 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The shapes of the scoring models and exemptions API, for the OpenAPI document only (the codecs write the
+ * The shapes of the scoring models API, for the OpenAPI document only (the codecs write the
  * real ones). Classes rather than records so that the answers can extend the documents.
  */
 final class ScorecardSchemas {
@@ -95,47 +95,5 @@ final class ScorecardSchemas {
         @JsonProperty("changed_fields")
         @Schema(description = "Top-level fields whose value differs from the previous version", example = "[\"roles\"]")
         public List<String> changedFields;
-    }
-
-    @Schema(name = "ExemptionBody", description = "An exemption period as sent (docs/scorecards.md#exemptions)")
-    static class ExemptionBody {
-        @Schema(nullable = true, description = "1 to 100 team ids; null or left out: every team", example = "[\"billing\"]")
-        public List<String> teams;
-        @Schema(required = true, format = "date", description = "First day (local, in the zone scorecards are reported in)",
-                example = "2026-11-03")
-        public String from;
-        @Schema(required = true, format = "date", description = "Last day, inclusive; at most 366 days after from",
-                example = "2026-11-05")
-        public String to;
-        @Schema(required = true, description = "Why; scorecards show it (1 to 500 characters)",
-                example = "Product recall R-12: call volume tripled")
-        public String reason;
-        @JsonProperty("relaxed_targets")
-        @Schema(description = "KPI → the target that replaces the model's for the contributions of these days and teams",
-                example = "{\"csat_avg\": 4.0, \"handle_avg_s\": 450}")
-        public Map<String, Double> relaxedTargets;
-        @JsonProperty("left_out")
-        @Schema(description = "KPIs whose contributions of these days and teams are left out", example = "[\"fcr_rate\"]")
-        public List<String> leftOut;
-    }
-
-    @Schema(name = "Exemption", description = "An exemption period with its identity and history")
-    static class ExemptionItem extends ExemptionBody {
-        @Schema(example = "4")
-        public long id;
-        @Schema(description = "Counts up with every change; the ETag, for If-Match", example = "1")
-        public int version;
-        @JsonProperty("created_at")
-        @Schema(format = "date-time")
-        public String createdAt;
-        @JsonProperty("created_by")
-        @Schema(example = "jane.doe@example.com")
-        public String createdBy;
-        @JsonProperty("updated_at")
-        @Schema(format = "date-time")
-        public String updatedAt;
-        @JsonProperty("updated_by")
-        @Schema(example = "jane.doe@example.com")
-        public String updatedBy;
     }
 }
