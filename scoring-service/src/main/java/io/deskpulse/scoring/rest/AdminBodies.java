@@ -18,7 +18,6 @@ import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.JsonBodies;
 import io.deskpulse.scoring.service.UnreadableSettingsException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Validator;
@@ -45,7 +44,8 @@ public class AdminBodies {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .addModule(new SimpleModule("strict-scalars")
                     .addDeserializer(String.class, new Strict<>(String.class))
-                    .addDeserializer(BigDecimal.class, new Strict<>(BigDecimal.class)))
+                    .addDeserializer(BigDecimal.class, new Strict<>(BigDecimal.class))
+                    .addDeserializer(Number.class, new Strict<>(Number.class)))
             .addHandler(new Mismatches())
             .build();
 
@@ -85,18 +85,6 @@ public class AdminBodies {
             throw new InvalidSettingsException(errors);
         }
         return value;
-    }
-
-    /** A violation of a class-level constraint at {@code path}; the reason is plain text, never a message template. */
-    public static boolean violation(ConstraintValidatorContext context, String path, String reason) {
-        String template = reason.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
-        context.buildConstraintViolationWithTemplate(template).addPropertyNode(path).addConstraintViolation();
-        return false;
-    }
-
-    /** A text as a reason quotes it: at most 64 characters shown. */
-    public static String quote(String text) {
-        return "'" + (text.length() > 64 ? text.substring(0, 64) + "..." : text) + "'";
     }
 
     private static String field(jakarta.validation.Path path) {
@@ -142,7 +130,7 @@ public class AdminBodies {
             if (type == String.class && token == JsonToken.VALUE_STRING) {
                 return type.cast(p.getText());
             }
-            if (type == BigDecimal.class && token.isNumeric()) {
+            if ((type == BigDecimal.class || type == Number.class) && token.isNumeric()) {
                 return type.cast(p.getDecimalValue());
             }
             return type.cast(ctxt.handleUnexpectedToken(type, p));

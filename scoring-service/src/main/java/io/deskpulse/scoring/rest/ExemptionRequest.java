@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.Exemption;
+import io.deskpulse.scoring.service.Decimals;
+import io.deskpulse.scoring.service.FieldErrors;
 import io.deskpulse.storage.ScorecardMetrics;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -18,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,27 +97,26 @@ public record ExemptionRequest(
 
         @Override
         public boolean isValid(ExemptionRequest e, ConstraintValidatorContext context) {
-            context.disableDefaultConstraintViolation();
-            List<String[]> errors = new ArrayList<>();
+            FieldErrors errors = new FieldErrors();
             if (e.unknownFields() != null) {
-                new TreeSet<>(e.unknownFields().keySet()).forEach(name -> errors.add(new String[] {name,
-                    "is not a field of an exemption; they are " + String.join(", ", FIELDS)}));
+                new TreeSet<>(e.unknownFields().keySet()).forEach(name -> errors.add(name,
+                    "is not a field of an exemption; they are " + String.join(", ", FIELDS)));
             }
             teams(e.teams(), errors);
             LocalDate from = checkedDate(e.from(), "from", errors);
             LocalDate to = checkedDate(e.to(), "to", errors);
             if (from != null && to != null) {
                 if (from.isAfter(to)) {
-                    errors.add(new String[] {"from", "must not be after to (" + from + " > " + to + ")"});
+                    errors.add("from", "must not be after to (" + from + " > " + to + ")");
                 } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-                    errors.add(new String[] {"to", "an exemption spans at most " + MAX_DAYS + " days; " + from + ".."
-                        + to + " spans " + (ChronoUnit.DAYS.between(from, to) + 1)});
+                    errors.add("to", "an exemption spans at most " + MAX_DAYS + " days; " + from + ".."
+                        + to + " spans " + (ChronoUnit.DAYS.between(from, to) + 1));
                 }
             }
             String reason = e.reason();
             if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-                errors.add(new String[] {"reason", "must be a text of 1 to " + MAX_REASON_LENGTH
-                    + " characters (scorecards show it), got " + (reason == null ? "nothing" : AdminBodies.quote(reason))});
+                errors.add("reason", "must be a text of 1 to " + MAX_REASON_LENGTH
+                    + " characters (scorecards show it), got " + (reason == null ? "nothing" : FieldErrors.quote(reason)));
             }
             Map<String, BigDecimal> relaxed = e.relaxedTargets() == null ? Map.of() : e.relaxedTargets();
             new TreeMap<>(relaxed).forEach((metric, target) -> target(metric, target, errors));
@@ -125,63 +125,62 @@ public record ExemptionRequest(
             for (int i = 0; i < leftOut.size(); i++) {
                 String metric = leftOut.get(i);
                 if (metric == null || !ScorecardMetrics.known(metric)) {
-                    errors.add(new String[] {"left_out[" + i + "]", "is not a scorecard KPI; they are "
-                        + String.join(", ", ScorecardMetrics.NAMES)});
+                    errors.add("left_out[" + i + "]", "is not a scorecard KPI; they are "
+                        + String.join(", ", ScorecardMetrics.NAMES));
                 } else if (!seen.add(metric)) {
-                    errors.add(new String[] {"left_out[" + i + "]", "repeats " + metric});
+                    errors.add("left_out[" + i + "]", "repeats " + metric);
                 } else if (relaxed.containsKey(metric)) {
-                    errors.add(new String[] {"relaxed_targets." + metric,
-                        "is also in left_out: a KPI is either left out or relaxed"});
+                    errors.add("relaxed_targets." + metric,
+                        "is also in left_out: a KPI is either left out or relaxed");
                 }
             }
-            if (relaxed.isEmpty() && leftOut.isEmpty() && errors.isEmpty()) {
-                errors.add(new String[] {"relaxed_targets", "an exemption relaxes at least one target or leaves at "
-                    + "least one KPI out (left_out); this one changes nothing"});
+            if (relaxed.isEmpty() && leftOut.isEmpty() && !errors.any()) {
+                errors.add("relaxed_targets", "an exemption relaxes at least one target or leaves at "
+                    + "least one KPI out (left_out); this one changes nothing");
             }
-            errors.forEach(error -> AdminBodies.violation(context, error[0], error[1]));
-            return errors.isEmpty();
+            return errors.report(context);
         }
 
-        private static void teams(List<String> teams, List<String[]> errors) {
+        private static void teams(List<String> teams, FieldErrors errors) {
             if (teams == null) {
                 return;
             }
             if (teams.isEmpty() || teams.size() > MAX_TEAMS) {
-                errors.add(new String[] {"teams", "must be a list of 1 to " + MAX_TEAMS
-                    + " team ids, or null for every team"});
+                errors.add("teams", "must be a list of 1 to " + MAX_TEAMS
+                    + " team ids, or null for every team");
                 return;
             }
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < teams.size(); i++) {
                 String team = teams.get(i);
                 if (team == null || team.isEmpty() || team.length() > MAX_TEAM_ID_LENGTH) {
-                    errors.add(new String[] {"teams[" + i + "]", "a team id has 1 to " + MAX_TEAM_ID_LENGTH
-                        + " characters"});
+                    errors.add("teams[" + i + "]", "a team id has 1 to " + MAX_TEAM_ID_LENGTH
+                        + " characters");
                 } else if (!seen.add(team)) {
-                    errors.add(new String[] {"teams[" + i + "]", "repeats " + AdminBodies.quote(team)});
+                    errors.add("teams[" + i + "]", "repeats " + FieldErrors.quote(team));
                 }
             }
         }
 
-        private static LocalDate checkedDate(String text, String field, List<String[]> errors) {
+        private static LocalDate checkedDate(String text, String field, FieldErrors errors) {
             LocalDate day = date(text);
             if (day == null) {
-                errors.add(new String[] {field, "must be a date YYYY-MM-DD (a local day, in the zone scorecards are "
-                    + "reported in), got " + (text == null ? "nothing" : "\"" + text + "\"")});
+                errors.add(field, "must be a date YYYY-MM-DD (a local day, in the zone scorecards are "
+                    + "reported in), got " + (text == null ? "nothing" : "\"" + text + "\""));
             }
             return day;
         }
 
-        private static void target(String metric, BigDecimal target, List<String[]> errors) {
+        private static void target(String metric, BigDecimal target, FieldErrors errors) {
             String path = "relaxed_targets." + metric;
             if (!ScorecardMetrics.known(metric)) {
-                errors.add(new String[] {path, "is not a scorecard KPI; they are "
-                    + String.join(", ", ScorecardMetrics.NAMES)});
-            } else if (target == null || target.signum() <= 0 || target.compareTo(MAX_TARGET) > 0) {
-                errors.add(new String[] {path, "must be a number above 0 to " + MAX_TARGET.toPlainString() + ", got "
-                    + (target == null ? "null" : target.toPlainString())});
-            } else if (target.stripTrailingZeros().scale() > 6) {
-                errors.add(new String[] {path, "must have at most 6 decimal places, got " + target.toPlainString()});
+                errors.add(path, "is not a scorecard KPI; they are "
+                    + String.join(", ", ScorecardMetrics.NAMES));
+            } else {
+                String why = Decimals.check(target, BigDecimal.ZERO, false, MAX_TARGET, 6);
+                if (why != null) {
+                    errors.add(path, why.replace("got nothing", "got null"));
+                }
             }
         }
     }

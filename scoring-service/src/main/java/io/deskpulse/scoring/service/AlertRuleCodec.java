@@ -108,8 +108,8 @@ public final class AlertRuleCodec {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
-            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > ScoringModelCodec.MAX_ID_LENGTH) {
-                errors.add("ids[" + i + "]", "an id has 1 to " + ScoringModelCodec.MAX_ID_LENGTH + " characters");
+            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > ScoringModels.MAX_ID_LENGTH) {
+                errors.add("ids[" + i + "]", "an id has 1 to " + ScoringModels.MAX_ID_LENGTH + " characters");
             } else {
                 ids.add(id.textValue());
             }
