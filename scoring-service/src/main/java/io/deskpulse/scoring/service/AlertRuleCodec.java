@@ -65,7 +65,7 @@ public final class AlertRuleCodec {
         }
         String dimension = choice(document.get("dimension"), "dimension", AlertRule.DIMENSIONS, "tenant", errors);
         List<String> ids = ids(document.get("ids"), dimension, errors);
-        String channel = choice(document.get("channel"), "channel", SettingsCodec.CHANNELS, null, errors);
+        String channel = choice(document.get("channel"), "channel", SettingsDocument.CHANNELS, null, errors);
         int window = window(document.get("window_minutes"), errors);
         String comparison = choice(document.get("comparison"), "comparison", AlertRule.COMPARISONS, null, errors);
         if (comparison == null && (document.get("comparison") == null || document.get("comparison").isNull())) {

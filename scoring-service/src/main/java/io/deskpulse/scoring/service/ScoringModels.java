@@ -286,7 +286,7 @@ public record ScoringModels(
                 errors.add(path + ".metric", "must be one of " + String.join(", ", ScorecardMetrics.NAMES) + ", got "
                         + (kpi.metric() == null ? "nothing" : "\"" + kpi.metric() + "\""));
             }
-            choice(kpi.channel(), path + ".channel", SettingsCodec.CHANNELS, errors);
+            choice(kpi.channel(), path + ".channel", SettingsDocument.CHANNELS, errors);
             if (kpi.group() != null && !NAME.matcher(kpi.group()).matches()) {
                 errors.add(path + ".group", "a group name is 1 to 64 characters a-z, 0-9, _ and -, starting with a "
                         + "letter, e.g. satisfaction_quality");
