@@ -1,6 +1,7 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.deskpulse.scoring.service.FieldErrors;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -62,35 +63,27 @@ public record ReconciliationRequest(
             if (request == null) {
                 return true;
             }
-            context.disableDefaultConstraintViolation();
-            boolean valid = true;
+            FieldErrors errors = new FieldErrors();
             if (request.unknownFields() != null) {
                 for (String field : new TreeSet<>(request.unknownFields().keySet())) {
-                    valid = violation(context, field, "is not a field of a reconciliation request; they are " + FIELDS);
+                    errors.add(field, "is not a field of a reconciliation request; they are " + FIELDS);
                 }
             }
             for (String field : List.of("from", "to")) {
                 Instant at = field.equals("from") ? request.from() : request.to();
                 if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
-                    valid = violation(context, field, "must be between " + EARLIEST + " and " + LATEST);
+                    errors.add(field, "must be between " + EARLIEST + " and " + LATEST);
                 }
             }
-            if (valid && request.from() != null && request.to() != null) {
+            if (!errors.any() && request.from() != null && request.to() != null) {
                 if (!request.to().isAfter(request.from())) {
-                    valid = violation(context, "to", "must be after from (" + request.from() + ")");
+                    errors.add("to", "must be after from (" + request.from() + ")");
                 } else if (Duration.between(request.from(), request.to()).compareTo(LONGEST) > 0) {
-                    valid = violation(context, "to", "must be at most " + LONGEST.toDays() + " days after from ("
+                    errors.add("to", "must be at most " + LONGEST.toDays() + " days after from ("
                             + request.from() + "); reconcile a longer range in parts");
                 }
             }
-            return valid;
-        }
-
-        private static boolean violation(ConstraintValidatorContext context, String field, String reason) {
-            // Reasons are plain text: escape what Bean Validation would read as message parameters.
-            String template = reason.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
-            context.buildConstraintViolationWithTemplate(template).addPropertyNode(field).addConstraintViolation();
-            return false;
+            return errors.report(context);
         }
     }
 }

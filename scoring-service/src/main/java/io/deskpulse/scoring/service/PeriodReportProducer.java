@@ -1,7 +1,7 @@
 package io.deskpulse.scoring.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.config.PeriodReportConfig;
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.domain.ReportPeriod;
@@ -39,14 +39,16 @@ public class PeriodReportProducer {
     private final ExemptionRepository exemptions;
     private final PeriodReportConfig config;
     private final Clock clock;
+    private final ObjectMapper json;
 
     public PeriodReportProducer(DataSource dataSource, PeriodReportRepository reports, ExemptionRepository exemptions,
-            PeriodReportConfig config, Clock clock) {
+            PeriodReportConfig config, Clock clock, ObjectMapper json) {
         this.dataSource = dataSource;
         this.reports = reports;
         this.exemptions = exemptions;
         this.config = config;
         this.clock = clock;
+        this.json = json;
     }
 
     @Scheduled(every = "${deskpulse.reports.interval:5m}", delayed = "60s",
@@ -102,10 +104,8 @@ public class PeriodReportProducer {
     private boolean make(Tenant tenant, ZoneId zone, ReportPeriod period) throws SQLException {
         return Transactions.retryingDeadlocks(dataSource, c -> {
             List<Exemption> inForce = exemptions.overlapping(c, tenant.id(), period.start(), period.end());
-            ArrayNode frozen = JsonNodeFactory.instance.arrayNode();
-            inForce.forEach(e -> frozen.add(ExemptionCodec.encode(e)));
             Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), reports.modelVersion(c, tenant.id()),
-                    frozen.toString());
+                    frozen(inForce));
             if (id.isEmpty()) {
                 return false;
             }
@@ -114,5 +114,14 @@ public class PeriodReportProducer {
                     period.start(), period.end(), rows);
             return true;
         });
+    }
+
+    /** The exemptions in force as the API answers them: the report keeps them as they were. */
+    private String frozen(List<Exemption> inForce) {
+        try {
+            return json.writeValueAsString(inForce.stream().map(ExemptionJson::of).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an exemption did not write as JSON", e);
+        }
     }
 }
