@@ -74,15 +74,24 @@ public record SettingsDocument(
         Number qaPassMark,
         @Schema(description = "The tag (matched case-insensitively; answered in lower case) that makes a ticket a "
                 + "complaint; 1 to 128 characters", defaultValue = "complaint") String complaintTag,
+        @Schema(description = "Queue service level: an interaction answered within this many seconds (1 to 2592000) "
+                + "meets it, per channel; channels left out keep the catalog's default (phone 20, chat 30, any other "
+                + "20). Answers list all seven.", example = "{\"email\": 20, \"chat\": 30, \"phone\": 20, \"web\": 20, "
+                        + "\"social\": 20, \"messaging\": 20, \"other\": 20}") Map<String, Number> serviceLevelS,
+        @Schema(type = SchemaType.INTEGER, description = "An abandonment after less waiting than this many seconds (0 to "
+                + "3600; 0: none is short) is a short abandon, counted apart and left out of the queue rates",
+                defaultValue = "5", minimum = "0", maximum = "3600") Number shortAbandonS,
         @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) {
 
     /** The document's fields, in the order they are written. */
     public static final List<String> FIELDS = List.of("time_zone", "business_hours", "team_business_hours",
-            "first_response_sla_s", "first_response_sla_s_by_priority", "qa_pass_mark", "complaint_tag");
+            "first_response_sla_s", "first_response_sla_s_by_priority", "qa_pass_mark", "complaint_tag",
+            "service_level_s", "short_abandon_s");
     public static final List<String> CHANNELS = List.of("email", "chat", "phone", "web", "social", "messaging", "other");
     public static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
     static final long MAX_SLA_SECONDS = 30L * 24 * 3600;
     static final int MAX_COMPLAINT_TAG_LENGTH = 128;
+    static final long MAX_SHORT_ABANDON_SECONDS = 3600;
     static final int MAX_TEAM_ID_LENGTH = 128;
     static final int MAX_TEAMS = 1000;
     private static final ObjectMapper STORED = JsonMapper.builder()
@@ -166,9 +175,12 @@ public record SettingsDocument(
                 byPriority.put(priority, ordered);
             }
         }
+        Map<String, Number> serviceLevels = new LinkedHashMap<>();
+        CHANNELS.forEach(channel -> serviceLevels.put(channel, settings.serviceLevelThresholdMillis(channel) / 1000));
         return new SettingsDocument(zoneId(settings.timeZone()),
                 settings.businessHours() == null ? null : Hours.of(settings.businessHours()), teams, sla, byPriority,
-                Decimals.plain(settings.qaPassMark()), settings.complaintTag(), null);
+                Decimals.plain(settings.qaPassMark()), settings.complaintTag(), serviceLevels,
+                settings.shortAbandonSeconds(), null);
     }
 
     /** A valid document as the domain's settings; left-out fields take their defaults. */
@@ -191,10 +203,15 @@ public record SettingsDocument(
                 }
             });
         }
+        Map<String, Long> serviceLevels = new HashMap<>();
+        if (serviceLevelS != null) {
+            serviceLevelS.forEach((channel, seconds) -> serviceLevels.put(channel, seconds.longValue()));
+        }
         return new TenantSettings(timeZone == null ? ZoneOffset.UTC : zone(timeZone),
                 businessHours == null ? null : businessHours.toDomain(), teams, sla, byPriority,
                 qaPassMark == null ? TenantSettings.DEFAULT_QA_PASS_MARK : new BigDecimal(qaPassMark.toString()).doubleValue(),
-                complaintTag == null ? TenantSettings.DEFAULT_COMPLAINT_TAG : complaintTag);
+                complaintTag == null ? TenantSettings.DEFAULT_COMPLAINT_TAG : complaintTag, serviceLevels,
+                shortAbandonS == null ? TenantSettings.DEFAULT_SHORT_ABANDON_S : shortAbandonS.longValue());
     }
 
     /** The canonical JSON text of {@code settings} that is stored in tenant_settings_versions. */
@@ -314,6 +331,15 @@ public record SettingsDocument(
                 } else if (mark.stripTrailingZeros().scale() > 3) {
                     // Scores are kept in thousandths (docs/storage.md): a finer mark would not mean what it says.
                     errors.add("qa_pass_mark", "must have at most 3 decimal places, got " + mark.toPlainString());
+                }
+            }
+            slaPerChannel(d.serviceLevelS(), "service_level_s", errors);
+            if (d.shortAbandonS() != null) {
+                BigDecimal seconds = new BigDecimal(d.shortAbandonS().toString());
+                if (seconds.stripTrailingZeros().scale() > 0 || seconds.signum() < 0
+                        || seconds.compareTo(BigDecimal.valueOf(MAX_SHORT_ABANDON_SECONDS)) > 0) {
+                    errors.add("short_abandon_s", "must be a whole number of seconds from 0 to " + MAX_SHORT_ABANDON_SECONDS
+                            + ", got " + seconds.toPlainString());
                 }
             }
             String tag = d.complaintTag();

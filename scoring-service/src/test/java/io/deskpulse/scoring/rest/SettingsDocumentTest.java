@@ -115,7 +115,9 @@ class SettingsDocumentTest {
               'first_response_sla_s': {'email': 14400, 'chat': 45, 'phone': 20, 'web': 7200, 'social': 3600, 'messaging': 60, 'other': 14400},
               'first_response_sla_s_by_priority': {'low': {'email': 86400}, 'urgent': {'email': 3600, 'web': 3600}},
               'qa_pass_mark': 72.5,
-              'complaint_tag': 'complaint'
+              'complaint_tag': 'complaint',
+              'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20, 'other': 20},
+              'short_abandon_s': 5
             }""");
 
     /** The JSON as a plain reader sees it: 30 is 30 whether written from an int or a long. */
@@ -163,7 +165,10 @@ class SettingsDocumentTest {
                 {'time_zone': 'UTC', 'business_hours': null, 'team_business_hours': {},
                  'first_response_sla_s': {'email': 14400, 'chat': 30, 'phone': 20, 'web': 14400, 'social': 3600,
                                           'messaging': 60, 'other': 14400},
-                 'first_response_sla_s_by_priority': {}, 'qa_pass_mark': 80, 'complaint_tag': 'complaint'}""")));
+                 'first_response_sla_s_by_priority': {}, 'qa_pass_mark': 80, 'complaint_tag': 'complaint',
+                 'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20,
+                                     'other': 20},
+                 'short_abandon_s': 5}""")));
         assertThat(written).isEqualTo(codec.encode(TenantSettings.DEFAULTS));
     }
 
@@ -179,6 +184,24 @@ class SettingsDocumentTest {
         assertThat(settings.firstResponseTargetMillis("chat", "high")).isEqualTo(10_000);
         assertThat(settings.firstResponseTargetMillis("phone", "normal")).as("the catalog's").isEqualTo(20_000);
         assertThat(codec.encode(settings).get("first_response_sla_s").get("web").asLong()).isEqualTo(14_400);
+    }
+
+    @Test
+    void queueThresholdsAreReadPerChannelWithTheCatalogsDefaults() throws Exception {
+        TenantSettings settings = codec.parse(json("{'service_level_s': {'phone': 15, 'email': 3600}, 'short_abandon_s': 0}"));
+
+        assertThat(settings.serviceLevelThresholdMillis("phone")).isEqualTo(15_000);
+        assertThat(settings.serviceLevelThresholdMillis("email")).isEqualTo(3_600_000);
+        assertThat(settings.serviceLevelThresholdMillis("chat")).as("the catalog's").isEqualTo(30_000);
+        assertThat(settings.serviceLevelThresholdMillis("web")).as("the catalog's").isEqualTo(20_000);
+        assertThat(settings.shortAbandonMillis()).isZero();
+        assertThat(plain(codec.encode(settings).get("service_level_s"))).isEqualTo(plain(json(
+                "{'email': 3600, 'chat': 30, 'phone': 15, 'web': 20, 'social': 20, 'messaging': 20, 'other': 20}")));
+        assertThat(codec.encode(settings).get("short_abandon_s").asLong()).isZero();
+        // documents stored before these fields existed read with the defaults
+        TenantSettings older = codec.fromStored(json("{'time_zone': 'UTC', 'qa_pass_mark': 80}"));
+        assertThat(older.shortAbandonMillis()).isEqualTo(5_000);
+        assertThat(older.serviceLevelThresholdMillis("phone")).isEqualTo(20_000);
     }
 
     @Test
@@ -288,7 +311,16 @@ class SettingsDocumentTest {
                 Arguments.of("{'complaint_tag': '   '}", "complaint_tag", "must be a non-empty text"),
                 Arguments.of("{'complaint_tag': 42}", "complaint_tag", "must be a text, got 42"),
                 Arguments.of("{'complaint_tag': '" + "x".repeat(129) + "'}", "complaint_tag",
-                        "at most 128 characters"));
+                        "at most 128 characters"),
+                Arguments.of("{'service_level_s': {'fax': 20}}", "service_level_s.fax", "is not a channel"),
+                Arguments.of("{'service_level_s': {'phone': 0}}", "service_level_s.phone",
+                        "must be a whole number of seconds from 1 to 2592000"),
+                Arguments.of("{'service_level_s': {'chat': 20.5}}", "service_level_s.chat",
+                        "must be a whole number of seconds"),
+                Arguments.of("{'short_abandon_s': -1}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
+                Arguments.of("{'short_abandon_s': 3601}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
+                Arguments.of("{'short_abandon_s': 2.5}", "short_abandon_s", "must be a whole number of seconds"),
+                Arguments.of("{'short_abandon_s': '5'}", "short_abandon_s", "must be a number, got \"5\""));
     }
 
     @ParameterizedTest(name = "{1}: {0}")

@@ -40,6 +40,15 @@ class SettingsChangeTest {
     }
 
     @Test
+    void queueThresholdsRecomputeAndTheCatalogsOwnValuesAreNoChange() {
+        SettingsChange change = change("{}", "{'service_level_s': {'phone': 15}, 'short_abandon_s': 10}");
+
+        assertThat(change.changedFields()).containsExactly("service_level_s", "short_abandon_s");
+        assertThat(change.recomputes()).isTrue();
+        assertThat(change("{}", "{'service_level_s': {'phone': 20, 'chat': 30}, 'short_abandon_s': 5}").isEmpty()).isTrue();
+    }
+
+    @Test
     void theTimeZoneAloneRecomputesForTheDailyRollupsAreInIt() {
         SettingsChange change = change("{}", "{'time_zone': 'Europe/Paris'}");
 
