@@ -1,65 +1,35 @@
 -- Reply time and queue KPIs (issue 16, docs/kpis.md): new measures and histograms in every aggregate table and in
 -- the period report rows, which hold the same measure columns; and the queue as a key of the hourly and daily rows.
 
-ALTER TABLE kpi_hourly
-    ADD COLUMN reply_count       bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_sum_ms      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_bh_sum_ms   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN offered           bigint NOT NULL DEFAULT 0,
-    ADD COLUMN answered          bigint NOT NULL DEFAULT 0,
-    ADD COLUMN abandoned         bigint NOT NULL DEFAULT 0,
-    ADD COLUMN short_abandoned   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN asa_sum_ms        bigint NOT NULL DEFAULT 0,
-    ADD COLUMN service_level_met bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_hist        int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN reply_bh_hist     int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN asa_hist          int[]  NOT NULL DEFAULT '{}',
-    -- '' for everything that is not in a queue (tickets, agents' days)
-    ADD COLUMN queue_id          text   NOT NULL DEFAULT '';
+-- The same measure columns in the three aggregate tables and in the period report rows, which hold the measures of
+-- kpi_daily (V18).
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['kpi_hourly', 'kpi_daily', 'kpi_team_daily', 'period_report_rows'] LOOP
+        EXECUTE format($sql$
+            ALTER TABLE %I
+                ADD COLUMN reply_count       bigint NOT NULL DEFAULT 0,
+                ADD COLUMN reply_sum_ms      bigint NOT NULL DEFAULT 0,
+                ADD COLUMN reply_bh_sum_ms   bigint NOT NULL DEFAULT 0,
+                ADD COLUMN offered           bigint NOT NULL DEFAULT 0,
+                ADD COLUMN answered          bigint NOT NULL DEFAULT 0,
+                ADD COLUMN abandoned         bigint NOT NULL DEFAULT 0,
+                ADD COLUMN short_abandoned   bigint NOT NULL DEFAULT 0,
+                ADD COLUMN asa_sum_ms        bigint NOT NULL DEFAULT 0,
+                ADD COLUMN service_level_met bigint NOT NULL DEFAULT 0,
+                ADD COLUMN reply_hist        int[]  NOT NULL DEFAULT '{}',
+                ADD COLUMN reply_bh_hist     int[]  NOT NULL DEFAULT '{}',
+                ADD COLUMN asa_hist          int[]  NOT NULL DEFAULT '{}'
+        $sql$, t);
+    END LOOP;
+END $$;
 
-ALTER TABLE kpi_daily
-    ADD COLUMN reply_count       bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_sum_ms      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_bh_sum_ms   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN offered           bigint NOT NULL DEFAULT 0,
-    ADD COLUMN answered          bigint NOT NULL DEFAULT 0,
-    ADD COLUMN abandoned         bigint NOT NULL DEFAULT 0,
-    ADD COLUMN short_abandoned   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN asa_sum_ms        bigint NOT NULL DEFAULT 0,
-    ADD COLUMN service_level_met bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_hist        int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN reply_bh_hist     int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN asa_hist          int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN queue_id          text   NOT NULL DEFAULT '';
-
--- The team-day rollup and the period report rows sum over queues, as they do over agents (and channels).
-ALTER TABLE kpi_team_daily
-    ADD COLUMN reply_count       bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_sum_ms      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_bh_sum_ms   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN offered           bigint NOT NULL DEFAULT 0,
-    ADD COLUMN answered          bigint NOT NULL DEFAULT 0,
-    ADD COLUMN abandoned         bigint NOT NULL DEFAULT 0,
-    ADD COLUMN short_abandoned   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN asa_sum_ms        bigint NOT NULL DEFAULT 0,
-    ADD COLUMN service_level_met bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_hist        int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN reply_bh_hist     int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN asa_hist          int[]  NOT NULL DEFAULT '{}';
-
-ALTER TABLE period_report_rows
-    ADD COLUMN reply_count       bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_sum_ms      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_bh_sum_ms   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN offered           bigint NOT NULL DEFAULT 0,
-    ADD COLUMN answered          bigint NOT NULL DEFAULT 0,
-    ADD COLUMN abandoned         bigint NOT NULL DEFAULT 0,
-    ADD COLUMN short_abandoned   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN asa_sum_ms        bigint NOT NULL DEFAULT 0,
-    ADD COLUMN service_level_met bigint NOT NULL DEFAULT 0,
-    ADD COLUMN reply_hist        int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN reply_bh_hist     int[]  NOT NULL DEFAULT '{}',
-    ADD COLUMN asa_hist          int[]  NOT NULL DEFAULT '{}';
+-- The queue an interaction was offered to, '' for everything else (tickets, agents' days). The team-day rollup and
+-- the period report rows sum over queues, as they do over agents.
+ALTER TABLE kpi_hourly ADD COLUMN queue_id text NOT NULL DEFAULT '';
+ALTER TABLE kpi_daily ADD COLUMN queue_id text NOT NULL DEFAULT '';
 
 -- The queue joins the keys. Existing rows all hold '' there, so the new keys are unique as the old ones were.
 ALTER TABLE kpi_hourly DROP CONSTRAINT kpi_hourly_pkey;
