@@ -3,12 +3,8 @@ package io.deskpulse.scoring.service;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deskpulse.storage.ScorecardMetrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,8 +55,6 @@ public record ScoringModels(
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_TARGET = BigDecimal.valueOf(1_000_000_000);
-    private static final ObjectMapper STORED = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** Version 0: the catalog's models for every tenant that never saved its own. */
     public static final ScoringModels DEFAULTS = readDefaults();
 
@@ -157,20 +151,12 @@ public record ScoringModels(
 
     /** The canonical JSON text that is stored in scoring_model_versions. */
     public String toStored() {
-        try {
-            return STORED.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("scoring models did not write as JSON", e);
-        }
+        return JsonBodies.toStored(this);
     }
 
     /** A stored document; it passed the rules when it was saved. */
     public static ScoringModels fromStored(String json) {
-        try {
-            return STORED.readValue(json, ScoringModels.class).canonical(DEFAULTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored scoring models document no longer reads: " + e.getMessage(), e);
-        }
+        return JsonBodies.fromStored(json, ScoringModels.class).canonical(DEFAULTS);
     }
 
     private static ScoringModels readDefaults() {
@@ -178,7 +164,7 @@ public record ScoringModels(
             if (in == null) {
                 throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the build");
             }
-            return STORED.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), ScoringModels.class)
+            return JsonBodies.fromStored(new String(in.readAllBytes(), StandardCharsets.UTF_8), ScoringModels.class)
                     .canonical(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

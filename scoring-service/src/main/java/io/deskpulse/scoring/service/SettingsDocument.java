@@ -4,12 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deskpulse.scoring.domain.BusinessHours;
 import io.deskpulse.scoring.domain.OpenInterval;
 import io.deskpulse.scoring.domain.TenantSettings;
@@ -78,8 +74,6 @@ public record SettingsDocument(
     static final int MAX_COMPLAINT_TAG_LENGTH = 128;
     static final int MAX_TEAM_ID_LENGTH = 128;
     static final int MAX_TEAMS = 1000;
-    private static final ObjectMapper STORED = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Schema(name = "BusinessHours", description = "Weekly openings and holidays, in a time zone")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -192,21 +186,12 @@ public record SettingsDocument(
 
     /** The canonical JSON text of {@code settings} that is stored in tenant_settings_versions. */
     public static String toStored(TenantSettings settings) {
-        try {
-            return STORED.writeValueAsString(of(settings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("settings did not write as JSON", e);
-        }
+        return JsonBodies.toStored(of(settings));
     }
 
     /** A stored document; it passed these rules when it was saved, so a failure is a bug or a hand edit. */
     public static TenantSettings fromStored(String json) {
-        SettingsDocument document;
-        try {
-            document = STORED.readValue(json, SettingsDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored settings document no longer reads: " + e.getMessage(), e);
-        }
+        SettingsDocument document = JsonBodies.fromStored(json, SettingsDocument.class);
         FieldErrors errors = document.check();
         if (errors.any()) {
             throw new IllegalStateException("a stored settings document no longer reads: " + errors.list());
