@@ -1,16 +1,14 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.service.ScoringModelService.State;
 import io.deskpulse.scoring.service.ScoringModels;
-import io.deskpulse.scoring.service.ScoringModels.DefaultRoles;
-import io.deskpulse.scoring.service.ScoringModels.RoleModel;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -27,8 +25,7 @@ record ScoringModelsJson(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in one version's answer (GET .../versions/{version}): the top-level fields whose "
                 + "value differs from the previous version", example = "[\"roles\"]") List<String> changedFields,
-        Map<String, RoleModel> roles, DefaultRoles defaultRoles, Map<String, String> agentRoles,
-        Map<String, String> teamRoles) {
+        @JsonUnwrapped ScoringModels models) {
 
     static ScoringModelsJson current(State state) {
         return of(state, null);
@@ -40,8 +37,6 @@ record ScoringModelsJson(
 
     private static ScoringModelsJson of(State state, List<String> changedFields) {
         DocumentVersion v = state.version();
-        ScoringModels m = state.document();
-        return new ScoringModelsJson(v.version(), v.changedAt(), v.changedBy(), changedFields, m.roles(),
-                m.defaultRoles(), m.agentRoles(), m.teamRoles());
+        return new ScoringModelsJson(v.version(), v.changedAt(), v.changedBy(), changedFields, state.document());
     }
 }

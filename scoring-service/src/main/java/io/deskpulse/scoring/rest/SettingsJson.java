@@ -55,16 +55,12 @@ final class SettingsJson {
 
     /** PUT /v1/settings: as GET, plus the recomputation this change started. */
     @Schema(name = "SavedSettings", description = "As GET /v1/settings, plus the recomputation this PUT started")
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Saved(int version, @Schema(nullable = true) Instant changedAt, @Schema(nullable = true) String changedBy,
-            @Schema(nullable = true) RecomputationRef pendingRecomputation, @JsonUnwrapped SettingsDocument settings,
+    record Saved(@JsonUnwrapped Current current,
             @Schema(nullable = true, description = "Started by this PUT (null: none was needed, or nothing changed)")
             RecomputationRef recomputation) {
 
         static Saved of(SettingsService.Saved saved) {
-            Current current = Current.of(saved.state());
-            return new Saved(current.version(), current.changedAt(), current.changedBy(), current.pendingRecomputation(),
-                    current.settings(), RecomputationRef.of(saved.started()));
+            return new Saved(Current.of(saved.state()), RecomputationRef.of(saved.started()));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.deskpulse.scoring.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.config.PeriodReportConfig;
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.domain.ReportPeriod;
@@ -39,16 +37,14 @@ public class PeriodReportProducer {
     private final ExemptionRepository exemptions;
     private final PeriodReportConfig config;
     private final Clock clock;
-    private final ObjectMapper json;
 
     public PeriodReportProducer(DataSource dataSource, PeriodReportRepository reports, ExemptionRepository exemptions,
-            PeriodReportConfig config, Clock clock, ObjectMapper json) {
+            PeriodReportConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.reports = reports;
         this.exemptions = exemptions;
         this.config = config;
         this.clock = clock;
-        this.json = json;
     }
 
     @Scheduled(every = "${deskpulse.reports.interval:5m}", delayed = "60s",
@@ -104,8 +100,9 @@ public class PeriodReportProducer {
     private boolean make(Tenant tenant, ZoneId zone, ReportPeriod period) throws SQLException {
         return Transactions.retryingDeadlocks(dataSource, c -> {
             List<Exemption> inForce = exemptions.overlapping(c, tenant.id(), period.start(), period.end());
+            // kept as the API answered them then: a later change or removal does not rewrite a closed period
             Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), reports.modelVersion(c, tenant.id()),
-                    frozen(inForce));
+                    JsonBodies.toStored(inForce.stream().map(ExemptionJson::of).toList()));
             if (id.isEmpty()) {
                 return false;
             }
@@ -114,14 +111,5 @@ public class PeriodReportProducer {
                     period.start(), period.end(), rows);
             return true;
         });
-    }
-
-    /** The exemptions in force as the API answers them: the report keeps them as they were. */
-    private String frozen(List<Exemption> inForce) {
-        try {
-            return json.writeValueAsString(inForce.stream().map(ExemptionJson::of).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an exemption did not write as JSON", e);
-        }
     }
 }

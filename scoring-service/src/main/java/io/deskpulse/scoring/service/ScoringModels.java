@@ -3,24 +3,12 @@ package io.deskpulse.scoring.service;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deskpulse.storage.ScorecardMetrics;
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -45,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "is optional and a field left out (or null) takes its default; unknown fields are refused.")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties({"version", "changed_at", "changed_by", "changed_fields"})
-@ScoringModels.Consistent
+@CheckedDocument.Valid
 public record ScoringModels(
         @Schema(description = "Role name (a-z, 0-9, _ and -, at most 64) → model; 1 to 50 roles. Default: the catalog's "
                 + "frontline_agent, technical_support and team_lead") Map<String, RoleModel> roles,
@@ -54,7 +42,7 @@ public record ScoringModels(
                 example = "{\"a-17\": \"technical_support\"}") Map<String, String> agentRoles,
         @Schema(description = "Team id → role, for teams whose role is not the default (at most 10,000)",
                 example = "{\"l2-support\": \"technical_support\"}") Map<String, String> teamRoles,
-        @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+        @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) implements CheckedDocument {
 
     /** The document's fields, in the order they are written. */
     public static final List<String> FIELDS = List.of("roles", "default_roles", "agent_roles", "team_roles");
@@ -67,8 +55,6 @@ public record ScoringModels(
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_TARGET = BigDecimal.valueOf(1_000_000_000);
-    private static final ObjectMapper STORED = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** Version 0: the catalog's models for every tenant that never saved its own. */
     public static final ScoringModels DEFAULTS = readDefaults();
 
@@ -165,20 +151,12 @@ public record ScoringModels(
 
     /** The canonical JSON text that is stored in scoring_model_versions. */
     public String toStored() {
-        try {
-            return STORED.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("scoring models did not write as JSON", e);
-        }
+        return JsonBodies.toStored(this);
     }
 
     /** A stored document; it passed the rules when it was saved. */
     public static ScoringModels fromStored(String json) {
-        try {
-            return STORED.readValue(json, ScoringModels.class).canonical(DEFAULTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored scoring models document no longer reads: " + e.getMessage(), e);
-        }
+        return JsonBodies.fromStored(json, ScoringModels.class).canonical(DEFAULTS);
     }
 
     private static ScoringModels readDefaults() {
@@ -186,7 +164,7 @@ public record ScoringModels(
             if (in == null) {
                 throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the build");
             }
-            return STORED.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), ScoringModels.class)
+            return JsonBodies.fromStored(new String(in.readAllBytes(), StandardCharsets.UTF_8), ScoringModels.class)
                     .canonical(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,170 +172,156 @@ public record ScoringModels(
     }
 
     /** Every rule of the document, each broken one named by its path. */
-    @Target(ElementType.TYPE)
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = ConsistentValidator.class)
-    public @interface Consistent {
-        String message() default "is not a valid scoring models document";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
+    @Override
+    public FieldErrors check() {
+        FieldErrors errors = new FieldErrors();
+        unknown(unknownFields, "", FIELDS, "is not a field of the scoring models; they are ", errors);
+        int beforeRoles = errors.count();
+        if (roles != null) {
+            roles(roles, errors);
+        }
+        // Role references are checked against valid roles only: a broken role must not be reported twice.
+        Set<String> names = errors.count() > beforeRoles ? null
+                : new TreeSet<>((roles != null ? roles : DEFAULTS.roles()).keySet());
+        defaultRoles(defaultRoles, names, errors);
+        assignments(agentRoles, "agent_roles", names, errors);
+        assignments(teamRoles, "team_roles", names, errors);
+        return errors;
     }
 
-    public static class ConsistentValidator implements ConstraintValidator<Consistent, ScoringModels> {
-
-        @Override
-        public boolean isValid(ScoringModels models, ConstraintValidatorContext context) {
-            FieldErrors errors = new FieldErrors();
-            unknown(models.unknownFields(), "", FIELDS, "is not a field of the scoring models; they are ", errors);
-            int beforeRoles = errors.count();
-            if (models.roles() != null) {
-                roles(models.roles(), errors);
-            }
-            // Role references are checked against valid roles only: a broken role must not be reported twice.
-            Set<String> names = errors.count() > beforeRoles ? null
-                    : new TreeSet<>((models.roles() != null ? models.roles() : DEFAULTS.roles()).keySet());
-            defaultRoles(models.defaultRoles(), names, errors);
-            assignments(models.agentRoles(), "agent_roles", names, errors);
-            assignments(models.teamRoles(), "team_roles", names, errors);
-            return errors.report(context);
+    private static void roles(Map<String, RoleModel> roles, FieldErrors errors) {
+        if (roles.isEmpty() || roles.size() > MAX_ROLES) {
+            errors.add("roles", "must be an object of 1 to " + MAX_ROLES + " roles: role name → model");
+            return;
         }
-
-        private static void roles(Map<String, RoleModel> roles, FieldErrors errors) {
-            if (roles.isEmpty() || roles.size() > MAX_ROLES) {
-                errors.add("roles", "must be an object of 1 to " + MAX_ROLES + " roles: role name → model");
-                return;
+        roles.forEach((name, model) -> {
+            String path = "roles." + name;
+            if (!NAME.matcher(name).matches()) {
+                errors.add(path, "a role name is 1 to 64 characters a-z, 0-9, _ and -, starting with a letter");
+            } else if (model == null) {
+                errors.add(path, "must be an object with kpis and peer_review");
+            } else {
+                role(model, path, errors);
             }
-            roles.forEach((name, model) -> {
-                String path = "roles." + name;
-                if (!NAME.matcher(name).matches()) {
-                    errors.add(path, "a role name is 1 to 64 characters a-z, 0-9, _ and -, starting with a letter");
-                } else if (model == null) {
-                    errors.add(path, "must be an object with kpis and peer_review");
-                } else {
-                    role(model, path, errors);
+        });
+    }
+
+    private static void role(RoleModel model, String path, FieldErrors errors) {
+        unknown(model.unknownFields(), path + ".", List.of("kpis", "peer_review"),
+                "is not a field of a role's model; they are ", errors);
+        int before = errors.count();
+        boolean peerReview = model.peerReview() != null && peerReview(model.peerReview(), path + ".peer_review", errors);
+        List<Kpi> kpis = model.kpis();
+        if (kpis == null || kpis.isEmpty() || kpis.size() > MAX_KPIS) {
+            errors.add(path + ".kpis", "must be a list of 1 to " + MAX_KPIS + " KPIs");
+            return;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < kpis.size(); i++) {
+            String kpiPath = path + ".kpis[" + i + "]";
+            Kpi kpi = kpis.get(i);
+            if (kpi == null) {
+                errors.add(kpiPath, "must be an object with metric, target and weight (channel, group and direction "
+                        + "optional)");
+            } else if (kpi(kpi, kpiPath, errors)) {
+                Integer earlier = seen.putIfAbsent(kpi.key(), i);
+                if (earlier != null) {
+                    errors.add(kpiPath, "repeats " + kpi.key() + " (kpis[" + earlier + "]); a KPI appears once per "
+                            + "role and channel");
                 }
-            });
-        }
-
-        private static void role(RoleModel model, String path, FieldErrors errors) {
-            unknown(model.unknownFields(), path + ".", List.of("kpis", "peer_review"),
-                    "is not a field of a role's model; they are ", errors);
-            int before = errors.count();
-            boolean peerReview = model.peerReview() != null && peerReview(model.peerReview(), path + ".peer_review", errors);
-            List<Kpi> kpis = model.kpis();
-            if (kpis == null || kpis.isEmpty() || kpis.size() > MAX_KPIS) {
-                errors.add(path + ".kpis", "must be a list of 1 to " + MAX_KPIS + " KPIs");
-                return;
-            }
-            Map<String, Integer> seen = new HashMap<>();
-            BigDecimal total = BigDecimal.ZERO;
-            for (int i = 0; i < kpis.size(); i++) {
-                String kpiPath = path + ".kpis[" + i + "]";
-                Kpi kpi = kpis.get(i);
-                if (kpi == null) {
-                    errors.add(kpiPath, "must be an object with metric, target and weight (channel, group and direction "
-                            + "optional)");
-                } else if (kpi(kpi, kpiPath, errors)) {
-                    Integer earlier = seen.putIfAbsent(kpi.key(), i);
-                    if (earlier != null) {
-                        errors.add(kpiPath, "repeats " + kpi.key() + " (kpis[" + earlier + "]); a KPI appears once per "
-                                + "role and channel");
-                    }
-                    if (kpi.metric().equals("peer_review_avg") && peerReview) {
-                        errors.add(kpiPath, "peer_review_avg is scored by peer_review (its share) already; use one or "
-                                + "the other");
-                    }
-                    total = total.add(new BigDecimal(kpi.weight().toString()));
+                if (kpi.metric().equals("peer_review_avg") && peerReview) {
+                    errors.add(kpiPath, "peer_review_avg is scored by peer_review (its share) already; use one or "
+                            + "the other");
                 }
-            }
-            if (errors.count() == before && total.compareTo(HUNDRED) != 0) {
-                errors.add(path + ".kpis", "the weights must add up to 100 (per cent of the score before the peer-review "
-                        + "share), they add up to " + total.stripTrailingZeros().toPlainString());
+                total = total.add(new BigDecimal(kpi.weight().toString()));
             }
         }
-
-        /** Whether the KPI is valid; else its errors are added. */
-        private static boolean kpi(Kpi kpi, String path, FieldErrors errors) {
-            unknown(kpi.unknownFields(), path + ".", Kpi.FIELDS, "is not a field of a KPI; they are ", errors);
-            int before = errors.count();
-            if (kpi.metric() == null || !ScorecardMetrics.known(kpi.metric())) {
-                errors.add(path + ".metric", "must be one of " + String.join(", ", ScorecardMetrics.NAMES) + ", got "
-                        + (kpi.metric() == null ? "nothing" : "\"" + kpi.metric() + "\""));
-            }
-            choice(kpi.channel(), path + ".channel", SettingsDocument.CHANNELS, errors);
-            if (kpi.group() != null && !NAME.matcher(kpi.group()).matches()) {
-                errors.add(path + ".group", "a group name is 1 to 64 characters a-z, 0-9, _ and -, starting with a "
-                        + "letter, e.g. satisfaction_quality");
-            }
-            choice(kpi.direction(), path + ".direction", List.of("higher", "lower"), errors);
-            number(kpi.target(), path + ".target", MAX_TARGET, 6, errors);
-            number(kpi.weight(), path + ".weight", HUNDRED, 3, errors);
-            return errors.count() == before;
+        if (errors.count() == before && total.compareTo(HUNDRED) != 0) {
+            errors.add(path + ".kpis", "the weights must add up to 100 (per cent of the score before the peer-review "
+                    + "share), they add up to " + total.stripTrailingZeros().toPlainString());
         }
+    }
 
-        private static boolean peerReview(PeerReview peer, String path, FieldErrors errors) {
-            unknown(peer.unknownFields(), path + ".", List.of("share", "target"), "is not a field of peer_review; they "
+    /** Whether the KPI is valid; else its errors are added. */
+    private static boolean kpi(Kpi kpi, String path, FieldErrors errors) {
+        unknown(kpi.unknownFields(), path + ".", Kpi.FIELDS, "is not a field of a KPI; they are ", errors);
+        int before = errors.count();
+        if (kpi.metric() == null || !ScorecardMetrics.known(kpi.metric())) {
+            errors.add(path + ".metric", "must be one of " + String.join(", ", ScorecardMetrics.NAMES) + ", got "
+                    + (kpi.metric() == null ? "nothing" : "\"" + kpi.metric() + "\""));
+        }
+        choice(kpi.channel(), path + ".channel", SettingsDocument.CHANNELS, errors);
+        if (kpi.group() != null && !NAME.matcher(kpi.group()).matches()) {
+            errors.add(path + ".group", "a group name is 1 to 64 characters a-z, 0-9, _ and -, starting with a "
+                    + "letter, e.g. satisfaction_quality");
+        }
+        choice(kpi.direction(), path + ".direction", List.of("higher", "lower"), errors);
+        number(kpi.target(), path + ".target", MAX_TARGET, 6, errors);
+        number(kpi.weight(), path + ".weight", HUNDRED, 3, errors);
+        return errors.count() == before;
+    }
+
+    private static boolean peerReview(PeerReview peer, String path, FieldErrors errors) {
+        unknown(peer.unknownFields(), path + ".", List.of("share", "target"), "is not a field of peer_review; they "
+                + "are ", errors);
+        return number(peer.share(), path + ".share", BigDecimal.valueOf(99), 3, errors)
+                & number(peer.target(), path + ".target", BigDecimal.valueOf(5), 3, errors);
+    }
+
+    private static void defaultRoles(DefaultRoles given, Set<String> roles, FieldErrors errors) {
+        if (given != null) {
+            unknown(given.unknownFields(), "default_roles.", List.of("agent", "team"), "is not a dimension; they "
                     + "are ", errors);
-            return number(peer.share(), path + ".share", BigDecimal.valueOf(99), 3, errors)
-                    & number(peer.target(), path + ".target", BigDecimal.valueOf(5), 3, errors);
         }
-
-        private static void defaultRoles(DefaultRoles given, Set<String> roles, FieldErrors errors) {
-            if (given != null) {
-                unknown(given.unknownFields(), "default_roles.", List.of("agent", "team"), "is not a dimension; they "
-                        + "are ", errors);
+        BiConsumer<String, String> check = (dimension, role) -> {
+            if (roles != null && (role == null || !roles.contains(role))) {
+                errors.add("default_roles." + dimension, "names role " + (role == null ? "nothing"
+                        : FieldErrors.quote(role)) + ", which is not in roles (" + String.join(", ", roles) + ")");
             }
-            BiConsumer<String, String> check = (dimension, role) -> {
-                if (roles != null && (role == null || !roles.contains(role))) {
-                    errors.add("default_roles." + dimension, "names role " + (role == null ? "nothing"
-                            : FieldErrors.quote(role)) + ", which is not in roles (" + String.join(", ", roles) + ")");
-                }
-            };
-            check.accept("agent", given != null && given.agent() != null ? given.agent() : DEFAULTS.defaultRoles().agent());
-            check.accept("team", given != null && given.team() != null ? given.team() : DEFAULTS.defaultRoles().team());
+        };
+        check.accept("agent", given != null && given.agent() != null ? given.agent() : DEFAULTS.defaultRoles().agent());
+        check.accept("team", given != null && given.team() != null ? given.team() : DEFAULTS.defaultRoles().team());
+    }
+
+    private static void assignments(Map<String, String> assigned, String path, Set<String> roles,
+            FieldErrors errors) {
+        if (assigned == null) {
+            return;
         }
-
-        private static void assignments(Map<String, String> assigned, String path, Set<String> roles,
-                FieldErrors errors) {
-            if (assigned == null) {
-                return;
-            }
-            if (assigned.size() > MAX_ASSIGNMENTS) {
-                errors.add(path, "must be an object of at most " + MAX_ASSIGNMENTS + " entries: id → role");
-                return;
-            }
-            assigned.forEach((id, role) -> {
-                if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-                    errors.add(path + "." + id, "an id has 1 to " + MAX_ID_LENGTH + " characters");
-                } else if (role == null || (roles != null && !roles.contains(role))) {
-                    errors.add(path + "." + id, "must name one of the roles (" + String.join(", ",
-                            roles == null ? Set.of() : roles) + "), got " + (role == null ? "null" : "\"" + role + "\""));
-                }
-            });
+        if (assigned.size() > MAX_ASSIGNMENTS) {
+            errors.add(path, "must be an object of at most " + MAX_ASSIGNMENTS + " entries: id → role");
+            return;
         }
-
-        private static void choice(String value, String path, List<String> allowed, FieldErrors errors) {
-            if (value != null && !allowed.contains(value)) {
-                errors.add(path, "must be one of " + String.join(", ", allowed) + " (or null), got \"" + value + "\"");
+        assigned.forEach((id, role) -> {
+            if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+                errors.add(path + "." + id, "an id has 1 to " + MAX_ID_LENGTH + " characters");
+            } else if (role == null || (roles != null && !roles.contains(role))) {
+                errors.add(path + "." + id, "must name one of the roles (" + String.join(", ",
+                        roles == null ? Set.of() : roles) + "), got " + (role == null ? "null" : "\"" + role + "\""));
             }
+        });
+    }
+
+    private static void choice(String value, String path, List<String> allowed, FieldErrors errors) {
+        if (value != null && !allowed.contains(value)) {
+            errors.add(path, "must be one of " + String.join(", ", allowed) + " (or null), got \"" + value + "\"");
         }
+    }
 
-        private static boolean number(Number value, String path, BigDecimal max, int maxScale, FieldErrors errors) {
-            String why = Decimals.check(value, BigDecimal.ZERO, false, max, maxScale);
-            if (why != null) {
-                errors.add(path, why);
-            }
-            return why == null;
+    private static boolean number(Number value, String path, BigDecimal max, int maxScale, FieldErrors errors) {
+        String why = Decimals.check(value, BigDecimal.ZERO, false, max, maxScale);
+        if (why != null) {
+            errors.add(path, why);
         }
+        return why == null;
+    }
 
-        private static void unknown(Map<String, Object> unknown, String prefix, List<String> fields, String reason,
-                FieldErrors errors) {
-            if (unknown != null) {
-                new TreeSet<>(unknown.keySet()).forEach(name -> errors.add(prefix + name, reason
-                        + String.join(", ", fields)));
-            }
+    private static void unknown(Map<String, Object> unknown, String prefix, List<String> fields, String reason,
+            FieldErrors errors) {
+        if (unknown != null) {
+            new TreeSet<>(unknown.keySet()).forEach(name -> errors.add(prefix + name, reason
+                    + String.join(", ", fields)));
         }
     }
 }

@@ -4,23 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deskpulse.scoring.domain.BusinessHours;
 import io.deskpulse.scoring.domain.OpenInterval;
 import io.deskpulse.scoring.domain.TenantSettings;
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -55,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "optional and a field left out (or null) takes its default; unknown fields are refused.")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties({"version", "changed_at", "changed_by", "changed_fields", "pending_recomputation", "recomputation"})
-@SettingsDocument.Consistent
+@CheckedDocument.Valid
 public record SettingsDocument(
         @Schema(description = "IANA zone: reports' default tz, and the zone of business hours that name none",
                 defaultValue = "UTC", example = "Europe/Berlin") String timeZone,
@@ -81,7 +69,8 @@ public record SettingsDocument(
         @Schema(type = SchemaType.INTEGER, description = "An abandonment after less waiting than this many seconds (0 to "
                 + "3600; 0: none is short) is a short abandon, counted apart and left out of the queue rates",
                 defaultValue = "5", minimum = "0", maximum = "3600") Number shortAbandonS,
-        @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+        @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields)
+        implements CheckedDocument {
 
     /** The document's fields, in the order they are written. */
     public static final List<String> FIELDS = List.of("time_zone", "business_hours", "team_business_hours",
@@ -94,8 +83,6 @@ public record SettingsDocument(
     static final long MAX_SHORT_ABANDON_SECONDS = 3600;
     static final int MAX_TEAM_ID_LENGTH = 128;
     static final int MAX_TEAMS = 1000;
-    private static final ObjectMapper STORED = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Schema(name = "BusinessHours", description = "Weekly openings and holidays, in a time zone")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -216,22 +203,13 @@ public record SettingsDocument(
 
     /** The canonical JSON text of {@code settings} that is stored in tenant_settings_versions. */
     public static String toStored(TenantSettings settings) {
-        try {
-            return STORED.writeValueAsString(of(settings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("settings did not write as JSON", e);
-        }
+        return JsonBodies.toStored(of(settings));
     }
 
     /** A stored document; it passed these rules when it was saved, so a failure is a bug or a hand edit. */
     public static TenantSettings fromStored(String json) {
-        SettingsDocument document;
-        try {
-            document = STORED.readValue(json, SettingsDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored settings document no longer reads: " + e.getMessage(), e);
-        }
-        FieldErrors errors = ConsistentValidator.check(document);
+        SettingsDocument document = JsonBodies.fromStored(json, SettingsDocument.class);
+        FieldErrors errors = document.check();
         if (errors.any()) {
             throw new IllegalStateException("a stored settings document no longer reads: " + errors.list());
         }
@@ -282,257 +260,239 @@ public record SettingsDocument(
     }
 
     /** Every rule of docs/settings.md, each broken one named by its path. */
-    @Target(ElementType.TYPE)
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = ConsistentValidator.class)
-    public @interface Consistent {
-        String message() default "is not a valid settings document";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
+    @Override
+    public FieldErrors check() {
+        FieldErrors errors = new FieldErrors();
+        if (unknownFields != null) {
+            new TreeSet<>(unknownFields.keySet()).forEach(name -> errors.add(name,
+                    "is not a settings field; they are " + String.join(", ", FIELDS)));
+        }
+        if (timeZone != null) {
+            reportZone(timeZone, errors);
+        }
+        if (businessHours != null) {
+            hours(businessHours, "business_hours", errors);
+        }
+        teamHours(teamBusinessHours, errors);
+        slaPerChannel(firstResponseSlaS, "first_response_sla_s", errors);
+        if (firstResponseSlaSByPriority != null) {
+            firstResponseSlaSByPriority.forEach((priority, targets) -> {
+                String path = "first_response_sla_s_by_priority." + priority;
+                if (!PRIORITIES.contains(priority)) {
+                    errors.add(path, "is not a priority; they are " + String.join(", ", PRIORITIES));
+                } else {
+                    slaPerChannel(targets, path, errors);
+                }
+            });
+        }
+        if (qaPassMark != null) {
+            BigDecimal mark = new BigDecimal(qaPassMark.toString());
+            if (mark.signum() < 0 || mark.compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add("qa_pass_mark", "must be a number from 0 to 100, got " + mark.toPlainString());
+            } else if (mark.stripTrailingZeros().scale() > 3) {
+                // Scores are kept in thousandths (docs/storage.md): a finer mark would not mean what it says.
+                errors.add("qa_pass_mark", "must have at most 3 decimal places, got " + mark.toPlainString());
+            }
+        }
+        slaPerChannel(serviceLevelS, "service_level_s", errors);
+        if (shortAbandonS != null) {
+            BigDecimal seconds = new BigDecimal(shortAbandonS.toString());
+            if (seconds.stripTrailingZeros().scale() > 0 || seconds.signum() < 0
+                    || seconds.compareTo(BigDecimal.valueOf(MAX_SHORT_ABANDON_SECONDS)) > 0) {
+                errors.add("short_abandon_s", "must be a whole number of seconds from 0 to " + MAX_SHORT_ABANDON_SECONDS
+                        + ", got " + seconds.toPlainString());
+            }
+        }
+        String tag = complaintTag;
+        if (tag != null && (tag.isBlank() || tag.length() > MAX_COMPLAINT_TAG_LENGTH)) {
+            errors.add("complaint_tag", "must be a non-empty text of at most " + MAX_COMPLAINT_TAG_LENGTH
+                    + " characters, got " + FieldErrors.quote(tag));
+        }
+        return errors;
     }
 
-    public static class ConsistentValidator implements ConstraintValidator<Consistent, SettingsDocument> {
-
-        @Override
-        public boolean isValid(SettingsDocument document, ConstraintValidatorContext context) {
-            return check(document).report(context);
+    /**
+     * The tenant's own zone, which reports default to: aggregates are hourly, so only a zone whose UTC offsets
+     * are whole hours can be reported exactly (business hours may use any zone). Checked against the offsets the
+     * zone has had since 1970 and will have by its rules.
+     */
+    private static void reportZone(String id, FieldErrors errors) {
+        ZoneId zone = zone(id, "time_zone", errors);
+        if (zone == null) {
+            return;
         }
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = new ArrayList<>(List.of(rules.getOffset(Instant.EPOCH)));
+        rules.getTransitions().stream().filter(t -> !t.getInstant().isBefore(Instant.EPOCH))
+                .forEach(t -> offsets.add(t.getOffsetAfter()));
+        rules.getTransitionRules().forEach(r -> {
+            offsets.add(r.getOffsetBefore());
+            offsets.add(r.getOffsetAfter());
+        });
+        offsets.stream().filter(offset -> offset.getTotalSeconds() % 3600 != 0).findFirst().ifPresent(offset ->
+                errors.add("time_zone", "must have a whole-hour UTC offset, for reports default to it and are exact "
+                        + "per hour; " + zone.getId() + " has " + offset + " (business_hours.time_zone may be any zone)"));
+    }
 
-        static FieldErrors check(SettingsDocument d) {
-            FieldErrors errors = new FieldErrors();
-            if (d.unknownFields() != null) {
-                new TreeSet<>(d.unknownFields().keySet()).forEach(name -> errors.add(name,
-                        "is not a settings field; they are " + String.join(", ", FIELDS)));
-            }
-            if (d.timeZone() != null) {
-                reportZone(d.timeZone(), errors);
-            }
-            if (d.businessHours() != null) {
-                hours(d.businessHours(), "business_hours", errors);
-            }
-            teamHours(d.teamBusinessHours(), errors);
-            slaPerChannel(d.firstResponseSlaS(), "first_response_sla_s", errors);
-            if (d.firstResponseSlaSByPriority() != null) {
-                d.firstResponseSlaSByPriority().forEach((priority, targets) -> {
-                    String path = "first_response_sla_s_by_priority." + priority;
-                    if (!PRIORITIES.contains(priority)) {
-                        errors.add(path, "is not a priority; they are " + String.join(", ", PRIORITIES));
-                    } else {
-                        slaPerChannel(targets, path, errors);
-                    }
-                });
-            }
-            if (d.qaPassMark() != null) {
-                BigDecimal mark = new BigDecimal(d.qaPassMark().toString());
-                if (mark.signum() < 0 || mark.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    errors.add("qa_pass_mark", "must be a number from 0 to 100, got " + mark.toPlainString());
-                } else if (mark.stripTrailingZeros().scale() > 3) {
-                    // Scores are kept in thousandths (docs/storage.md): a finer mark would not mean what it says.
-                    errors.add("qa_pass_mark", "must have at most 3 decimal places, got " + mark.toPlainString());
-                }
-            }
-            slaPerChannel(d.serviceLevelS(), "service_level_s", errors);
-            if (d.shortAbandonS() != null) {
-                BigDecimal seconds = new BigDecimal(d.shortAbandonS().toString());
-                if (seconds.stripTrailingZeros().scale() > 0 || seconds.signum() < 0
-                        || seconds.compareTo(BigDecimal.valueOf(MAX_SHORT_ABANDON_SECONDS)) > 0) {
-                    errors.add("short_abandon_s", "must be a whole number of seconds from 0 to " + MAX_SHORT_ABANDON_SECONDS
-                            + ", got " + seconds.toPlainString());
-                }
-            }
-            String tag = d.complaintTag();
-            if (tag != null && (tag.isBlank() || tag.length() > MAX_COMPLAINT_TAG_LENGTH)) {
-                errors.add("complaint_tag", "must be a non-empty text of at most " + MAX_COMPLAINT_TAG_LENGTH
-                        + " characters, got " + FieldErrors.quote(tag));
-            }
-            return errors;
+    private static ZoneId zone(String id, String path, FieldErrors errors) {
+        ZoneId zone = SettingsDocument.zone(id);
+        if (zone == null) {
+            errors.add(path, "must be an IANA time zone such as \"Europe/Berlin\" or \"UTC\", got "
+                    + FieldErrors.quote(id));
         }
+        return zone;
+    }
 
-        /**
-         * The tenant's own zone, which reports default to: aggregates are hourly, so only a zone whose UTC offsets
-         * are whole hours can be reported exactly (business hours may use any zone). Checked against the offsets the
-         * zone has had since 1970 and will have by its rules.
-         */
-        private static void reportZone(String id, FieldErrors errors) {
-            ZoneId zone = zone(id, "time_zone", errors);
-            if (zone == null) {
-                return;
-            }
-            ZoneRules rules = zone.getRules();
-            List<ZoneOffset> offsets = new ArrayList<>(List.of(rules.getOffset(Instant.EPOCH)));
-            rules.getTransitions().stream().filter(t -> !t.getInstant().isBefore(Instant.EPOCH))
-                    .forEach(t -> offsets.add(t.getOffsetAfter()));
-            rules.getTransitionRules().forEach(r -> {
-                offsets.add(r.getOffsetBefore());
-                offsets.add(r.getOffsetAfter());
-            });
-            offsets.stream().filter(offset -> offset.getTotalSeconds() % 3600 != 0).findFirst().ifPresent(offset ->
-                    errors.add("time_zone", "must have a whole-hour UTC offset, for reports default to it and are exact "
-                            + "per hour; " + zone.getId() + " has " + offset + " (business_hours.time_zone may be any zone)"));
+    private static void teamHours(Map<String, Hours> teams, FieldErrors errors) {
+        if (teams == null) {
+            return;
         }
-
-        private static ZoneId zone(String id, String path, FieldErrors errors) {
-            ZoneId zone = SettingsDocument.zone(id);
-            if (zone == null) {
-                errors.add(path, "must be an IANA time zone such as \"Europe/Berlin\" or \"UTC\", got "
-                        + FieldErrors.quote(id));
-            }
-            return zone;
+        if (teams.size() > MAX_TEAMS) {
+            errors.add("team_business_hours", "must name at most " + MAX_TEAMS + " teams, got " + teams.size());
+            return;
         }
-
-        private static void teamHours(Map<String, Hours> teams, FieldErrors errors) {
-            if (teams == null) {
-                return;
-            }
-            if (teams.size() > MAX_TEAMS) {
-                errors.add("team_business_hours", "must name at most " + MAX_TEAMS + " teams, got " + teams.size());
-                return;
-            }
-            teams.forEach((team, hours) -> {
-                String path = "team_business_hours." + team;
-                if (team.isEmpty() || team.length() > MAX_TEAM_ID_LENGTH) {
-                    errors.add(path, "a team id has 1 to " + MAX_TEAM_ID_LENGTH + " characters");
-                } else if (hours == null) {
-                    errors.add(path, "must be an object with weekly openings (and optionally time_zone and holidays)");
-                } else {
-                    hours(hours, path, errors);
-                }
-            });
-        }
-
-        private static void hours(Hours hours, String path, FieldErrors errors) {
-            if (hours.unknownFields() != null) {
-                new TreeSet<>(hours.unknownFields().keySet()).forEach(name -> errors.add(path + "." + name,
-                        "is not a field of business hours; they have time_zone, weekly and holidays"));
-            }
-            if (hours.timeZone() != null) {
-                zone(hours.timeZone(), path + ".time_zone", errors);
-            }
-            weekly(hours.weekly(), path + ".weekly", errors);
-            holidays(hours.holidays(), path + ".holidays", errors);
-        }
-
-        private static void weekly(Map<String, List<String>> weekly, String path, FieldErrors errors) {
-            if (weekly == null) {
-                errors.add(path, "is required: the openings per day (business_hours null means always open)");
-                return;
-            }
-            int before = errors.count();
-            boolean open = false;
-            for (Map.Entry<String, List<String>> entry : weekly.entrySet()) {
-                String dayPath = path + "." + entry.getKey();
-                if (SettingsDocument.day(entry.getKey()) == null) {
-                    errors.add(dayPath, "is not a day: use " + DAYS + " (lower case)");
-                } else {
-                    open |= openings(entry.getValue(), dayPath, errors);
-                }
-            }
-            if (errors.count() == before && !open) {
-                errors.add(path, "must hold at least one opening in the week (business_hours null means always open)");
-            }
-        }
-
-        /** Whether the day has an opening; its errors are added. */
-        private static boolean openings(List<String> openings, String path, FieldErrors errors) {
-            if (openings == null) {
-                errors.add(path, "must be a list of \"HH:MM-HH:MM\" openings ([] or leaving the day out: closed)");
-                return false;
-            }
-            if (openings.size() > MAX_OPENINGS_PER_DAY) {
-                errors.add(path, "must hold at most " + MAX_OPENINGS_PER_DAY + " openings, got " + openings.size());
-                return false;
-            }
-            List<Indexed> valid = new ArrayList<>();
-            for (int i = 0; i < openings.size(); i++) {
-                OpenInterval opening = opening(openings.get(i), path + "[" + i + "]", errors);
-                if (opening != null) {
-                    valid.add(new Indexed(i, opening));
-                }
-            }
-            // Sorted by start, an opening overlaps an earlier one exactly when it starts before the latest end so far.
-            valid.sort(Comparator.comparingInt(o -> o.opening().startMinute()));
-            Indexed latestEnd = null;
-            for (Indexed current : valid) {
-                if (latestEnd != null && current.opening().startMinute() < latestEnd.opening().endMinute()) {
-                    String dayName = path.substring(path.lastIndexOf('.') + 1);
-                    errors.add(path + "[" + current.index() + "]", "overlaps " + dayName + "[" + latestEnd.index()
-                            + "] (" + Hours.format(latestEnd.opening()) + ")");
-                }
-                if (latestEnd == null || current.opening().endMinute() > latestEnd.opening().endMinute()) {
-                    latestEnd = current;
-                }
-            }
-            return !valid.isEmpty();
-        }
-
-        private static OpenInterval opening(String text, String path, FieldErrors errors) {
-            int[] opening = minutes(text);
-            if (opening == null) {
-                errors.add(path, "must be an opening \"HH:MM-HH:MM\" such as \"09:00-17:00\", got "
-                        + (text == null ? "null" : FieldErrors.quote(text)));
-            } else if (opening[0] < 0 || opening[1] < 0) {
-                errors.add(path, "holds a time that is not one of a day (00:00 to 23:59, and 24:00 as an end), got "
-                        + FieldErrors.quote(text));
-            } else if (opening[0] == OpenInterval.DAY_MINUTES) {
-                errors.add(path, "cannot start at 24:00: 24:00 only ends an opening");
-            } else if (opening[0] >= opening[1]) {
-                errors.add(path, "must start before it ends, got " + FieldErrors.quote(text) + "; an opening cannot "
-                        + "cross midnight (a night shift is two openings, e.g. 22:00-24:00 and, the next day, 00:00-06:00)");
+        teams.forEach((team, hours) -> {
+            String path = "team_business_hours." + team;
+            if (team.isEmpty() || team.length() > MAX_TEAM_ID_LENGTH) {
+                errors.add(path, "a team id has 1 to " + MAX_TEAM_ID_LENGTH + " characters");
+            } else if (hours == null) {
+                errors.add(path, "must be an object with weekly openings (and optionally time_zone and holidays)");
             } else {
-                return new OpenInterval(opening[0], opening[1]);
+                hours(hours, path, errors);
             }
-            return null;
-        }
+        });
+    }
 
-        private static void holidays(List<String> holidays, String path, FieldErrors errors) {
-            if (holidays == null) {
+    private static void hours(Hours hours, String path, FieldErrors errors) {
+        if (hours.unknownFields() != null) {
+            new TreeSet<>(hours.unknownFields().keySet()).forEach(name -> errors.add(path + "." + name,
+                    "is not a field of business hours; they have time_zone, weekly and holidays"));
+        }
+        if (hours.timeZone() != null) {
+            zone(hours.timeZone(), path + ".time_zone", errors);
+        }
+        weekly(hours.weekly(), path + ".weekly", errors);
+        holidays(hours.holidays(), path + ".holidays", errors);
+    }
+
+    private static void weekly(Map<String, List<String>> weekly, String path, FieldErrors errors) {
+        if (weekly == null) {
+            errors.add(path, "is required: the openings per day (business_hours null means always open)");
+            return;
+        }
+        int before = errors.count();
+        boolean open = false;
+        for (Map.Entry<String, List<String>> entry : weekly.entrySet()) {
+            String dayPath = path + "." + entry.getKey();
+            if (SettingsDocument.day(entry.getKey()) == null) {
+                errors.add(dayPath, "is not a day: use " + DAYS + " (lower case)");
+            } else {
+                open |= openings(entry.getValue(), dayPath, errors);
+            }
+        }
+        if (errors.count() == before && !open) {
+            errors.add(path, "must hold at least one opening in the week (business_hours null means always open)");
+        }
+    }
+
+    /** Whether the day has an opening; its errors are added. */
+    private static boolean openings(List<String> openings, String path, FieldErrors errors) {
+        if (openings == null) {
+            errors.add(path, "must be a list of \"HH:MM-HH:MM\" openings ([] or leaving the day out: closed)");
+            return false;
+        }
+        if (openings.size() > MAX_OPENINGS_PER_DAY) {
+            errors.add(path, "must hold at most " + MAX_OPENINGS_PER_DAY + " openings, got " + openings.size());
+            return false;
+        }
+        List<Indexed> valid = new ArrayList<>();
+        for (int i = 0; i < openings.size(); i++) {
+            OpenInterval opening = opening(openings.get(i), path + "[" + i + "]", errors);
+            if (opening != null) {
+                valid.add(new Indexed(i, opening));
+            }
+        }
+        // Sorted by start, an opening overlaps an earlier one exactly when it starts before the latest end so far.
+        valid.sort(Comparator.comparingInt(o -> o.opening().startMinute()));
+        Indexed latestEnd = null;
+        for (Indexed current : valid) {
+            if (latestEnd != null && current.opening().startMinute() < latestEnd.opening().endMinute()) {
+                String dayName = path.substring(path.lastIndexOf('.') + 1);
+                errors.add(path + "[" + current.index() + "]", "overlaps " + dayName + "[" + latestEnd.index()
+                        + "] (" + Hours.format(latestEnd.opening()) + ")");
+            }
+            if (latestEnd == null || current.opening().endMinute() > latestEnd.opening().endMinute()) {
+                latestEnd = current;
+            }
+        }
+        return !valid.isEmpty();
+    }
+
+    private static OpenInterval opening(String text, String path, FieldErrors errors) {
+        int[] opening = minutes(text);
+        if (opening == null) {
+            errors.add(path, "must be an opening \"HH:MM-HH:MM\" such as \"09:00-17:00\", got "
+                    + (text == null ? "null" : FieldErrors.quote(text)));
+        } else if (opening[0] < 0 || opening[1] < 0) {
+            errors.add(path, "holds a time that is not one of a day (00:00 to 23:59, and 24:00 as an end), got "
+                    + FieldErrors.quote(text));
+        } else if (opening[0] == OpenInterval.DAY_MINUTES) {
+            errors.add(path, "cannot start at 24:00: 24:00 only ends an opening");
+        } else if (opening[0] >= opening[1]) {
+            errors.add(path, "must start before it ends, got " + FieldErrors.quote(text) + "; an opening cannot "
+                    + "cross midnight (a night shift is two openings, e.g. 22:00-24:00 and, the next day, 00:00-06:00)");
+        } else {
+            return new OpenInterval(opening[0], opening[1]);
+        }
+        return null;
+    }
+
+    private static void holidays(List<String> holidays, String path, FieldErrors errors) {
+        if (holidays == null) {
+            return;
+        }
+        if (holidays.size() > MAX_HOLIDAYS) {
+            errors.add(path, "must hold at most " + MAX_HOLIDAYS + " dates, got " + holidays.size());
+            return;
+        }
+        for (int i = 0; i < holidays.size(); i++) {
+            String date = holidays.get(i);
+            if (!isDate(date)) {
+                errors.add(path + "[" + i + "]", "must be a date \"YYYY-MM-DD\", got "
+                        + (date == null ? "null" : FieldErrors.quote(date)));
+            }
+        }
+    }
+
+    private static boolean isDate(String text) {
+        if (text == null || !DATE.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void slaPerChannel(Map<String, Number> targets, String path, FieldErrors errors) {
+        if (targets == null) {
+            return;
+        }
+        targets.forEach((channel, seconds) -> {
+            String channelPath = path + "." + channel;
+            if (!CHANNELS.contains(channel)) {
+                errors.add(channelPath, "is not a channel; they are " + String.join(", ", CHANNELS));
                 return;
             }
-            if (holidays.size() > MAX_HOLIDAYS) {
-                errors.add(path, "must hold at most " + MAX_HOLIDAYS + " dates, got " + holidays.size());
-                return;
+            BigDecimal value = seconds == null ? null : new BigDecimal(seconds.toString());
+            if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
+                    || value.compareTo(BigDecimal.valueOf(MAX_SLA_SECONDS)) > 0) {
+                errors.add(channelPath, "must be a whole number of seconds from 1 to " + MAX_SLA_SECONDS
+                        + " (30 days), got " + (value == null ? "null" : value.toPlainString()));
             }
-            for (int i = 0; i < holidays.size(); i++) {
-                String date = holidays.get(i);
-                if (!isDate(date)) {
-                    errors.add(path + "[" + i + "]", "must be a date \"YYYY-MM-DD\", got "
-                            + (date == null ? "null" : FieldErrors.quote(date)));
-                }
-            }
-        }
-
-        private static boolean isDate(String text) {
-            if (text == null || !DATE.matcher(text).matches()) {
-                return false;
-            }
-            try {
-                LocalDate.parse(text);
-                return true;
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-
-        private static void slaPerChannel(Map<String, Number> targets, String path, FieldErrors errors) {
-            if (targets == null) {
-                return;
-            }
-            targets.forEach((channel, seconds) -> {
-                String channelPath = path + "." + channel;
-                if (!CHANNELS.contains(channel)) {
-                    errors.add(channelPath, "is not a channel; they are " + String.join(", ", CHANNELS));
-                    return;
-                }
-                BigDecimal value = seconds == null ? null : new BigDecimal(seconds.toString());
-                if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
-                        || value.compareTo(BigDecimal.valueOf(MAX_SLA_SECONDS)) > 0) {
-                    errors.add(channelPath, "must be a whole number of seconds from 1 to " + MAX_SLA_SECONDS
-                            + " (30 days), got " + (value == null ? "null" : value.toPlainString()));
-                }
-            });
-        }
+        });
     }
 
     private record Indexed(int index, OpenInterval opening) {
