@@ -25,7 +25,7 @@ final class CountOracle {
 
     static final List<String> COUNTS = List.of("tickets_created", "tickets_resolved", "first_response_count",
             "first_resolutions", "agent_replies", "customer_messages", "csat_count", "complaints", "handle_count",
-            "nps_count", "qa_count", "conversions", "peer_review_count");
+            "nps_count", "qa_count", "conversions", "peer_review_count", "reply_count");
     static final List<String> TOTALS = List.of("handle_total_s", "sales_amount");
 
     /** One metric over all days: the sums, and the per-day shortfalls and excesses added up. */
@@ -106,6 +106,10 @@ final class CountOracle {
         boolean resolved = false;
         String status = "new";
         Traffic.Event latestCsat = null;
+        // reply time (kpis.md): the first public reply answers the creation, every later one the customer waiting
+        boolean hasCreation = events.stream().anyMatch(e -> e.type().equals("ticket.created"));
+        boolean anyReply = false;
+        boolean waiting = false;
         for (Traffic.Event event : events) {
             switch (event.type()) {
                 case "ticket.created" -> {
@@ -115,11 +119,21 @@ final class CountOracle {
                     created = true;
                 }
                 case "ticket.message" -> {
-                    if (!responded && "agent".equals(event.text("author")) && event.data().path("public").asBoolean(true)) {
+                    boolean publicReply = "agent".equals(event.text("author")) && event.data().path("public").asBoolean(true);
+                    if (!responded && publicReply) {
                         responded = true;
                         if (created) {
                             add(expected, "first_response_count", event.day(), 1);
                         }
+                    }
+                    if (publicReply) {
+                        if ((!anyReply && hasCreation) || waiting) {
+                            add(expected, "reply_count", event.day(), 1);
+                        }
+                        anyReply = true;
+                        waiting = false;
+                    } else if ("customer".equals(event.text("author")) && (anyReply || !hasCreation)) {
+                        waiting = true;
                     }
                 }
                 case "ticket.status_changed" -> {

@@ -85,6 +85,32 @@ class CountOracleTest {
         assertThat(expected.get("conversions")).isEqualTo(Map.of(TUE, 1L));
         assertThat(expected.get("sales_amount")).isEqualTo(Map.of(TUE, 49_950L));
         assertThat(expected.get("peer_review_count")).isEqualTo(Map.of(TUE, 1L));
+        // the first public reply answers the creation; Tuesday's reply has nobody waiting
+        assertThat(expected.get("reply_count")).isEqualTo(Map.of(MON, 1L));
+    }
+
+    @Test
+    void everyReplyToAWaitingCustomerCountsOnce() throws Exception {
+        event("ticket.created", "2026-11-02T09:00:00Z", "{\"ticket_id\":\"T-3\",\"channel\":\"chat\"}");
+        event("ticket.message", "2026-11-02T09:01:00Z", "{\"ticket_id\":\"T-3\",\"author\":\"agent\",\"agent_id\":\"a\"}");
+        event("ticket.message", "2026-11-02T09:05:00Z", "{\"ticket_id\":\"T-3\",\"author\":\"customer\"}");
+        event("ticket.message", "2026-11-02T09:06:00Z", "{\"ticket_id\":\"T-3\",\"author\":\"customer\"}");
+        event("ticket.message", "2026-11-02T09:06:30Z", "{\"ticket_id\":\"T-3\",\"author\":\"bot\"}");
+        event("ticket.message", "2026-11-02T09:07:00Z", "{\"ticket_id\":\"T-3\",\"author\":\"agent\",\"agent_id\":\"a\","
+                + "\"public\":false}");
+        event("ticket.message", "2026-11-03T09:00:00Z", "{\"ticket_id\":\"T-3\",\"author\":\"agent\",\"agent_id\":\"a\"}");
+        event("ticket.message", "2026-11-03T09:01:00Z", "{\"ticket_id\":\"T-3\",\"author\":\"agent\",\"agent_id\":\"b\"}");
+        // no creation: the first reply answers the customer
+        event("ticket.message", "2026-11-02T10:00:00Z", "{\"ticket_id\":\"T-4\",\"author\":\"customer\"}");
+        event("ticket.message", "2026-11-02T10:05:00Z", "{\"ticket_id\":\"T-4\",\"author\":\"agent\",\"agent_id\":\"a\"}");
+        event("ticket.message", "2026-11-02T11:00:00Z", "{\"ticket_id\":\"T-5\",\"author\":\"agent\",\"agent_id\":\"a\"}");
+
+        Map<String, Map<LocalDate, Long>> expected = CountOracle.expected(events);
+
+        // T-3: 09:01 (the creation's wait) and Tuesday 09:00 (the two customer messages); 09:01 Tuesday answers nobody.
+        // T-4: its reply answers the customer; T-5: a reply with nobody waiting and no creation counts nothing
+        assertThat(expected.get("reply_count")).isEqualTo(Map.of(MON, 2L, TUE, 1L));
+        assertThat(expected.get("first_response_count")).isEqualTo(Map.of(MON, 1L));
     }
 
     /**

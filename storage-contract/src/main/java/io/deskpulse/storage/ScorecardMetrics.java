@@ -20,7 +20,9 @@ public final class ScorecardMetrics {
             "csat_avg", "csat_satisfied_rate", "nps",
             "qa_avg", "qa_pass_rate", "peer_review_avg",
             "handle_avg_s", "handle_p50_s", "handle_p90_s", "occupancy",
-            "conversion_rate");
+            "conversion_rate",
+            "reply_avg_s", "reply_p50_s", "reply_p90_s", "reply_bh_avg_s", "reply_bh_p50_s", "reply_bh_p90_s",
+            "answer_rate", "abandon_rate", "asa_s", "asa_p50_s", "asa_p90_s", "service_level_rate");
 
     private ScorecardMetrics() {
     }
@@ -29,8 +31,8 @@ public final class ScorecardMetrics {
         return NAMES.contains(metric);
     }
 
-    /** Durations and the reopen rate are better when lower; every other scorecard metric when higher. */
+    /** Durations, the reopen rate and the abandon rate are better when lower; every other scorecard metric when higher. */
     public static String defaultDirection(String metric) {
-        return metric.endsWith("_s") || metric.equals("reopen_rate") ? "lower" : "higher";
+        return metric.endsWith("_s") || metric.equals("reopen_rate") || metric.equals("abandon_rate") ? "lower" : "higher";
     }
 }

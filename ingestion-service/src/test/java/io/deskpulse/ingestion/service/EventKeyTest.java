@@ -35,4 +35,12 @@ class EventKeyTest {
         assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"type\":\"survey.nps\",\"data\":{\"ticket_id\":\"T-1\",\"agent_id\":\"a-1\"}}"))
                 .isEqualTo("acme:T-1");
     }
+
+    @Test
+    void queueEventsAreKeyedByTheInteractionWhoseTimelineHoldsThem() throws Exception {
+        for (String type : new String[] {"interaction.offered", "interaction.answered", "interaction.abandoned"}) {
+            assertThat(key("{\"source\":\"s\",\"id\":\"1\",\"type\":\"" + type
+                    + "\",\"data\":{\"interaction_id\":\"I-1\",\"agent_id\":\"a-1\"}}")).as(type).isEqualTo("acme:I-1");
+        }
+    }
 }

@@ -46,7 +46,10 @@ class EventValidatorAgreementTest {
             {"qa.review", "{\"agent_id\":\"a\",\"score\":87.5,\"reviewer_id\":\"r\"}"},
             {"sale.converted", "{\"agent_id\":\"a\",\"amount\":19.99,\"currency\":\"EUR\"}"},
             {"peer.review", "{\"agent_id\":\"a\",\"reviewer_id\":\"b\",\"score\":4}"},
-            {"survey.nps", "{\"agent_id\":\"a\",\"score\":9}"}};
+            {"survey.nps", "{\"agent_id\":\"a\",\"score\":9}"},
+            {"interaction.offered", "{\"interaction_id\":\"I\",\"channel\":\"phone\",\"queue_id\":\"q\",\"priority\":\"high\"}"},
+            {"interaction.answered", "{\"interaction_id\":\"I\",\"agent_id\":\"a\",\"wait_s\":12.5}"},
+            {"interaction.abandoned", "{\"interaction_id\":\"I\",\"wait_s\":3}"}};
 
     /** The invalid events of EventValidatorTest. */
     static final String[] INVALID_FIXTURES = {
@@ -59,6 +62,9 @@ class EventValidatorAgreementTest {
             event("ticket.tagged", "{\"ticket_id\":\"T\",\"tags\":[\"ok\",7,\"" + "x".repeat(129) + "\"]}"),
             event("ticket.assigned", "{\"ticket_id\":\"T\"}"),
             event("Ticket.Message", "{\"ticket_id\":\"T\",\"author\":\"AGENT\"}"),
+            event("interaction.offered", "{\"interaction_id\":\"I\",\"channel\":\"fax\"}"),
+            event("interaction.answered", "{\"interaction_id\":\"I\",\"wait_s\":-1}"),
+            event("interaction.abandoned", "{\"wait_s\":\"3\"}"),
             "{\"specversion\":\"0.3\",\"id\":\"\",\"source\":\"s\",\"type\":\"ticket.closed\","
                     + "\"time\":\"2026-11-02T09:14:05\",\"data\":[]}"};
 
@@ -237,7 +243,7 @@ class EventValidatorAgreementTest {
             }
             int max = property.path("maxLength").asInt(40);
             int length = Math.max(property.path("minLength").asInt(0), Math.min(max, 1 + random.nextInt(12)));
-            return quoted(random.nextDouble() < 0.1 ? "x".repeat(max) : ("v" + n + "-").repeat(3).substring(0, length));
+            return quoted(random.nextDouble() < 0.1 ? "x".repeat(max) : ("v" + n + "-").repeat(12).substring(0, length));
         }
         if (typeNames.contains("integer") || typeNames.contains("number")) {
             long min = property.path("minimum").asLong(0);

@@ -90,7 +90,8 @@ class EventValidatorTest {
                 .containsExactlyInAnyOrder(new Violation("specversion", "must be \"1.0\""),
                         new Violation("id", "must not be empty"),
                         new Violation("type", "must be one of: ticket.created, ticket.assigned, ticket.message, "
-                                + "ticket.status_changed, ticket.tagged, interaction.completed, survey.csat, survey.nps, "
+                                + "ticket.status_changed, ticket.tagged, interaction.completed, interaction.offered, interaction.answered, "
+                                + "interaction.abandoned, survey.csat, survey.nps, "
                                 + "qa.review, agent.status_changed, sale.converted, peer.review"),
                         new Violation("data", "must be an object"),
                         new Violation("time", EventValidator.TIME_REASON));

@@ -25,7 +25,9 @@ public class SchemaReadinessCheck implements HealthCheck {
             + " AND to_regclass('tenant_reporting') IS NOT NULL AND to_regclass('kpi_daily') IS NOT NULL"
             // V10 and V11: the export position of ticket_facts and the NPS responses per customer
             + " AND to_regclass('customer_nps_responses') IS NOT NULL"
-            + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('ticket_facts') AND attname = 'txid')";
+            + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('ticket_facts') AND attname = 'txid')"
+            // V24: reply time and queue KPIs, the queue key of the daily rows
+            + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('kpi_daily') AND attname = 'queue_id')";
 
     private final DataSource dataSource;
 
@@ -42,7 +44,7 @@ public class SchemaReadinessCheck implements HealthCheck {
                 boolean present = rs.next() && rs.getBoolean(1);
                 return HealthCheckResponse.named("kpi schema").status(present)
                         .withData("kpi_hourly", present ? "present"
-                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid or "
+                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid, kpi_daily.queue_id or "
                                         + "customer_nps_responses): has scoring-service migrated?")
                         .build();
             }

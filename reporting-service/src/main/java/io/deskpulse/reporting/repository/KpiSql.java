@@ -121,20 +121,21 @@ final class KpiSql {
     private static String rowKey(KpiQuery q) {
         String table = table(q);
         String time = table.equals("kpi_hourly") ? "bucket::text" : "day::text";
-        String members = table.equals("kpi_team_daily") ? "team_id" : "team_id, agent_id, channel";
+        String members = table.equals("kpi_team_daily") ? "team_id" : "team_id, agent_id, channel, queue_id";
         return "concat_ws(chr(31), " + time + ", " + members + ")";
     }
 
     /**
      * The smallest table that answers the query: in the zone of the daily rollups, the team-day rollup for
-     * reports by team or for the tenant that do not filter by channel, else the agent-and-channel days;
+     * reports by team or for the tenant that do not filter by channel, else the agent, channel and queue days;
      * in any other zone the hours.
      */
     static String table(KpiQuery q) {
         if (!q.daily()) {
             return "kpi_hourly";
         }
-        return q.dimension() != Dimension.AGENT && q.channel() == null ? "kpi_team_daily" : "kpi_daily";
+        boolean teams = q.dimension() == Dimension.TEAM || q.dimension() == Dimension.TENANT;
+        return teams && q.channel() == null ? "kpi_team_daily" : "kpi_daily";
     }
 
     private static SqlStatement period(SqlStatement s, KpiQuery q) {

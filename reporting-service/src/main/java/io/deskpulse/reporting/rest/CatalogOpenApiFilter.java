@@ -55,7 +55,7 @@ public class CatalogOpenApiFilter implements OASFilter {
             {"type": "https://deskpulse.io/problems/invalid-parameters", "title": "Invalid parameters", "status": 400,
              "detail": "3 parameters are invalid",
              "errors": [
-               {"field": "dimension", "reason": "must be one of: tenant, team, agent; got 'teams'"},
+               {"field": "dimension", "reason": "must be one of: tenant, team, agent, queue; got 'teams'"},
                {"field": "from", "reason": "must be a date YYYY-MM-DD, got '2026-13-01'"},
                {"field": "tz", "reason": "Asia/Kolkata has the UTC offset +05:30 between 2026-11-01 and 2026-11-07; \
             the aggregates are per UTC hour, so only zones whose offset is a whole number of hours can be reported exactly"}]}""";
@@ -120,7 +120,7 @@ public class CatalogOpenApiFilter implements OASFilter {
                         .description("First day of the period (day, ISO week's Monday, month's first; for total, from)")
                         .examples(List.of("2026-11-02")))
                 .addProperty("id", OASFactory.createSchema().addType(SchemaType.STRING).addType(SchemaType.NULL)
-                        .description("The tenant id (dimension=tenant), team or agent id; null: credited to no team/agent")
+                        .description("The tenant id (dimension=tenant), team, agent or queue id; null: credited to no team/agent/queue")
                         .examples(List.of("a-17")))
                 .required(List.of("period", "id"));
         return metrics(row);
@@ -179,7 +179,7 @@ public class CatalogOpenApiFilter implements OASFilter {
         if (metric instanceof Metric.PercentileSeconds) {
             return 90.249;
         }
-        if (metric instanceof Metric.Ratio || metric instanceof Metric.NetScore) {
+        if (metric instanceof Metric.Ratio || metric instanceof Metric.Rate || metric instanceof Metric.NetScore) {
             return 0.25;
         }
         return metric instanceof Metric.AverageOfThousandths ? 86.5 : 95.0;

@@ -56,11 +56,14 @@ public class KpiResource {
                     + "over the period's UTC hours, ratios computed last; empty averages, percentiles and rates are "
                     + "null. The columns are described in the KpiRow schema. See docs/reporting-api.md.")
     @Parameters({
-        @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whom a row is about",
-                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant"),
+        @Parameter(name = "dimension", in = ParameterIn.QUERY, description = "Whom a row is about; queue: the queue "
+                + "interactions were offered to (the null id holds everything outside queues)",
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"tenant", "team", "agent", "queue"},
+                        defaultValue = "tenant"),
                 example = "agent"),
         @Parameter(name = "id", in = ParameterIn.QUERY, explode = Explode.TRUE,
-                description = "Repeatable: only these teams (dimension=team) or agents (dimension=agent). "
+                description = "Repeatable: only these teams (dimension=team), agents (dimension=agent) or queues "
+                        + "(dimension=queue). "
                         + "Not allowed with dimension=tenant.",
                 schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "a-17"),
         @Parameter(name = "team", in = ParameterIn.QUERY,

@@ -112,7 +112,10 @@ class KpiMetricsTest {
                 "first_response_sla_met", "first_response_sla_rate", "online_s", "occupancy",
                 "conversions", "conversion_rate", "sales_amount", "peer_review_count", "peer_review_avg", "complaints",
                 "first_response_bh_avg_s", "first_response_bh_p50_s", "first_response_bh_p90_s",
-                "resolution_bh_avg_s", "resolution_bh_p50_s", "resolution_bh_p90_s");
+                "resolution_bh_avg_s", "resolution_bh_p50_s", "resolution_bh_p90_s",
+                "reply_count", "reply_avg_s", "reply_p50_s", "reply_p90_s", "reply_bh_avg_s", "reply_bh_p50_s",
+                "reply_bh_p90_s", "offered", "answered", "abandoned", "short_abandoned", "answer_rate", "abandon_rate",
+                "asa_s", "asa_p50_s", "asa_p90_s", "service_level_met", "service_level_rate");
     }
 
     @Test

@@ -52,7 +52,7 @@ class KpiValidationTest {
         "limit=0                                       | limit     | from 1 to 10000",
         "limit=10001                                   | limit     | from 1 to 10000",
         "limit=ten                                     | limit     | from 1 to 10000",
-        "id=a-1                                        | id        | only allowed with dimension=team or dimension=agent",
+        "id=a-1                                        | id        | only allowed with dimension=team, dimension=agent or dimension=queue",
         "dimension=team&id=                            | id        | 1 to 128 characters",
         "dimension=team&team=t-1                       | team      | only allowed with dimension=agent",
         "dimension=agent&team=                         | team      | 1 to 128 characters",

@@ -87,6 +87,7 @@ public final class KpiRows {
         private String team = "";
         private String agent = "";
         private String channel = "";
+        private String queue = "";
         private final Map<String, Long> measures = new LinkedHashMap<>();
         private final Map<String, long[]> histograms = new LinkedHashMap<>();
 
@@ -113,6 +114,11 @@ public final class KpiRows {
 
         public Row channel(String channel) {
             this.channel = channel;
+            return this;
+        }
+
+        public Row queue(String queue) {
+            this.queue = queue;
             return this;
         }
 
@@ -242,9 +248,32 @@ public final class KpiRows {
             return set("complaints", n);
         }
 
+        /** Reply times of every reply that answered a waiting customer. */
+        public Row replies(long... millis) {
+            return durations("reply_count", "reply_sum_ms", "reply_hist", millis);
+        }
+
+        /** Business-hours durations of the same replies as {@link #replies} (same count). */
+        public Row repliesBh(long... millis) {
+            return durations(null, "reply_bh_sum_ms", "reply_bh_hist", millis);
+        }
+
+        /** Interactions offered to a queue, and how they ended: abandons, short abandons, met service levels. */
+        public Row queueOutcomes(long offered, long abandoned, long shortAbandoned, long serviceLevelMet) {
+            set("offered", offered);
+            set("abandoned", abandoned);
+            set("short_abandoned", shortAbandoned);
+            return set("service_level_met", serviceLevelMet);
+        }
+
+        /** The waits of answered interactions: answered, asa_sum_ms, asa_hist. */
+        public Row answeredAfter(long... waitMillis) {
+            return durations("answered", "asa_sum_ms", "asa_hist", waitMillis);
+        }
+
         public void insert() {
             List<String> columns = new ArrayList<>(List.of("tenant_id", "generation", "bucket", "team_id", "agent_id",
-                    "channel"));
+                    "channel", "queue_id"));
             columns.addAll(measures.keySet());
             columns.addAll(histograms.keySet());
             String sql = "INSERT INTO kpi_hourly (" + String.join(", ", columns) + ") VALUES ("
@@ -257,6 +286,7 @@ public final class KpiRows {
                 statement.setString(i++, team);
                 statement.setString(i++, agent);
                 statement.setString(i++, channel);
+                statement.setString(i++, queue);
                 for (long value : measures.values()) {
                     statement.setLong(i++, value);
                 }
@@ -275,13 +305,14 @@ public final class KpiRows {
          * settings (UTC without), and to its team-day row, as scoring-service does for every contribution.
          */
         private void insertDaily(List<String> columns) {
-            insertRollup("kpi_daily", columns, List.of("tenant_id", "generation", "day", "team_id", "agent_id", "channel"));
+            insertRollup("kpi_daily", columns, List.of("tenant_id", "generation", "day", "team_id", "agent_id", "channel",
+                    "queue_id"));
             insertRollup("kpi_team_daily", columns, List.of("tenant_id", "generation", "day", "team_id"));
         }
 
         private void insertRollup(String table, List<String> hourlyColumns, List<String> key) {
             List<String> columns = new ArrayList<>(key);
-            hourlyColumns.stream().skip(6).forEach(columns::add);
+            hourlyColumns.stream().skip(7).forEach(columns::add);
             List<String> values = new ArrayList<>();
             for (String column : columns) {
                 values.add(column.equals("day") ? "(CAST(? AS timestamptz) AT TIME ZONE coalesce((SELECT daily_time_zone"
@@ -303,6 +334,7 @@ public final class KpiRows {
                 if (key.contains("agent_id")) {
                     statement.setString(i++, agent);
                     statement.setString(i++, channel);
+                    statement.setString(i++, queue);
                 }
                 for (long value : measures.values()) {
                     statement.setLong(i++, value);

@@ -47,17 +47,17 @@ public final class AggregateComparison {
     /**
      * One stored value that is not what the timelines give: a measure of a row ({@code bin} null), or the count of one
      * bin of a histogram. {@code periodMillis} is the row's UTC hour, or for a daily row the first hour of its local
-     * day; {@code agentId} and {@code channel} are null for team-day rows, which have neither.
+     * day; {@code agentId}, {@code channel} and {@code queueId} are null for team-day rows, which have none of them.
      */
     public record Difference(Table table, long periodMillis, String teamId, String agentId, String channel,
-            String metric, Integer bin, long stored, long expected) {
+            String queueId, String metric, Integer bin, long stored, long expected) {
     }
 
     /** The differences in period, table and row order, and the corrections that remove them. */
     public record Result(List<Difference> differences, AggregateRows corrections) {
     }
 
-    private record RowId(long periodMillis, String teamId, String agentId, String channel) {
+    private record RowId(long periodMillis, String teamId, String agentId, String channel, String queueId) {
     }
 
     private static final Comparator<Difference> ORDER = Comparator.comparingLong(Difference::periodMillis)
@@ -67,12 +67,13 @@ public final class AggregateComparison {
     public static Result compare(AggregateRows expected, AggregateRows stored, ZoneId zone) {
         List<Difference> differences = new ArrayList<>();
         TreeMap<AggregateKey, KpiDelta> hourly = compare(Table.KPI_HOURLY, expected.hourly(), stored.hourly(),
-                k -> new RowId(k.hourEpochMillis(), k.teamId(), k.agentId(), k.channel()), differences);
+                k -> new RowId(k.hourEpochMillis(), k.teamId(), k.agentId(), k.channel(), k.queueId()), differences);
         TreeMap<DailyKey, KpiDelta> daily = compare(Table.KPI_DAILY, expected.daily(), stored.daily(),
-                k -> new RowId(ReconciliationRange.firstHour(k.day(), zone), k.teamId(), k.agentId(), k.channel()),
+                k -> new RowId(ReconciliationRange.firstHour(k.day(), zone), k.teamId(), k.agentId(), k.channel(),
+                        k.queueId()),
                 differences);
         TreeMap<TeamDayKey, KpiDelta> teamDaily = compare(Table.KPI_TEAM_DAILY, expected.teamDaily(), stored.teamDaily(),
-                k -> new RowId(ReconciliationRange.firstHour(k.day(), zone), k.teamId(), null, null), differences);
+                k -> new RowId(ReconciliationRange.firstHour(k.day(), zone), k.teamId(), null, null, null), differences);
         // Each table's differences are in row order already; a stable sort interleaves the tables by period.
         differences.sort(ORDER);
         return new Result(differences, new AggregateRows(hourly, daily, teamDaily));
@@ -96,7 +97,7 @@ public final class AggregateComparison {
             for (Measure m : Measure.values()) {
                 if (correction.get(m) != 0) {
                     differences.add(new Difference(table, row.periodMillis(), row.teamId(), row.agentId(), row.channel(),
-                            m.column(), null, have.get(m), want.get(m)));
+                            row.queueId(), m.column(), null, have.get(m), want.get(m)));
                 }
             }
             for (HistogramMeasure h : HistogramMeasure.values()) {
@@ -104,7 +105,7 @@ public final class AggregateComparison {
                 for (int i = 0; i < pairs.length; i += 2) {
                     int bin = pairs[i];
                     differences.add(new Difference(table, row.periodMillis(), row.teamId(), row.agentId(), row.channel(),
-                            h.column(), bin, have.histogramCount(h, bin), want.histogramCount(h, bin)));
+                            row.queueId(), h.column(), bin, have.histogramCount(h, bin), want.histogramCount(h, bin)));
                 }
             }
         }

@@ -30,9 +30,17 @@ public enum AlertMetric {
     QA_AVG(Kind.AVERAGE_THOUSANDTHS, "qa_sum_milli", "qa_count"),
     QA_PASS_RATE(Kind.RATIO, "qa_passed", "qa_count"),
     PEER_REVIEW_AVG(Kind.RATIO, "peer_review_sum", "peer_review_count"),
-    CONVERSION_RATE(Kind.RATIO, "conversions", "first_response_count");
+    CONVERSION_RATE(Kind.RATIO, "conversions", "first_response_count"),
+    REPLY_AVG_S(Kind.AVERAGE_SECONDS, "reply_sum_ms", "reply_count"),
+    OFFERED(Kind.COUNT, "offered"),
+    ABANDONED(Kind.COUNT, "abandoned"),
+    ASA_S(Kind.AVERAGE_SECONDS, "asa_sum_ms", "answered"),
+    // the queue rates' bases (docs/kpis.md): offered less short abandons; answered plus (long) abandons
+    ANSWER_RATE(Kind.RATE_EXCLUDING, "answered", "offered", "short_abandoned"),
+    ABANDON_RATE(Kind.RATE_EXCLUDING, "abandoned", "offered", "short_abandoned"),
+    SERVICE_LEVEL_RATE(Kind.RATE_OF_SUM, "service_level_met", "answered", "abandoned");
 
-    private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE }
+    private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE, RATE_EXCLUDING, RATE_OF_SUM }
 
     /** A metric's value over a window and the volume it rests on; the value is null when the volume is 0. */
     public record Reading(Double value, long volume) {
@@ -75,8 +83,12 @@ public enum AlertMetric {
         if (kind == Kind.COUNT) {
             return new Reading((double) sums[0], sums[0]);
         }
-        long volume = sums[sums.length - 1];
-        if (volume == 0) {
+        long volume = switch (kind) {
+            case RATE_EXCLUDING -> sums[1] - sums[2];
+            case RATE_OF_SUM -> sums[1] + sums[2];
+            default -> sums[sums.length - 1];
+        };
+        if (volume <= 0) {
             return new Reading(null, 0);
         }
         double value = switch (kind) {
@@ -84,7 +96,7 @@ public enum AlertMetric {
             case AVERAGE_SECONDS -> BigDecimal.valueOf(sums[0])
                     .divide(BigDecimal.valueOf(volume).multiply(BigDecimal.valueOf(1000)), 3, RoundingMode.HALF_UP)
                     .doubleValue();
-            case RATIO -> (double) sums[0] / volume;
+            case RATIO, RATE_EXCLUDING, RATE_OF_SUM -> (double) sums[0] / volume;
             case AVERAGE_THOUSANDTHS -> sums[0] / (volume * 1000.0);
             case NET_SCORE -> (double) ((sums[0] - sums[1]) * 100) / volume;
             case COUNT -> throw new IllegalStateException("handled above");

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Derives a ticket's KPI contributions from its whole timeline (docs/kpis.md). A pure function of the
+ * Derives a ticket's KPI contributions from its whole timeline (docs/kpis.md), and those of the interaction
+ * that shares its id, if any ({@link InteractionDeriver}). A pure function of the
  * timeline and the tenant's settings: the same events, whatever order they arrived in, give the same
  * contributions, and a late event simply yields a different set, whose difference restates the periods
  * it touches.
@@ -25,7 +26,9 @@ public final class ContributionDeriver {
     }
 
     public static List<Contribution> derive(TicketTimeline timeline, TenantSettings settings) {
-        return new Walk(timeline, settings).run();
+        List<Contribution> contributions = new Walk(timeline, settings).run();
+        contributions.addAll(InteractionDeriver.derive(timeline, settings));
+        return contributions;
     }
 
     /** A ticket's contributions, and its facts as the same walk saw them. */
@@ -35,6 +38,7 @@ public final class ContributionDeriver {
     public static Derivation deriveWithFacts(TicketTimeline timeline, TenantSettings settings) {
         Walk walk = new Walk(timeline, settings);
         List<Contribution> contributions = walk.run();
+        contributions.addAll(InteractionDeriver.derive(timeline, settings));
         return new Derivation(contributions, walk.facts());
     }
 
@@ -53,6 +57,9 @@ public final class ContributionDeriver {
         private String assignee = "";
         private TicketFact.Status status = TicketFact.Status.NEW;
         private boolean firstReplySeen;
+        // Reply time: when the earliest customer message no public agent reply has answered yet arrived.
+        private Long waitingSince;
+        private boolean anyReplySeen;
         private boolean firstSolveSeen;
         private int repliesBeforeFirstSolve;
         private int transfersBeforeFirstSolve;
@@ -99,6 +106,9 @@ public final class ContributionDeriver {
                     case STATUS_CHANGED -> onStatusChanged(event, (StatusChanged) event.fact());
                     case CSAT -> onCsat(event, (Csat) event.fact());
                     case NPS -> onNps(event, (Nps) event.fact());
+                    // an interaction's queue facts under the same id: InteractionDeriver's
+                    case OFFERED, ANSWERED, ABANDONED -> {
+                    }
                     default -> throw new IllegalStateException("unhandled kind " + event.fact().kind());
                 }
             }
@@ -155,6 +165,7 @@ public final class ContributionDeriver {
             if (message.isPublicAgentReply()) {
                 replies++;
                 emit(event.epochMillis(), team, message.agentId(), new Observation.AgentReply());
+                reply(event, message);
                 if (!firstSolveSeen) {
                     repliesBeforeFirstSolve++;
                 }
@@ -173,7 +184,29 @@ public final class ContributionDeriver {
                 }
             } else if (message.author() == TicketFact.Author.CUSTOMER) {
                 emit(event.epochMillis(), team, "", new Observation.CustomerMessage());
+                // Before the first reply the wait runs from the creation; later ones start the next wait.
+                if (waitingSince == null && (anyReplySeen || creation == null)) {
+                    waitingSince = event.epochMillis();
+                }
             }
+        }
+
+        /**
+         * Reply time (docs/kpis.md): a public agent reply answers the customer's wait, which began at the creation
+         * for the first reply, else at the earliest customer message since the last reply. Customer messages in a
+         * row are one wait; a reply with nobody waiting (an agent's second reply in a row) is no new response.
+         */
+        private void reply(TimelineEvent event, Message message) {
+            Long start = !anyReplySeen && creation != null ? Long.valueOf(creation.epochMillis()) : waitingSince;
+            anyReplySeen = true;
+            waitingSince = null;
+            if (start == null) {
+                return;
+            }
+            long millis = Math.max(0, event.epochMillis() - start);
+            long business = event.epochMillis() <= start ? 0
+                    : settings.calendarFor(team).businessMillis(start, event.epochMillis());
+            emit(event.epochMillis(), team, message.agentId(), new Observation.Reply(millis, business));
         }
 
         private void onStatusChanged(TimelineEvent event, StatusChanged change) {
@@ -214,8 +247,14 @@ public final class ContributionDeriver {
             emit(event.epochMillis(), team, agent, new Observation.NpsScore(nps.score()));
         }
 
-        /** The facts as they stand at the end of the walk (call after {@link #run()}). */
+        /**
+         * The facts as they stand at the end of the walk (call after {@link #run()}); null for the timeline of an
+         * interaction that is no ticket (only queue facts), which has no ticket facts.
+         */
         TicketFacts facts() {
+            if (events.stream().allMatch(e -> e.fact().isInteraction())) {
+                return null;
+            }
             Created created = creation == null ? null : (Created) creation.fact();
             return new TicketFacts(created == null ? null : channel, created == null ? null : priority,
                     status.name().toLowerCase(java.util.Locale.ROOT), created == null ? null : created.customerId(),

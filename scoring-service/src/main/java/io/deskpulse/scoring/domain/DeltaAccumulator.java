@@ -88,7 +88,8 @@ public final class DeltaAccumulator {
             contribution.observation().addTo(hourly.computeIfAbsent(key, k -> new KpiDelta()), sign);
             LocalDate day = days.computeIfAbsent(key.hourEpochMillis(),
                     hour -> Instant.ofEpochMilli(hour).atZone(zone).toLocalDate());
-            DailyKey dayKey = new DailyKey(key.tenantId(), key.generation(), day, key.teamId(), key.agentId(), key.channel());
+            DailyKey dayKey = new DailyKey(key.tenantId(), key.generation(), day, key.teamId(), key.agentId(), key.channel(),
+                    key.queueId());
             contribution.observation().addTo(daily.computeIfAbsent(dayKey, k -> new KpiDelta()), sign);
             ContributionItem item = contribution.item() != null ? contribution.item() : fallback;
             if (item != null) {

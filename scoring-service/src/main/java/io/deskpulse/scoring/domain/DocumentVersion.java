@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One saved version of a tenant's settings: who changed which fields, when, and the stored document (the
- * canonical JSON of {@link SettingsCodec}; null where only the history was read).
+ * canonical JSON of the settings or scoring models document; null where only the history was read).
  */
 public record DocumentVersion(int version, Instant changedAt, String changedBy, List<String> changedFields,
         String document) {

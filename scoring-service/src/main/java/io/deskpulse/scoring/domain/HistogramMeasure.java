@@ -6,7 +6,10 @@ public enum HistogramMeasure {
     FIRST_RESPONSE_BH("first_response_bh_hist"),
     RESOLUTION("resolution_hist"),
     RESOLUTION_BH("resolution_bh_hist"),
-    HANDLE("handle_hist");
+    HANDLE("handle_hist"),
+    REPLY("reply_hist"),
+    REPLY_BH("reply_bh_hist"),
+    ASA("asa_hist");
 
     private final String column;
 

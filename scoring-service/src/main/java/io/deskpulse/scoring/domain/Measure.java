@@ -33,7 +33,16 @@ public enum Measure {
     CONVERSIONS("conversions"),
     SALES_AMOUNT_MILLI("sales_amount_milli"),
     PEER_REVIEW_COUNT("peer_review_count"),
-    PEER_REVIEW_SUM("peer_review_sum");
+    PEER_REVIEW_SUM("peer_review_sum"),
+    REPLY_COUNT("reply_count"),
+    REPLY_SUM_MS("reply_sum_ms"),
+    REPLY_BH_SUM_MS("reply_bh_sum_ms"),
+    OFFERED("offered"),
+    ANSWERED("answered"),
+    ABANDONED("abandoned"),
+    SHORT_ABANDONED("short_abandoned"),
+    ASA_SUM_MS("asa_sum_ms"),
+    SERVICE_LEVEL_MET("service_level_met");
 
     private final String column;
 

@@ -35,6 +35,43 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * A public agent reply that answered a waiting customer: {@code millis} since the earliest unanswered
+     * customer message (the creation, for the first reply), {@code businessMillis} of it in business hours.
+     */
+    record Reply(long millis, long businessMillis) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.REPLY_COUNT, sign);
+            duration(delta, sign, Measure.REPLY_SUM_MS, HistogramMeasure.REPLY, millis);
+            duration(delta, sign, Measure.REPLY_BH_SUM_MS, HistogramMeasure.REPLY_BH, businessMillis);
+        }
+    }
+
+    /** A call or chat entering a queue. */
+    record Offered() implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.OFFERED, sign);
+        }
+    }
+
+    /** An offered interaction answered after {@code waitMillis} in the queue, and whether within the service level. */
+    record Answered(long waitMillis, boolean serviceLevelMet) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.ANSWERED, sign);
+            duration(delta, sign, Measure.ASA_SUM_MS, HistogramMeasure.ASA, waitMillis);
+            if (serviceLevelMet) {
+                delta.add(Measure.SERVICE_LEVEL_MET, sign);
+            }
+        }
+    }
+
+    /** An offered interaction the customer gave up on; a short one (under the tenant's threshold) is counted apart. */
+    record Abandoned(boolean isShort) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(isShort ? Measure.SHORT_ABANDONED : Measure.ABANDONED, sign);
+        }
+    }
+
     /** A solve; the durations since creation are null when the ticket's creation is unknown. */
     record Solve(Long millis, Long businessMillis) implements Observation {
         public void addTo(KpiDelta delta, int sign) {

@@ -17,6 +17,10 @@ public final class TenantSettings {
     public static final Map<String, Long> DEFAULT_FIRST_RESPONSE_SLA_S = Map.of(
             "chat", 30L, "phone", 20L, "messaging", 60L, "web", 14_400L, "email", 14_400L, "social", 3_600L,
             "other", 14_400L);
+    /** The catalog's service-level thresholds per channel, in seconds (the 80/20 rule's 20 s for other channels). */
+    public static final Map<String, Long> DEFAULT_SERVICE_LEVEL_S = Map.of("phone", 20L, "chat", 30L);
+    public static final long DEFAULT_OTHER_SERVICE_LEVEL_S = 20;
+    public static final long DEFAULT_SHORT_ABANDON_S = 5;
     public static final double DEFAULT_QA_PASS_MARK = 80;
     public static final String DEFAULT_COMPLAINT_TAG = "complaint";
 
@@ -30,6 +34,8 @@ public final class TenantSettings {
     private final Map<String, Map<String, Long>> firstResponseSlaSecondsByPriority;
     private final double qaPassMark;
     private final String complaintTag;
+    private final Map<String, Long> serviceLevelSeconds;
+    private final long shortAbandonSeconds;
     private final BusinessCalendar tenantCalendar;
     private final Map<String, BusinessCalendar> teamCalendars = new HashMap<>();
 
@@ -41,6 +47,19 @@ public final class TenantSettings {
     public TenantSettings(ZoneId timeZone, BusinessHours businessHours, Map<String, BusinessHours> teamBusinessHours,
             Map<String, Long> firstResponseSlaSeconds, Map<String, Map<String, Long>> firstResponseSlaSecondsByPriority,
             double qaPassMark, String complaintTag) {
+        this(timeZone, businessHours, teamBusinessHours, firstResponseSlaSeconds, firstResponseSlaSecondsByPriority,
+                qaPassMark, complaintTag, Map.of(), DEFAULT_SHORT_ABANDON_S);
+    }
+
+    /**
+     * @param serviceLevelSeconds per channel; channels not named keep the catalog's default
+     * @param shortAbandonSeconds abandons after less waiting than this are short ones
+     */
+    public TenantSettings(ZoneId timeZone, BusinessHours businessHours, Map<String, BusinessHours> teamBusinessHours,
+            Map<String, Long> firstResponseSlaSeconds, Map<String, Map<String, Long>> firstResponseSlaSecondsByPriority,
+            double qaPassMark, String complaintTag, Map<String, Long> serviceLevelSeconds, long shortAbandonSeconds) {
+        this.serviceLevelSeconds = Map.copyOf(serviceLevelSeconds);
+        this.shortAbandonSeconds = shortAbandonSeconds;
         this.timeZone = timeZone;
         this.businessHours = businessHours;
         this.teamBusinessHours = Map.copyOf(teamBusinessHours);
@@ -70,6 +89,29 @@ public final class TenantSettings {
 
     public Map<String, Map<String, Long>> firstResponseSlaSecondsByPriority() {
         return firstResponseSlaSecondsByPriority;
+    }
+
+    public Map<String, Long> serviceLevelSeconds() {
+        return serviceLevelSeconds;
+    }
+
+    public long shortAbandonSeconds() {
+        return shortAbandonSeconds;
+    }
+
+    /** An answer within this wait meets the service level: the tenant's threshold for the channel, else the catalog's. */
+    public long serviceLevelThresholdMillis(String channel) {
+        Long seconds = channel == null ? null : serviceLevelSeconds.get(channel);
+        if (seconds == null) {
+            seconds = channel == null ? DEFAULT_OTHER_SERVICE_LEVEL_S
+                    : DEFAULT_SERVICE_LEVEL_S.getOrDefault(channel, DEFAULT_OTHER_SERVICE_LEVEL_S);
+        }
+        return seconds * 1000;
+    }
+
+    /** An abandonment after less waiting than this is short: counted apart and left out of the rates. */
+    public long shortAbandonMillis() {
+        return shortAbandonSeconds * 1000;
     }
 
     public double qaPassMark() {

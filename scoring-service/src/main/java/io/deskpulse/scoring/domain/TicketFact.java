@@ -8,11 +8,22 @@ import java.util.List;
  *
  * <p>The declaration order of {@link Kind} orders events that share a timestamp: a ticket is created
  * before it is assigned, assigned before anyone replies, and a reply at the same second as a solve
- * happened before the solve.
+ * happened before the solve; an interaction is offered before it is answered or abandoned.
+ *
+ * <p>The {@code interaction.*} facts (OFFERED, ANSWERED, ABANDONED) make an interaction's timeline, kept like a
+ * ticket's under its interaction id (docs/storage.md). An interaction that shares its id with a ticket shares the
+ * stored timeline but nothing else: {@link ContributionDeriver} reads only the ticket facts,
+ * {@link InteractionDeriver} only the interaction facts. Ordinals are part of the stored format: new constants go
+ * at the end.
  */
 public sealed interface TicketFact {
 
-    enum Kind { CREATED, ASSIGNED, TAGGED, MESSAGE, STATUS_CHANGED, CSAT, NPS }
+    enum Kind { CREATED, ASSIGNED, TAGGED, MESSAGE, STATUS_CHANGED, CSAT, NPS, OFFERED, ANSWERED, ABANDONED }
+
+    /** True for the facts of an interaction's queue timeline rather than a ticket's. */
+    default boolean isInteraction() {
+        return kind() == Kind.OFFERED || kind() == Kind.ANSWERED || kind() == Kind.ABANDONED;
+    }
 
     Kind kind();
 
@@ -80,6 +91,27 @@ public sealed interface TicketFact {
     record Nps(int score, String agentId) implements TicketFact {
         public Kind kind() {
             return Kind.NPS;
+        }
+    }
+
+    /** {@code interaction.offered}: a call or chat enters a queue; queue and team may each be null, priority too. */
+    record Offered(String channel, String queueId, String teamId, String priority) implements TicketFact {
+        public Kind kind() {
+            return Kind.OFFERED;
+        }
+    }
+
+    /** {@code interaction.answered}: the agent who answered and how long the customer waited. */
+    record Answered(String agentId, long waitMillis) implements TicketFact {
+        public Kind kind() {
+            return Kind.ANSWERED;
+        }
+    }
+
+    /** {@code interaction.abandoned}: the customer gave up after waiting this long. */
+    record Abandoned(long waitMillis) implements TicketFact {
+        public Kind kind() {
+            return Kind.ABANDONED;
         }
     }
 }

@@ -75,6 +75,11 @@ public class CloudEventDecoder {
                     new TimelineEvent(identity, epochMillis, ticketFact(type, data)))
                     .withCustomer(text(data, "customer_id", false));
         }
+        if (type.startsWith("interaction.") && !type.equals("interaction.completed")) {
+            // An interaction's queue timeline is kept like a ticket's, under the interaction id.
+            return IncomingEvent.ofTicket(tenant, type, eventKey, text(data, "interaction_id", true),
+                    new TimelineEvent(identity, epochMillis, interactionFact(type, data)));
+        }
         AgentFact agentFact = agentFact(type, data);
         if (agentFact != null) {
             return IncomingEvent.ofAgent(tenant, type, eventKey, text(data, "agent_id", true),
@@ -120,6 +125,22 @@ public class CloudEventDecoder {
                 return new TicketFact.Csat(integer(data, "score", 1, 5), text(data, "agent_id", false));
             case "survey.nps":
                 return new TicketFact.Nps(integer(data, "score", 0, 10), text(data, "agent_id", false));
+            default:
+                throw new UndecodableEventException("unknown event type '" + type + "'");
+        }
+    }
+
+    private static TicketFact interactionFact(String type, JsonNode data) throws UndecodableEventException {
+        switch (type) {
+            case "interaction.offered": {
+                // The contract wants queue_id or team_id present; both given as null count under no queue and no team.
+                return new TicketFact.Offered(lower(text(data, "channel", true)), text(data, "queue_id", false),
+                        text(data, "team_id", false), lower(text(data, "priority", false)));
+            }
+            case "interaction.answered":
+                return new TicketFact.Answered(text(data, "agent_id", true), Math.round(number(data, "wait_s", true) * 1000));
+            case "interaction.abandoned":
+                return new TicketFact.Abandoned(Math.round(number(data, "wait_s", true) * 1000));
             default:
                 throw new UndecodableEventException("unknown event type '" + type + "'");
         }

@@ -46,11 +46,11 @@ public class AggregateRepository {
     private static final HistogramMeasure[] HISTOGRAMS = HistogramMeasure.values();
 
     private static final AggregateTable HOURLY = new AggregateTable("kpi_hourly",
-            List.of("tenant_id", "generation", "bucket", "team_id", "agent_id", "channel"),
-            List.of("text", "int", "timestamptz", "text", "text", "text"));
+            List.of("tenant_id", "generation", "bucket", "team_id", "agent_id", "channel", "queue_id"),
+            List.of("text", "int", "timestamptz", "text", "text", "text", "text"));
     private static final AggregateTable DAILY = new AggregateTable("kpi_daily",
-            List.of("tenant_id", "generation", "day", "team_id", "agent_id", "channel"),
-            List.of("text", "int", "date", "text", "text", "text"));
+            List.of("tenant_id", "generation", "day", "team_id", "agent_id", "channel", "queue_id"),
+            List.of("text", "int", "date", "text", "text", "text", "text"));
     private static final AggregateTable TEAM_DAILY = new AggregateTable("kpi_team_daily",
             List.of("tenant_id", "generation", "day", "team_id"), List.of("text", "int", "date", "text"));
 
@@ -75,10 +75,11 @@ public class AggregateRepository {
         List<Row> hourly = new ArrayList<>();
         // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
         deltas.hourly().forEach((k, delta) -> hourly.add(new Row(new String[] {k.tenantId(), Integer.toString(k.generation()),
-                Instant.ofEpochMilli(k.hourEpochMillis()).toString(), k.teamId(), k.agentId(), k.channel()}, delta)));
+                Instant.ofEpochMilli(k.hourEpochMillis()).toString(), k.teamId(), k.agentId(), k.channel(), k.queueId()}, delta)));
         List<Row> daily = new ArrayList<>();
         deltas.daily().forEach((k, delta) -> daily.add(new Row(new String[] {k.tenantId(),
-                Integer.toString(k.generation()), k.day().toString(), k.teamId(), k.agentId(), k.channel()}, delta)));
+                Integer.toString(k.generation()), k.day().toString(), k.teamId(), k.agentId(), k.channel(), k.queueId()},
+                delta)));
         List<Row> teamDaily = new ArrayList<>();
         deltas.teamDaily().forEach((k, delta) -> teamDaily.add(new Row(new String[] {k.tenantId(),
                 Integer.toString(k.generation()), k.day().toString(), k.teamId()}, delta)));
@@ -98,13 +99,15 @@ public class AggregateRepository {
         HOURLY.read(c, "bucket >= ?::timestamptz AND bucket < ?::timestamptz", tenant, generation,
                 Instant.ofEpochMilli(fromHour).toString(), Instant.ofEpochMilli(toHour).toString(),
                 (rs, values) -> hourly.put(new AggregateKey(tenant, generation, rs.getTimestamp("bucket").getTime(),
-                        rs.getString("team_id"), rs.getString("agent_id"), rs.getString("channel")), values));
+                        rs.getString("team_id"), rs.getString("agent_id"), rs.getString("channel"),
+                        rs.getString("queue_id")), values));
         TreeMap<DailyKey, KpiDelta> daily = new TreeMap<>();
         TreeMap<TeamDayKey, KpiDelta> teamDaily = new TreeMap<>();
         if (firstDay != null) {
             DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(), lastDay.toString(),
                     (rs, values) -> daily.put(new DailyKey(tenant, generation, rs.getObject("day", LocalDate.class),
-                            rs.getString("team_id"), rs.getString("agent_id"), rs.getString("channel")), values));
+                            rs.getString("team_id"), rs.getString("agent_id"), rs.getString("channel"),
+                            rs.getString("queue_id")), values));
             TEAM_DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(),
                     lastDay.toString(), (rs, values) -> teamDaily.put(new TeamDayKey(tenant, generation,
                             rs.getObject("day", LocalDate.class), rs.getString("team_id")), values));

@@ -34,19 +34,20 @@ public class ReconciliationRepository {
         this.mapper = mapper;
     }
 
-    /** A difference as {@code differences} keeps it: the shape the API shows. */
+    /** A difference as {@code differences} keeps it: the shape the API shows (kept before V24: no queue_id, read as ''). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     private record StoredDifference(String table, Instant period, String teamId, String agentId, String channel,
-            String metric, Integer bin, long stored, long expected) {
+            String queueId, String metric, Integer bin, long stored, long expected) {
 
         static StoredDifference of(Difference d) {
             return new StoredDifference(d.table().tableName(), Instant.ofEpochMilli(d.periodMillis()), d.teamId(),
-                    d.agentId(), d.channel(), d.metric(), d.bin(), d.stored(), d.expected());
+                    d.agentId(), d.channel(), d.queueId(), d.metric(), d.bin(), d.stored(), d.expected());
         }
 
         Difference difference() {
-            return new Difference(Table.named(table), period.toEpochMilli(), teamId, agentId, channel, metric, bin, stored,
-                    expected);
+            String queue = queueId == null && agentId != null ? "" : queueId;
+            return new Difference(Table.named(table), period.toEpochMilli(), teamId, agentId, channel, queue, metric, bin,
+                    stored, expected);
         }
     }
 

@@ -17,7 +17,14 @@ import java.util.SortedMap;
 @ApplicationScoped
 public class TicketFactsRepository {
 
-    public void save(Connection c, SortedMap<TicketRef, TicketFacts> facts) throws SQLException {
+    public void save(Connection c, SortedMap<TicketRef, TicketFacts> given) throws SQLException {
+        // null facts: an interaction's timeline that holds no ticket
+        SortedMap<TicketRef, TicketFacts> facts = new java.util.TreeMap<>();
+        given.forEach((ref, f) -> {
+            if (f != null) {
+                facts.put(ref, f);
+            }
+        });
         if (facts.isEmpty()) {
             return;
         }

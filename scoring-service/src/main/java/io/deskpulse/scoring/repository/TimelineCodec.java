@@ -118,6 +118,19 @@ public final class TimelineCodec {
                 out.writeByte(n.score());
                 writeString(out, n.agentId());
             }
+            case OFFERED -> {
+                TicketFact.Offered o = (TicketFact.Offered) fact;
+                writeString(out, o.channel());
+                writeString(out, o.queueId());
+                writeString(out, o.teamId());
+                writeString(out, o.priority());
+            }
+            case ANSWERED -> {
+                TicketFact.Answered a = (TicketFact.Answered) fact;
+                writeString(out, a.agentId());
+                out.writeLong(a.waitMillis());
+            }
+            case ABANDONED -> out.writeLong(((TicketFact.Abandoned) fact).waitMillis());
             default -> throw new IllegalStateException("unhandled kind " + fact.kind());
         }
     }
@@ -138,6 +151,9 @@ public final class TimelineCodec {
             case STATUS_CHANGED -> new StatusChanged(TicketFact.Status.values()[in.readByte()], readString(in));
             case CSAT -> new Csat(in.readByte(), readString(in));
             case NPS -> new TicketFact.Nps(in.readByte(), readString(in));
+            case OFFERED -> new TicketFact.Offered(readString(in), readString(in), readString(in), readString(in));
+            case ANSWERED -> new TicketFact.Answered(readString(in), in.readLong());
+            case ABANDONED -> new TicketFact.Abandoned(in.readLong());
         };
     }
 

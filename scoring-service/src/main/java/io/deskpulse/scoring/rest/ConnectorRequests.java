@@ -2,21 +2,14 @@ package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
-import jakarta.validation.Valid;
+import io.deskpulse.scoring.service.CheckedDocument;
+import io.deskpulse.scoring.service.FieldErrors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,7 +27,7 @@ final class ConnectorRequests {
     }
 
     @Schema(name = "ConnectorCreateRequest", description = "A helpdesk to connect")
-    @Consistent
+    @CheckedDocument.Valid
     record Create(
             @NotNull(message = "is required: one of zendesk, chatwoot, freshdesk, intercom, zammad")
             @Pattern(regexp = PLATFORMS, message = "must be one of zendesk, chatwoot, freshdesk, intercom, zammad")
@@ -43,13 +36,30 @@ final class ConnectorRequests {
             @NotBlank(message = "is required: a name people recognise, at most 200 characters")
             @Size(max = 200, message = "must be at most 200 characters")
             @Schema(required = true, maxLength = 200, example = "Support inbox (Chatwoot)") String name,
-            @Valid @Schema(description = "The platform's options; omitted: the defaults") Options options,
+            @jakarta.validation.Valid @Schema(description = "The platform's options; omitted: the defaults") Options options,
             @Size(min = 16, max = 512, message = SECRET_REASON) @Pattern(regexp = SECRET_PATTERN, message = SECRET_REASON)
             @Schema(description = "The signing secret the platform generated (Zendesk, Intercom, Chatwoot show theirs "
                     + "once the webhook exists); omitted: DeskPulse generates one (256 random bits) to paste into the "
                     + "platform (Zammad, Freshdesk, or a placeholder to replace by rotation)", minLength = 16,
                     maxLength = 512, writeOnly = true) String secret,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) implements CheckedDocument {
+
+        /** Unknown fields, and options that belong to another platform. */
+        @Override
+        public FieldErrors check() {
+            FieldErrors errors = new FieldErrors();
+            unknown(errors, "", unknownFields, "platform, name, options, secret");
+            if (options != null) {
+                unknown(errors, "options.", options.unknownFields(), "allow_unsigned, auth");
+                if (options.allowUnsigned() != null && !"chatwoot".equals(platform)) {
+                    errors.add("options.allow_unsigned", "is an option of chatwoot connectors only");
+                }
+                if (options.auth() != null && !"freshdesk".equals(platform)) {
+                    errors.add("options.auth", "is an option of freshdesk connectors only");
+                }
+            }
+            return errors;
+        }
 
         /** The options as stored: only those of the platform, with their defaults. */
         Map<String, Object> storedOptions() {
@@ -77,7 +87,7 @@ final class ConnectorRequests {
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
     }
 
-    @Consistent
+    @CheckedDocument.Valid
     @Schema(name = "ConnectorRotateRequest", description = "A new secret, and how long the current one stays valid")
     record Rotate(
             @Size(min = 16, max = 512, message = SECRET_REASON) @Pattern(regexp = SECRET_PATTERN, message = SECRET_REASON)
@@ -90,69 +100,21 @@ final class ConnectorRequests {
                     + "signed before the platform switched still pass; 0 ends it now. Omitted: "
                     + "deskpulse.connectors.default-grace-period (24 h)", minimum = "0", maximum = "2592000",
                     example = "86400") Long gracePeriodS,
-            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
-    }
-
-    /** Unknown fields, and options that belong to another platform. */
-    @Target(ElementType.TYPE)
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = {CreateValidator.class, RotateValidator.class})
-    @interface Consistent {
-        String message() default "is not a consistent connector request";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-    }
-
-    public static class CreateValidator implements ConstraintValidator<Consistent, Create> {
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) implements CheckedDocument {
 
         @Override
-        public boolean isValid(Create request, ConstraintValidatorContext context) {
-            if (request == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            boolean valid = unknown(context, "", request.unknownFields(), "platform, name, options, secret");
-            Options options = request.options();
-            if (options != null) {
-                valid &= unknown(context, "options.", options.unknownFields(), "allow_unsigned, auth");
-                String platform = request.platform();
-                if (options.allowUnsigned() != null && !"chatwoot".equals(platform)) {
-                    valid = violation(context, "options.allow_unsigned", "is an option of chatwoot connectors only");
-                }
-                if (options.auth() != null && !"freshdesk".equals(platform)) {
-                    valid = violation(context, "options.auth", "is an option of freshdesk connectors only");
-                }
-            }
-            return valid;
+        public FieldErrors check() {
+            FieldErrors errors = new FieldErrors();
+            unknown(errors, "", unknownFields, "secret, grace_period_s");
+            return errors;
         }
     }
 
-    public static class RotateValidator implements ConstraintValidator<Consistent, Rotate> {
-
-        @Override
-        public boolean isValid(Rotate request, ConstraintValidatorContext context) {
-            if (request == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            return unknown(context, "", request.unknownFields(), "secret, grace_period_s");
-        }
-    }
-
-    private static boolean unknown(ConstraintValidatorContext context, String prefix, Map<String, Object> fields,
-            String known) {
-        boolean valid = true;
+    private static void unknown(FieldErrors errors, String prefix, Map<String, Object> fields, String known) {
         if (fields != null) {
             for (String field : new TreeSet<>(fields.keySet())) {
-                valid = violation(context, prefix + field, "is not a field here; they are " + known);
+                errors.add(prefix + field, "is not a field here; they are " + known);
             }
         }
-        return valid;
-    }
-
-    private static boolean violation(ConstraintValidatorContext context, String field, String reason) {
-        return ReconciliationRequest.ConsistentValidator.violation(context, field, reason);
     }
 }

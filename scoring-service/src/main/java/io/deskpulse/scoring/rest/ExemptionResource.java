@@ -1,13 +1,11 @@
 package io.deskpulse.scoring.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
-import io.deskpulse.scoring.service.ExemptionCodec;
+import io.deskpulse.scoring.service.ExemptionJson;
 import io.deskpulse.scoring.service.ExemptionService;
 import io.deskpulse.scoring.service.Precondition;
 import io.deskpulse.scoring.service.UnknownResourceException;
@@ -49,10 +47,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExemptionResource {
 
     private final ExemptionService service;
+    private final AdminBodies bodies;
     private final Caller caller;
 
-    public ExemptionResource(ExemptionService service, Caller caller) {
+    public ExemptionResource(ExemptionService service, AdminBodies bodies, Caller caller) {
         this.service = service;
+        this.bodies = bodies;
         this.caller = caller;
     }
 
@@ -60,12 +60,10 @@ public class ExemptionResource {
     @Operation(operationId = "listExemptions", summary = "The tenant's exemptions", description = "All of them, ordered by their first day, then id.")
     @APIResponse(responseCode = "200", description = "The exemptions (empty when there are none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ScorecardSchemas.ExemptionItem.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ExemptionJson.class),
                     examples = @ExampleObject(name = "a product recall", value = "[" + ScorecardExamples.EXEMPTION + "]")))
     public Response list() throws SQLException {
-        ArrayNode answer = JsonNodeFactory.instance.arrayNode();
-        service.list(caller.tenant()).forEach(e -> answer.add(ExemptionCodec.encode(e)));
-        return Response.ok(answer).build();
+        return Response.ok(service.list(caller.tenant()).stream().map(ExemptionJson::of).toList()).build();
     }
 
     @POST
@@ -75,14 +73,14 @@ public class ExemptionResource {
                     + "every team. At least one relaxed target or left-out KPI. An exemption must not share a day and a "
                     + "team with another one of the tenant (409).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ScorecardSchemas.ExemptionBody.class),
+            schema = @Schema(implementation = ExemptionRequest.class),
             examples = @ExampleObject(name = "a product recall", value = ScorecardExamples.EXEMPTION_BODY)))
     @APIResponse(responseCode = "201", description = "Created; its URL is in Location",
             headers = {
                 @Header(name = "Location", description = "/v1/settings/exemptions/<id>", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", description = "\"1\"", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScorecardSchemas.ExemptionItem.class),
+                    schema = @Schema(implementation = ExemptionJson.class),
                     examples = @ExampleObject(name = "created", value = ScorecardExamples.EXEMPTION)))
     @APIResponse(responseCode = "400", description = "Invalid exemption (every bad field listed), a body that is not JSON, "
             + "or an X-DeskPulse-Actor that is too long",
@@ -100,9 +98,9 @@ public class ExemptionResource {
             + "key:<fingerprint of the API key>", example = "jane.doe@example.com") @HeaderParam(Actor.HEADER) String actor)
             throws SQLException {
         String by = Actor.of(caller, actor);
-        Exemption created = service.create(caller.tenant(), ExemptionCodec.parse(body), by);
+        Exemption created = service.create(caller.tenant(), draft(body), by);
         return Response.created(URI.create(ExemptionService.RESOURCE + "/" + created.id()))
-                .entity(ExemptionCodec.encode(created)).header(HttpHeaders.ETAG, etag(created)).build();
+                .entity(ExemptionJson.of(created)).header(HttpHeaders.ETAG, etag(created)).build();
     }
 
     @GET
@@ -111,7 +109,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "200", description = "The exemption",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScorecardSchemas.ExemptionItem.class),
+                    schema = @Schema(implementation = ExemptionJson.class),
                     examples = @ExampleObject(name = "a product recall", value = ScorecardExamples.EXEMPTION)))
     @APIResponse(responseCode = "404", description = "The tenant has no such exemption",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -119,7 +117,7 @@ public class ExemptionResource {
     public Response get(@Parameter(description = "The exemption's id", example = "4") @PathParam("id") String id)
             throws SQLException {
         Exemption exemption = service.find(caller.tenant(), id(id));
-        return Response.ok(ExemptionCodec.encode(exemption)).header(HttpHeaders.ETAG, etag(exemption)).build();
+        return Response.ok(ExemptionJson.of(exemption)).header(HttpHeaders.ETAG, etag(exemption)).build();
     }
 
     @PUT
@@ -127,12 +125,12 @@ public class ExemptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceExemption", summary = "Replace an exemption", description = "The whole exemption, as for POST; its version counts up.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ScorecardSchemas.ExemptionBody.class),
+            schema = @Schema(implementation = ExemptionRequest.class),
             examples = @ExampleObject(name = "a day longer", value = ScorecardExamples.EXEMPTION_BODY)))
     @APIResponse(responseCode = "200", description = "Replaced",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScorecardSchemas.ExemptionItem.class),
+                    schema = @Schema(implementation = ExemptionJson.class),
                     examples = @ExampleObject(name = "replaced", value = ScorecardExamples.EXEMPTION)))
     @APIResponse(responseCode = "400", description = "Invalid exemption, or not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -158,9 +156,8 @@ public class ExemptionResource {
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         String by = Actor.of(caller, actor);
         long number = id(id);
-        Exemption.Draft draft = ExemptionCodec.parse(body);
-        Exemption replaced = service.replace(caller.tenant(), number, draft, Precondition.ifMatch(ifMatch), by);
-        return Response.ok(ExemptionCodec.encode(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
+        Exemption replaced = service.replace(caller.tenant(), number, draft(body), Precondition.ifMatch(ifMatch), by);
+        return Response.ok(ExemptionJson.of(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
     }
 
     @DELETE
@@ -180,6 +177,10 @@ public class ExemptionResource {
                     example = "\"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws SQLException {
         service.delete(caller.tenant(), id(id), Precondition.ifMatch(ifMatch));
         return Response.noContent().build();
+    }
+
+    private Exemption.Draft draft(String body) {
+        return bodies.read(body, ExemptionRequest.class, "the exemption", ExemptionRequest.FIELDS).draft();
     }
 
     private static String etag(Exemption exemption) {

@@ -29,7 +29,8 @@ final class OpenApiExamples {
               "first_response_sla_s": {"chat": 45, "email": 7200},
               "first_response_sla_s_by_priority": {"urgent": {"email": 3600, "web": 3600}},
               "qa_pass_mark": 75,
-              "complaint_tag": "complaint"
+              "complaint_tag": "complaint",
+              "service_level_s": {"phone": 15}
             }""";
 
     static final String DEFAULTS = """
@@ -42,7 +43,10 @@ final class OpenApiExamples {
                                        "messaging": 60, "other": 14400},
               "first_response_sla_s_by_priority": {},
               "qa_pass_mark": 80,
-              "complaint_tag": "complaint"
+              "complaint_tag": "complaint",
+              "service_level_s": {"email": 20, "chat": 30, "phone": 20, "web": 20, "social": 20, "messaging": 20,
+                                  "other": 20},
+              "short_abandon_s": 5
             }""";
 
     private static final String SAVED_DOCUMENT = """
@@ -67,7 +71,10 @@ final class OpenApiExamples {
                                        "messaging": 60, "other": 14400},
               "first_response_sla_s_by_priority": {"urgent": {"email": 3600, "web": 3600}},
               "qa_pass_mark": 75,
-              "complaint_tag": "complaint\"""";
+              "complaint_tag": "complaint",
+              "service_level_s": {"email": 20, "chat": 30, "phone": 15, "web": 20, "social": 20, "messaging": 20,
+                                  "other": 20},
+              "short_abandon_s": 5""";
 
     private static final String RECOMPUTATION = """
             {"id": "0b6f2c1e-6a43-4d6e-9a55-2f3c1d7e8a90", "status": "running", "settings_version": 2,
@@ -85,13 +92,13 @@ final class OpenApiExamples {
     static final String VERSION = "{\n  \"version\": 2, \"changed_at\": \"2026-11-03T10:15:02.118302Z\", "
             + "\"changed_by\": \"jane.doe@example.com\",\n  \"changed_fields\": [\"business_hours\", "
             + "\"team_business_hours\", \"first_response_sla_s\", \"first_response_sla_s_by_priority\", "
-            + "\"qa_pass_mark\"],\n" + SAVED_DOCUMENT + "\n}";
+            + "\"qa_pass_mark\", \"service_level_s\"],\n" + SAVED_DOCUMENT + "\n}";
 
     static final String HISTORY = """
             [
               {"version": 2, "changed_at": "2026-11-03T10:15:02.118302Z", "changed_by": "jane.doe@example.com",
                "changed_fields": ["business_hours", "team_business_hours", "first_response_sla_s",
-                                  "first_response_sla_s_by_priority", "qa_pass_mark"]},
+                                  "first_response_sla_s_by_priority", "qa_pass_mark", "service_level_s"]},
               {"version": 1, "changed_at": "2026-11-02T16:40:11.502117Z", "changed_by": "key:083854c91b44",
                "changed_fields": ["time_zone"]}
             ]""";
@@ -104,7 +111,8 @@ final class OpenApiExamples {
               "detail": "4 fields are invalid; nothing was saved",
               "errors": [
                 {"field": "qa_pass_mak", "reason": "is not a settings field; they are time_zone, business_hours, \
-            team_business_hours, first_response_sla_s, first_response_sla_s_by_priority, qa_pass_mark, complaint_tag"},
+            team_business_hours, first_response_sla_s, first_response_sla_s_by_priority, qa_pass_mark, complaint_tag, \
+            service_level_s, short_abandon_s"},
                 {"field": "time_zone", "reason": "must be an IANA time zone such as \\"Europe/Berlin\\" or \\"UTC\\", \
             got 'Europe/Berln'"},
                 {"field": "business_hours.weekly.monday[1]", "reason": "overlaps monday[0] (09:00-17:00)"},

@@ -24,11 +24,12 @@ final class ReconciliationExamples {
              "finished_at": "2026-11-04T08:12:41.902Z", "timelines_checked": 18412, "difference_count": 3,
              "differences": [
                {"metric": "tickets_created", "period": "2026-11-02T09:00:00Z", "team_id": "billing", "agent_id": "a-17",
-                "channel": "email", "stored": 5, "expected": 4, "table": "kpi_hourly", "bin": null},
+                "channel": "email", "queue_id": "", "stored": 5, "expected": 4, "table": "kpi_hourly", "bin": null},
                {"metric": "first_response_hist", "period": "2026-11-02T09:00:00Z", "team_id": "billing",
-                "agent_id": "a-17", "channel": "email", "stored": 0, "expected": 1, "table": "kpi_hourly", "bin": 412},
+                "agent_id": "a-17", "channel": "email", "queue_id": "", "stored": 0, "expected": 1, "table": "kpi_hourly",
+                "bin": 412},
                {"metric": "tickets_created", "period": "2026-11-03T00:00:00Z", "team_id": "billing", "agent_id": null,
-                "channel": null, "stored": 130, "expected": 131, "table": "kpi_team_daily", "bin": null}],
+                "channel": null, "queue_id": null, "stored": 130, "expected": 131, "table": "kpi_team_daily", "bin": null}],
              "repaired": false, "error": null, "requested_by": "jane.doe@example.com",
              "checked_until": "2026-11-04T00:00:00Z"}""";
 
@@ -38,7 +39,7 @@ final class ReconciliationExamples {
              "finished_at": "2026-11-04T08:20:04.311Z", "timelines_checked": 1204, "difference_count": 1,
              "differences": [
                {"metric": "online_ms", "period": "2026-11-02T10:00:00Z", "team_id": "billing", "agent_id": "a-17",
-                "channel": "", "stored": 1800000, "expected": 3600000, "table": "kpi_hourly", "bin": null}],
+                "channel": "", "queue_id": "", "stored": 1800000, "expected": 3600000, "table": "kpi_hourly", "bin": null}],
              "repaired": true, "error": null, "requested_by": "key:083854c91b44",
              "checked_until": "2026-11-02T13:00:00Z"}""";
 

@@ -46,6 +46,7 @@ public record ReconciliationJson(
             @Schema(description = "'' for no team") String teamId,
             @Schema(nullable = true, description = "'' for no agent; null in kpi_team_daily") String agentId,
             @Schema(nullable = true, description = "'' for unknown; null in kpi_team_daily") String channel,
+            @Schema(nullable = true, description = "'' outside queues; null in kpi_team_daily") String queueId,
             @Schema(type = SchemaType.NUMBER) long stored,
             @Schema(type = SchemaType.NUMBER) long expected,
             @Schema(enumeration = {"kpi_hourly", "kpi_daily", "kpi_team_daily"}) String table,
@@ -54,7 +55,7 @@ public record ReconciliationJson(
 
         static DifferenceJson of(Difference d) {
             return new DifferenceJson(d.metric(), Instant.ofEpochMilli(d.periodMillis()), d.teamId(), d.agentId(),
-                    d.channel(), d.stored(), d.expected(), d.table().tableName(), d.bin());
+                    d.channel(), d.queueId(), d.stored(), d.expected(), d.table().tableName(), d.bin());
         }
     }
 

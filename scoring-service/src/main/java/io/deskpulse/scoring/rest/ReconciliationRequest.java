@@ -1,15 +1,9 @@
 package io.deskpulse.scoring.rest;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
+import io.deskpulse.scoring.service.CheckedDocument;
+import io.deskpulse.scoring.service.FieldErrors;
 import jakarta.validation.constraints.NotNull;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /v1/reconciliations}. Fields it does not know are refused, each named. */
 @Schema(name = "ReconciliationRequest", description = "What to reconcile: a range of at most 400 days, and whether "
         + "to repair what differs")
-@ReconciliationRequest.Consistent
+@CheckedDocument.Valid
 public record ReconciliationRequest(
         @NotNull(message = REQUIRED_INSTANT)
         @Schema(required = true, description = "Start of the range (inclusive): an ISO-8601 instant. Every UTC hour "
@@ -30,7 +24,7 @@ public record ReconciliationRequest(
                 example = "2026-11-04T00:00:00Z") Instant to,
         @Schema(description = "Apply the corrections: add to every row that differs what it lacks (or holds too "
                 + "much), as deltas that keep whatever batches add meanwhile", defaultValue = "false") Boolean repair,
-        @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+        @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) implements CheckedDocument {
 
     static final String REQUIRED_INSTANT = "is required: an ISO-8601 instant such as 2026-11-02T00:00:00Z";
     static final Duration LONGEST = Duration.ofDays(400);
@@ -44,54 +38,28 @@ public record ReconciliationRequest(
     }
 
     /** The checks across fields: 'to' after 'from' and at most {@link #LONGEST} later, no unknown field. */
-    @Target(ElementType.TYPE)
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = ConsistentValidator.class)
-    public @interface Consistent {
-        String message() default "is not a consistent reconciliation request";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-    }
-
-    public static class ConsistentValidator implements ConstraintValidator<Consistent, ReconciliationRequest> {
-
-        @Override
-        public boolean isValid(ReconciliationRequest request, ConstraintValidatorContext context) {
-            if (request == null) {
-                return true;
+    @Override
+    public FieldErrors check() {
+        FieldErrors errors = new FieldErrors();
+        if (unknownFields != null) {
+            for (String field : new TreeSet<>(unknownFields.keySet())) {
+                errors.add(field, "is not a field of a reconciliation request; they are " + FIELDS);
             }
-            context.disableDefaultConstraintViolation();
-            boolean valid = true;
-            if (request.unknownFields() != null) {
-                for (String field : new TreeSet<>(request.unknownFields().keySet())) {
-                    valid = violation(context, field, "is not a field of a reconciliation request; they are " + FIELDS);
-                }
-            }
-            for (String field : List.of("from", "to")) {
-                Instant at = field.equals("from") ? request.from() : request.to();
-                if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
-                    valid = violation(context, field, "must be between " + EARLIEST + " and " + LATEST);
-                }
-            }
-            if (valid && request.from() != null && request.to() != null) {
-                if (!request.to().isAfter(request.from())) {
-                    valid = violation(context, "to", "must be after from (" + request.from() + ")");
-                } else if (Duration.between(request.from(), request.to()).compareTo(LONGEST) > 0) {
-                    valid = violation(context, "to", "must be at most " + LONGEST.toDays() + " days after from ("
-                            + request.from() + "); reconcile a longer range in parts");
-                }
-            }
-            return valid;
         }
-
-        /** Adds a violation of {@code field} with a plain-text reason; false, for {@code valid = violation(...)}. */
-        static boolean violation(ConstraintValidatorContext context, String field, String reason) {
-            // Reasons are plain text: escape what Bean Validation would read as message parameters.
-            String template = reason.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
-            context.buildConstraintViolationWithTemplate(template).addPropertyNode(field).addConstraintViolation();
-            return false;
+        for (String field : List.of("from", "to")) {
+            Instant at = field.equals("from") ? from : to;
+            if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+                errors.add(field, "must be between " + EARLIEST + " and " + LATEST);
+            }
         }
+        if (!errors.any() && from != null && to != null) {
+            if (!to.isAfter(from)) {
+                errors.add("to", "must be after from (" + from + ")");
+            } else if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+                errors.add("to", "must be at most " + LONGEST.toDays() + " days after from ("
+                        + from + "); reconcile a longer range in parts");
+            }
+        }
+        return errors;
     }
 }

@@ -1,13 +1,12 @@
 package io.deskpulse.scoring.rest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
 import io.deskpulse.scoring.service.Precondition;
-import io.deskpulse.scoring.service.ScoringModelCodec;
 import io.deskpulse.scoring.service.ScoringModelService;
+import io.deskpulse.scoring.service.ScoringModels;
 import io.deskpulse.scoring.service.ScoringModelService.Saved;
 import io.deskpulse.scoring.service.ScoringModelService.State;
 import io.deskpulse.scoring.service.UnknownSettingsVersionException;
@@ -47,12 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScoringModelResource {
 
     private final ScoringModelService service;
-    private final ScoringModelCodec codec;
+    private final AdminBodies bodies;
     private final Caller caller;
 
-    public ScoringModelResource(ScoringModelService service, ScoringModelCodec codec, Caller caller) {
+    public ScoringModelResource(ScoringModelService service, AdminBodies bodies, Caller caller) {
         this.service = service;
-        this.codec = codec;
+        this.bodies = bodies;
         this.caller = caller;
     }
 
@@ -63,11 +62,12 @@ public class ScoringModelResource {
             headers = @Header(name = "ETag", description = "\"<version>\": send it back in If-Match to PUT safely",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScorecardSchemas.CurrentModels.class),
+                    schema = @Schema(implementation = ScoringModelsJson.class),
                     examples = @ExampleObject(name = "never saved: the catalog's models", value = ScorecardExamples.MODELS_DEFAULTS)))
     public Response get() throws SQLException {
         State state = service.current(caller.tenant());
-        return Response.ok(answer(state)).header(HttpHeaders.ETAG, VersionFacts.etag(state.version())).build();
+        return Response.ok(ScoringModelsJson.current(state)).header(HttpHeaders.ETAG, VersionSummary.etag(state.version()))
+                .build();
     }
 
     @PUT
@@ -79,12 +79,12 @@ public class ScoringModelResource {
                     + "is a new version; it recomputes nothing (scorecards are computed when read). A document that "
                     + "changes nothing creates no version.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ScorecardSchemas.Models.class),
+            schema = @Schema(implementation = ScoringModels.class),
             examples = @ExampleObject(name = "a custom role and assignments", value = ScorecardExamples.MODELS_PUT)))
     @APIResponse(responseCode = "200", description = "Saved (or nothing changed: the current version)",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScorecardSchemas.CurrentModels.class),
+                    schema = @Schema(implementation = ScoringModelsJson.class),
                     examples = @ExampleObject(name = "version 4", value = ScorecardExamples.MODELS_SAVED)))
     @APIResponse(responseCode = "400", description = "Invalid models (every bad field listed, by path), a body that is not "
             + "JSON, or an X-DeskPulse-Actor that is too long",
@@ -113,9 +113,11 @@ public class ScoringModelResource {
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         String changedBy = Actor.of(caller, actor);
         Precondition precondition = Precondition.ifMatch(ifMatch);
-        Saved saved = service.save(caller.tenant(), codec.parse(body), precondition, changedBy);
-        return Response.ok(answer(saved.state())).header(HttpHeaders.ETAG, VersionFacts.etag(saved.state().version()))
-                .build();
+        ScoringModels wanted = bodies.read(body, ScoringModels.class, "the scoring models document", ScoringModels.FIELDS)
+                .canonical(ScoringModels.DEFAULTS);
+        Saved saved = service.save(caller.tenant(), wanted, precondition, changedBy);
+        return Response.ok(ScoringModelsJson.current(saved.state()))
+                .header(HttpHeaders.ETAG, VersionSummary.etag(saved.state().version())).build();
     }
 
     @GET
@@ -123,10 +125,10 @@ public class ScoringModelResource {
     @Operation(operationId = "listScoringModelVersions", summary = "The history of the tenant's scoring models", description = "Every saved version, newest first.")
     @APIResponse(responseCode = "200", description = "The versions (empty when never saved)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SettingsSchemas.Summary.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = VersionSummary.class),
                     examples = @ExampleObject(name = "two versions", value = ScorecardExamples.MODELS_HISTORY)))
     public Response versions() throws SQLException {
-        return Response.ok(VersionFacts.history(service.history(caller.tenant()))).build();
+        return Response.ok(VersionSummary.history(service.history(caller.tenant()))).build();
     }
 
     @GET
@@ -137,7 +139,7 @@ public class ScoringModelResource {
     @APIResponse(responseCode = "200", description = "The version",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScorecardSchemas.ModelsVersion.class),
+                    schema = @Schema(implementation = ScoringModelsJson.class),
                     examples = @ExampleObject(name = "version 0", value = ScorecardExamples.MODELS_VERSION)))
     @APIResponse(responseCode = "404", description = "The tenant has no such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -147,15 +149,8 @@ public class ScoringModelResource {
             throws SQLException {
         UnknownSettingsVersionException unknown = new UnknownSettingsVersionException(version,
                 ScoringModelService.RESOURCE);
-        State state = service.version(caller.tenant(), VersionFacts.parse(version, unknown)).orElseThrow(() -> unknown);
-        ObjectNode answer = VersionFacts.withChangedFields(state.version());
-        answer.setAll(state.document());
-        return Response.ok(answer).header(HttpHeaders.ETAG, VersionFacts.etag(state.version())).build();
-    }
-
-    private static ObjectNode answer(State state) {
-        ObjectNode answer = VersionFacts.of(state.version());
-        answer.setAll(state.document());
-        return answer;
+        State state = service.version(caller.tenant(), VersionSummary.parse(version, unknown)).orElseThrow(() -> unknown);
+        return Response.ok(ScoringModelsJson.version(state)).header(HttpHeaders.ETAG, VersionSummary.etag(state.version()))
+                .build();
     }
 }

@@ -5,7 +5,7 @@ import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
 import io.deskpulse.scoring.service.Precondition;
-import io.deskpulse.scoring.service.SettingsCodec;
+import io.deskpulse.scoring.service.SettingsDocument;
 import io.deskpulse.scoring.service.SettingsService;
 import io.deskpulse.scoring.service.SettingsService.Saved;
 import io.deskpulse.scoring.service.SettingsService.State;
@@ -52,14 +52,12 @@ public class SettingsResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final SettingsService service;
-    private final SettingsCodec codec;
-    private final SettingsJson json;
+    private final AdminBodies bodies;
     private final Caller caller;
 
-    public SettingsResource(SettingsService service, SettingsCodec codec, SettingsJson json, Caller caller) {
+    public SettingsResource(SettingsService service, AdminBodies bodies, Caller caller) {
         this.service = service;
-        this.codec = codec;
-        this.json = json;
+        this.bodies = bodies;
         this.caller = caller;
     }
 
@@ -69,13 +67,13 @@ public class SettingsResource {
     @APIResponse(responseCode = "200", description = "The settings",
             headers = @Header(name = "ETag", description = "\"<version>\": send it back in If-Match to PUT safely",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsSchemas.Current.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsJson.Current.class),
                     examples = {
                         @ExampleObject(name = "never saved", value = OpenApiExamples.DEFAULTS),
                         @ExampleObject(name = "recomputing", value = OpenApiExamples.CURRENT)}))
     public Response get() throws SQLException {
         State state = service.current(caller.tenant());
-        return Response.ok(json.current(state)).header(HttpHeaders.ETAG, VersionFacts.etag(state.version())).build();
+        return Response.ok(SettingsJson.Current.of(state)).header(HttpHeaders.ETAG, VersionSummary.etag(state.version())).build();
     }
 
     @PUT
@@ -87,13 +85,13 @@ public class SettingsResource {
                     + "when business hours take their zone from it) also starts a recomputation, in the same transaction. "
                     + "A document that changes nothing creates no version. PUTs of a tenant are serialised.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SettingsSchemas.Document.class),
+            schema = @Schema(implementation = SettingsDocument.class),
             examples = {
                 @ExampleObject(name = "full document", value = OpenApiExamples.DOCUMENT),
                 @ExampleObject(name = "only a pass mark (the rest: defaults)", value = "{\"qa_pass_mark\": 75}")}))
     @APIResponse(responseCode = "200", description = "Saved (or nothing changed: the current version)",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsSchemas.Saved.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsJson.Saved.class),
                     examples = @ExampleObject(name = "a new version and its recomputation", value = OpenApiExamples.SAVED)))
     @APIResponse(responseCode = "400", description = "Invalid settings (every bad field listed, by path), a body that is "
             + "not JSON, or an X-DeskPulse-Actor that is too long",
@@ -122,8 +120,10 @@ public class SettingsResource {
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         String changedBy = Actor.of(caller, actor);
         Precondition precondition = Precondition.ifMatch(ifMatch);
-        Saved saved = service.save(caller.tenant(), codec.parse(body), precondition, changedBy);
-        return Response.ok(json.saved(saved)).header(HttpHeaders.ETAG, VersionFacts.etag(saved.state().version())).build();
+        SettingsDocument wanted = bodies.read(body, SettingsDocument.class, "the settings document", SettingsDocument.FIELDS);
+        Saved saved = service.save(caller.tenant(), wanted.toSettings(), precondition, changedBy);
+        return Response.ok(SettingsJson.Saved.of(saved)).header(HttpHeaders.ETAG, VersionSummary.etag(saved.state().version()))
+                .build();
     }
 
     @GET
@@ -131,10 +131,10 @@ public class SettingsResource {
     @Operation(operationId = "listSettingsVersions", summary = "The history of the tenant's settings", description = "Every saved version, newest first.")
     @APIResponse(responseCode = "200", description = "The versions (empty when never saved)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SettingsSchemas.Summary.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = VersionSummary.class),
                     examples = @ExampleObject(name = "two versions", value = OpenApiExamples.HISTORY)))
     public Response versions() throws SQLException {
-        return Response.ok(VersionFacts.history(service.history(caller.tenant()))).build();
+        return Response.ok(VersionSummary.history(service.history(caller.tenant()))).build();
     }
 
     @GET
@@ -143,7 +143,7 @@ public class SettingsResource {
             + "version 0 is the defaults.")
     @APIResponse(responseCode = "200", description = "The version",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsSchemas.Version.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsJson.Version.class),
                     examples = @ExampleObject(name = "version 2", value = OpenApiExamples.VERSION)))
     @APIResponse(responseCode = "404", description = "The tenant has no such version",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
@@ -153,7 +153,7 @@ public class SettingsResource {
             throws SQLException {
         // Taken as text so that "abc" or "-1" is the same clear 404 as a version that does not exist.
         UnknownSettingsVersionException unknown = new UnknownSettingsVersionException(version);
-        State state = service.version(caller.tenant(), VersionFacts.parse(version, unknown)).orElseThrow(() -> unknown);
-        return Response.ok(json.version(state)).header(HttpHeaders.ETAG, VersionFacts.etag(state.version())).build();
+        State state = service.version(caller.tenant(), VersionSummary.parse(version, unknown)).orElseThrow(() -> unknown);
+        return Response.ok(SettingsJson.Version.of(state)).header(HttpHeaders.ETAG, VersionSummary.etag(state.version())).build();
     }
 }

@@ -65,7 +65,7 @@ public final class AlertRuleCodec {
         }
         String dimension = choice(document.get("dimension"), "dimension", AlertRule.DIMENSIONS, "tenant", errors);
         List<String> ids = ids(document.get("ids"), dimension, errors);
-        String channel = choice(document.get("channel"), "channel", SettingsCodec.CHANNELS, null, errors);
+        String channel = choice(document.get("channel"), "channel", SettingsDocument.CHANNELS, null, errors);
         int window = window(document.get("window_minutes"), errors);
         String comparison = choice(document.get("comparison"), "comparison", AlertRule.COMPARISONS, null, errors);
         if (comparison == null && (document.get("comparison") == null || document.get("comparison").isNull())) {
@@ -108,8 +108,8 @@ public final class AlertRuleCodec {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
-            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > ScoringModelCodec.MAX_ID_LENGTH) {
-                errors.add("ids[" + i + "]", "an id has 1 to " + ScoringModelCodec.MAX_ID_LENGTH + " characters");
+            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > ScoringModels.MAX_ID_LENGTH) {
+                errors.add("ids[" + i + "]", "an id has 1 to " + ScoringModels.MAX_ID_LENGTH + " characters");
             } else {
                 ids.add(id.textValue());
             }

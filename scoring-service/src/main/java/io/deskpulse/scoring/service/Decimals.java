@@ -16,23 +16,37 @@ public final class Decimals {
      */
     static BigDecimal read(JsonNode node, String path, BigDecimal min, boolean minInclusive, BigDecimal max,
             int maxScale, FieldErrors errors) {
-        String range = (minInclusive ? "from " + min.toPlainString() : "above " + min.toPlainString())
-                + " to " + max.toPlainString();
         if (node == null || node.isNull() || !node.isNumber()) {
-            errors.add(path, "must be a number " + range + ", got " + (node == null ? "nothing" : node.toString()));
+            errors.add(path, "must be a number " + range(min, minInclusive, max) + ", got "
+                    + (node == null ? "nothing" : node.toString()));
             return null;
         }
-        BigDecimal value = node.decimalValue();
-        int lower = value.compareTo(min);
-        if (lower < 0 || (lower == 0 && !minInclusive) || value.compareTo(max) > 0) {
-            errors.add(path, "must be a number " + range + ", got " + value.toPlainString());
+        String reason = check(node.decimalValue(), min, minInclusive, max, maxScale);
+        if (reason != null) {
+            errors.add(path, reason);
             return null;
         }
-        if (value.stripTrailingZeros().scale() > maxScale) {
-            errors.add(path, "must have at most " + maxScale + " decimal places, got " + value.toPlainString());
-            return null;
+        return node.decimalValue().stripTrailingZeros();
+    }
+
+    /** Why {@code value} is not a number within the bounds of {@link #read}, or null when it is. */
+    public static String check(Number value, BigDecimal min, boolean minInclusive, BigDecimal max, int maxScale) {
+        if (value == null) {
+            return "must be a number " + range(min, minInclusive, max) + ", got nothing";
         }
-        return value.stripTrailingZeros();
+        BigDecimal decimal = new BigDecimal(value.toString());
+        int lower = decimal.compareTo(min);
+        if (lower < 0 || (lower == 0 && !minInclusive) || decimal.compareTo(max) > 0) {
+            return "must be a number " + range(min, minInclusive, max) + ", got " + decimal.toPlainString();
+        }
+        if (decimal.stripTrailingZeros().scale() > maxScale) {
+            return "must have at most " + maxScale + " decimal places, got " + decimal.toPlainString();
+        }
+        return null;
+    }
+
+    private static String range(BigDecimal min, boolean minInclusive, BigDecimal max) {
+        return (minInclusive ? "from " + min.toPlainString() : "above " + min.toPlainString()) + " to " + max.toPlainString();
     }
 
     /** A whole number as a JSON integer (75, not 75.0), else the exact decimal. */
@@ -42,9 +56,9 @@ public final class Decimals {
                 : JsonNodeFactory.instance.numberNode(plain.longValue());
     }
 
-    /** The decimal as written canonically: 80 and 0.85, not 80.000 or 8E+1. */
-    public static Number plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
+    /** The number as written canonically: 80 and 0.85, not 80.000 or 8E+1. */
+    public static Number plain(Number value) {
+        BigDecimal stripped = new BigDecimal(value.toString()).stripTrailingZeros();
         return stripped.scale() <= 0 ? (Number) stripped.longValueExact() : stripped;
     }
 }

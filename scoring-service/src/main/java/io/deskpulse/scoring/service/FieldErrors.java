@@ -1,30 +1,43 @@
 package io.deskpulse.scoring.service;
 
+import jakarta.validation.ConstraintValidatorContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every bad field of a document while it is read, so that one answer names them all. */
-final class FieldErrors {
+/** Collects every bad field of a document while it is read or validated, so that one answer names them all. */
+public final class FieldErrors {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    void add(String field, String reason) {
+    public void add(String field, String reason) {
         errors.add(new FieldError(field, reason));
     }
 
-    int count() {
+    public int count() {
         return errors.size();
     }
 
-    boolean any() {
+    public boolean any() {
         return !errors.isEmpty();
     }
 
-    List<FieldError> list() {
+    public List<FieldError> list() {
         return List.copyOf(errors);
     }
 
-    static String quote(String text) {
+    /** For a class-level constraint: each error a violation at its path; whether there were none. */
+    public boolean report(ConstraintValidatorContext context) {
+        context.disableDefaultConstraintViolation();
+        for (FieldError error : errors) {
+            // Reasons are plain text: escape what Bean Validation would read as message parameters.
+            String template = error.reason().replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+                    .replace("$", "\\$");
+            context.buildConstraintViolationWithTemplate(template).addPropertyNode(error.field()).addConstraintViolation();
+        }
+        return errors.isEmpty();
+    }
+
+    public static String quote(String text) {
         return "'" + (text.length() > 64 ? text.substring(0, 64) + "..." : text) + "'";
     }
 }

@@ -1,7 +1,5 @@
 package io.deskpulse.scoring.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.deskpulse.scoring.config.PeriodReportConfig;
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.domain.ReportPeriod;
@@ -102,10 +100,9 @@ public class PeriodReportProducer {
     private boolean make(Tenant tenant, ZoneId zone, ReportPeriod period) throws SQLException {
         return Transactions.retryingDeadlocks(dataSource, c -> {
             List<Exemption> inForce = exemptions.overlapping(c, tenant.id(), period.start(), period.end());
-            ArrayNode frozen = JsonNodeFactory.instance.arrayNode();
-            inForce.forEach(e -> frozen.add(ExemptionCodec.encode(e)));
+            // kept as the API answered them then: a later change or removal does not rewrite a closed period
             Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), reports.modelVersion(c, tenant.id()),
-                    frozen.toString());
+                    JsonBodies.toStored(inForce.stream().map(ExemptionJson::of).toList()));
             if (id.isEmpty()) {
                 return false;
             }

@@ -1,6 +1,5 @@
 package io.deskpulse.scoring.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.repository.ScoringModelRepository;
 import io.deskpulse.scoring.repository.Transactions;
@@ -22,7 +21,7 @@ public class ScoringModelService {
     public static final String RESOURCE = "/v1/settings/scoring-models";
 
     /** A version and its effective document. */
-    public record State(DocumentVersion version, ObjectNode document) {
+    public record State(DocumentVersion version, ScoringModels document) {
     }
 
     /** The outcome of a PUT: the models now, and whether it made a new version. */
@@ -31,12 +30,10 @@ public class ScoringModelService {
 
     private final DataSource dataSource;
     private final ScoringModelRepository repository;
-    private final ScoringModelCodec codec;
 
-    public ScoringModelService(DataSource dataSource, ScoringModelRepository repository, ScoringModelCodec codec) {
+    public ScoringModelService(DataSource dataSource, ScoringModelRepository repository) {
         this.dataSource = dataSource;
         this.repository = repository;
-        this.codec = codec;
     }
 
     public State current(String tenant) throws SQLException {
@@ -55,10 +52,10 @@ public class ScoringModelService {
     }
 
     /**
-     * Saves {@code wanted} as the next version unless it changes nothing. Changes of one tenant are serialised
+     * Saves {@code wanted} (canonical) as the next version unless it changes nothing. Changes of one tenant are serialised
      * by a lock; a version taken meanwhile by a writer that bypasses it is retried once, then 409.
      */
-    public Saved save(String tenant, ObjectNode wanted, Precondition precondition, String changedBy) throws SQLException {
+    public Saved save(String tenant, ScoringModels wanted, Precondition precondition, String changedBy) throws SQLException {
         for (int attempt = 1; attempt <= 2; attempt++) {
             Optional<Saved> saved = Transactions.retryingDeadlocks(dataSource,
                     c -> saveIn(c, tenant, wanted, precondition, changedBy));
@@ -69,7 +66,7 @@ public class ScoringModelService {
         throw new ConcurrentSettingsUpdateException(tenant, RESOURCE);
     }
 
-    private Optional<Saved> saveIn(Connection c, String tenant, ObjectNode wanted, Precondition precondition,
+    private Optional<Saved> saveIn(Connection c, String tenant, ScoringModels wanted, Precondition precondition,
             String changedBy) throws SQLException {
         repository.lockTenant(c, tenant);
         DocumentVersion latest = repository.latest(c, tenant).orElse(DocumentVersion.NONE);
@@ -77,15 +74,16 @@ public class ScoringModelService {
             throw new VersionConflictException(precondition.header(), latest.version(), RESOURCE);
         }
         State current = state(latest);
-        List<String> changed = ScoringModelCodec.changedFields(current.document(), wanted);
+        List<String> changed = ScoringModels.changedFields(current.document(), wanted);
         if (changed.isEmpty()) {
             return Optional.of(new Saved(current, false));
         }
-        return repository.insert(c, tenant, latest.version() + 1, wanted.toString(), changedBy, changed)
+        return repository.insert(c, tenant, latest.version() + 1, wanted.toStored(), changedBy, changed)
                 .map(inserted -> new Saved(new State(inserted, wanted), true));
     }
 
     private State state(DocumentVersion version) {
-        return new State(version, version.version() == 0 ? codec.defaults() : codec.fromStored(version.document()));
+        return new State(version, version.version() == 0 ? ScoringModels.DEFAULTS
+                : ScoringModels.fromStored(version.document()));
     }
 }

@@ -21,19 +21,17 @@ public class SettingsCache {
     static final int DEFAULT_CAPACITY = 10_000;
 
     private final SettingsRepository repository;
-    private final SettingsCodec codec;
     // A lock around an access-ordered LinkedHashMap: a hit holds it for a lookup and a relink, far below what
     // would make the batch threads (one per consumer) wait on each other.
     private final Map<Key, TenantSettings> entries;
 
     @Inject
-    public SettingsCache(SettingsRepository repository, SettingsCodec codec) {
-        this(repository, codec, DEFAULT_CAPACITY);
+    public SettingsCache(SettingsRepository repository) {
+        this(repository, DEFAULT_CAPACITY);
     }
 
-    SettingsCache(SettingsRepository repository, SettingsCodec codec, int capacity) {
+    SettingsCache(SettingsRepository repository, int capacity) {
         this.repository = repository;
-        this.codec = codec;
         this.entries = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, TenantSettings> eldest) {
@@ -69,7 +67,7 @@ public class SettingsCache {
         }
         Key key = new Key(tenant, row.version());
         TenantSettings cached = get(key);
-        return cached != null ? cached : putIfAbsent(key, codec.fromStored(row.document()));
+        return cached != null ? cached : putIfAbsent(key, SettingsDocument.fromStored(row.document()));
     }
 
     synchronized int size() {

@@ -1,7 +1,7 @@
 package io.deskpulse.scoring.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.scoring.domain.TenantSettings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,13 +14,20 @@ import java.util.Objects;
  */
 public record SettingsChange(List<String> changedFields, boolean recomputes) {
 
-    public static SettingsChange between(TenantSettings before, TenantSettings after, SettingsCodec codec) {
-        ObjectNode was = codec.encode(before);
-        ObjectNode is = codec.encode(after);
-        List<String> changed = SettingsCodec.FIELDS.stream()
-                .filter(field -> !Objects.equals(was.get(field), is.get(field)))
+    public static SettingsChange between(TenantSettings before, TenantSettings after) {
+        List<Object> was = fields(SettingsDocument.of(before));
+        List<Object> is = fields(SettingsDocument.of(after));
+        List<String> changed = SettingsDocument.FIELDS.stream()
+                .filter(field -> !Objects.equals(was.get(SettingsDocument.FIELDS.indexOf(field)),
+                        is.get(SettingsDocument.FIELDS.indexOf(field))))
                 .toList();
         return new SettingsChange(changed, !changed.isEmpty());
+    }
+
+    /** The values of {@link SettingsDocument#FIELDS}, in that order. */
+    private static List<Object> fields(SettingsDocument d) {
+        return Arrays.asList(d.timeZone(), d.businessHours(), d.teamBusinessHours(), d.firstResponseSlaS(),
+                d.firstResponseSlaSByPriority(), d.qaPassMark(), d.complaintTag(), d.serviceLevelS(), d.shortAbandonS());
     }
 
     public boolean isEmpty() {

@@ -40,16 +40,14 @@ public class SettingsService {
     private final RecomputationRepository recomputations;
     private final RecomputationRequests recomputationRequests;
     private final SettingsCache cache;
-    private final SettingsCodec codec;
 
     public SettingsService(DataSource dataSource, SettingsRepository repository, RecomputationRepository recomputations,
-            RecomputationRequests recomputationRequests, SettingsCache cache, SettingsCodec codec) {
+            RecomputationRequests recomputationRequests, SettingsCache cache) {
         this.dataSource = dataSource;
         this.repository = repository;
         this.recomputations = recomputations;
         this.recomputationRequests = recomputationRequests;
         this.cache = cache;
-        this.codec = codec;
     }
 
     public State current(String tenant) throws SQLException {
@@ -110,12 +108,12 @@ public class SettingsService {
             throw new VersionConflictException(precondition.header(), latest.version());
         }
         TenantSettings previous = cache.of(tenant, latest);
-        SettingsChange change = SettingsChange.between(previous, wanted, codec);
+        SettingsChange change = SettingsChange.between(previous, wanted);
         if (change.isEmpty()) {
             return Optional.of(new Saved(new State(latest, previous, pending(c, tenant)), null, false));
         }
         int next = latest.version() + 1;
-        Optional<DocumentVersion> inserted = repository.insert(c, tenant, next, codec.toStored(wanted), changedBy,
+        Optional<DocumentVersion> inserted = repository.insert(c, tenant, next, SettingsDocument.toStored(wanted), changedBy,
                 change.changedFields());
         if (inserted.isEmpty()) {
             return Optional.empty();

@@ -71,7 +71,7 @@ class AggregateComparisonTest {
                 hourly(ROW, values(Measure.TICKETS_CREATED, 7, Measure.AGENT_REPLIES, 0)), BERLIN);
 
         assertThat(result.differences()).containsExactly(
-                new Difference(Table.KPI_HOURLY, HOUR, "billing", "a-17", "email", "tickets_created", null, 7, 4));
+                new Difference(Table.KPI_HOURLY, HOUR, "billing", "a-17", "email", "", "tickets_created", null, 7, 4));
         assertThat(result.corrections().hourly().get(ROW).get(Measure.TICKETS_CREATED)).isEqualTo(-3);
     }
 
@@ -119,8 +119,8 @@ class AggregateComparisonTest {
 
         long berlinMidnight = Instant.parse("2026-11-02T23:00:00Z").toEpochMilli();
         assertThat(berlin).containsExactly(
-                new Difference(Table.KPI_DAILY, berlinMidnight, "billing", "a-17", "email", "online_ms", null, 0, 10),
-                new Difference(Table.KPI_TEAM_DAILY, berlinMidnight, "billing", null, null, "online_ms", null, 0, 10));
+                new Difference(Table.KPI_DAILY, berlinMidnight, "billing", "a-17", "email", "", "online_ms", null, 0, 10),
+                new Difference(Table.KPI_TEAM_DAILY, berlinMidnight, "billing", null, null, null, "online_ms", null, 0, 10));
         // Kolkata's midnight is 18:30 UTC: the day's rows hold the hours from 19:00 UTC on
         assertThat(kolkata).extracting(Difference::periodMillis)
                 .containsOnly(Instant.parse("2026-11-02T19:00:00Z").toEpochMilli());

@@ -114,6 +114,29 @@ final class AggregateTable {
         k.put("resolution_bh_avg_s", per(sum, Measure.RESOLUTION_BH_SUM_MS, Measure.RESOLUTION_COUNT, 1000));
         k.put("resolution_bh_p50_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION_BH), 0.5));
         k.put("resolution_bh_p90_s", percentileSeconds(merged.get(HistogramMeasure.RESOLUTION_BH), 0.9));
+        k.put("reply_count", get(sum, Measure.REPLY_COUNT));
+        k.put("reply_avg_s", per(sum, Measure.REPLY_SUM_MS, Measure.REPLY_COUNT, 1000));
+        k.put("reply_p50_s", percentileSeconds(merged.get(HistogramMeasure.REPLY), 0.5));
+        k.put("reply_p90_s", percentileSeconds(merged.get(HistogramMeasure.REPLY), 0.9));
+        k.put("reply_bh_avg_s", per(sum, Measure.REPLY_BH_SUM_MS, Measure.REPLY_COUNT, 1000));
+        k.put("reply_bh_p50_s", percentileSeconds(merged.get(HistogramMeasure.REPLY_BH), 0.5));
+        k.put("reply_bh_p90_s", percentileSeconds(merged.get(HistogramMeasure.REPLY_BH), 0.9));
+        long offered = get(sum, Measure.OFFERED);
+        long answered = get(sum, Measure.ANSWERED);
+        long abandoned = get(sum, Measure.ABANDONED);
+        long shortAbandoned = get(sum, Measure.SHORT_ABANDONED);
+        k.put("offered", offered);
+        k.put("answered", answered);
+        k.put("abandoned", abandoned);
+        k.put("short_abandoned", shortAbandoned);
+        k.put("answer_rate", offered - shortAbandoned <= 0 ? null : (double) answered / (offered - shortAbandoned));
+        k.put("abandon_rate", offered - shortAbandoned <= 0 ? null : (double) abandoned / (offered - shortAbandoned));
+        k.put("asa_s", per(sum, Measure.ASA_SUM_MS, Measure.ANSWERED, 1000));
+        k.put("asa_p50_s", percentileSeconds(merged.get(HistogramMeasure.ASA), 0.5));
+        k.put("asa_p90_s", percentileSeconds(merged.get(HistogramMeasure.ASA), 0.9));
+        k.put("service_level_met", get(sum, Measure.SERVICE_LEVEL_MET));
+        k.put("service_level_rate", answered + abandoned == 0 ? null
+                : (double) get(sum, Measure.SERVICE_LEVEL_MET) / (answered + abandoned));
         return k;
     }
 

@@ -116,4 +116,16 @@ final class Events {
     static AgentFact agentNps(int score) {
         return new AgentFact.Nps(score);
     }
+
+    static TicketFact offered(String channel, String queue, String team) {
+        return new TicketFact.Offered(channel, queue, team, null);
+    }
+
+    static TicketFact answered(String agent, double waitSeconds) {
+        return new TicketFact.Answered(agent, Math.round(waitSeconds * 1000));
+    }
+
+    static TicketFact abandoned(double waitSeconds) {
+        return new TicketFact.Abandoned(Math.round(waitSeconds * 1000));
+    }
 }

@@ -28,6 +28,7 @@ class OrderIndependenceTest {
             withSettings.get(i).events().forEach(e -> all.add(InMemoryScoring.Delivery.ticket(ticket, e)));
         }
         all.addAll(AgentKpiScenariosTest.allDeliveries());
+        all.addAll(QueueAndReplyScenariosTest.allDeliveries());
         return all;
     }
 
@@ -61,6 +62,7 @@ class OrderIndependenceTest {
     void theReferenceRunHasEveryKindOfData() {
         assertThat(IN_ORDER).hasSizeGreaterThan(40);
         assertThat(IN_ORDER.values()).anyMatch(row -> row.contains("HANDLE={"));
+        assertThat(IN_ORDER.values()).anyMatch(row -> row.contains("REPLY_BH={")).anyMatch(row -> row.contains("ASA={"));
     }
 
     @RepeatedTest(200)

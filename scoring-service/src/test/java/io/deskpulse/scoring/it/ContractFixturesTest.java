@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.domain.IncomingEvent;
+import io.deskpulse.scoring.domain.TicketFact;
 import io.deskpulse.scoring.messaging.CloudEventDecoder;
 import io.deskpulse.scoring.messaging.UndecodableEventException;
 import io.deskpulse.scoring.support.ContractEvents;
@@ -37,6 +38,33 @@ class ContractFixturesTest {
             assertThat(event.ticketEvent().epochMillis()).isEqualTo(java.time.Instant.parse("2026-11-02T08:00:00Z")
                     .toEpochMilli());
         }
+    }
+
+    @Test
+    void queueEventsGoToTheInteractionsTimelineUnderItsId() throws Exception {
+        var offered = decode(ContractEvents.event("acme", "o", "interaction.offered", "2026-11-02T09:00:00Z",
+                "{\"interaction_id\":\"C-1\",\"channel\":\"phone\",\"queue_id\":\"q-1\",\"priority\":\"high\"}"));
+        assertThat(offered.ticketId()).isEqualTo("C-1");
+        assertThat(offered.ticketEvent().fact()).isEqualTo(new TicketFact.Offered("phone", "q-1", null, "high"));
+        var answered = decode(ContractEvents.event("acme", "a", "interaction.answered", "2026-11-02T09:00:12Z",
+                "{\"interaction_id\":\"C-1\",\"agent_id\":\"a-1\",\"wait_s\":12.3456}"));
+        assertThat(answered.ticketId()).isEqualTo("C-1");
+        assertThat(answered.ticketEvent().fact()).isEqualTo(new TicketFact.Answered("a-1", 12_346));
+        var abandoned = decode(ContractEvents.event("acme", "b", "interaction.abandoned", "2026-11-02T09:00:04Z",
+                "{\"interaction_id\":\"C-2\",\"wait_s\":4}"));
+        assertThat(abandoned.ticketEvent().fact()).isEqualTo(new TicketFact.Abandoned(4_000));
+    }
+
+    @Test
+    void aQueueEventWithoutWhatItNeedsIsRefused() {
+        assertThatThrownBy(() -> decode("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":"
+                + "\"interaction.answered\",\"time\":\"2026-11-02T09:00:00Z\",\"deskpulsetenant\":\"acme\","
+                + "\"data\":{\"interaction_id\":\"C-1\",\"agent_id\":\"a\"}}"))
+                .isInstanceOf(UndecodableEventException.class).hasMessage("data.wait_s is required");
+        assertThatThrownBy(() -> decode("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":"
+                + "\"interaction.abandoned\",\"time\":\"2026-11-02T09:00:00Z\",\"deskpulsetenant\":\"acme\","
+                + "\"data\":{\"wait_s\":3}}"))
+                .isInstanceOf(UndecodableEventException.class).hasMessage("interaction_id is required");
     }
 
     @Test

@@ -160,6 +160,44 @@ class RecomputationTest {
     }
 
     @Test
+    void queueThresholdsRestateTheServiceLevelAndTheShortAbandonsOfInteractions() {
+        Aggregates db = new Aggregates(dataSource);
+        while (step()) {
+            // finish whatever another test left running
+        }
+        long met = active(db, "service_level_met");
+        long shortAbandoned = active(db, "short_abandoned");
+        long abandoned = active(db, "abandoned");
+        EventTopic.send(List.of(
+                new String[] {TENANT + ":Q-1", event(TENANT, "Q-1-o", "interaction.offered", "2026-11-10T09:00:00Z",
+                        "{\"interaction_id\":\"Q-1\",\"channel\":\"phone\",\"queue_id\":\"billing\"}")},
+                new String[] {TENANT + ":Q-1", event(TENANT, "Q-1-a", "interaction.answered", "2026-11-10T09:00:25Z",
+                        "{\"interaction_id\":\"Q-1\",\"agent_id\":\"a-1\",\"wait_s\":25}")},
+                new String[] {TENANT + ":Q-2", event(TENANT, "Q-2-o", "interaction.offered", "2026-11-10T09:05:00Z",
+                        "{\"interaction_id\":\"Q-2\",\"channel\":\"phone\",\"queue_id\":\"billing\"}")},
+                new String[] {TENANT + ":Q-2", event(TENANT, "Q-2-b", "interaction.abandoned", "2026-11-10T09:05:08Z",
+                        "{\"interaction_id\":\"Q-2\",\"wait_s\":8}")}));
+        db.awaitDrained(config.consumerGroup());
+        // the catalog's thresholds: 25 s misses the phone's 20 s, 8 s is no short abandon
+        assertThat(active(db, "service_level_met")).isEqualTo(met);
+        assertThat(active(db, "abandoned")).isEqualTo(abandoned + 1);
+
+        given().auth().oauth2(ADMIN_KEY).contentType("application/json")
+                .body("{\"service_level_s\": {\"phone\": 30}, \"short_abandon_s\": 10}")
+                .put("/v1/settings").then().statusCode(200).body("recomputation.status", is("running"))
+                .body("service_level_s.phone", is(30)).body("short_abandon_s", is(10));
+        while (step()) {
+            // to completion
+        }
+
+        assertThat(active(db, "service_level_met")).isEqualTo(met + 1);
+        assertThat(active(db, "short_abandoned")).isEqualTo(shortAbandoned + 1);
+        assertThat(active(db, "abandoned")).isEqualTo(abandoned);
+        assertThat(db.scalar("SELECT count(*) FROM ticket_facts WHERE tenant_id = ? AND ticket_id IN ('Q-1', 'Q-2')",
+                TENANT)).as("interactions are no tickets, recomputed or not").isZero();
+    }
+
+    @Test
     void recomputationsOfOtherTenantsAreInvisibleAndUnknownIdsAre404() {
         given().auth().oauth2(ADMIN_KEY).get("/v1/recomputations/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");

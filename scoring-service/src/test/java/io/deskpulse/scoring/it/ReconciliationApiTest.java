@@ -131,9 +131,9 @@ class ReconciliationApiTest {
         finishAll();
         String id = post(ADMIN, "{'from': '2025-05-01T00:00:00Z', 'to': '2025-05-01T02:00:00Z'}").then().statusCode(202)
                 .extract().path("id");
-        as(SettingsApi.ACME_ADMIN).get("/v1/reconciliations/" + id).then().statusCode(404).contentType(PROBLEM)
+        as(SettingsApi.INITECH_ADMIN).get("/v1/reconciliations/" + id).then().statusCode(404).contentType(PROBLEM)
                 .body("type", is("https://deskpulse.io/problems/not-found"));
-        as(SettingsApi.ACME_ADMIN).get("/v1/reconciliations").then().statusCode(200)
+        as(SettingsApi.INITECH_ADMIN).get("/v1/reconciliations").then().statusCode(200)
                 .body("id", not(hasItem(id)));
         as(ADMIN).get("/v1/reconciliations/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         as(ADMIN).get("/v1/reconciliations/not-a-uuid").then().statusCode(404).contentType(PROBLEM);

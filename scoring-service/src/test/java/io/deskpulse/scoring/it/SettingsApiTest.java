@@ -3,8 +3,8 @@ package io.deskpulse.scoring.it;
 import static io.deskpulse.scoring.support.SettingsApi.ACME_ADMIN;
 import static io.deskpulse.scoring.support.SettingsApi.ACME_ADMIN_FINGERPRINT;
 import static io.deskpulse.scoring.support.SettingsApi.ACME_READ;
-import static io.deskpulse.scoring.support.SettingsApi.GLOBEX_ADMIN;
 import static io.deskpulse.scoring.support.SettingsApi.INITECH_ADMIN;
+import static io.deskpulse.scoring.support.SettingsApi.SOYLENT_ADMIN;
 import static io.deskpulse.scoring.support.SettingsApi.as;
 import static io.deskpulse.scoring.support.SettingsApi.get;
 import static io.deskpulse.scoring.support.SettingsApi.json;
@@ -253,23 +253,23 @@ class SettingsApiTest {
 
     @Test
     void aKeySeesAndChangesOnlyItsOwnTenant() {
-        int globexBefore = currentVersion(GLOBEX_ADMIN);
+        int soylentBefore = currentVersion(SOYLENT_ADMIN);
         String tag = "acme-only-" + System.nanoTime();
         int acmeVersion = put(ACME_ADMIN, "{\"complaint_tag\": \"" + tag + "\"}").then().statusCode(200)
                 .extract().path("version");
 
-        get(GLOBEX_ADMIN, "/v1/settings").then().statusCode(200)
-                .body("version", is(globexBefore))
+        get(SOYLENT_ADMIN, "/v1/settings").then().statusCode(200)
+                .body("version", is(soylentBefore))
                 .body("complaint_tag", not(is(tag)));
-        assertThat(get(GLOBEX_ADMIN, "/v1/settings/versions").then().statusCode(200).extract().asString())
+        assertThat(get(SOYLENT_ADMIN, "/v1/settings/versions").then().statusCode(200).extract().asString())
                 .doesNotContain(tag).doesNotContain(ACME_ADMIN_FINGERPRINT);
-        if (acmeVersion > globexBefore) {
-            get(GLOBEX_ADMIN, "/v1/settings/versions/" + acmeVersion).then().statusCode(404);
+        if (acmeVersion > soylentBefore) {
+            get(SOYLENT_ADMIN, "/v1/settings/versions/" + acmeVersion).then().statusCode(404);
         }
 
-        int globexVersion = put(GLOBEX_ADMIN, "{\"complaint_tag\": \"globex-" + tag + "\"}").then().statusCode(200)
+        int soylentVersion = put(SOYLENT_ADMIN, "{\"complaint_tag\": \"soylent-" + tag + "\"}").then().statusCode(200)
                 .extract().path("version");
-        assertThat(globexVersion).isEqualTo(globexBefore + 1);
+        assertThat(soylentVersion).isEqualTo(soylentBefore + 1);
         get(ACME_ADMIN, "/v1/settings").then().body("complaint_tag", is(tag)).body("version", is(acmeVersion));
     }
 

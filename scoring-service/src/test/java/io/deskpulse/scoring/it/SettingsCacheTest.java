@@ -1,6 +1,6 @@
 package io.deskpulse.scoring.it;
 
-import static io.deskpulse.scoring.support.SettingsApi.GLOBEX_ADMIN;
+import static io.deskpulse.scoring.support.SettingsApi.TYRELL_ADMIN;
 import static io.deskpulse.scoring.support.SettingsApi.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,17 +36,17 @@ class SettingsCacheTest {
 
     @Test
     void aSavedVersionIsItsSettingsEveryTime() throws Exception {
-        int version = put(GLOBEX_ADMIN, "{\"time_zone\": \"Europe/Vienna\", \"qa_pass_mark\": 33.5,"
+        int version = put(TYRELL_ADMIN, "{\"time_zone\": \"Europe/Vienna\", \"qa_pass_mark\": 33.5,"
                 + " \"business_hours\": {\"weekly\": {\"friday\": [\"08:00-12:00\"]}}}")
                 .then().statusCode(200).extract().path("version");
 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            TenantSettings settings = cache.settings(c, "globex", version);
+            TenantSettings settings = cache.settings(c, "tyrell", version);
             assertThat(settings.timeZone()).isEqualTo(ZoneId.of("Europe/Vienna"));
             assertThat(settings.qaPassMark()).isEqualTo(33.5);
             assertThat(settings.businessHours().weekly()).hasSize(1);
-            assertThat(cache.settings(c, "globex", version)).as("from memory").isSameAs(settings);
+            assertThat(cache.settings(c, "tyrell", version)).as("from memory").isSameAs(settings);
             c.commit();
         }
     }
@@ -54,7 +54,7 @@ class SettingsCacheTest {
     @Test
     void aVersionThatDoesNotExistIsAnError() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            assertThatThrownBy(() -> cache.settings(c, "globex", 1_000_000)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> cache.settings(c, "tyrell", 1_000_000)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no settings version 1000000");
         }
     }

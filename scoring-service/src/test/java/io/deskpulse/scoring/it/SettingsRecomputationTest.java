@@ -1,6 +1,6 @@
 package io.deskpulse.scoring.it;
 
-import static io.deskpulse.scoring.support.SettingsApi.ACME_ADMIN;
+import static io.deskpulse.scoring.support.SettingsApi.CYBERDYNE_ADMIN;
 import static io.deskpulse.scoring.support.SettingsApi.as;
 import static io.deskpulse.scoring.support.SettingsApi.get;
 import static io.deskpulse.scoring.support.SettingsApi.json;
@@ -41,9 +41,9 @@ class SettingsRecomputationTest {
 
     @Test
     void changingTheQaPassMarkStartsARecomputationOfThatVersion() throws Exception {
-        put(ACME_ADMIN, "{\"qa_pass_mark\": 50, \"complaint_tag\": \"recompute-base\"}").then().statusCode(200);
+        put(CYBERDYNE_ADMIN, "{\"qa_pass_mark\": 50, \"complaint_tag\": \"recompute-base\"}").then().statusCode(200);
 
-        JsonPath saved = as(ACME_ADMIN).header("X-DeskPulse-Actor", "qa-lead").contentType(ContentType.JSON)
+        JsonPath saved = as(CYBERDYNE_ADMIN).header("X-DeskPulse-Actor", "qa-lead").contentType(ContentType.JSON)
                 .body("{\"qa_pass_mark\": 65, \"complaint_tag\": \"recompute-base\"}").put("/v1/settings")
                 .then().statusCode(200)
                 .body("recomputation.status", is("running"))
@@ -57,20 +57,20 @@ class SettingsRecomputationTest {
 
         Map<String, Object> row = row("SELECT tenant_id, settings_version, reason, requested_by FROM recomputations"
                 + " WHERE id = ?", UUID.fromString(id));
-        assertThat(row).containsEntry("tenant_id", "acme").containsEntry("settings_version", version)
+        assertThat(row).containsEntry("tenant_id", "cyberdyne").containsEntry("settings_version", version)
                 .containsEntry("reason", "settings changed: qa_pass_mark").containsEntry("requested_by", "qa-lead");
         // Building that version, or (the worker was quick) already switched to it.
         Map<String, Object> state = row("SELECT building_settings_version, active_settings_version, recomputation_id"
-                + " FROM tenant_state WHERE tenant_id = ?", "acme");
+                + " FROM tenant_state WHERE tenant_id = ?", "cyberdyne");
         assertThat(Arrays.asList(state.get("building_settings_version"), state.get("active_settings_version")))
                 .contains(version);
     }
 
     @Test
     void changingOnlyTheTimeZoneStartsOneForTheDailyRollupsAreInIt() {
-        put(ACME_ADMIN, "{\"time_zone\": \"UTC\", \"complaint_tag\": \"tz-only\"}").then().statusCode(200);
+        put(CYBERDYNE_ADMIN, "{\"time_zone\": \"UTC\", \"complaint_tag\": \"tz-only\"}").then().statusCode(200);
 
-        var saved = put(ACME_ADMIN, "{\"time_zone\": \"Europe/Paris\", \"complaint_tag\": \"tz-only\"}")
+        var saved = put(CYBERDYNE_ADMIN, "{\"time_zone\": \"Europe/Paris\", \"complaint_tag\": \"tz-only\"}")
                 .then().statusCode(200)
                 .body("recomputation.status", is("running"))
                 .body("time_zone", is("Europe/Paris"))
@@ -78,20 +78,20 @@ class SettingsRecomputationTest {
         int version = saved.path("version");
         assertThat((Integer) saved.path("recomputation.settings_version")).isEqualTo(version);
 
-        get(ACME_ADMIN, "/v1/settings/versions").then().body("[0].version", is(version))
+        get(CYBERDYNE_ADMIN, "/v1/settings/versions").then().body("[0].version", is(version))
                 .body("[0].changed_fields", is(List.of("time_zone")));
     }
 
     @Test
     void changingTheTimeZoneOfHoursThatTakeItStartsOne() {
         String hours = "\"business_hours\": {\"weekly\": {\"monday\": [\"09:00-17:00\"]}}";
-        put(ACME_ADMIN, "{\"time_zone\": \"UTC\", " + hours + "}").then().statusCode(200);
+        put(CYBERDYNE_ADMIN, "{\"time_zone\": \"UTC\", " + hours + "}").then().statusCode(200);
 
-        int version = put(ACME_ADMIN, "{\"time_zone\": \"Asia/Tokyo\", " + hours + "}").then().statusCode(200)
+        int version = put(CYBERDYNE_ADMIN, "{\"time_zone\": \"Asia/Tokyo\", " + hours + "}").then().statusCode(200)
                 .body("recomputation.status", is("running"))
                 .extract().path("version");
 
-        get(ACME_ADMIN, "/v1/settings/versions").then().body("[0].version", is(version))
+        get(CYBERDYNE_ADMIN, "/v1/settings/versions").then().body("[0].version", is(version))
                 .body("[0].changed_fields", is(List.of("time_zone")));
     }
 

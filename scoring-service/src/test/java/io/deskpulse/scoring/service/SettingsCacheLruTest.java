@@ -10,16 +10,15 @@ import org.junit.jupiter.api.Test;
 /** The cache's bound and its hits, without a database ({@code it/SettingsCacheTest} reads through one). */
 class SettingsCacheLruTest {
 
-    private final SettingsCodec codec = new SettingsCodec();
 
     private DocumentVersion row(int version, int qaPassMark) {
         return new DocumentVersion(version, null, "test", List.of(),
-                codec.toStored(codec.parse("{\"qa_pass_mark\": " + qaPassMark + "}")));
+                SettingsDocument.toStored(SettingsChangeTest.settings("{\"qa_pass_mark\": " + qaPassMark + "}")));
     }
 
     @Test
     void aVersionIsDecodedOnceAndThenServedFromMemory() {
-        SettingsCache cache = new SettingsCache(null, codec, 10);
+        SettingsCache cache = new SettingsCache(null, 10);
 
         TenantSettings first = cache.of("acme", row(1, 70));
         TenantSettings again = cache.of("acme", row(1, 70));
@@ -31,7 +30,7 @@ class SettingsCacheLruTest {
 
     @Test
     void versionZeroIsTheDefaultsAndTakesNoRoom() {
-        SettingsCache cache = new SettingsCache(null, codec, 10);
+        SettingsCache cache = new SettingsCache(null, 10);
 
         assertThat(cache.of("acme", DocumentVersion.NONE)).isSameAs(TenantSettings.DEFAULTS);
         assertThat(cache.size()).isZero();
@@ -39,7 +38,7 @@ class SettingsCacheLruTest {
 
     @Test
     void theLeastRecentlyUsedGoesFirstWhenFull() {
-        SettingsCache cache = new SettingsCache(null, codec, 2);
+        SettingsCache cache = new SettingsCache(null, 2);
         TenantSettings one = cache.of("acme", row(1, 71));
         cache.of("acme", row(2, 72));
         cache.of("acme", row(1, 71));

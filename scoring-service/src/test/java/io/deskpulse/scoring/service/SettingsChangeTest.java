@@ -1,6 +1,5 @@
 package io.deskpulse.scoring.service;
 
-import static io.deskpulse.scoring.service.SettingsCodecTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskpulse.scoring.domain.TenantSettings;
@@ -9,10 +8,16 @@ import org.junit.jupiter.api.Test;
 /** Which fields a new document changes, and when that restates past numbers. */
 class SettingsChangeTest {
 
-    private final SettingsCodec codec = new SettingsCodec();
+    static String json(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
+    static TenantSettings settings(String json) {
+        return SettingsDocument.fromStored(json);
+    }
 
     private SettingsChange change(String before, String after) {
-        return SettingsChange.between(codec.parse(json(before)), codec.parse(json(after)), codec);
+        return SettingsChange.between(settings(json(before)), settings(json(after)));
     }
 
     @Test
@@ -21,7 +26,7 @@ class SettingsChangeTest {
 
         assertThat(change.isEmpty()).isTrue();
         assertThat(change.recomputes()).isFalse();
-        assertThat(SettingsChange.between(TenantSettings.DEFAULTS, codec.parse("{}"), codec).isEmpty()).isTrue();
+        assertThat(SettingsChange.between(TenantSettings.DEFAULTS, settings("{}")).isEmpty()).isTrue();
     }
 
     @Test
@@ -32,6 +37,15 @@ class SettingsChangeTest {
         assertThat(change.changedFields()).containsExactly("first_response_sla_s_by_priority", "qa_pass_mark",
                 "complaint_tag");
         assertThat(change.recomputes()).isTrue();
+    }
+
+    @Test
+    void queueThresholdsRecomputeAndTheCatalogsOwnValuesAreNoChange() {
+        SettingsChange change = change("{}", "{'service_level_s': {'phone': 15}, 'short_abandon_s': 10}");
+
+        assertThat(change.changedFields()).containsExactly("service_level_s", "short_abandon_s");
+        assertThat(change.recomputes()).isTrue();
+        assertThat(change("{}", "{'service_level_s': {'phone': 20, 'chat': 30}, 'short_abandon_s': 5}").isEmpty()).isTrue();
     }
 
     @Test

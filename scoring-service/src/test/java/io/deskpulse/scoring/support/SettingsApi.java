@@ -12,8 +12,16 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class SettingsApi {
 
+    /** SettingsApiTest's tenant. */
     public static final String ACME_ADMIN = "acme-admin-test-key-0001";
+    /** SettingsApiTest's second tenant, which changes apart from acme. */
+    public static final String SOYLENT_ADMIN = "soylent-admin-test-key-0001";
+    /** SettingsConcurrencyTest's tenant. */
     public static final String GLOBEX_ADMIN = "globex-admin-test-key-0001";
+    /** SettingsRecomputationTest's tenant. */
+    public static final String CYBERDYNE_ADMIN = "cyberdyne-admin-test-key-0001";
+    /** SettingsCacheTest's tenant. */
+    public static final String TYRELL_ADMIN = "tyrell-admin-test-key-0001";
     /** Never used to change settings: initech stays at version 0. */
     public static final String INITECH_ADMIN = "initech-admin-test-key-0001";
     public static final String ACME_READ = "acme-read-test-key-0001";

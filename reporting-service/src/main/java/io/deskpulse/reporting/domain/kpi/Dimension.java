@@ -3,9 +3,13 @@ package io.deskpulse.reporting.domain.kpi;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Whom a report row is about; {@code column} is the kpi_hourly column that names the member. */
+/**
+ * Whom a report row is about; {@code column} is the kpi_hourly column that names the member. A queue row holds the
+ * queue KPIs of the interactions offered to that queue; the member "" holds everything outside queues (tickets,
+ * agents' days), as agent "" holds what no agent is credited with.
+ */
 public enum Dimension {
-    TENANT("tenant_id"), TEAM("team_id"), AGENT("agent_id");
+    TENANT("tenant_id"), TEAM("team_id"), AGENT("agent_id"), QUEUE("queue_id");
 
     private final String column;
 
@@ -15,6 +19,11 @@ public enum Dimension {
 
     public String column() {
         return column;
+    }
+
+    /** Scorecards and leaderboards rank people: agents and teams. */
+    public boolean isPeople() {
+        return this == TEAM || this == AGENT;
     }
 
     public String label() {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One reported column and how it is computed from a group's sums (docs/storage.md: sums first,
@@ -171,6 +172,64 @@ public sealed interface Metric {
         @Override
         public String formula() {
             return "Σ " + numerator + " / Σ " + denominator;
+        }
+    }
+
+    /**
+     * {@code numerator / (Σ added − Σ excluded)}, unrounded: a rate over a base of several columns (the queue rates,
+     * docs/kpis.md, whose base leaves the short abandons out). Null when the base is not positive.
+     */
+    record Rate(String name, String numerator, List<String> added, List<String> excluded) implements Metric {
+        public Rate {
+            added = List.copyOf(added);
+            excluded = List.copyOf(excluded);
+        }
+
+        @Override
+        public List<String> contributionColumns() {
+            List<String> columns = new java.util.ArrayList<>();
+            columns.add(numerator);
+            columns.addAll(added);
+            columns.addAll(excluded);
+            return List.copyOf(new java.util.LinkedHashSet<>(columns));
+        }
+
+        /** An item's denominator is what it adds to the base: its added parts less its excluded ones. */
+        @Override
+        public Share share(Map<String, Long> parts) {
+            long base = 0;
+            for (String column : added) {
+                base += part(parts, column);
+            }
+            for (String column : excluded) {
+                base -= part(parts, column);
+            }
+            return new Share(BigDecimal.valueOf(part(parts, numerator)), base);
+        }
+
+        /** The base the rate divides by. */
+        public long base(GroupTotals totals) {
+            long base = 0;
+            for (String column : added) {
+                base += totals.sum(column);
+            }
+            for (String column : excluded) {
+                base -= totals.sum(column);
+            }
+            return base;
+        }
+
+        @Override
+        public Object valueOf(GroupTotals totals) {
+            long base = base(totals);
+            return base <= 0 ? null : (double) totals.sum(numerator) / base;
+        }
+
+        @Override
+        public String formula() {
+            StringBuilder base = new StringBuilder(added.stream().map(c -> "Σ " + c).collect(Collectors.joining(" + ")));
+            excluded.forEach(c -> base.append(" − Σ ").append(c));
+            return "Σ " + numerator + " / (" + base + ")";
         }
     }
 

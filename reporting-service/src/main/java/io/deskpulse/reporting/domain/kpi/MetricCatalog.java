@@ -46,12 +46,21 @@ public final class MetricCatalog {
             "peer_review_sum",
             "complaints",
             "first_response_bh_sum_ms",
-            "resolution_bh_sum_ms");
+            "resolution_bh_sum_ms",
+            "reply_count",
+            "reply_sum_ms",
+            "reply_bh_sum_ms",
+            "offered",
+            "answered",
+            "abandoned",
+            "short_abandoned",
+            "asa_sum_ms",
+            "service_level_met");
 
     /** In the API's default column order: the catalog's order, the first sixteen as they were first served. */
     /** Every stored histogram column (docs/storage.md). */
     public static final List<String> HISTOGRAM_COLUMNS = List.of("first_response_hist", "first_response_bh_hist",
-            "resolution_hist", "resolution_bh_hist", "handle_hist");
+            "resolution_hist", "resolution_bh_hist", "handle_hist", "reply_hist", "reply_bh_hist", "asa_hist");
 
     public static final List<Metric> METRICS = List.of(
             new Metric.Count("tickets_created", "tickets_created"),
@@ -99,7 +108,25 @@ public final class MetricCatalog {
             new Metric.PercentileSeconds("first_response_bh_p90_s", "first_response_bh_hist", 90),
             new Metric.AverageSeconds("resolution_bh_avg_s", "resolution_bh_sum_ms", "resolution_count"),
             new Metric.PercentileSeconds("resolution_bh_p50_s", "resolution_bh_hist", 50),
-            new Metric.PercentileSeconds("resolution_bh_p90_s", "resolution_bh_hist", 90));
+            new Metric.PercentileSeconds("resolution_bh_p90_s", "resolution_bh_hist", 90),
+            new Metric.Count("reply_count", "reply_count"),
+            new Metric.AverageSeconds("reply_avg_s", "reply_sum_ms", "reply_count"),
+            new Metric.PercentileSeconds("reply_p50_s", "reply_hist", 50),
+            new Metric.PercentileSeconds("reply_p90_s", "reply_hist", 90),
+            new Metric.AverageSeconds("reply_bh_avg_s", "reply_bh_sum_ms", "reply_count"),
+            new Metric.PercentileSeconds("reply_bh_p50_s", "reply_bh_hist", 50),
+            new Metric.PercentileSeconds("reply_bh_p90_s", "reply_bh_hist", 90),
+            new Metric.Count("offered", "offered"),
+            new Metric.Count("answered", "answered"),
+            new Metric.Count("abandoned", "abandoned"),
+            new Metric.Count("short_abandoned", "short_abandoned"),
+            new Metric.Rate("answer_rate", "answered", List.of("offered"), List.of("short_abandoned")),
+            new Metric.Rate("abandon_rate", "abandoned", List.of("offered"), List.of("short_abandoned")),
+            new Metric.AverageSeconds("asa_s", "asa_sum_ms", "answered"),
+            new Metric.PercentileSeconds("asa_p50_s", "asa_hist", 50),
+            new Metric.PercentileSeconds("asa_p90_s", "asa_hist", 90),
+            new Metric.Count("service_level_met", "service_level_met"),
+            new Metric.Rate("service_level_rate", "service_level_met", List.of("answered", "abandoned"), List.of()));
 
     private static final Map<String, Metric> BY_NAME = byName();
 

@@ -51,6 +51,9 @@ public final class Totals {
         if (metric instanceof Metric.Ratio m) {
             return totals.sum(m.denominator());
         }
+        if (metric instanceof Metric.Rate m) {
+            return Math.max(0, m.base(totals));
+        }
         if (metric instanceof Metric.AverageOfThousandths m) {
             return totals.sum(m.countColumn());
         }

@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * The metrics of {@code GET /v1/leaderboards/{metric}}: each with its natural volume, direction and
- * default minimum volume (docs/reporting-api.md lists them). Durations and the reopen rate are better
- * lower; counts are their own volume.
+ * default minimum volume (docs/reporting-api.md lists them). Durations, the reopen rate and the abandon rate
+ * are better lower; counts are their own volume. The queue rates rank teams (agents are offered nothing).
  */
 public final class Leaderboards {
 
     private static final long TICKETS = 10;
     private static final long SURVEYS = 5;
     private static final long REVIEWS = 3;
+    private static final long CONTACTS = 10;
 
     public static final List<RankedMetric> METRICS = List.of(
             lower("first_response_avg_s", "first_response_count", TICKETS),
@@ -54,7 +55,21 @@ public final class Leaderboards {
             higher("conversions", "conversions", 1),
             higher("csat_count", "csat_count", 1),
             higher("qa_count", "qa_count", 1),
-            higher("online_s", "online_s", 1));
+            higher("online_s", "online_s", 1),
+            lower("reply_avg_s", "reply_count", TICKETS),
+            lower("reply_p50_s", "reply_count", TICKETS),
+            lower("reply_p90_s", "reply_count", TICKETS),
+            lower("reply_bh_avg_s", "reply_count", TICKETS),
+            lower("reply_bh_p50_s", "reply_count", TICKETS),
+            lower("reply_bh_p90_s", "reply_count", TICKETS),
+            higher("reply_count", "reply_count", 1),
+            lower("asa_s", "answered", CONTACTS),
+            lower("asa_p50_s", "answered", CONTACTS),
+            lower("asa_p90_s", "answered", CONTACTS),
+            higher("service_level_rate", "answered", CONTACTS),
+            higher("answer_rate", "offered", CONTACTS),
+            lower("abandon_rate", "offered", CONTACTS),
+            higher("answered", "answered", 1));
 
     private static final Map<String, RankedMetric> BY_NAME = byName();
 

@@ -24,14 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "KpiPage")
 public record KpisBody(
-        @Schema(enumeration = {"tenant", "team", "agent"}) String dimension,
+        @Schema(enumeration = {"tenant", "team", "agent", "queue"}) String dimension,
         @Schema(enumeration = {"day", "week", "month", "total"}) String granularity,
         @Schema(description = "The IANA zone the periods are in: tz if given, else the tenant's default "
                 + "(its settings' time_zone, else UTC)", example = "UTC") String tz,
         @Schema(example = "2026-11-01") LocalDate from,
         @Schema(example = "2026-11-07") LocalDate to,
         @Schema(type = SchemaType.ARRAY, description = "period (first day of the period; for total, from), id (null: "
-                + "credited to no team/agent; the tenant id for dimension=tenant), then one column per metric asked for "
+                + "credited to no team/agent/queue; the tenant id for dimension=tenant), then one column per metric asked for "
                 + "(see KpiRow): counts are integers, durations seconds rounded to the millisecond, rates fractions; "
                 + "averages, percentiles and rates are null when empty")
         List<Row> rows,

@@ -50,7 +50,7 @@ public class KpiRequestParser {
     /** {@code state}: the tenant's active generation and default time zone (from the report's snapshot). */
     public ParsedRequest<KpiQuery> parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of(ID));
-        Dimension dimension = p.choice("dimension", Dimension::parse, "tenant, team, agent")
+        Dimension dimension = p.choice("dimension", Dimension::parse, "tenant, team, agent, queue")
                 .orElse(p.get("dimension") != null ? null : Dimension.TENANT);
         List<Metric> metrics = metrics(p.get("metrics"), p.errors());
         return parse(tenant, state, p, dimension, metrics);

@@ -45,7 +45,7 @@ public class LeaderboardRequestParser {
             p.error("metric", "cannot be ranked: " + ParameterError.quote(metricName) + "; rankable metrics: "
                     + String.join(", ", Leaderboards.names()));
         }
-        Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(d -> d != Dimension.TENANT),
+        Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(Dimension::isPeople),
                 "agent, team").orElse(p.get("dimension") != null ? null : Dimension.AGENT);
         String team = MemberParameters.team(p.get("team"), dimension, errors);
         String channel = p.choice("channel", Channels::parse, String.join(", ", Channels.ALL)).orElse(null);

@@ -20,7 +20,7 @@ final class MemberParameters {
             return List.of();
         }
         if (dimension == Dimension.TENANT) {
-            errors.add(new ParameterError(KpiRequestParser.ID, "is only allowed with dimension=team or dimension=agent"));
+            errors.add(new ParameterError(KpiRequestParser.ID, "is only allowed with dimension=team, dimension=agent or dimension=queue"));
             return List.of();
         }
         Set<String> ids = new LinkedHashSet<>();

@@ -29,7 +29,7 @@ public class ScorecardRequestParser {
 
     public ParsedRequest<ScorecardQuery> parse(String tenant, TenantReporting state, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of(KpiRequestParser.ID));
-        Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(d -> d != Dimension.TENANT),
+        Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(Dimension::isPeople),
                 "agent, team").orElse(p.get("dimension") != null ? null : Dimension.AGENT);
         Integer modelVersion = null;
         String version = p.get("model_version");

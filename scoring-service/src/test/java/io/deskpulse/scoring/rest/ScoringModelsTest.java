@@ -1,24 +1,30 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deskpulse.scoring.service.FieldError;
+import io.deskpulse.scoring.service.InvalidSettingsException;
+import io.deskpulse.scoring.service.ScoringModels;
+import io.deskpulse.scoring.service.UnreadableSettingsException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The scoring models document's rules and canonical form, without a server. */
-class ScoringModelCodecTest {
-
-    private final ScoringModelCodec codec = new ScoringModelCodec();
+class ScoringModelsTest {
 
     private static String json(String singleQuoted) {
         return singleQuoted.replace('\'', '"');
     }
 
+    private static ScoringModels parse(String body) {
+        return ExemptionRequestTest.BODIES.read(body, ScoringModels.class, "the scoring models document",
+                ScoringModels.FIELDS).canonical(ScoringModels.DEFAULTS);
+    }
+
     private List<FieldError> errors(String body) {
         try {
-            codec.parse(json(body));
+            parse(json(body));
         } catch (InvalidSettingsException e) {
             return e.errors();
         }
@@ -27,33 +33,34 @@ class ScoringModelCodecTest {
 
     @Test
     void theDefaultsAreTheCatalogsThreeRolesWithTheirGroupShares() {
-        ObjectNode defaults = codec.defaults();
-        assertThat(defaults.get("roles").size()).isEqualTo(3);
+        ScoringModels defaults = ScoringModels.DEFAULTS;
+        assertThat(defaults.roles()).hasSize(3);
         // satisfaction & quality / timeliness / cost & efficiency, as the catalog's table has them
         assertThat(groupShares(defaults, "frontline_agent")).containsExactly(55.0, 30.0, 15.0);
         assertThat(groupShares(defaults, "technical_support")).containsExactly(30.0, 40.0, 30.0);
         assertThat(groupShares(defaults, "team_lead")).containsExactly(40.0, 20.0, 40.0);
-        assertThat(defaults.get("default_roles").toString()).isEqualTo("{\"agent\":\"frontline_agent\",\"team\":\"team_lead\"}");
-        assertThat(codec.parse("{}")).isEqualTo(defaults);
+        assertThat(defaults.defaultRoles()).isEqualTo(new ScoringModels.DefaultRoles("frontline_agent", "team_lead", null));
+        assertThat(parse("{}")).isEqualTo(defaults);
+        assertThat(ScoringModels.fromStored(defaults.toStored())).isEqualTo(defaults);
     }
 
-    private static List<Double> groupShares(ObjectNode models, String role) {
+    private static List<Double> groupShares(ScoringModels models, String role) {
         double[] shares = new double[3];
         List<String> groups = List.of("satisfaction_quality", "timeliness", "cost_efficiency");
-        models.get("roles").get(role).get("kpis").forEach(kpi ->
-                shares[groups.indexOf(kpi.get("group").textValue())] += kpi.get("weight").doubleValue());
+        models.roles().get(role).kpis().forEach(kpi ->
+                shares[groups.indexOf(kpi.group())] += kpi.weight().doubleValue());
         return List.of(shares[0], shares[1], shares[2]);
     }
 
     @Test
     void aDocumentIsWrittenCanonically() {
-        ObjectNode models = codec.parse(json("""
+        ScoringModels models = parse(json("""
                 {'team_roles': {'t-2': 'solo'}, 'version': 3,
                  'roles': {'solo': {'kpis': [{'weight': 60.0, 'target': 4.50, 'metric': 'csat_avg'},
                                              {'metric': 'handle_avg_s', 'channel': 'phone', 'target': 300, 'weight': 40}],
                                     'peer_review': {'share': 15, 'target': 4.5}}},
                  'default_roles': {'agent': 'solo', 'team': 'solo'}}"""));
-        assertThat(models.toString()).isEqualTo(json("""
+        assertThat(models.toStored()).isEqualTo(json("""
                 {'roles':{'solo':{'kpis':[\
                 {'metric':'csat_avg','channel':null,'group':null,'direction':'higher','target':4.5,'weight':60},\
                 {'metric':'handle_avg_s','channel':'phone','group':null,'direction':'lower','target':300,'weight':40}],\
@@ -71,9 +78,9 @@ class ScoringModelCodecTest {
                                               {'metric': 'fcr_rate', 'target': 0.8, 'weight': 50, 'goal': 1}],
                                      'peer_review': {'share': 100, 'target': 4.5}}}}"""))
                 .extracting(FieldError::field)
-                .containsExactly("rolez", "roles.Front Line", "roles.agent.peer_review.share",
-                        "roles.agent.kpis[0].metric", "roles.agent.kpis[1].channel", "roles.agent.kpis[1].direction",
-                        "roles.agent.kpis[1].target", "roles.agent.kpis[1].weight", "roles.agent.kpis[2].goal");
+                .containsExactly("rolez", "roles.Front Line", "roles.agent.kpis[0].metric",
+                        "roles.agent.kpis[1].channel", "roles.agent.kpis[1].direction", "roles.agent.kpis[1].target",
+                        "roles.agent.kpis[1].weight", "roles.agent.kpis[2].goal", "roles.agent.peer_review.share");
     }
 
     @Test
@@ -88,7 +95,7 @@ class ScoringModelCodecTest {
                 .extracting(FieldError::reason)
                 .containsExactly("repeats first_response_avg_s on chat (kpis[0]); a KPI appears once per role and channel");
         // the same metric on two channels is two KPIs
-        codec.parse(json("{'roles': {'a': {'kpis': [{'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 30, 'weight': 50},"
+        parse(json("{'roles': {'a': {'kpis': [{'metric': 'first_response_avg_s', 'channel': 'chat', 'target': 30, 'weight': 50},"
                 + " {'metric': 'first_response_avg_s', 'channel': 'phone', 'target': 20, 'weight': 50}]}},"
                 + " 'default_roles': {'agent': 'a', 'team': 'a'}}"));
     }
@@ -113,10 +120,21 @@ class ScoringModelCodecTest {
 
     @Test
     void notAnObjectAndNotJson() {
-        assertThatThrownBy(() -> codec.parse("[1]")).isInstanceOf(InvalidSettingsException.class);
-        assertThatThrownBy(() -> codec.parse("{\"roles\": ")).isInstanceOf(UnreadableSettingsException.class);
-        assertThatThrownBy(() -> codec.parse("{\"roles\": null, \"roles\": null}"))
+        assertThatThrownBy(() -> parse("[1]")).isInstanceOf(InvalidSettingsException.class);
+        assertThatThrownBy(() -> parse("{\"roles\": ")).isInstanceOf(UnreadableSettingsException.class);
+        assertThatThrownBy(() -> parse("{\"roles\": null, \"roles\": null}"))
                 .isInstanceOf(UnreadableSettingsException.class).hasMessageContaining("Duplicate field 'roles'");
-        assertThatThrownBy(() -> codec.parse(" ")).isInstanceOf(UnreadableSettingsException.class);
+        assertThatThrownBy(() -> parse(" ")).isInstanceOf(UnreadableSettingsException.class);
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeIsNamedByItsPath() {
+        assertThat(errors("{'roles': {'a': 'x', 'b': {'kpis': {}}, 'c': {'kpis': [{'metric': 'csat_avg', 'target': '4',"
+                + " 'weight': 100}], 'peer_review': 5}}, 'agent_roles': {'a-1': 7}}")).containsExactly(
+                new FieldError("roles.a", "must be an object, got \"x\""),
+                new FieldError("roles.b.kpis", "must be a list, got {}"),
+                new FieldError("roles.c.kpis[0].target", "must be a number, got \"4\""),
+                new FieldError("roles.c.peer_review", "must be an object, got 5"),
+                new FieldError("agent_roles.a-1", "must be a text, got 7"));
     }
 }

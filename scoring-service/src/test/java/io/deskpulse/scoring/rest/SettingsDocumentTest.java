@@ -1,4 +1,4 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.scoring.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.domain.BusinessHours;
 import io.deskpulse.scoring.domain.OpenInterval;
 import io.deskpulse.scoring.domain.TenantSettings;
+import io.deskpulse.scoring.service.FieldError;
+import io.deskpulse.scoring.service.InvalidSettingsException;
+import io.deskpulse.scoring.service.SettingsDocument;
+import io.deskpulse.scoring.service.UnreadableSettingsException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,10 +24,34 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The settings document of docs/settings.md: reading with every rule, defaults, and the canonical form. */
-class SettingsCodecTest {
+/** The settings document of docs/settings.md, without a server: reading with every rule, defaults, the canonical form. */
+class SettingsDocumentTest {
 
-    private final SettingsCodec codec = new SettingsCodec();
+    /** Reads a body as PUT /v1/settings does. */
+    static final class Codec {
+        TenantSettings parse(String body) {
+            return ExemptionRequestTest.BODIES.read(body, SettingsDocument.class, "the settings document",
+                    SettingsDocument.FIELDS).toSettings();
+        }
+
+        JsonNode encode(TenantSettings settings) {
+            try {
+                return new ObjectMapper().readTree(SettingsDocument.toStored(settings));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String toStored(TenantSettings settings) {
+            return SettingsDocument.toStored(settings);
+        }
+
+        TenantSettings fromStored(String json) {
+            return SettingsDocument.fromStored(json);
+        }
+    }
+
+    private final Codec codec = new Codec();
 
     /** JSON written with single quotes, for legibility. */
     static String json(String singleQuoted) {
@@ -87,7 +115,9 @@ class SettingsCodecTest {
               'first_response_sla_s': {'email': 14400, 'chat': 45, 'phone': 20, 'web': 7200, 'social': 3600, 'messaging': 60, 'other': 14400},
               'first_response_sla_s_by_priority': {'low': {'email': 86400}, 'urgent': {'email': 3600, 'web': 3600}},
               'qa_pass_mark': 72.5,
-              'complaint_tag': 'complaint'
+              'complaint_tag': 'complaint',
+              'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20, 'other': 20},
+              'short_abandon_s': 5
             }""");
 
     /** The JSON as a plain reader sees it: 30 is 30 whether written from an int or a long. */
@@ -135,7 +165,10 @@ class SettingsCodecTest {
                 {'time_zone': 'UTC', 'business_hours': null, 'team_business_hours': {},
                  'first_response_sla_s': {'email': 14400, 'chat': 30, 'phone': 20, 'web': 14400, 'social': 3600,
                                           'messaging': 60, 'other': 14400},
-                 'first_response_sla_s_by_priority': {}, 'qa_pass_mark': 80, 'complaint_tag': 'complaint'}""")));
+                 'first_response_sla_s_by_priority': {}, 'qa_pass_mark': 80, 'complaint_tag': 'complaint',
+                 'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20,
+                                     'other': 20},
+                 'short_abandon_s': 5}""")));
         assertThat(written).isEqualTo(codec.encode(TenantSettings.DEFAULTS));
     }
 
@@ -151,6 +184,24 @@ class SettingsCodecTest {
         assertThat(settings.firstResponseTargetMillis("chat", "high")).isEqualTo(10_000);
         assertThat(settings.firstResponseTargetMillis("phone", "normal")).as("the catalog's").isEqualTo(20_000);
         assertThat(codec.encode(settings).get("first_response_sla_s").get("web").asLong()).isEqualTo(14_400);
+    }
+
+    @Test
+    void queueThresholdsAreReadPerChannelWithTheCatalogsDefaults() throws Exception {
+        TenantSettings settings = codec.parse(json("{'service_level_s': {'phone': 15, 'email': 3600}, 'short_abandon_s': 0}"));
+
+        assertThat(settings.serviceLevelThresholdMillis("phone")).isEqualTo(15_000);
+        assertThat(settings.serviceLevelThresholdMillis("email")).isEqualTo(3_600_000);
+        assertThat(settings.serviceLevelThresholdMillis("chat")).as("the catalog's").isEqualTo(30_000);
+        assertThat(settings.serviceLevelThresholdMillis("web")).as("the catalog's").isEqualTo(20_000);
+        assertThat(settings.shortAbandonMillis()).isZero();
+        assertThat(plain(codec.encode(settings).get("service_level_s"))).isEqualTo(plain(json(
+                "{'email': 3600, 'chat': 30, 'phone': 15, 'web': 20, 'social': 20, 'messaging': 20, 'other': 20}")));
+        assertThat(codec.encode(settings).get("short_abandon_s").asLong()).isZero();
+        // documents stored before these fields existed read with the defaults
+        TenantSettings older = codec.fromStored(json("{'time_zone': 'UTC', 'qa_pass_mark': 80}"));
+        assertThat(older.shortAbandonMillis()).isEqualTo(5_000);
+        assertThat(older.serviceLevelThresholdMillis("phone")).isEqualTo(20_000);
     }
 
     @Test
@@ -176,7 +227,7 @@ class SettingsCodecTest {
                 Arguments.of("{'qa_pass_mak': 70}", "qa_pass_mak", "is not a settings field"),
                 Arguments.of("{'time_zone': 'Europe/Berln'}", "time_zone", "must be an IANA time zone"),
                 Arguments.of("{'time_zone': '+02:00'}", "time_zone", "must be an IANA time zone"),
-                Arguments.of("{'time_zone': 3}", "time_zone", "must be an IANA time zone"),
+                Arguments.of("{'time_zone': 3}", "time_zone", "must be a text, got 3"),
                 Arguments.of("{'time_zone': 'Asia/Kolkata'}", "time_zone", "must have a whole-hour UTC offset"),
                 Arguments.of("{'time_zone': 'Australia/Lord_Howe'}", "time_zone", "must have a whole-hour UTC offset"),
                 Arguments.of("{'business_hours': 'always'}", "business_hours", "must be an object"),
@@ -198,6 +249,8 @@ class SettingsCodecTest {
                 Arguments.of("{'business_hours': {'weekly': {'monday': ['9-17']}}}",
                         "business_hours.weekly.monday[0]", "must be an opening \"HH:MM-HH:MM\""),
                 Arguments.of("{'business_hours': {'weekly': {'monday': [900]}}}",
+                        "business_hours.weekly.monday[0]", "must be a text, got 900"),
+                Arguments.of("{'business_hours': {'weekly': {'monday': [null]}}}",
                         "business_hours.weekly.monday[0]", "must be an opening \"HH:MM-HH:MM\""),
                 Arguments.of("{'business_hours': {'weekly': {'monday': ['09:00-17:60']}}}",
                         "business_hours.weekly.monday[0]", "is not one of a day"),
@@ -220,7 +273,7 @@ class SettingsCodecTest {
                 Arguments.of("{'business_hours': {'weekly': {'monday': ['09:00-17:00']}, 'holidays': ['24.12.2026']}}",
                         "business_hours.holidays[0]", "must be a date \"YYYY-MM-DD\""),
                 Arguments.of("{'business_hours': {'weekly': {'monday': ['09:00-17:00']}, 'holidays': '2026-12-24'}}",
-                        "business_hours.holidays", "must be a list of dates"),
+                        "business_hours.holidays", "must be a list, got \"2026-12-24\""),
                 Arguments.of("{'team_business_hours': {'t-1': {'weekly': {'sunday': ['10:00-09:00']}}}}",
                         "team_business_hours.t-1.weekly.sunday[0]", "must start before it ends"),
                 Arguments.of("{'team_business_hours': {'t-1': null}}", "team_business_hours.t-1", "must be an object"),
@@ -238,7 +291,7 @@ class SettingsCodecTest {
                 Arguments.of("{'first_response_sla_s': {'chat': 30.5}}", "first_response_sla_s.chat",
                         "must be a whole number of seconds"),
                 Arguments.of("{'first_response_sla_s': {'chat': '30'}}", "first_response_sla_s.chat",
-                        "must be a whole number of seconds"),
+                        "must be a number, got \"30\""),
                 Arguments.of("{'first_response_sla_s': {'chat': null}}", "first_response_sla_s.chat",
                         "must be a whole number of seconds"),
                 Arguments.of("{'first_response_sla_s': [30]}", "first_response_sla_s", "must be an object"),
@@ -252,13 +305,22 @@ class SettingsCodecTest {
                         "first_response_sla_s_by_priority.urgent", "must be an object"),
                 Arguments.of("{'qa_pass_mark': 101}", "qa_pass_mark", "must be a number from 0 to 100"),
                 Arguments.of("{'qa_pass_mark': -1}", "qa_pass_mark", "must be a number from 0 to 100"),
-                Arguments.of("{'qa_pass_mark': '80'}", "qa_pass_mark", "must be a number from 0 to 100"),
+                Arguments.of("{'qa_pass_mark': '80'}", "qa_pass_mark", "must be a number, got \"80\""),
                 Arguments.of("{'qa_pass_mark': 80.1234}", "qa_pass_mark", "at most 3 decimal places"),
                 Arguments.of("{'complaint_tag': ''}", "complaint_tag", "must be a non-empty text"),
                 Arguments.of("{'complaint_tag': '   '}", "complaint_tag", "must be a non-empty text"),
-                Arguments.of("{'complaint_tag': 42}", "complaint_tag", "must be a non-empty text"),
+                Arguments.of("{'complaint_tag': 42}", "complaint_tag", "must be a text, got 42"),
                 Arguments.of("{'complaint_tag': '" + "x".repeat(129) + "'}", "complaint_tag",
-                        "at most 128 characters"));
+                        "at most 128 characters"),
+                Arguments.of("{'service_level_s': {'fax': 20}}", "service_level_s.fax", "is not a channel"),
+                Arguments.of("{'service_level_s': {'phone': 0}}", "service_level_s.phone",
+                        "must be a whole number of seconds from 1 to 2592000"),
+                Arguments.of("{'service_level_s': {'chat': 20.5}}", "service_level_s.chat",
+                        "must be a whole number of seconds"),
+                Arguments.of("{'short_abandon_s': -1}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
+                Arguments.of("{'short_abandon_s': 3601}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
+                Arguments.of("{'short_abandon_s': 2.5}", "short_abandon_s", "must be a whole number of seconds"),
+                Arguments.of("{'short_abandon_s': '5'}", "short_abandon_s", "must be a number, got \"5\""));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -347,7 +409,7 @@ class SettingsCodecTest {
     void theFieldListIsTheDocumentsOrder() {
         List<String> names = new ArrayList<>();
         codec.encode(TenantSettings.DEFAULTS).fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyElementsOf(SettingsCodec.FIELDS);
+        assertThat(names).containsExactlyElementsOf(SettingsDocument.FIELDS);
     }
 
     @Test
