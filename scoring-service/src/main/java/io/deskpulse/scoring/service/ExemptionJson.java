@@ -3,11 +3,11 @@ package io.deskpulse.scoring.service;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.Exemption;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,15 +24,16 @@ public record ExemptionJson(@Schema(example = "4") long id,
                 example = "2026-11-03") String from,
         @Schema(format = "date", description = "Last day, inclusive", example = "2026-11-05") String to,
         @Schema(example = "Product recall R-12: call volume tripled") String reason,
-        @Schema(description = "KPI → the target that replaces the model's", example = "{\"csat_avg\": 4, \"handle_avg_s\": 450}",
-                type = SchemaType.OBJECT, additionalProperties = Number.class) Map<String, Number> relaxedTargets,
+        @Schema(description = "KPI → the target that replaces the model's", example = "{\"csat_avg\": 4, \"handle_avg_s\": 450}")
+        Map<String, BigDecimal> relaxedTargets,
         @Schema(example = "[\"fcr_rate\"]") List<String> leftOut,
         Instant createdAt, @Schema(example = "jane.doe@example.com") String createdBy,
         Instant updatedAt, @Schema(example = "jane.doe@example.com") String updatedBy) {
 
     public static ExemptionJson of(Exemption e) {
-        Map<String, Number> relaxed = new TreeMap<>();
-        e.relaxedTargets().forEach((metric, target) -> relaxed.put(metric, Decimals.plain(target)));
+        Map<String, BigDecimal> relaxed = new TreeMap<>();
+        // written plainly, 450 and not 4.5E+2, whichever mapper writes it
+        e.relaxedTargets().forEach((metric, target) -> relaxed.put(metric, new BigDecimal(Decimals.plain(target).toString())));
         return new ExemptionJson(e.id(), e.version(), e.teams(), e.from().toString(), e.to().toString(), e.reason(),
                 relaxed, e.leftOut(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }

@@ -53,10 +53,10 @@ public record SettingsDocument(
         @Schema(description = "First-response targets in seconds (1 to 2592000) per channel (email, chat, phone, web, "
                 + "social, messaging, other); channels left out keep the catalog's default. Answers list all seven.",
                 example = "{\"chat\": 30, \"phone\": 20, \"messaging\": 60, \"web\": 14400, \"email\": 14400, "
-                        + "\"social\": 3600, \"other\": 14400}") Map<String, Number> firstResponseSlaS,
+                        + "\"social\": 3600, \"other\": 14400}") Map<String, BigDecimal> firstResponseSlaS,
         @Schema(description = "Per priority (low, normal, high, urgent), per channel, targets in seconds that take "
                 + "precedence", example = "{\"urgent\": {\"email\": 3600, \"web\": 3600}}")
-        @JsonProperty("first_response_sla_s_by_priority") Map<String, Map<String, Number>> firstResponseSlaSByPriority,
+        @JsonProperty("first_response_sla_s_by_priority") Map<String, Map<String, BigDecimal>> firstResponseSlaSByPriority,
         @Schema(type = SchemaType.NUMBER, description = "A QA review without 'passed' passes when its score is at least "
                 + "this; 0 to 100, at most 3 decimals", defaultValue = "80", minimum = "0", maximum = "100")
         Number qaPassMark,
@@ -150,15 +150,16 @@ public record SettingsDocument(
     public static SettingsDocument of(TenantSettings settings) {
         Map<String, Hours> teams = new TreeMap<>();
         settings.teamBusinessHours().forEach((team, hours) -> teams.put(team, Hours.of(hours)));
-        Map<String, Number> sla = new LinkedHashMap<>();
-        CHANNELS.forEach(channel -> sla.put(channel, settings.firstResponseSlaSeconds().getOrDefault(channel,
-                TenantSettings.DEFAULT_FIRST_RESPONSE_SLA_S.get(channel))));
-        Map<String, Map<String, Number>> byPriority = new LinkedHashMap<>();
+        Map<String, BigDecimal> sla = new LinkedHashMap<>();
+        CHANNELS.forEach(channel -> sla.put(channel, BigDecimal.valueOf(settings.firstResponseSlaSeconds()
+                .getOrDefault(channel, TenantSettings.DEFAULT_FIRST_RESPONSE_SLA_S.get(channel)))));
+        Map<String, Map<String, BigDecimal>> byPriority = new LinkedHashMap<>();
         for (String priority : PRIORITIES) {
             Map<String, Long> targets = settings.firstResponseSlaSecondsByPriority().get(priority);
             if (targets != null && !targets.isEmpty()) {
-                Map<String, Number> ordered = new LinkedHashMap<>();
-                CHANNELS.stream().filter(targets::containsKey).forEach(channel -> ordered.put(channel, targets.get(channel)));
+                Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+                CHANNELS.stream().filter(targets::containsKey)
+                        .forEach(channel -> ordered.put(channel, BigDecimal.valueOf(targets.get(channel))));
                 byPriority.put(priority, ordered);
             }
         }
@@ -476,7 +477,7 @@ public record SettingsDocument(
         }
     }
 
-    private static void slaPerChannel(Map<String, Number> targets, String path, FieldErrors errors) {
+    private static void slaPerChannel(Map<String, BigDecimal> targets, String path, FieldErrors errors) {
         if (targets == null) {
             return;
         }
