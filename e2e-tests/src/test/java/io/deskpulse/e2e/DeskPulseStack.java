@@ -45,7 +45,8 @@ final class DeskPulseStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.postgresUser(),
                 "QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.postgresPassword());
-        ingestion = new ServiceProcess("ingestion-service", merge(kafka, Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
+        ingestion = new ServiceProcess("ingestion-service", merge(kafka, database_,
+                Map.of("DESKPULSE_AUTH_API_KEYS", apiKeys)));
         scoring = new ServiceProcess("scoring-service", merge(kafka, database_,
                 Map.of("DESKPULSE_SCORING_CONSUMER_GROUP", consumerGroup,
                         "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_AUTH_API_KEYS", apiKeys), scoringSettings));
