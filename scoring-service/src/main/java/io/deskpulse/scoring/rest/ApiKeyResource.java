@@ -116,7 +116,8 @@ public class ApiKeyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "text/plain", value = OpenApiExamples.UNSUPPORTED_MEDIA_TYPE)))
     @APIResponse(responseCode = "422", description = "Invalid request: every bad field named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "overlap too long", value = KeyExamples.INVALID_ROTATION)))
     public Response rotate(@Parameter(description = "The key's id", example = "6f1c2a9e-4b7d-4f0e-9a51-2c8e7d3b1a40")
             @PathParam("id") String id, @Valid RotationRequest body) throws SQLException {
         RotationRequest request = body != null ? body : new RotationRequest(null, null, null);
@@ -130,7 +131,8 @@ public class ApiKeyResource {
             description = "Every service refuses the key within seconds. The key stays listed, as revoked; revoking it "
                     + "again changes nothing.")
     @APIResponse(responseCode = "200", description = "The key, revoked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyJson.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyJson.class),
+                    examples = @ExampleObject(name = "revoked", value = KeyExamples.REVOKED)))
     @APIResponse(responseCode = "404", description = "The tenant has no such key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown", value = KeyExamples.UNKNOWN_KEY)))

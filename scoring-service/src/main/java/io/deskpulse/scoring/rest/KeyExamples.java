@@ -7,6 +7,18 @@ final class KeyExamples {
             {"id": "6f1c2a9e-4b7d-4f0e-9a51-2c8e7d3b1a40", "tenant": "acme", "name": "zendesk connector",
              "prefix": "dp_Q3v9xLk", "scopes": ["ingest"], "status": "active", "created_at": "2026-12-07T12:00:00Z",
              "expires_at": null, "revoked_at": null, "replaced_by": null}""";
+    static final String REVOKED = """
+            {"id": "6f1c2a9e-4b7d-4f0e-9a51-2c8e7d3b1a40", "tenant": "acme", "name": "zendesk connector",
+             "prefix": "dp_Q3v9xLk", "scopes": ["ingest"], "status": "revoked", "created_at": "2026-12-07T12:00:00Z",
+             "expires_at": null, "revoked_at": "2026-12-07T15:30:00Z", "replaced_by": null}""";
+    static final String INVALID_ROTATION = """
+            {"type": "https://deskpulse.io/problems/invalid-request", "title": "Invalid request", "status": 422,
+             "detail": "1 field is invalid; nothing was started",
+             "errors": [{"field": "old_key_valid_until", "reason": "must be at most 30 days ahead"}]}""";
+    static final String INVALID_TENANT = """
+            {"type": "https://deskpulse.io/problems/invalid-request", "title": "Invalid request", "status": 422,
+             "detail": "1 field is invalid; nothing was started",
+             "errors": [{"field": "id", "reason": "must be 1 to 63 lower-case letters, digits, '-' or '_', starting with a letter or digit"}]}""";
     static final String ISSUED = "{\"secret\": \"dp_Q3v9xLkT0mZ8c1aYwF6bN4hR7eUiJ2sVgPoDqK5nE9A\", \"key\": " + KEY + "}";
     static final String REQUEST = """
             {"name": "zendesk connector", "scopes": ["ingest"], "expires_at": "2027-06-30T00:00:00Z"}""";

@@ -72,7 +72,8 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "text/plain", value = OpenApiExamples.UNSUPPORTED_MEDIA_TYPE)))
     @APIResponse(responseCode = "422", description = "Invalid request: the id missing or malformed, or unknown fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "malformed id", value = KeyExamples.INVALID_TENANT)))
     public Response create(@Valid @NotNull(message = "is required: a JSON object with id") TenantRequest body)
             throws SQLException {
         TenantJson created = TenantJson.of(keys.createTenant(body.id()));
@@ -139,7 +140,8 @@ public class TenantResource {
     @Operation(operationId = "revokeTenantKey", summary = "Revoke a key of a tenant",
             description = "As DELETE /v1/keys/{id} does for an admin key's own tenant.")
     @APIResponse(responseCode = "200", description = "The key, revoked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyJson.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyJson.class),
+                    examples = @ExampleObject(name = "revoked", value = KeyExamples.REVOKED)))
     @APIResponse(responseCode = "404", description = "The tenant has no such key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown", value = KeyExamples.UNKNOWN_KEY)))
