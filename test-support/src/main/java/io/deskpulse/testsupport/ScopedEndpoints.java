@@ -37,10 +37,20 @@ public final class ScopedEndpoints {
     }
 
     /**
-     * The operations under /v1 of the service at {@code base} that answered otherwise than refused; {@code operations}
-     * receives how many were checked, so that a test can tell "all refused" from "none found".
+     * Checks every operation under /v1 of the service at {@code base}; fails listing each one that answered otherwise
+     * than refused, else answers the operations checked (as {@code METHOD /path}), so that a test can tell "all
+     * refused" from "none found".
      */
-    public static List<Hole> holes(URI base, String keyLackingTheScope, List<String> operations)
+    public static List<String> requireScopes(URI base, String keyLackingTheScope) throws IOException, InterruptedException {
+        List<String> operations = new ArrayList<>();
+        List<Hole> holes = holes(base, keyLackingTheScope, operations);
+        if (!holes.isEmpty()) {
+            throw new AssertionError("operations answered without their scope: " + holes);
+        }
+        return operations;
+    }
+
+    private static List<Hole> holes(URI base, String keyLackingTheScope, List<String> operations)
             throws IOException, InterruptedException {
         JsonNode document = new ObjectMapper().readTree(send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
                 .GET().build()).body());

@@ -5,6 +5,7 @@ import io.deskpulse.scoring.domain.ManagedKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ApiKey", description = "An issued API key, without its secret")
@@ -15,7 +16,8 @@ public record KeyJson(
         @Schema(required = true, example = "zendesk connector") String name,
         @Schema(required = true, description = "The key's first characters, to recognise it", example = "dp_Q3v9xLk")
         String prefix,
-        @Schema(required = true, enumeration = {"ingest", "read", "admin"}, example = "[\"ingest\"]") List<String> scopes,
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = KeyScope.class, example = "[\"ingest\"]")
+        List<String> scopes,
         @Schema(required = true, enumeration = {"active", "expired", "revoked"},
                 description = "Whether the key works now") String status,
         @JsonProperty("created_at") @Schema(required = true, example = "2026-12-07T12:00:00Z") Instant createdAt,

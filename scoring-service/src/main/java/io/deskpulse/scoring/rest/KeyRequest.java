@@ -22,10 +22,9 @@ public record KeyRequest(
         @Schema(required = true, description = "What the key is for, to recognise it in listings", maxLength = 100,
                 example = "zendesk connector") String name,
         @NotEmpty(message = "is required: one or more of ingest, read, admin")
-        @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class, minItems = 1,
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = KeyScope.class, minItems = 1,
                 description = "What the key may do: ingest (send events), read (KPIs and reports), admin (settings, "
-                        + "rules, keys of the tenant)", enumeration = {"ingest", "read", "admin"},
-                example = "[\"ingest\"]") List<String> scopes,
+                        + "rules, keys of the tenant)", example = "[\"ingest\"]") List<String> scopes,
         @JsonProperty("expires_at")
         @Schema(nullable = true, description = "When the key stops working (ISO-8601 instant, in the future); "
                 + "absent: it works until revoked", example = "2027-06-30T00:00:00Z") Instant expiresAt,
