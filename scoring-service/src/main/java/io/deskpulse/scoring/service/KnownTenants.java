@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.service;
 
+import io.deskpulse.platform.security.ApiKey;
 import io.deskpulse.platform.security.DatabaseApiKeys;
 import io.deskpulse.scoring.repository.TenantRepository;
 import io.deskpulse.scoring.repository.Transactions;
@@ -51,6 +52,10 @@ public class KnownTenants {
     public boolean isKnown(String tenant) throws SQLException {
         if (known.contains(tenant)) {
             return true;
+        }
+        // No key can name such a tenant (and a NUL in it would make PostgreSQL refuse the query): no need to ask.
+        if (!ApiKey.TENANT.matcher(tenant).matches()) {
+            return false;
         }
         boolean exists = Transactions.run(dataSource, true, c -> tenants.exists(c, tenant));
         if (exists) {
