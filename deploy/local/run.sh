@@ -7,7 +7,8 @@
 #   deploy/local/run.sh --detach   returns once all three services are ready; deploy/local/stop.sh stops them
 #
 # Environment: DESKPULSE_DEMO_INGEST_KEY / DESKPULSE_DEMO_READ_KEY / DESKPULSE_DEMO_ADMIN_KEY (the demo
-# tenant's keys, defaults demo-ingest-key / demo-read-key / demo-admin-key), DESKPULSE_KAFKA_BOOTSTRAP (use an existing broker instead of
+# tenant's keys, defaults demo-ingest-key / demo-read-key / demo-admin-key), DESKPULSE_DEMO_OPERATOR_KEY (the operator
+# key that creates tenants, default demo-operator-key), DESKPULSE_KAFKA_BOOTSTRAP (use an existing broker instead of
 # starting one), DESKPULSE_JAVA_OPTS (JVM options of the services), DESKPULSE_SECRETS_ENCRYPTION_KEY (the key that
 # encrypts stored secrets; default: generated once into ~/.cache/deskpulse/secrets-encryption-key and reused).
 set -euo pipefail
@@ -36,6 +37,7 @@ rm -f "$RUN/started-postgres"
 ingest_key="${DESKPULSE_DEMO_INGEST_KEY:-demo-ingest-key}"
 read_key="${DESKPULSE_DEMO_READ_KEY:-demo-read-key}"
 admin_key="${DESKPULSE_DEMO_ADMIN_KEY:-demo-admin-key}"
+operator_key="${DESKPULSE_DEMO_OPERATOR_KEY:-demo-operator-key}"
 db_password="${DESKPULSE_DB_PASSWORD:-deskpulse}"
 
 dp_ensure_java
@@ -94,7 +96,9 @@ bench_keys=""
 for t in bench-a bench-b; do
   bench_keys+=",$t:ingest:$(sha256 "$t-ingest-key"),$t:read:$(sha256 "$t-read-key"),$t:admin:$(sha256 "$t-admin-key")"
 done
-export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key"),demo:admin:$(sha256 "$admin_key")$bench_keys"
+# The operator key creates tenants and their first keys (POST /v1/tenants, docs/security.md); every service also
+# takes the keys issued through scoring's API, from PostgreSQL (hence the datasource settings above for all three).
+export DESKPULSE_AUTH_API_KEYS="demo:ingest:$(sha256 "$ingest_key"),demo:read:$(sha256 "$read_key"),demo:admin:$(sha256 "$admin_key"),demo:operator:$(sha256 "$operator_key")$bench_keys"
 
 stop_all() {
   trap - INT TERM EXIT
@@ -124,7 +128,8 @@ cat <<EOF
 
 DeskPulse is running.
   ingestion   http://127.0.0.1:8081   POST /v1/events        (Authorization: Bearer $ingest_key)
-  scoring     http://127.0.0.1:8082   /v1/settings, /v1/connectors, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
+  scoring     http://127.0.0.1:8082   /v1/settings, /v1/connectors, /v1/keys, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
+                                      /v1/tenants (Authorization: Bearer $operator_key)
   reporting   http://127.0.0.1:8083   GET /v1/kpis           (Authorization: Bearer $read_key)
   API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8082/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
   logs        $LOGS

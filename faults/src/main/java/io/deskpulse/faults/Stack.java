@@ -68,7 +68,11 @@ final class Stack implements AutoCloseable {
         group = new KafkaGroup(kafka.bootstrap());
 
         scoring = scoringInstance(SCORING_1, ports.scoring(), ports.proxy());
-        ingestion = service("ingestion-service", ports.ingestion(), Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap()));
+        // ingestion reads the issued API keys from PostgreSQL: directly, so that the proxy's faults stay scoring's
+        ingestion = service("ingestion-service", ports.ingestion(), Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap(),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresCluster.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", PostgresCluster.PASSWORD));
         reporting = service("reporting-service", ports.reporting(), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresCluster.USER,

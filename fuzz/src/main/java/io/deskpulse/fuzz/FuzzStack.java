@@ -81,7 +81,7 @@ final class FuzzStack implements AutoCloseable {
                 "DESKPULSE_SCORING_POLL_TIMEOUT", "100ms", "DESKPULSE_SCORING_GENERATION_CLEANUP_INTERVAL", "6h",
                 "DESKPULSE_SCORING_GENERATION_CLEANUP_DELAY", "6h",
                 "DESKPULSE_REPORTS_INTERVAL", "2s", "DESKPULSE_ALERTS_INTERVAL", "2s"));
-        start("ingestion", common, Map.of());
+        start("ingestion", common, database);
         awaitReady("scoring");
         start("reporting", common, database);
         awaitReady("ingestion");

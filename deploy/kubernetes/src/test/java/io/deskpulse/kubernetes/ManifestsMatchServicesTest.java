@@ -185,7 +185,7 @@ class ManifestsMatchServicesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
-    void scoringWritesThePrimaryAndReportingReadsTheReplicas(String overlay) {
+    void scoringWritesThePrimaryIngestionReadsTheKeysThereAndReportingReadsTheReplicas(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Map<String, Object> cluster = manifests.all("Cluster").get(0);
         String name = Manifests.name(cluster);
@@ -193,9 +193,12 @@ class ManifestsMatchServicesTest {
         assertThat(((Number) Maps.at(cluster, "spec", "instances").orElseThrow()).intValue()).isGreaterThanOrEqualTo(2);
         assertThat(manifests.plainEnvironment("scoring-service", "scoring-service"))
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + name + "-rw:5432/" + database);
+        // a revoked key must not wait for replication
+        assertThat(manifests.plainEnvironment("ingestion-service", "ingestion-service"))
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + name + "-rw:5432/" + database);
         assertThat(manifests.plainEnvironment("reporting-service", "reporting-service"))
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + name + "-ro:5432/" + database);
-        for (String service : List.of("scoring-service", "reporting-service")) {
+        for (String service : List.of("ingestion-service", "scoring-service", "reporting-service")) {
             assertThat(manifests.environment(service, service).get("QUARKUS_DATASOURCE_PASSWORD"))
                     .isEqualTo(new Manifests.Source(null, null, name + "-app", "password"));
             assertThat(manifests.environment(service, service).get("QUARKUS_DATASOURCE_USERNAME"))

@@ -3,9 +3,13 @@ package io.deskpulse.ingestion.testing;
 import io.deskpulse.testsupport.KafkaTestTopics;
 import io.deskpulse.testsupport.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
-/** A fresh, uniquely named events topic on the real test broker, handed to the service as its config. */
+/**
+ * A fresh, uniquely named events topic on the real test broker, and a fresh database for the issued keys, handed to
+ * the service as its config.
+ */
 public class IngestionKafkaResource implements QuarkusTestResourceLifecycleManager {
 
     /** Set while the resource runs, so tests can read the topic the service writes to. */
@@ -14,8 +18,10 @@ public class IngestionKafkaResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         topic = KafkaTestTopics.create("deskpulse.events.ingestion-test", 3);
-        return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
-                "deskpulse.kafka.topic", topic);
+        Map<String, String> config = new HashMap<>(IngestionTestDatabase.start());
+        config.putAll(Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+                "deskpulse.kafka.topic", topic));
+        return config;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -25,7 +26,9 @@ public class OutageBrokerResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         delete(DIR);
         broker = KafkaBrokerProcess.start(DIR, 39092, 39093);
-        return Map.of("kafka.bootstrap.servers", broker.bootstrap(), "deskpulse.kafka.topic", TOPIC);
+        Map<String, String> config = new HashMap<>(IngestionTestDatabase.start());
+        config.putAll(Map.of("kafka.bootstrap.servers", broker.bootstrap(), "deskpulse.kafka.topic", TOPIC));
+        return config;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.deskpulse.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -10,13 +11,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One configured API key: its tenant, its scopes and the SHA-256 of the key. Configured as
- * {@code <tenant>:<scope>[+<scope>...]:<sha256-hex>} so that a single environment variable or
- * Kubernetes Secret value holds all keys, and no plain key is ever written in configuration.
+ * One API key: its id (for audit trails), its tenant, its scopes, the SHA-256 of the key and when it stops working
+ * (null: never). A configured key is written {@code <tenant>:<scope>[+<scope>...]:<sha256-hex>} so that a single
+ * environment variable or Kubernetes Secret value holds all keys, and no plain key is ever written in
+ * configuration; its id is {@value #CONFIGURED_ID_PREFIX} and the first hex digits of its hash.
  */
-public record ApiKey(String tenant, Set<Scope> scopes, String sha256Hex) {
+public record ApiKey(String id, String tenant, Set<Scope> scopes, String sha256Hex, Instant expiresAt) {
 
-    private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    /** Ids of configured keys start so; those of issued keys are UUIDs. */
+    public static final String CONFIGURED_ID_PREFIX = "cfg:";
+
+    /** A configured key: it never expires. */
+    public ApiKey(String tenant, Set<Scope> scopes, String sha256Hex) {
+        this(CONFIGURED_ID_PREFIX + sha256Hex.substring(0, Caller.FINGERPRINT_LENGTH), tenant, scopes, sha256Hex, null);
+    }
+
+    /** Whether the key still works at {@code now}. */
+    public boolean validAt(Instant now) {
+        return expiresAt == null || now.isBefore(expiresAt);
+    }
+
+    /** What a tenant's name may be, for configured keys and tenants created through the API alike. */
+    public static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public static ApiKey parse(String entry) {

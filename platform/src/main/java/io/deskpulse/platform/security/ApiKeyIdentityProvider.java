@@ -8,11 +8,14 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * Turns a presented key into a security identity: the principal is the key's tenant, its roles are the key's scopes
- * ({@link Scope#label()}), and the attribute {@value #KEY_FINGERPRINT} names the key in audit trails. An unknown key
- * fails the authentication.
+ * ({@link Scope#label()}), and the attributes {@value #KEY_FINGERPRINT} and {@value #KEY_ID} name the key in audit
+ * trails. An unknown key, and a key past its expiry (checked against the clock at each request, not when the store
+ * last refreshed), fail the authentication.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
@@ -20,10 +23,20 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     /** Attribute of the identity: the first {@value Caller#FINGERPRINT_LENGTH} hex digits of the key's SHA-256. */
     public static final String KEY_FINGERPRINT = "deskpulse.key-fingerprint";
 
-    private final ApiKeyStore store;
+    /** Attribute of the identity: the key's {@link ApiKey#id()}. */
+    public static final String KEY_ID = "deskpulse.key-id";
 
-    public ApiKeyIdentityProvider(ApiKeyStore store) {
+    private final ApiKeyStore store;
+    private final Clock clock;
+
+    @Inject
+    public ApiKeyIdentityProvider(ApiKeyStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    ApiKeyIdentityProvider(ApiKeyStore store) {
+        this(store, Clock.systemUTC());
     }
 
     @Override
@@ -34,6 +47,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> store.findBySha256(ApiKey.sha256Hex(request.key()))
+                .filter(key -> key.validAt(clock.instant()))
                 .map(ApiKeyIdentityProvider::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown API key")));
     }
@@ -41,7 +55,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     static SecurityIdentity identity(ApiKey key) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.tenant()))
-                .addAttribute(KEY_FINGERPRINT, key.sha256Hex().substring(0, Caller.FINGERPRINT_LENGTH));
+                .addAttribute(KEY_FINGERPRINT, key.sha256Hex().substring(0, Caller.FINGERPRINT_LENGTH))
+                .addAttribute(KEY_ID, key.id());
         key.scopes().forEach(scope -> identity.addRole(scope.label()));
         return identity.build();
     }

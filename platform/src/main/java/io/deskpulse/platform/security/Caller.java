@@ -15,6 +15,7 @@ public class Caller {
 
     private String tenant;
     private String keyFingerprint;
+    private String keyId;
 
     public String tenant() {
         return require(tenant);
@@ -28,9 +29,15 @@ public class Caller {
         return require(keyFingerprint);
     }
 
+    /** The key's id: that of an issued key (a UUID), or {@code cfg:<fingerprint>} for a configured key. */
+    public String keyId() {
+        return require(keyId);
+    }
+
     void authenticate(SecurityIdentity identity) {
         this.tenant = identity.getPrincipal().getName();
         this.keyFingerprint = identity.getAttribute(ApiKeyIdentityProvider.KEY_FINGERPRINT);
+        this.keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
     }
 
     private static String require(String value) {

@@ -1,22 +1,18 @@
 package io.deskpulse.platform.security;
 
 import io.deskpulse.platform.config.AuthConfig;
-import io.quarkus.arc.DefaultBean;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The API keys of {@code deskpulse.auth.api-keys}. Built at startup so that a malformed entry stops the service with
- * a clear message instead of failing its first request.
+ * The API keys of {@code deskpulse.auth.api-keys}, the bootstrap keys. Built at startup (by {@link DatabaseApiKeys})
+ * so that a malformed entry stops the service with a clear message instead of failing its first request.
  */
-@Startup
-@DefaultBean
-@ApplicationScoped
 public class ConfiguredApiKeys implements ApiKeyStore {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredApiKeys.class);
@@ -37,8 +33,13 @@ public class ConfiguredApiKeys implements ApiKeyStore {
             }
         }
         if (byHash.isEmpty()) {
-            LOG.warn("No API keys configured (deskpulse.auth.api-keys): every request will be refused with 401");
+            LOG.warn("No API keys configured (deskpulse.auth.api-keys): only keys issued through the admin API work");
         }
+    }
+
+    /** The tenants of the configured keys. */
+    public Set<String> tenants() {
+        return byHash.values().stream().map(ApiKey::tenant).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,7 +73,20 @@ class ApiKeyAuthenticationTest {
     }
 
     private static ConfiguredApiKeys store(String... entries) {
-        AuthConfig config = () -> Optional.of(List.of(entries));
-        return new ConfiguredApiKeys(config);
+        return new ConfiguredApiKeys(config(entries));
+    }
+
+    static AuthConfig config(String... entries) {
+        return new AuthConfig() {
+            @Override
+            public Optional<List<String>> apiKeys() {
+                return Optional.of(List.of(entries));
+            }
+
+            @Override
+            public Duration keyRefresh() {
+                return Duration.ofSeconds(1);
+            }
+        };
     }
 }

@@ -47,6 +47,7 @@ final class ConsumerWorker {
     private final ConsumerStatus status;
     private final ScoringConfig config;
     private final String topic;
+    private final KnownTenants tenants;
 
     /** Per assigned partition: the next offset this consumer believes PostgreSQL holds. */
     private final Map<Integer, Long> expected = new HashMap<>();
@@ -56,8 +57,9 @@ final class ConsumerWorker {
 
     ConsumerWorker(int index, KafkaClients clients, CloudEventDecoder decoder, BatchProcessor processor,
             DeadLetterPublisher deadLetters, ScoringMetrics metrics, ConsumerStatus status, ScoringConfig config,
-            String topic) {
+            String topic, KnownTenants tenants) {
         this.index = index;
+        this.tenants = tenants;
         this.clients = clients;
         this.decoder = decoder;
         this.processor = processor;
@@ -130,26 +132,31 @@ final class ConsumerWorker {
         }
     }
 
-    /** Applies the records as one transaction; undecodable ones go to the dead-letter topic first. */
+    /**
+     * Applies the records as one transaction; undecodable ones, and those of tenants scoring does not know, go to the
+     * dead-letter topic first.
+     */
     private void applyAll(Collection<Integer> partitions, List<ConsumerRecord<byte[], byte[]>> records)
             throws Exception {
         List<IncomingEvent> events = new ArrayList<>(records.size());
         List<DeadLetter> undecodable = new ArrayList<>();
+        List<DeadLetter> strangers = new ArrayList<>();
         Map<Integer, Long> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             next.merge(record.partition(), record.offset() + 1, Math::max);
             try {
-                events.add(decoder.decode(record.value()));
+                IncomingEvent event = decoder.decode(record.value());
+                if (tenants.isKnown(event.tenantId())) {
+                    events.add(event);
+                } else {
+                    strangers.add(new DeadLetter(record, KnownTenants.reason(event.tenantId())));
+                }
             } catch (UndecodableEventException e) {
                 undecodable.add(new DeadLetter(record, e.getMessage()));
             }
         }
-        deadLetters.publish(undecodable);
-        if (!undecodable.isEmpty()) {
-            metrics.deadLettered("undecodable", undecodable.size());
-            LOG.warnf("Sent %d undecodable records to the dead-letter topic, e.g.: %s", undecodable.size(),
-                    undecodable.get(0).reason());
-        }
+        deadLetter(undecodable, "undecodable");
+        deadLetter(strangers, "unknown_tenant");
         Map<Integer, Long> expectedNow = new HashMap<>();
         partitions.forEach(p -> expectedNow.put(p, expected.get(p)));
         BatchOutcome outcome = metrics.batchApply()
@@ -165,6 +172,15 @@ final class ConsumerWorker {
                     fenced.storedOffsets());
             expected.putAll(fenced.storedOffsets());
             rewind(partitions);
+        }
+    }
+
+    private void deadLetter(List<DeadLetter> refused, String reason) throws Exception {
+        deadLetters.publish(refused);
+        if (!refused.isEmpty()) {
+            metrics.deadLettered(reason, refused.size());
+            LOG.warnf("Sent %d records to the dead-letter topic (%s), e.g.: %s", refused.size(), reason,
+                    refused.get(0).reason());
         }
     }
 

@@ -40,13 +40,13 @@ public class ScoringConsumer {
 
     public ScoringConsumer(KafkaClients clients, TopicInitializer topicInitializer, CloudEventDecoder decoder,
             BatchProcessor processor, DeadLetterPublisher deadLetters, ScoringMetrics metrics, ConsumerStatus status,
-            ScoringConfig config, KafkaTopicsConfig topics) {
+            ScoringConfig config, KafkaTopicsConfig topics, KnownTenants tenants) {
         this.topicInitializer = topicInitializer;
         this.config = config;
         String topic = topics.topic();
         this.ownTopics = List.of(topic, topics.deadLetterTopic());
         this.newWorker = index -> new ConsumerWorker(index, clients, decoder, processor, deadLetters, metrics, status,
-                config, topic);
+                config, topic, tenants);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The served OpenAPI document of the scoring models, exemptions, alert rules and reconciliations APIs: every operation described,
- * every response with an example, and every JSON example JSON (one that does not parse is served as a string).
+ * The served OpenAPI document of the scoring models, exemptions, alert rules, reconciliations, keys and tenants APIs:
+ * every operation described, every response with an example, and every JSON example JSON (one that does not parse is served as a string).
  */
 @QuarkusTest
 @WithTestResource(ScoringTestResources.class)
@@ -23,7 +23,8 @@ class ManagerOpenApiTest {
     static final List<String> PATHS = List.of("/v1/settings/scoring-models", "/v1/settings/scoring-models/versions",
             "/v1/settings/scoring-models/versions/{version}", "/v1/settings/exemptions", "/v1/settings/exemptions/{id}",
             "/v1/alert-rules", "/v1/alert-rules/{id}", "/v1/alert-rules/{id}/deliveries", "/v1/reconciliations",
-            "/v1/reconciliations/{id}");
+            "/v1/reconciliations/{id}", "/v1/keys", "/v1/keys/{id}", "/v1/keys/{id}/rotation", "/v1/tenants",
+            "/v1/tenants/{tenant}/keys", "/v1/tenants/{tenant}/keys/{id}");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,11 +1,15 @@
 package io.deskpulse.scoring.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.testsupport.TestInfrastructure;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,6 +27,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Writes records to the topic scoring consumes, and reads what it wrote elsewhere, on the real broker. */
 public final class EventTopic {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private EventTopic() {
     }
 
@@ -34,8 +40,18 @@ public final class EventTopic {
         return ConfigProvider.getConfig().getValue("deskpulse.kafka.dead-letter-topic", String.class);
     }
 
-    /** Sends records as (key, value) pairs and waits for the broker to acknowledge them all. */
+    /**
+     * Sends records as (key, value) pairs and waits for the broker to acknowledge them all. The tenants the values
+     * name are registered first, as an operator creates a tenant before its events flow: scoring dead-letters the
+     * records of unknown tenants ({@link #sendUnregistered} shows it).
+     */
     public static void send(List<String[]> keyAndValues) {
+        Tenants.register(keyAndValues.stream().map(kv -> tenantOf(kv[1])).filter(Objects::nonNull).toList());
+        sendUnregistered(keyAndValues);
+    }
+
+    /** Sends records without registering their tenants. */
+    public static void sendUnregistered(List<String[]> keyAndValues) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -88,6 +104,19 @@ public final class EventTopic {
             List<TopicPartition> partitions = consumer.partitionsFor(name(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(name(), p.partition())).toList();
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The tenant attribute of a record's value, if it is a JSON object with one. */
+    private static String tenantOf(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            JsonNode tenant = JSON.readTree(value).get("deskpulsetenant");
+            return tenant != null && tenant.isTextual() ? tenant.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

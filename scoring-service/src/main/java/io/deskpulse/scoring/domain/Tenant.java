@@ -1,0 +1,7 @@
+package io.deskpulse.scoring.domain;
+
+import java.time.Instant;
+
+/** A tenant scoring accepts records of. */
+public record Tenant(String id, Instant createdAt) {
+}
