@@ -65,7 +65,7 @@ public record SettingsDocument(
         @Schema(description = "Queue service level: an interaction answered within this many seconds (1 to 2592000) "
                 + "meets it, per channel; channels left out keep the catalog's default (phone 20, chat 30, any other "
                 + "20). Answers list all seven.", example = "{\"email\": 20, \"chat\": 30, \"phone\": 20, \"web\": 20, "
-                        + "\"social\": 20, \"messaging\": 20, \"other\": 20}") Map<String, Number> serviceLevelS,
+                        + "\"social\": 20, \"messaging\": 20, \"other\": 20}") Map<String, BigDecimal> serviceLevelS,
         @Schema(type = SchemaType.INTEGER, description = "An abandonment after less waiting than this many seconds (0 to "
                 + "3600; 0: none is short) is a short abandon, counted apart and left out of the queue rates",
                 defaultValue = "5", minimum = "0", maximum = "3600") Number shortAbandonS,
@@ -163,8 +163,8 @@ public record SettingsDocument(
                 byPriority.put(priority, ordered);
             }
         }
-        Map<String, Number> serviceLevels = new LinkedHashMap<>();
-        CHANNELS.forEach(channel -> serviceLevels.put(channel, settings.serviceLevelThresholdMillis(channel) / 1000));
+        Map<String, BigDecimal> serviceLevels = new LinkedHashMap<>();
+        CHANNELS.forEach(channel -> serviceLevels.put(channel, BigDecimal.valueOf(settings.serviceLevelThresholdMillis(channel) / 1000)));
         return new SettingsDocument(zoneId(settings.timeZone()),
                 settings.businessHours() == null ? null : Hours.of(settings.businessHours()), teams, sla, byPriority,
                 Decimals.plain(settings.qaPassMark()), settings.complaintTag(), serviceLevels,
