@@ -1,5 +1,6 @@
 package io.deskpulse.ingestion.service;
 
+import io.deskpulse.platform.concurrent.Poller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.ingestion.config.ConnectorConfig;
@@ -23,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,7 +53,7 @@ public class ConnectorDirectory {
     private volatile long lastChange;
     private volatile Instant lastRead;
     private volatile boolean failing;
-    private ScheduledExecutorService poller;
+    private Poller poller;
 
     @Inject
     public ConnectorDirectory(ConnectorRows rows, Instance<SecretCipher> cipher, SecretsConfig secrets,
@@ -79,18 +77,13 @@ public class ConnectorDirectory {
             return;
         }
         refresh();
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "connector-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::refresh, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+        poller = Poller.every("connector-refresh", refresh, this::refresh);
     }
 
     @PreDestroy
     void stop() {
         if (poller != null) {
-            poller.shutdownNow();
+            poller.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.deskpulse.platform.security;
 
+import io.deskpulse.platform.concurrent.Poller;
 import io.deskpulse.platform.config.AuthConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -56,7 +54,7 @@ public class DatabaseApiKeys implements ApiKeyStore {
     private volatile long lastChange;
     private volatile Instant lastRefresh;
     private volatile boolean failing;
-    private ScheduledExecutorService poller;
+    private Poller poller;
 
     @Inject
     public DatabaseApiKeys(AuthConfig config, DataSource dataSource, MeterRegistry registry, Clock clock) {
@@ -76,18 +74,13 @@ public class DatabaseApiKeys implements ApiKeyStore {
     @PostConstruct
     void start() {
         refresh();
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "api-key-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::refresh, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+        poller = Poller.every("api-key-refresh", refresh, this::refresh);
     }
 
     @PreDestroy
     void stop() {
         if (poller != null) {
-            poller.shutdownNow();
+            poller.close();
         }
     }
 
