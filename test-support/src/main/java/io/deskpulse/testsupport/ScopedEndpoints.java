@@ -19,9 +19,15 @@ import java.util.Set;
  * every operation, called without a key, with an unknown key, and with a key that lacks its scope, is refused (401,
  * 401, 403). An endpoint added later is covered without touching the tests that call this; one that forgets
  * {@code @RequiresScope} fails the build.
+ *
+ * <p>The one exception is an operation that authenticates its callers otherwise and says so in its document with
+ * the extension {@code x-deskpulse-authentication} (the helpdesk hooks: the connector's signature). It is still
+ * called without any credential, and must refuse: 401, or 404 for the probe's unknown path id.
  */
 public final class ScopedEndpoints {
 
+    /** The extension by which an operation says it does not take API keys but authenticates otherwise. */
+    public static final String OWN_AUTHENTICATION = "x-deskpulse-authentication";
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -69,6 +75,10 @@ public final class ScopedEndpoints {
                 operations.add(method + " " + path.getKey());
                 URI uri = base.resolve(path.getKey().replaceAll("\\{[^}]+}", "scope-probe"));
                 String contentType = contentType(operation.getValue());
+                if (operation.getValue().has(OWN_AUTHENTICATION)) {
+                    checkRefused(holes, method, path.getKey(), uri, contentType);
+                    continue;
+                }
                 check(holes, method, path.getKey(), uri, contentType, null, "without a key", 401);
                 check(holes, method, path.getKey(), uri, contentType, "not-a-key-of-anyone", "with an unknown key", 401);
                 check(holes, method, path.getKey(), uri, contentType, keyLackingTheScope, "with a key lacking the scope",
@@ -80,6 +90,26 @@ public final class ScopedEndpoints {
 
     private static void check(List<Hole> holes, String method, String path, URI uri, String contentType, String key,
             String as, int expected) throws IOException, InterruptedException {
+        int status = send(request(uri, method, contentType, key).build()).statusCode();
+        if (status != expected) {
+            holes.add(new Hole(method, path, as, status));
+        }
+    }
+
+    private static void checkRefused(List<Hole> holes, String method, String path, URI uri, String contentType)
+            throws IOException, InterruptedException {
+        int status = send(request(uri, method, contentType, null).build()).statusCode();
+        if (status != 401 && status != 404) {
+            holes.add(new Hole(method, path, "without its own credential", status));
+        }
+    }
+
+    private static String contentType(JsonNode operation) {
+        Iterator<String> types = operation.path("requestBody").path("content").fieldNames();
+        return types.hasNext() ? types.next() : null;
+    }
+
+    private static HttpRequest.Builder request(URI uri, String method, String contentType, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -89,15 +119,7 @@ public final class ScopedEndpoints {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        int status = send(request.build()).statusCode();
-        if (status != expected) {
-            holes.add(new Hole(method, path, as, status));
-        }
-    }
-
-    private static String contentType(JsonNode operation) {
-        Iterator<String> types = operation.path("requestBody").path("content").fieldNames();
-        return types.hasNext() ? types.next() : null;
+        return request;
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -62,6 +63,9 @@ public class HookResource {
     }
 
     @POST
+    // Authenticated by the connector's signature, not by an API key: ScopedEndpoints reads this to check that the
+    // operation still refuses a request that carries no credential of its own.
+    @Extension(name = "x-deskpulse-authentication", value = "connector-signature")
     @Blocking
     @Operation(operationId = "receiveHook", summary = "Take a helpdesk's webhook delivery",
             description = "The URL a connector's creation answered (scoring-service, POST /v1/connectors). The delivery "
