@@ -14,7 +14,8 @@ class ServiceSettingsTest {
     @Test
     void settingsWithoutASafeDefaultComeFromLocalDefaultsAndDocumentedNones() {
         assertThat(settings("ingestion-service").requiredVariables()).containsExactlyInAnyOrder("KAFKA_BOOTSTRAP_SERVERS",
-                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "DESKPULSE_AUTH_API_KEYS");
+                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "DESKPULSE_AUTH_API_KEYS",
+                "DESKPULSE_SECRETS_ENCRYPTION_KEY");
         assertThat(settings("scoring-service").requiredVariables()).containsExactlyInAnyOrder("KAFKA_BOOTSTRAP_SERVERS",
                 "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "DESKPULSE_AUTH_API_KEYS",
                 "DESKPULSE_SECRETS_ENCRYPTION_KEY");

@@ -48,7 +48,8 @@ class HistogramMergingTest {
     void allMetricsMergeEveryHistogramOnce() {
         service.report("t", state -> query(MetricCatalog.METRICS));
         assertThat(repository.histogramQueries).containsExactly(List.of("first_response_hist", "resolution_hist",
-                "handle_hist", "first_response_bh_hist", "resolution_bh_hist"));
+                "handle_hist", "first_response_bh_hist", "resolution_bh_hist", "reply_hist", "reply_bh_hist",
+                "asa_hist"));
     }
 
     @Test
