@@ -229,7 +229,7 @@ class ReportingClientIT {
         Set<String> operations = new HashSet<>();
         document.path("paths").forEach(path -> path.forEach(operation -> operations.add(operation.path("operationId")
                 .asText())));
-        assertThat(operations).containsExactlyInAnyOrder("listKpis", "listTickets", "getLeaderboard",
+        assertThat(operations).containsExactlyInAnyOrder("listKpis", "listKpiContributions", "listTickets", "getLeaderboard",
                 "listCustomersAtRisk", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards");
     }
 }
