@@ -18,6 +18,7 @@ import io.deskpulse.reporting.client.api.ScorecardsApi;
 import io.deskpulse.reporting.client.api.TicketsApi;
 import io.deskpulse.reporting.client.model.AlertRow;
 import io.deskpulse.reporting.client.model.AtRiskRow;
+import io.deskpulse.reporting.client.model.ContributionPage;
 import io.deskpulse.reporting.client.model.KpiPage;
 import io.deskpulse.reporting.client.model.KpiRow;
 import io.deskpulse.reporting.client.model.LeaderboardPage;
@@ -28,6 +29,7 @@ import io.deskpulse.reporting.client.model.ScorecardPage;
 import io.deskpulse.reporting.client.model.ScorecardRow;
 import io.deskpulse.reporting.client.model.TicketRow;
 import io.deskpulse.reporting.support.AlertRows;
+import io.deskpulse.reporting.support.KpiRows;
 import io.deskpulse.reporting.support.PeriodReportRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.deskpulse.reporting.support.ScorecardRows;
@@ -88,6 +90,11 @@ class ReportingClientIT {
         ticket(t, "T-1").created("2026-11-02T09:00:00Z").set("channel", "chat").set("status", "solved")
                 .set("customer_id", "c-1").set("first_response_ms", 95_000L).set("csat_score", (short) 5)
                 .set("tags", List.of("vip")).insert();
+        // T-1's first response as scoring keeps it, behind the KPI cell (a-1, 2026-11-02)
+        KpiRows.execute("INSERT INTO kpi_contributions (tenant_id, generation, item_type, item_id, at, team_id, agent_id,"
+                + " channel, kind, parts, n) VALUES ('" + t + "', 0, 'ticket', 'T-1', '2026-11-02T09:01:35Z', 't-1', 'a-1',"
+                + " 'chat', 'first_response', '{\"first_response_count\": 1, \"first_response_sum_ms\": 95000,"
+                + " \"first_response_hist\": 95000}', 1)");
         ticket(t, "T-2").created("2026-11-10T09:00:00Z").set("customer_id", "c-1").set("tags", List.of("complaint"))
                 .insert();
         ticket(t, "T-3").created("2026-11-20T09:00:00Z").set("customer_id", "c-1").insert();
@@ -123,7 +130,7 @@ class ReportingClientIT {
     @Test
     void listTickets() throws ApiException {
         List<TicketRow> rows = new TicketsApi(client).listTickets(DAY, DAY, null, null, null, null, null, null, null,
-                null, null, null, null).getRows();
+                null, null, null, null, null, null, null, null, null, null, null).getRows();
         assertThat(rows).singleElement().satisfies(t -> {
             assertThat(t.getTicketId()).isEqualTo("T-1");
             assertThat(t.getChannel()).hasToString("chat");
@@ -132,6 +139,19 @@ class ReportingClientIT {
             assertThat(t.getCsatScore()).isEqualTo(5);
             assertThat(t.getTags()).containsExactly("vip");
             assertThat(t.getFcr()).isNull();
+        });
+    }
+
+    @Test
+    void listKpiContributions() throws ApiException {
+        ContributionPage page = new KpisApi(client).listKpiContributions("first_response_avg_s", DAY, "agent", "a-1",
+                null, null, "day", null, null, null, null, null, null, null);
+        assertThat(page.getRows()).singleElement().satisfies(item -> {
+            assertThat(item.getItemType()).isEqualTo("ticket");
+            assertThat(item.getItemId()).isEqualTo("T-1");
+            assertThat(item.getAgentId()).isEqualTo("a-1");
+            assertThat(item.getValue()).isEqualByComparingTo("95");
+            assertThat(item.getDenominator()).isEqualTo(1L);
         });
     }
 
