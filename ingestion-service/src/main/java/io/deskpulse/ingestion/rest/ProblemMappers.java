@@ -9,6 +9,7 @@ import io.deskpulse.ingestion.service.InvalidEventsException;
 import io.deskpulse.ingestion.service.PayloadTooLargeException;
 import io.deskpulse.ingestion.service.UnreadableBodyException;
 import io.deskpulse.platform.rest.Problem;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -55,6 +56,13 @@ public class ProblemMappers {
     public Response unsupported(UnsupportedContentTypeException e) {
         metrics.rejected(Rejection.UNSUPPORTED_MEDIA_TYPE, 1);
         return unsupportedProblem(e).toResponse();
+    }
+
+    /** The framework's 415 for a resource that takes JSON only (re-maps); /v1/events decides its types itself. */
+    @ServerExceptionMapper
+    public Response unsupportedJson(NotSupportedException e) {
+        return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Send the body as 'Content-Type: application/json'").toResponse();
     }
 
     static Problem unsupportedProblem(UnsupportedContentTypeException e) {
