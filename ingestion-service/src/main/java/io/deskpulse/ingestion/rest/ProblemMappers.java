@@ -9,6 +9,7 @@ import io.deskpulse.ingestion.service.InvalidEventsException;
 import io.deskpulse.ingestion.service.PayloadTooLargeException;
 import io.deskpulse.ingestion.service.UnreadableBodyException;
 import io.deskpulse.platform.rest.Problem;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
@@ -61,8 +62,13 @@ public class ProblemMappers {
     /** The framework's 415 for a resource that takes JSON only (re-maps); /v1/events decides its types itself. */
     @ServerExceptionMapper
     public Response unsupportedJson(NotSupportedException e) {
-        return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Send the body as 'Content-Type: application/json'").toResponse();
+        return Problem.unsupportedJson().toResponse();
+    }
+
+    /** The framework's 406 for a resource that answers JSON only (re-maps), when Accept wants something else. */
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return Problem.notAcceptableJson().toResponse();
     }
 
     static Problem unsupportedProblem(UnsupportedContentTypeException e) {

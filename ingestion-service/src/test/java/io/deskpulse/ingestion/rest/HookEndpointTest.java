@@ -200,6 +200,9 @@ class HookEndpointTest {
         given().auth().oauth2(ADMIN_KEY).contentType("text/plain").body("{\"from\": \"" + from + "\"}")
                 .post("/v1/connectors/" + connector + "/remaps").then().statusCode(415)
                 .contentType("application/problem+json").body("type", containsString("unsupported-media-type"));
+        given().auth().oauth2(ADMIN_KEY).contentType("application/json").accept("text/csv")
+                .body("{\"from\": \"" + from + "\"}").post("/v1/connectors/" + connector + "/remaps").then()
+                .statusCode(406).contentType("application/problem+json").body("type", containsString("not-acceptable"));
         given().auth().oauth2("acme-ingest-test-key-0001").contentType("application/json")
                 .body("{\"from\": \"" + from + "\"}").post("/v1/connectors/" + connector + "/remaps").then()
                 .statusCode(403);

@@ -35,4 +35,16 @@ public record Problem(String type, String title, int status, String detail, List
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
+
+    /** The framework's 406 for a resource that answers JSON only, in every service's words. */
+    public static Problem notAcceptableJson() {
+        return of(Response.Status.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "This resource answers application/json only");
+    }
+
+    /** The framework's 415 for a resource that takes JSON bodies only, in every service's words. */
+    public static Problem unsupportedJson() {
+        return of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Send the body as 'Content-Type: application/json'");
+    }
 }

@@ -211,14 +211,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
-        return Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
-                "This resource answers application/json only").toResponse();
+        return Problem.notAcceptableJson().toResponse();
     }
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
-        return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Send the body as 'Content-Type: application/json'").toResponse();
+        return Problem.unsupportedJson().toResponse();
     }
 
     /** Any other HTTP error raised by the framework or a resource keeps its status, as a problem. */
