@@ -1,7 +1,6 @@
 package io.deskpulse.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -119,14 +118,23 @@ class TcpProxyTest {
         Socket client = client();
         client.getOutputStream().write('a');
         assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("a");
+        // the upstream's echo first: left unread, it was what the read after the cut returned whenever it arrived
+        // before the cut (the flaky failure), instead of the end of the connection
+        assertThat(client.getInputStream().read()).isEqualTo('a');
         proxy.blackHole();
 
         assertThat(proxy.cutClients()).isEqualTo(1);
 
-        assertThatThrownBy(() -> {
+        // The client's connection is over: a reset, or an end of stream when the proxy's pump thread was blocked
+        // reading it at the cut (the JVM then turns the close into a shutdown first, seen under load in CI).
+        boolean over;
+        try {
             client.getOutputStream().write('b');
-            client.getInputStream().read();
-        }).isInstanceOf(SocketException.class);
+            over = client.getInputStream().read() == -1;
+        } catch (SocketException reset) {
+            over = true;
+        }
+        assertThat(over).as("the cut client's connection is over").isTrue();
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(ended::isEmpty);
         // a new connection goes through at once
         try (Socket again = client()) {
