@@ -19,4 +19,15 @@ public interface PeriodReportConfig {
     /** How many closed periods of each length are looked back at, so that reports missed while down are made. */
     @WithDefault("7")
     int backfill();
+
+    /**
+     * The reporting API's address as the receivers of report webhooks reach it: their links to the report and its
+     * scorecards start with it (docs/report-webhooks.md).
+     */
+    @WithDefault("http://127.0.0.1:8083")
+    String publicReportingUrl();
+
+    /** Report webhooks a tenant may have, disabled ones included. */
+    @WithDefault("20")
+    int maxWebhooksPerTenant();
 }

@@ -4,6 +4,7 @@ import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.domain.HistogramMeasure;
 import io.deskpulse.scoring.domain.Measure;
 import io.deskpulse.scoring.domain.ReportPeriod;
+import io.deskpulse.scoring.domain.ReportSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,6 +112,21 @@ public class PeriodReportRepository {
             s.setString(8, exemptionsJson);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** What a report webhook tells of the report (docs/report-webhooks.md#payload): its totals over teams and channels. */
+    public ReportSummary summary(Connection c, long reportId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(DISTINCT team_id) FILTER (WHERE team_id <> ''),"
+                + " coalesce(sum(tickets_created), 0), coalesce(sum(tickets_resolved), 0),"
+                + " coalesce(sum(first_response_count), 0), coalesce(sum(first_response_sum_ms), 0),"
+                + " coalesce(sum(csat_count), 0), coalesce(sum(csat_sum), 0) FROM period_report_rows WHERE report_id = ?")) {
+            s.setLong(1, reportId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new ReportSummary(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7));
             }
         }
     }

@@ -15,6 +15,7 @@ final class TenantLocks {
     static final int SCORING_MODELS = 0x5c0e1;
     static final int REPLAY_REQUESTS = 0x4e91a;
     static final int RECOMPUTATION_REQUESTS = 0x4ec09;
+    static final int REPORT_WEBHOOKS = 0x4e9b0;
 
     private TenantLocks() {
     }

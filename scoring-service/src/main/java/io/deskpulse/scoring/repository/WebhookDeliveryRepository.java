@@ -9,20 +9,44 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The webhook outbox ({@code webhook_deliveries}) and the record of every attempt ({@code webhook_delivery_attempts}). */
+/**
+ * The webhook outbox ({@code webhook_deliveries}) and the record of every attempt ({@code webhook_delivery_attempts}).
+ * A delivery targets an alert rule's webhook (kind {@code alert}) or a report webhook (kind {@code report}, V28).
+ */
 @ApplicationScoped
 public class WebhookDeliveryRepository {
 
     /**
-     * A delivery taken for an attempt: {@code attempt} is this attempt's number; url and secret (its stored, encrypted
-     * form) are the rule's now.
+     * A delivery taken for an attempt: {@code target} is the alert rule's or the report webhook's id (by {@code kind});
+     * {@code attempt} is this attempt's number; url and secret (its stored, encrypted form) are the target's now, both
+     * null when it has no webhook any more (a rule without one, a disabled report webhook).
      */
-    public record Due(long id, String tenant, long ruleId, String event, String payload, int attempt, String url,
-            String secret) {
+    public record Due(long id, String tenant, WebhookDelivery.Kind kind, long target, String event, String payload,
+            int attempt, String url, String secret) {
+    }
+
+    /**
+     * Written in the transaction that stores the period report: the report and its webhooks are one fact. A second
+     * enqueue of the same report to the same webhook changes nothing (a report is posted once); false then.
+     */
+    public boolean enqueueReport(Connection c, String tenant, long webhookId, long reportId, String event, String payload,
+            Instant due) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO webhook_deliveries (tenant_id, kind, report_webhook_id,"
+                + " report_id, event, payload, status, next_attempt_at) VALUES (?, 'report', ?, ?, ?, ?, 'pending', ?)"
+                + " ON CONFLICT (report_webhook_id, report_id) WHERE kind = 'report' DO NOTHING")) {
+            s.setString(1, tenant);
+            s.setLong(2, webhookId);
+            s.setLong(3, reportId);
+            s.setString(4, event);
+            s.setString(5, payload);
+            s.setTimestamp(6, Timestamp.from(due));
+            return s.executeUpdate() == 1;
+        }
     }
 
     /** Written in the transaction that raises or resolves the alert: the alert and its webhook are one fact. */
@@ -46,30 +70,36 @@ public class WebhookDeliveryRepository {
      * records its outcome (it crashed). Deliveries another worker holds are skipped.
      */
     public List<Due> claim(Connection c, Instant now, int limit, Instant leaseUntil) throws SQLException {
-        List<long[]> claimed = new ArrayList<>();
-        List<String[]> texts = new ArrayList<>();
+        record Claimed(long id, String tenant, WebhookDelivery.Kind kind, long target, int attempt, String event,
+                String payload) {
+        }
+        List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 WITH due AS (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
                              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = ?
                 FROM due WHERE d.id = due.id
-                RETURNING d.id, d.rule_id, d.attempts, d.event, d.payload, d.tenant_id""")) {
+                RETURNING d.id, d.tenant_id, d.kind, coalesce(d.rule_id, d.report_webhook_id), d.attempts, d.event,
+                    d.payload""")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setInt(2, limit);
             s.setTimestamp(3, Timestamp.from(leaseUntil));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3)});
-                    texts.add(new String[] {rs.getString(4), rs.getString(5), rs.getString(6)});
+                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), WebhookDelivery.Kind.of(rs.getString(3)),
+                            rs.getLong(4), rs.getInt(5), rs.getString(6), rs.getString(7)));
                 }
             }
         }
-        Map<Long, String[]> webhooks = webhooks(c, claimed.stream().map(r -> r[1]).distinct().toList());
+        Map<WebhookDelivery.Kind, Map<Long, String[]>> webhooks = new EnumMap<>(WebhookDelivery.Kind.class);
+        for (WebhookDelivery.Kind kind : WebhookDelivery.Kind.values()) {
+            webhooks.put(kind, webhooks(c, kind, claimed.stream().filter(d -> d.kind() == kind).map(Claimed::target)
+                    .distinct().toList()));
+        }
         List<Due> due = new ArrayList<>();
-        for (int i = 0; i < claimed.size(); i++) {
-            long[] row = claimed.get(i);
-            String[] webhook = webhooks.getOrDefault(row[1], new String[2]);
-            due.add(new Due(row[0], texts.get(i)[2], row[1], texts.get(i)[0], texts.get(i)[1], (int) row[2], webhook[0],
+        for (Claimed d : claimed) {
+            String[] webhook = webhooks.get(d.kind()).getOrDefault(d.target(), new String[2]);
+            due.add(new Due(d.id(), d.tenant(), d.kind(), d.target(), d.event(), d.payload(), d.attempt(), webhook[0],
                     webhook[1]));
         }
         due.sort(java.util.Comparator.comparingLong(Due::id));
@@ -117,7 +147,7 @@ public class WebhookDeliveryRepository {
     /** Cancels what is still pending for a rule (it is being deleted, or lost its webhook). */
     public void cancelPending(Connection c, long ruleId, Instant at, String reason) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE webhook_deliveries SET status = 'cancelled', finished_at = ?,"
-                + " last_error = ? WHERE rule_id = ? AND status = 'pending'")) {
+                + " last_error = ? WHERE kind = 'alert' AND rule_id = ? AND status = 'pending'")) {
             s.setTimestamp(1, Timestamp.from(at));
             s.setString(2, reason);
             s.setLong(3, ruleId);
@@ -125,15 +155,33 @@ public class WebhookDeliveryRepository {
         }
     }
 
-    /** The rule's latest deliveries, newest first, with their attempts. */
-    public List<WebhookDelivery> recent(Connection c, String tenant, long ruleId, int limit) throws SQLException {
+    /** Cancels what is still pending for a report webhook (it is being disabled). */
+    public void cancelPendingReports(Connection c, long webhookId, Instant at, String reason) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE webhook_deliveries SET status = 'cancelled', finished_at = ?,"
+                + " last_error = ? WHERE kind = 'report' AND report_webhook_id = ? AND status = 'pending'")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, reason);
+            s.setLong(3, webhookId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The latest deliveries to an alert rule's or a report webhook's target, newest first, with their attempts; each
+     * names its alert or its report.
+     */
+    public List<WebhookDelivery> recent(Connection c, String tenant, WebhookDelivery.Kind kind, long target, int limit)
+            throws SQLException {
         List<WebhookDelivery> deliveries = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, alert_id, event, status, attempts, created_at,"
-                + " next_attempt_at, finished_at, last_error FROM webhook_deliveries WHERE tenant_id = ? AND rule_id = ?"
-                + " ORDER BY id DESC LIMIT ?")) {
+        String subject = kind == WebhookDelivery.Kind.ALERT ? "alert_id" : "report_id";
+        String targetColumn = kind == WebhookDelivery.Kind.ALERT ? "rule_id" : "report_webhook_id";
+        try (PreparedStatement s = c.prepareStatement("SELECT id, " + subject + ", event, status, attempts, created_at,"
+                + " next_attempt_at, finished_at, last_error FROM webhook_deliveries WHERE tenant_id = ? AND kind = ?"
+                + " AND " + targetColumn + " = ? ORDER BY id DESC LIMIT ?")) {
             s.setString(1, tenant);
-            s.setLong(2, ruleId);
-            s.setInt(3, limit);
+            s.setString(2, kind.label());
+            s.setLong(3, target);
+            s.setInt(4, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Timestamp finished = rs.getTimestamp(8);
@@ -161,14 +209,16 @@ public class WebhookDeliveryRepository {
         return deliveries;
     }
 
-    private static Map<Long, String[]> webhooks(Connection c, List<Long> ruleIds) throws SQLException {
+    /** The current URL and stored secret of each target that still has a webhook: a rule's, an enabled report webhook's. */
+    private static Map<Long, String[]> webhooks(Connection c, WebhookDelivery.Kind kind, List<Long> ids) throws SQLException {
         Map<Long, String[]> webhooks = new HashMap<>();
-        if (ruleIds.isEmpty()) {
+        if (ids.isEmpty()) {
             return webhooks;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT id, webhook_url, webhook_secret FROM alert_rules"
-                + " WHERE id = ANY (?) AND webhook_url IS NOT NULL")) {
-            s.setArray(1, c.createArrayOf("int8", ruleIds.toArray()));
+        try (PreparedStatement s = c.prepareStatement(kind == WebhookDelivery.Kind.ALERT
+                ? "SELECT id, webhook_url, webhook_secret FROM alert_rules WHERE id = ANY (?) AND webhook_url IS NOT NULL"
+                : "SELECT id, url, secret FROM report_webhooks WHERE id = ANY (?) AND disabled_at IS NULL")) {
+            s.setArray(1, c.createArrayOf("int8", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     webhooks.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});

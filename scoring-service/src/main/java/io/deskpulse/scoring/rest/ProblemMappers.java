@@ -8,6 +8,8 @@ import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.ConnectorLimitException;
 import io.deskpulse.scoring.service.SecretsUnconfiguredException;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
+import io.deskpulse.scoring.service.InvalidReportWebhookException;
+import io.deskpulse.scoring.service.ReportWebhookLimitException;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.OverlappingExemptionException;
 import io.deskpulse.scoring.service.JobRunningException;
@@ -142,6 +144,19 @@ public class ProblemMappers {
     public Response connectorLimit(ConnectorLimitException e) {
         return Problem.of(Response.Status.CONFLICT, "too-many-connectors", "Too many connectors", e.getMessage())
                 .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response reportWebhookLimit(ReportWebhookLimitException e) {
+        return Problem.of(Response.Status.CONFLICT, "too-many-report-webhooks", "Too many report webhooks", e.getMessage())
+                .toResponse();
+    }
+
+    /** A report webhook refused for a reason beyond its body's constraints: 422 as they are, the field named. */
+    @ServerExceptionMapper
+    public Response invalidReportWebhook(InvalidReportWebhookException e) {
+        return invalidRequest(e.errors().stream().map(error -> new Problem.FieldError(null, error.field(), error.reason()))
+                .toList());
     }
 
     @ServerExceptionMapper

@@ -26,7 +26,7 @@ public record WebhookDeliveryJson(long id, long alertId,
     }
 
     static WebhookDeliveryJson of(WebhookDelivery d) {
-        return new WebhookDeliveryJson(d.id(), d.alertId(), d.event(), d.status(), d.attempts(), d.createdAt(),
+        return new WebhookDeliveryJson(d.id(), d.subjectId(), d.event(), d.status(), d.attempts(), d.createdAt(),
                 d.nextAttemptAt(), d.finishedAt(), d.lastError(), d.history().stream().map(a -> new Attempt(a.attempt(),
                         a.at(), a.url(), a.statusCode(), a.error(), a.durationMs())).toList());
     }

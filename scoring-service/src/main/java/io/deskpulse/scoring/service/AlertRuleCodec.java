@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deskpulse.scoring.domain.AlertMetric;
 import io.deskpulse.scoring.domain.AlertRule;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,16 +176,7 @@ public final class AlertRuleCodec {
     }
 
     private static boolean httpUrl(String text) {
-        if (text.length() > MAX_URL_LENGTH) {
-            return false;
-        }
-        try {
-            URI uri = new URI(text);
-            return uri.isAbsolute() && uri.getHost() != null && uri.getUserInfo() == null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return text.length() <= MAX_URL_LENGTH && WebhookAddresses.httpUrl(text);
     }
 
     private static String shown(JsonNode node) {

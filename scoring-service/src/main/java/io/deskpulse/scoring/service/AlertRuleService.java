@@ -7,8 +7,6 @@ import io.deskpulse.scoring.repository.AlertRuleRepository;
 import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -60,7 +58,7 @@ public class AlertRuleService {
     public List<WebhookDelivery> deliveries(String tenant, long id) throws SQLException {
         return Transactions.run(dataSource, true, c -> {
             existing(c, tenant, id, false);
-            return outbox.recent(c, tenant, id, 100);
+            return outbox.recent(c, tenant, WebhookDelivery.Kind.ALERT, id, 100);
         });
     }
 
@@ -117,17 +115,9 @@ public class AlertRuleService {
         });
     }
 
-    /** Why a rule may not have this webhook URL; a host that does not resolve now is left to delivery (DNS may lag). */
+    /** Why a rule may not have this webhook URL, named as the field of the rule. */
     static Optional<FieldError> webhookRefusal(String url, boolean allowPrivate) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        try {
-            return WebhookAddresses.refusal(URI.create(url), allowPrivate)
-                    .map(reason -> new FieldError("webhook.url", reason));
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return WebhookAddresses.refusalWhenSaved(url, allowPrivate).map(reason -> new FieldError("webhook.url", reason));
     }
 
     public void delete(String tenant, long id, Precondition precondition) throws SQLException {

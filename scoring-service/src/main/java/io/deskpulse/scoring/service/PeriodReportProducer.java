@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * Makes the period reports (docs/scorecards.md#period-reports): when a day, ISO week or month has closed in a
  * tenant's time zone (and the grace time for stragglers has passed), keeps each team's sums of it, with the
  * scoring models version and the exemptions in force, so that the report shows the same numbers whenever it is
- * opened. One transaction per report; the unique period makes it exactly once across replicas and restarts.
+ * opened. One transaction per report; the unique period makes it exactly once across replicas and restarts, and its
+ * webhook deliveries (docs/report-webhooks.md) are written in that transaction, so they are exactly once too.
  */
 @ApplicationScoped
 public class PeriodReportProducer {
@@ -37,9 +38,11 @@ public class PeriodReportProducer {
     private final ExemptionRepository exemptions;
     private final PeriodReportConfig config;
     private final Clock clock;
+    private final ReportWebhooks webhooks;
 
     public PeriodReportProducer(DataSource dataSource, PeriodReportRepository reports, ExemptionRepository exemptions,
-            PeriodReportConfig config, Clock clock) {
+            PeriodReportConfig config, Clock clock, ReportWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.dataSource = dataSource;
         this.reports = reports;
         this.exemptions = exemptions;
@@ -101,14 +104,18 @@ public class PeriodReportProducer {
         return Transactions.retryingDeadlocks(dataSource, c -> {
             List<Exemption> inForce = exemptions.overlapping(c, tenant.id(), period.start(), period.end());
             // kept as the API answered them then: a later change or removal does not rewrite a closed period
-            Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), reports.modelVersion(c, tenant.id()),
+            int modelVersion = reports.modelVersion(c, tenant.id());
+            Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), modelVersion,
                     JsonBodies.toStored(inForce.stream().map(ExemptionJson::of).toList()));
             if (id.isEmpty()) {
                 return false;
             }
             int rows = reports.insertRows(c, id.get(), tenant, period, zone, inForce);
-            LOG.infof("Period report %d: tenant %s, %s %s..%s, %d rows", id.get(), tenant.id(), period.length().label(),
-                    period.start(), period.end(), rows);
+            // in this transaction: the report is posted once, and only if it is kept (docs/report-webhooks.md)
+            int posted = webhooks.enqueue(c, tenant.id(), id.get(), period, tenant.timeZone(), modelVersion,
+                    reports.summary(c, id.get()));
+            LOG.infof("Period report %d: tenant %s, %s %s..%s, %d rows, %d webhooks", id.get(), tenant.id(),
+                    period.length().label(), period.start(), period.end(), rows, posted);
             return true;
         });
     }

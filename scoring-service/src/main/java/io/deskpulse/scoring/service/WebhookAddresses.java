@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,36 @@ import java.util.Optional;
  * never names the address the host resolved to: tenants read it, and it would tell them what the internal DNS
  * answers.
  */
-final class WebhookAddresses {
+public final class WebhookAddresses {
 
     private WebhookAddresses() {
+    }
+
+    /** Whether a webhook may have this URL at all: absolute, http or https, with a host and no user info. */
+    public static boolean httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && uri.getHost() != null && uri.getUserInfo() == null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Why a webhook may not be saved with this URL, or empty when it may: refused when it is saved, not only at
+     * delivery, where the refusal would show in the delivery log only. A host that does not resolve now is left to
+     * delivery (DNS may lag).
+     */
+    static Optional<String> refusalWhenSaved(String url, boolean allowPrivate) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            return refusal(URI.create(url), allowPrivate);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Why the URL's host may not be called, or empty when it may. */

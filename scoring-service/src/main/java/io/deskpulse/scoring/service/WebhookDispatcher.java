@@ -3,6 +3,7 @@ package io.deskpulse.scoring.service;
 import io.deskpulse.platform.crypto.UndecryptableSecretException;
 import io.deskpulse.scoring.config.WebhookConfig;
 import io.deskpulse.scoring.domain.Backoff;
+import io.deskpulse.scoring.domain.WebhookDelivery;
 import io.deskpulse.scoring.domain.WebhookSignature;
 import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.scoring.repository.WebhookDeliveryRepository.Due;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers alert webhooks from the outbox (docs/alerts.md#webhooks), apart from scoring: takes the deliveries
+ * Delivers alert and report webhooks from the outbox (docs/alerts.md#webhooks, docs/report-webhooks.md), apart from scoring: takes the deliveries
  * that are due (a lease keeps other instances off them), posts each, signed, in parallel and outside any
  * transaction, then records every attempt and either marks the delivery done, schedules the next attempt with
  * exponential backoff, or gives it up after the last attempt. Delivery is at least once: a receiver
@@ -103,18 +104,20 @@ public class WebhookDispatcher {
 
     private CompletableFuture<Attempt> attempt(Due due) {
         Instant at = clock.instant();
+        boolean alert = due.kind() == WebhookDelivery.Kind.ALERT;
         if (due.url() == null) {
             return CompletableFuture.completedFuture(new Attempt(due, at, Result.CANCELLED, null,
-                    "the rule no longer has a webhook", 0));
+                    alert ? "the rule no longer has a webhook" : ReportWebhooks.DISABLED, 0));
         }
         String secret;
         try {
-            secret = secrets.open(due.tenant(), due.ruleId(), due.secret());
+            secret = secrets.open(due.kind(), due.tenant(), due.target(), due.secret());
         } catch (UndecryptableSecretException e) {
             // No later attempt can do better: the key that wrote it is not configured (see docs/security.md).
-            LOG.errorf("Webhook secret of rule %d cannot be decrypted: %s", due.ruleId(), e.getMessage());
+            LOG.errorf("Webhook secret of %s %d cannot be decrypted: %s", target(due), due.target(), e.getMessage());
             return CompletableFuture.completedFuture(new Attempt(due, at, Result.REFUSED, null,
-                    "the webhook secret cannot be decrypted with the configured keys; save the rule's webhook again", 0));
+                    "the webhook secret cannot be decrypted with the configured keys; " + (alert
+                            ? "save the rule's webhook again" : "rotate the report webhook's secret"), 0));
         }
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = at.getEpochSecond();
@@ -151,13 +154,17 @@ public class WebhookDispatcher {
             case REFUSED -> outbox.finish(c, due.id(), "failed", now, error);
             case FAILED -> {
                 if (due.attempt() >= config.maxAttempts()) {
-                    LOG.warnf("Webhook delivery %d of rule %d given up after %d attempts: %s", due.id(), due.ruleId(),
-                            due.attempt(), error);
+                    LOG.warnf("Webhook delivery %d of %s %d given up after %d attempts: %s", due.id(), target(due),
+                            due.target(), due.attempt(), error);
                     outbox.finish(c, due.id(), "failed", now, "gave up after " + due.attempt() + " attempts; last: " + error);
                 } else {
                     outbox.retryAt(c, due.id(), now.plus(backoff.after(due.attempt())), error);
                 }
             }
         }
+    }
+
+    private static String target(Due due) {
+        return due.kind() == WebhookDelivery.Kind.ALERT ? "rule" : "report webhook";
     }
 }

@@ -1,6 +1,7 @@
 package io.deskpulse.scoring.service;
 
 import io.deskpulse.platform.crypto.SecretCipher;
+import io.deskpulse.scoring.domain.WebhookDelivery;
 import io.deskpulse.scoring.repository.AlertRuleRepository;
 import io.deskpulse.scoring.repository.AlertRuleRepository.StoredSecret;
 import io.deskpulse.scoring.repository.Transactions;
@@ -46,6 +47,21 @@ public class WebhookSecrets {
         }
     }
 
+    /** The stored form of a report webhook's secret (docs/report-webhooks.md). */
+    public String sealReport(String tenant, long webhookId, String secret) {
+        return cipher.encrypt(secret, reportContext(tenant, webhookId));
+    }
+
+    /**
+     * The secret of a delivery's target: an alert rule's or a report webhook's.
+     *
+     * @throws io.deskpulse.platform.crypto.UndecryptableSecretException when no configured key opens it for this target
+     */
+    public String open(WebhookDelivery.Kind kind, String tenant, long target, String stored) {
+        return cipher.decrypt(stored, kind == WebhookDelivery.Kind.ALERT ? context(tenant, target)
+                : reportContext(tenant, target));
+    }
+
     /** The stored form of a rule's secret. */
     public String seal(String tenant, long ruleId, String secret) {
         return cipher.encrypt(secret, context(tenant, ruleId));
@@ -74,5 +90,10 @@ public class WebhookSecrets {
 
     static String context(String tenant, long ruleId) {
         return "webhook-secret:" + tenant + ":" + ruleId;
+    }
+
+    /** Bound to the report webhook: a ciphertext copied into another webhook, a rule or a tenant does not decrypt. */
+    static String reportContext(String tenant, long webhookId) {
+        return "report-webhook-secret:" + tenant + ":" + webhookId;
     }
 }
