@@ -24,7 +24,9 @@ class ManagerOpenApiTest {
             "/v1/settings/scoring-models/versions/{version}", "/v1/settings/exemptions", "/v1/settings/exemptions/{id}",
             "/v1/alert-rules", "/v1/alert-rules/{id}", "/v1/alert-rules/{id}/deliveries", "/v1/reconciliations",
             "/v1/reconciliations/{id}", "/v1/keys", "/v1/keys/{id}", "/v1/keys/{id}/rotation", "/v1/tenants",
-            "/v1/tenants/{tenant}/keys", "/v1/tenants/{tenant}/keys/{id}");
+            "/v1/tenants/{tenant}/keys", "/v1/tenants/{tenant}/keys/{id}", "/v1/report-webhooks", "/v1/report-webhooks/{webhook_id}",
+            "/v1/report-webhooks/{webhook_id}/rotate", "/v1/report-webhooks/{webhook_id}/disable",
+            "/v1/report-webhooks/{webhook_id}/deliveries");
 
     @Test
     @SuppressWarnings("unchecked")

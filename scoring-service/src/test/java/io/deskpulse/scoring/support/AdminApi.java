@@ -14,6 +14,8 @@ public final class AdminApi {
     public static final String UMBRELLA_READ = "umbrella-read-test-key-0001";
     /** Alert rules, alerts and webhooks. */
     public static final String HOOLI_ADMIN = "hooli-admin-test-key-0001";
+    /** Report webhooks. */
+    public static final String WONKA_ADMIN = "wonka-admin-test-key-0001";
     /** Period reports. */
     public static final String STARK_ADMIN = "stark-admin-test-key-0001";
 
