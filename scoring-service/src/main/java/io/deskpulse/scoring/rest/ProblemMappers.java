@@ -7,6 +7,7 @@ import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.scoring.service.ConcurrentSettingsUpdateException;
 import io.deskpulse.scoring.service.ConnectorLimitException;
 import io.deskpulse.scoring.service.SecretsUnconfiguredException;
+import io.deskpulse.scoring.service.FieldError;
 import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.InvalidReportWebhookException;
 import io.deskpulse.scoring.service.ReportWebhookLimitException;
@@ -52,18 +53,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidSettings(InvalidSettingsException e) {
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
-                .toList();
-        return Problem.of(400, "invalid-settings", "Invalid settings", e.getMessage(), errors).toResponse();
+        return Problem.of(400, "invalid-settings", "Invalid settings", e.getMessage(), fieldErrors(e.errors()))
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response invalidAlertRule(InvalidAlertRuleException e) {
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(error -> new Problem.FieldError(null, error.field(), error.reason()))
-                .toList();
-        return Problem.of(400, "invalid-alert-rule", "Invalid alert rule", e.getMessage(), errors).toResponse();
+        return Problem.of(400, "invalid-alert-rule", "Invalid alert rule", e.getMessage(), fieldErrors(e.errors()))
+                .toResponse();
+    }
+
+    private static List<Problem.FieldError> fieldErrors(List<FieldError> errors) {
+        return errors.stream().map(error -> new Problem.FieldError(null, error.field(), error.reason())).toList();
     }
 
     @ServerExceptionMapper
@@ -155,8 +156,7 @@ public class ProblemMappers {
     /** A report webhook refused for a reason beyond its body's constraints: 422 as they are, the field named. */
     @ServerExceptionMapper
     public Response invalidReportWebhook(InvalidReportWebhookException e) {
-        return invalidRequest(e.errors().stream().map(error -> new Problem.FieldError(null, error.field(), error.reason()))
-                .toList());
+        return invalidRequest(fieldErrors(e.errors()));
     }
 
     @ServerExceptionMapper
