@@ -171,10 +171,6 @@ public final class EventValidator {
         return violations.isEmpty() ? nonFinite(event) : violations;
     }
 
-    public CaseInsensitiveFields caseInsensitiveFields() {
-        return caseInsensitive;
-    }
-
     static boolean isOffsetDateTime(String text) {
         return OffsetTimestamp.isPlainlyValid(text) || OffsetTimestamp.parses(text);
     }

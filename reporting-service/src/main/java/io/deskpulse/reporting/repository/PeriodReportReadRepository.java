@@ -124,7 +124,7 @@ public class PeriodReportReadRepository {
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 reports.add(new PeriodReport(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getInt(7), ScoringModelsJson.exemptions(rs.getString(8)),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getInt(7), ScorecardRepository.exemptions(rs.getString(8)),
                         rs.getTimestamp(9).toInstant(), rs.getInt(10)));
             }
         } catch (SQLException e) {

@@ -1,11 +1,8 @@
 package io.deskpulse.scoring.repository;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deskpulse.scoring.domain.Exemption;
+import io.deskpulse.storage.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,9 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** {@code exemptions}: a tenant's exemption periods. Writers of one tenant serialise on an advisory lock. */
 @ApplicationScoped
@@ -24,9 +19,6 @@ public class ExemptionRepository {
 
     private static final String COLUMNS = "id, version, teams, from_date, to_date, reason, relaxed_targets::text, left_out,"
             + " created_at, created_by, updated_at, updated_by";
-    // Targets are exact decimals: read them as such, not through a double.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Serialises exemption changes of one tenant until the transaction ends (so overlaps are checked against all). */
     public void lockTenant(Connection c, String tenant) throws SQLException {
@@ -95,9 +87,7 @@ public class ExemptionRepository {
         s.setObject(first + 1, draft.from());
         s.setObject(first + 2, draft.to());
         s.setString(first + 3, draft.reason());
-        ObjectNode relaxed = JSON.createObjectNode();
-        draft.relaxedTargets().forEach(relaxed::put);
-        s.setString(first + 4, relaxed.toString());
+        s.setString(first + 4, StoredJson.write(draft.relaxedTargets()));
         s.setArray(first + 5, c.createArrayOf("text", draft.leftOut().toArray()));
     }
 
@@ -116,22 +106,11 @@ public class ExemptionRepository {
                 exemptions.add(new Exemption(rs.getLong(1), rs.getInt(2),
                         teams == null ? null : List.of((String[]) teams.getArray()),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
-                        targets(rs.getString(7)), List.of((String[]) rs.getArray(8).getArray()),
+                        StoredJson.relaxedTargets(rs.getString(7)), List.of((String[]) rs.getArray(8).getArray()),
                         rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getTimestamp(11).toInstant(),
                         rs.getString(12)));
             }
         }
         return exemptions;
-    }
-
-    private static Map<String, BigDecimal> targets(String json) throws SQLException {
-        try {
-            Map<String, BigDecimal> targets = new TreeMap<>();
-            JsonNode node = JSON.readTree(json);
-            node.fields().forEachRemaining(e -> targets.put(e.getKey(), e.getValue().decimalValue()));
-            return targets;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SQLException("a stored exemption's relaxed_targets is not JSON: " + json, e);
-        }
     }
 }

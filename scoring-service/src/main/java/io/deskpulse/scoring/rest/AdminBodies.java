@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.deskpulse.scoring.service.CheckedDocument;
 import io.deskpulse.scoring.service.FieldError;
+import io.deskpulse.scoring.service.FieldErrors;
 import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.JsonBodies;
 import io.deskpulse.scoring.service.UnreadableSettingsException;
@@ -26,6 +28,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,8 @@ public class AdminBodies {
             .addModule(new SimpleModule("strict-scalars")
                     .addDeserializer(String.class, new Strict<>(String.class))
                     .addDeserializer(BigDecimal.class, new Strict<>(BigDecimal.class))
-                    .addDeserializer(Number.class, new Strict<>(Number.class)))
+                    .addDeserializer(Number.class, new Strict<>(Number.class))
+                    .addDeserializer(Boolean.class, new Strict<>(Boolean.class)))
             .addHandler(new Mismatches())
             .build();
 
@@ -60,9 +64,24 @@ public class AdminBodies {
      * are its fields in order: errors of unknown fields come first, then by field.
      */
     public <T> T read(String body, Class<T> type, String what, List<String> fields) {
+        return read(body, type, what, fields, InvalidSettingsException::new, value -> new FieldErrors());
+    }
+
+    /** The same, the errors thrown as {@code invalid} makes them (a problem type of its own). */
+    public <T> T read(String body, Class<T> type, String what, List<String> fields,
+            Function<List<FieldError>, ? extends InvalidSettingsException> invalid) {
+        return read(body, type, what, fields, invalid, value -> new FieldErrors());
+    }
+
+    /**
+     * The same for a type that carries no constraints of its own (a document of the storage contract, shared with
+     * reporting-service): {@code rules} says its broken rules, as a {@link CheckedDocument} would.
+     */
+    public <T> T read(String body, Class<T> type, String what, List<String> fields,
+            Function<List<FieldError>, ? extends InvalidSettingsException> invalid, Function<T, FieldErrors> rules) {
         JsonNode tree = JsonBodies.read(body, what);
         if (!tree.isObject()) {
-            throw new InvalidSettingsException(List.of(new FieldError(null, "must be a JSON object: " + what)));
+            throw invalid.apply(List.of(new FieldError(null, "must be a JSON object: " + what)));
         }
         List<FieldError> errors = new ArrayList<>();
         T value;
@@ -79,10 +98,11 @@ public class AdminBodies {
                 errors.add(new FieldError(field, violation.getMessage()));
             }
         }
+        rules.apply(value).list().stream().filter(error -> !mistyped.contains(error.field())).forEach(errors::add);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt((FieldError error) -> fields.indexOf(top(error.field())))
                     .thenComparing(error -> sortable(error.field())));
-            throw new InvalidSettingsException(errors);
+            throw invalid.apply(errors);
         }
         return value;
     }
@@ -114,7 +134,7 @@ public class AdminBodies {
         return m.appendTail(sorted).toString();
     }
 
-    /** A text or a number only from a JSON text or number: anything else goes to {@link Mismatches}. */
+    /** A text, a number or a boolean only from a JSON text, number or boolean: anything else goes to {@link Mismatches}. */
     private static final class Strict<T> extends StdScalarDeserializer<T> {
 
         private final Class<T> type;
@@ -132,6 +152,9 @@ public class AdminBodies {
             }
             if ((type == BigDecimal.class || type == Number.class) && token.isNumeric()) {
                 return type.cast(p.getDecimalValue());
+            }
+            if (type == Boolean.class && token.isBoolean()) {
+                return type.cast(p.getBooleanValue());
             }
             return type.cast(ctxt.handleUnexpectedToken(type, p));
         }
@@ -169,6 +192,9 @@ public class AdminBodies {
         private static String expected(Class<?> target) {
             if (target == String.class) {
                 return "a text";
+            }
+            if (target == Boolean.class) {
+                return "true or false";
             }
             if (Number.class.isAssignableFrom(target)) {
                 return "a number";

@@ -1,12 +1,12 @@
 package io.deskpulse.scoring.rest;
 
-import io.deskpulse.scoring.domain.AlertRule;
 import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
-import io.deskpulse.scoring.service.AlertRuleCodec;
+import io.deskpulse.scoring.domain.AlertRule;
 import io.deskpulse.scoring.service.AlertRuleService;
+import io.deskpulse.scoring.service.InvalidAlertRuleException;
 import io.deskpulse.scoring.service.Precondition;
 import io.deskpulse.scoring.service.UnknownResourceException;
 import jakarta.ws.rs.Consumes;
@@ -48,10 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlertRuleResource {
 
     private final AlertRuleService service;
+    private final AdminBodies bodies;
     private final Caller caller;
 
-    public AlertRuleResource(AlertRuleService service, Caller caller) {
+    public AlertRuleResource(AlertRuleService service, AdminBodies bodies, Caller caller) {
         this.service = service;
+        this.bodies = bodies;
         this.caller = caller;
     }
 
@@ -70,7 +72,7 @@ public class AlertRuleResource {
     @Operation(operationId = "createAlertRule", summary = "Create an alert rule", description = "Evaluated from the next evaluation on (within "
             + "deskpulse.alerts.interval of new data, and at least every deskpulse.alerts.refresh).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertRuleSchemas.Body.class),
+            schema = @Schema(implementation = AlertRuleRequest.class),
             examples = @ExampleObject(name = "slow chat replies of billing", value = AlertRuleExamples.BODY)))
     @APIResponse(responseCode = "201", description = "Created; its URL is in Location",
             headers = {
@@ -91,7 +93,7 @@ public class AlertRuleResource {
             + "key:<fingerprint of the API key>", example = "jane.doe@example.com") @HeaderParam(Actor.HEADER) String actor)
             throws SQLException {
         String by = Actor.of(caller, actor);
-        AlertRule created = service.create(caller.tenant(), AlertRuleCodec.parse(body), by);
+        AlertRule created = service.create(caller.tenant(), draft(body), by);
         return Response.created(URI.create(AlertRuleService.RESOURCE + "/" + created.id()))
                 .entity(AlertRuleJson.of(created)).header(HttpHeaders.ETAG, etag(created)).build();
     }
@@ -119,7 +121,7 @@ public class AlertRuleResource {
             + "keeps the stored one); its version counts up. A new definition (what it watches) resolves its open alerts "
             + "(\"the rule changed\"), and so does disabling it; a new name or webhook keeps them.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertRuleSchemas.Body.class),
+            schema = @Schema(implementation = AlertRuleRequest.class),
             examples = @ExampleObject(name = "a higher threshold", value = AlertRuleExamples.BODY)))
     @APIResponse(responseCode = "200", description = "Replaced",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
@@ -145,7 +147,7 @@ public class AlertRuleResource {
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         String by = Actor.of(caller, actor);
         long number = id(id);
-        AlertRule replaced = service.replace(caller.tenant(), number, AlertRuleCodec.parse(body), Precondition.ifMatch(ifMatch), by);
+        AlertRule replaced = service.replace(caller.tenant(), number, draft(body), Precondition.ifMatch(ifMatch), by);
         return Response.ok(AlertRuleJson.of(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
     }
 
@@ -183,6 +185,11 @@ public class AlertRuleResource {
             throws SQLException {
         return Response.ok(service.deliveries(caller.tenant(), id(id)).stream().map(WebhookDeliveryJson::of).toList())
                 .build();
+    }
+
+    private AlertRule.Draft draft(String body) {
+        return bodies.read(body, AlertRuleRequest.class, "the alert rule", AlertRuleRequest.FIELDS,
+                InvalidAlertRuleException::new).draft();
     }
 
     private static String etag(AlertRule rule) {

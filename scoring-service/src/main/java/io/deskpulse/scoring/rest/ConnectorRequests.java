@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The bodies of the connector API's requests. Fields they do not know are refused, each named. */
@@ -48,9 +47,9 @@ final class ConnectorRequests {
         @Override
         public FieldErrors check() {
             FieldErrors errors = new FieldErrors();
-            unknown(errors, "", unknownFields, "platform, name, options, secret");
+            errors.unknown(unknownFields, "", "is not a field here; they are platform, name, options, secret");
             if (options != null) {
-                unknown(errors, "options.", options.unknownFields(), "allow_unsigned, auth");
+                errors.unknown(options.unknownFields(), "options.", "is not a field here; they are allow_unsigned, auth");
                 if (options.allowUnsigned() != null && !"chatwoot".equals(platform)) {
                     errors.add("options.allow_unsigned", "is an option of chatwoot connectors only");
                 }
@@ -105,16 +104,9 @@ final class ConnectorRequests {
         @Override
         public FieldErrors check() {
             FieldErrors errors = new FieldErrors();
-            unknown(errors, "", unknownFields, "secret, grace_period_s");
+            errors.unknown(unknownFields, "", "is not a field here; they are secret, grace_period_s");
             return errors;
         }
     }
 
-    private static void unknown(FieldErrors errors, String prefix, Map<String, Object> fields, String known) {
-        if (fields != null) {
-            for (String field : new TreeSet<>(fields.keySet())) {
-                errors.add(prefix + field, "is not a field here; they are " + known);
-            }
-        }
-    }
 }

@@ -78,10 +78,7 @@ public record ExemptionRequest(
     @Override
     public FieldErrors check() {
         FieldErrors errors = new FieldErrors();
-        if (unknownFields() != null) {
-            new TreeSet<>(unknownFields().keySet()).forEach(name -> errors.add(name,
-                "is not a field of an exemption; they are " + String.join(", ", FIELDS)));
-        }
+        errors.unknown(unknownFields, "", "is not a field of an exemption; they are " + String.join(", ", FIELDS));
         teams(teams, errors);
         LocalDate from = checkedDate(from(), "from", errors);
         LocalDate to = checkedDate(to(), "to", errors);

@@ -1,14 +1,14 @@
 package io.deskpulse.scoring.rest;
 
 import io.deskpulse.platform.rest.Problem;
-import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
-import io.deskpulse.scoring.service.ExemptionJson;
+import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.service.ExemptionService;
 import io.deskpulse.scoring.service.Precondition;
 import io.deskpulse.scoring.service.UnknownResourceException;
+import io.deskpulse.storage.ExemptionDocument;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,10 +60,10 @@ public class ExemptionResource {
     @Operation(operationId = "listExemptions", summary = "The tenant's exemptions", description = "All of them, ordered by their first day, then id.")
     @APIResponse(responseCode = "200", description = "The exemptions (empty when there are none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ExemptionJson.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ExemptionDocument.class),
                     examples = @ExampleObject(name = "a product recall", value = "[" + ScorecardExamples.EXEMPTION + "]")))
     public Response list() throws SQLException {
-        return Response.ok(service.list(caller.tenant()).stream().map(ExemptionJson::of).toList()).build();
+        return Response.ok(service.list(caller.tenant()).stream().map(ExemptionService::document).toList()).build();
     }
 
     @POST
@@ -80,7 +80,7 @@ public class ExemptionResource {
                 @Header(name = "Location", description = "/v1/settings/exemptions/<id>", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", description = "\"1\"", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ExemptionJson.class),
+                    schema = @Schema(implementation = ExemptionDocument.class),
                     examples = @ExampleObject(name = "created", value = ScorecardExamples.EXEMPTION)))
     @APIResponse(responseCode = "400", description = "Invalid exemption (every bad field listed), a body that is not JSON, "
             + "or an X-DeskPulse-Actor that is too long",
@@ -100,7 +100,7 @@ public class ExemptionResource {
         String by = Actor.of(caller, actor);
         Exemption created = service.create(caller.tenant(), draft(body), by);
         return Response.created(URI.create(ExemptionService.RESOURCE + "/" + created.id()))
-                .entity(ExemptionJson.of(created)).header(HttpHeaders.ETAG, etag(created)).build();
+                .entity(ExemptionService.document(created)).header(HttpHeaders.ETAG, etag(created)).build();
     }
 
     @GET
@@ -109,7 +109,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "200", description = "The exemption",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ExemptionJson.class),
+                    schema = @Schema(implementation = ExemptionDocument.class),
                     examples = @ExampleObject(name = "a product recall", value = ScorecardExamples.EXEMPTION)))
     @APIResponse(responseCode = "404", description = "The tenant has no such exemption",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -117,7 +117,7 @@ public class ExemptionResource {
     public Response get(@Parameter(description = "The exemption's id", example = "4") @PathParam("id") String id)
             throws SQLException {
         Exemption exemption = service.find(caller.tenant(), id(id));
-        return Response.ok(ExemptionJson.of(exemption)).header(HttpHeaders.ETAG, etag(exemption)).build();
+        return Response.ok(ExemptionService.document(exemption)).header(HttpHeaders.ETAG, etag(exemption)).build();
     }
 
     @PUT
@@ -130,7 +130,7 @@ public class ExemptionResource {
     @APIResponse(responseCode = "200", description = "Replaced",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ExemptionJson.class),
+                    schema = @Schema(implementation = ExemptionDocument.class),
                     examples = @ExampleObject(name = "replaced", value = ScorecardExamples.EXEMPTION)))
     @APIResponse(responseCode = "400", description = "Invalid exemption, or not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -157,7 +157,7 @@ public class ExemptionResource {
         String by = Actor.of(caller, actor);
         long number = id(id);
         Exemption replaced = service.replace(caller.tenant(), number, draft(body), Precondition.ifMatch(ifMatch), by);
-        return Response.ok(ExemptionJson.of(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
+        return Response.ok(ExemptionService.document(replaced)).header(HttpHeaders.ETAG, etag(replaced)).build();
     }
 
     @DELETE

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/reconciliations}. Fields it does not know are refused, each named. */
@@ -41,11 +40,7 @@ public record ReconciliationRequest(
     @Override
     public FieldErrors check() {
         FieldErrors errors = new FieldErrors();
-        if (unknownFields != null) {
-            for (String field : new TreeSet<>(unknownFields.keySet())) {
-                errors.add(field, "is not a field of a reconciliation request; they are " + FIELDS);
-            }
-        }
+        errors.unknown(unknownFields, "", "is not a field of a reconciliation request; they are " + FIELDS);
         for (String field : List.of("from", "to")) {
             Instant at = field.equals("from") ? from : to;
             if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {

@@ -4,12 +4,14 @@ import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
+import io.deskpulse.scoring.service.InvalidSettingsException;
 import io.deskpulse.scoring.service.Precondition;
+import io.deskpulse.scoring.service.ScoringModelRules;
 import io.deskpulse.scoring.service.ScoringModelService;
-import io.deskpulse.scoring.service.ScoringModels;
 import io.deskpulse.scoring.service.ScoringModelService.Saved;
 import io.deskpulse.scoring.service.ScoringModelService.State;
 import io.deskpulse.scoring.service.UnknownSettingsVersionException;
+import io.deskpulse.storage.ScoringModelsDocument;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -79,7 +81,7 @@ public class ScoringModelResource {
                     + "is a new version; it recomputes nothing (scorecards are computed when read). A document that "
                     + "changes nothing creates no version.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ScoringModels.class),
+            schema = @Schema(implementation = ScoringModelsDocument.class),
             examples = @ExampleObject(name = "a custom role and assignments", value = ScorecardExamples.MODELS_PUT)))
     @APIResponse(responseCode = "200", description = "Saved (or nothing changed: the current version)",
             headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = SchemaType.STRING)),
@@ -113,8 +115,9 @@ public class ScoringModelResource {
             @HeaderParam(Actor.HEADER) String actor) throws SQLException {
         String changedBy = Actor.of(caller, actor);
         Precondition precondition = Precondition.ifMatch(ifMatch);
-        ScoringModels wanted = bodies.read(body, ScoringModels.class, "the scoring models document", ScoringModels.FIELDS)
-                .canonical(ScoringModels.DEFAULTS);
+        ScoringModelsDocument wanted = bodies.read(body, ScoringModelsDocument.class, "the scoring models document",
+                ScoringModelsDocument.FIELDS, InvalidSettingsException::new, ScoringModelRules::check)
+                .canonical(ScoringModelsDocument.DEFAULTS);
         Saved saved = service.save(caller.tenant(), wanted, precondition, changedBy);
         return Response.ok(ScoringModelsJson.current(saved.state()))
                 .header(HttpHeaders.ETAG, VersionSummary.etag(saved.state().version())).build();

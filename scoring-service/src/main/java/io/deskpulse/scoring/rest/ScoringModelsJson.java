@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.service.ScoringModelService.State;
-import io.deskpulse.scoring.service.ScoringModels;
+import io.deskpulse.storage.ScoringModelsDocument;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +25,7 @@ record ScoringModelsJson(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in one version's answer (GET .../versions/{version}): the top-level fields whose "
                 + "value differs from the previous version", example = "[\"roles\"]") List<String> changedFields,
-        @JsonUnwrapped ScoringModels models) {
+        @JsonUnwrapped ScoringModelsDocument models) {
 
     static ScoringModelsJson current(State state) {
         return of(state, null);

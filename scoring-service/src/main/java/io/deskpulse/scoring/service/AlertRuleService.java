@@ -24,6 +24,7 @@ public class AlertRuleService {
 
     public static final String RESOURCE = "/v1/alert-rules";
     public static final int MAX_RULES = 200;
+    public static final int MIN_SECRET_LENGTH = 16;
     static final String RULE_CHANGED = "the rule changed";
     static final String RULE_DISABLED = "the rule was disabled";
     static final String RULE_DELETED = "the rule was deleted";
@@ -144,6 +145,6 @@ public class AlertRuleService {
 
     private static InvalidAlertRuleException secretRequired() {
         return new InvalidAlertRuleException(List.of(new FieldError("webhook.secret", "is required with a webhook "
-                + "url: at least " + AlertRuleCodec.MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32)")));
+                + "url: at least " + MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32)")));
     }
 }

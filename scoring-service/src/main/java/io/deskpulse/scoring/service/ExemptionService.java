@@ -3,10 +3,15 @@ package io.deskpulse.scoring.service;
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.repository.ExemptionRepository;
 import io.deskpulse.scoring.repository.Transactions;
+import io.deskpulse.storage.ExemptionDocument;
+import io.deskpulse.storage.ScoringModelsDocument;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -25,6 +30,16 @@ public class ExemptionService {
     public ExemptionService(DataSource dataSource, ExemptionRepository repository) {
         this.dataSource = dataSource;
         this.repository = repository;
+    }
+
+    /** The exemption as the API answers it and period reports keep it. */
+    public static ExemptionDocument document(Exemption e) {
+        Map<String, BigDecimal> relaxed = new TreeMap<>();
+        // written plainly, 450 and not 4.5E+2, whichever mapper writes it
+        e.relaxedTargets().forEach((metric, target) -> relaxed.put(metric,
+                new BigDecimal(ScoringModelsDocument.plain(target).toString())));
+        return new ExemptionDocument(e.id(), e.version(), e.teams(), e.from().toString(), e.to().toString(), e.reason(),
+                relaxed, e.leftOut(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
     public List<Exemption> list(String tenant) throws SQLException {

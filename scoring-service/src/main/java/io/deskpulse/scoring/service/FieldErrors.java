@@ -3,6 +3,8 @@ package io.deskpulse.scoring.service;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** Collects every bad field of a document while it is read or validated, so that one answer names them all. */
 public final class FieldErrors {
@@ -11,6 +13,13 @@ public final class FieldErrors {
 
     public void add(String field, String reason) {
         errors.add(new FieldError(field, reason));
+    }
+
+    /** Each of {@code fields} (sorted, for a stable answer) as an error at {@code prefix + name}: none is known. */
+    public void unknown(Map<String, ?> fields, String prefix, String reason) {
+        if (fields != null) {
+            new TreeSet<>(fields.keySet()).forEach(name -> add(prefix + name, reason));
+        }
     }
 
     public int count() {

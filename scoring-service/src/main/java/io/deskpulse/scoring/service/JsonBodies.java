@@ -6,21 +6,18 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Request bodies of the admin API read as JSON trees: a repeated key is refused (which of two values was
- * meant?) and decimals stay exact, so that a document is validated as it was written. Stored documents are
- * written and read back with the same mapper.
+ * meant?) and decimals stay exact, so that a document is validated as it was written (stored documents are
+ * written and read with the storage contract's StoredJson).
  */
 public final class JsonBodies {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     private JsonBodies() {
@@ -47,24 +44,6 @@ public final class JsonBodies {
                     + "'; no text may contain it");
         }
         return tree;
-    }
-
-    /** A document as it is stored: compact JSON, instants as ISO-8601 text. */
-    public static String toStored(Object document) {
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a document did not write as JSON", e);
-        }
-    }
-
-    /** A stored document; it was valid when stored, so a failure is a bug or a hand edit. */
-    public static <T> T fromStored(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored " + type.getSimpleName() + " no longer reads: " + e.getMessage(), e);
-        }
     }
 
     /** The path of the first name or text holding U+0000, or null. */

@@ -4,9 +4,10 @@ import io.deskpulse.scoring.config.PeriodReportConfig;
 import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.domain.ReportPeriod;
 import io.deskpulse.scoring.repository.ExemptionRepository;
-import io.deskpulse.scoring.repository.PeriodReportRepository.Tenant;
 import io.deskpulse.scoring.repository.PeriodReportRepository;
+import io.deskpulse.scoring.repository.PeriodReportRepository.Tenant;
 import io.deskpulse.scoring.repository.Transactions;
+import io.deskpulse.storage.StoredJson;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -106,7 +107,7 @@ public class PeriodReportProducer {
             // kept as the API answered them then: a later change or removal does not rewrite a closed period
             int modelVersion = reports.modelVersion(c, tenant.id());
             Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), modelVersion,
-                    JsonBodies.toStored(inForce.stream().map(ExemptionJson::of).toList()));
+                    StoredJson.write(inForce.stream().map(ExemptionService::document).toList()));
             if (id.isEmpty()) {
                 return false;
             }

@@ -3,6 +3,7 @@ package io.deskpulse.scoring.service;
 import io.deskpulse.scoring.domain.DocumentVersion;
 import io.deskpulse.scoring.repository.ScoringModelRepository;
 import io.deskpulse.scoring.repository.Transactions;
+import io.deskpulse.storage.ScoringModelsDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ public class ScoringModelService {
     public static final String RESOURCE = "/v1/settings/scoring-models";
 
     /** A version and its effective document. */
-    public record State(DocumentVersion version, ScoringModels document) {
+    public record State(DocumentVersion version, ScoringModelsDocument document) {
     }
 
     /** The outcome of a PUT: the models now, and whether it made a new version. */
@@ -55,7 +56,8 @@ public class ScoringModelService {
      * Saves {@code wanted} (canonical) as the next version unless it changes nothing. Changes of one tenant are serialised
      * by a lock; a version taken meanwhile by a writer that bypasses it is retried once, then 409.
      */
-    public Saved save(String tenant, ScoringModels wanted, Precondition precondition, String changedBy) throws SQLException {
+    public Saved save(String tenant, ScoringModelsDocument wanted, Precondition precondition, String changedBy)
+            throws SQLException {
         for (int attempt = 1; attempt <= 2; attempt++) {
             Optional<Saved> saved = Transactions.retryingDeadlocks(dataSource,
                     c -> saveIn(c, tenant, wanted, precondition, changedBy));
@@ -66,7 +68,7 @@ public class ScoringModelService {
         throw new ConcurrentSettingsUpdateException(tenant, RESOURCE);
     }
 
-    private Optional<Saved> saveIn(Connection c, String tenant, ScoringModels wanted, Precondition precondition,
+    private Optional<Saved> saveIn(Connection c, String tenant, ScoringModelsDocument wanted, Precondition precondition,
             String changedBy) throws SQLException {
         repository.lockTenant(c, tenant);
         DocumentVersion latest = repository.latest(c, tenant).orElse(DocumentVersion.NONE);
@@ -74,7 +76,7 @@ public class ScoringModelService {
             throw new VersionConflictException(precondition.header(), latest.version(), RESOURCE);
         }
         State current = state(latest);
-        List<String> changed = ScoringModels.changedFields(current.document(), wanted);
+        List<String> changed = ScoringModelsDocument.changedFields(current.document(), wanted);
         if (changed.isEmpty()) {
             return Optional.of(new Saved(current, false));
         }
@@ -83,7 +85,7 @@ public class ScoringModelService {
     }
 
     private State state(DocumentVersion version) {
-        return new State(version, version.version() == 0 ? ScoringModels.DEFAULTS
-                : ScoringModels.fromStored(version.document()));
+        return new State(version, version.version() == 0 ? ScoringModelsDocument.DEFAULTS
+                : ScoringModelsDocument.fromStored(version.document()));
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deskpulse.scoring.domain.BusinessHours;
 import io.deskpulse.scoring.domain.OpenInterval;
 import io.deskpulse.scoring.domain.TenantSettings;
+import io.deskpulse.storage.StoredJson;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -204,12 +205,12 @@ public record SettingsDocument(
 
     /** The canonical JSON text of {@code settings} that is stored in tenant_settings_versions. */
     public static String toStored(TenantSettings settings) {
-        return JsonBodies.toStored(of(settings));
+        return StoredJson.write(of(settings));
     }
 
     /** A stored document; it passed these rules when it was saved, so a failure is a bug or a hand edit. */
     public static TenantSettings fromStored(String json) {
-        SettingsDocument document = JsonBodies.fromStored(json, SettingsDocument.class);
+        SettingsDocument document = StoredJson.read(json, SettingsDocument.class);
         FieldErrors errors = document.check();
         if (errors.any()) {
             throw new IllegalStateException("a stored settings document no longer reads: " + errors.list());
@@ -264,10 +265,7 @@ public record SettingsDocument(
     @Override
     public FieldErrors check() {
         FieldErrors errors = new FieldErrors();
-        if (unknownFields != null) {
-            new TreeSet<>(unknownFields.keySet()).forEach(name -> errors.add(name,
-                    "is not a settings field; they are " + String.join(", ", FIELDS)));
-        }
+        errors.unknown(unknownFields, "", "is not a settings field; they are " + String.join(", ", FIELDS));
         if (timeZone != null) {
             reportZone(timeZone, errors);
         }
@@ -365,10 +363,8 @@ public record SettingsDocument(
     }
 
     private static void hours(Hours hours, String path, FieldErrors errors) {
-        if (hours.unknownFields() != null) {
-            new TreeSet<>(hours.unknownFields().keySet()).forEach(name -> errors.add(path + "." + name,
-                    "is not a field of business hours; they have time_zone, weekly and holidays"));
-        }
+        errors.unknown(hours.unknownFields(), path + ".", "is not a field of business hours; they have time_zone, weekly and "
+                + "holidays");
         if (hours.timeZone() != null) {
             zone(hours.timeZone(), path + ".time_zone", errors);
         }

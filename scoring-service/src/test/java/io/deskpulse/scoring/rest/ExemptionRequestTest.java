@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.deskpulse.scoring.domain.Exemption;
-import io.deskpulse.scoring.service.ExemptionJson;
+import io.deskpulse.scoring.service.ExemptionService;
 import io.deskpulse.scoring.service.FieldError;
 import io.deskpulse.scoring.service.InvalidSettingsException;
-import io.deskpulse.scoring.service.JsonBodies;
+import io.deskpulse.storage.StoredJson;
 import jakarta.validation.Validation;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -85,7 +85,7 @@ class ExemptionRequestTest {
                 "Recall", Map.of("handle_avg_s", new BigDecimal("4.5E+2"), "csat_avg", new BigDecimal("4.25")),
                 List.of("fcr_rate"), at, "jane", at, "ops");
 
-        assertThat(JsonBodies.toStored(ExemptionJson.of(exemption))).isEqualTo(("{'id':4,'version':1,"
+        assertThat(StoredJson.write(ExemptionService.document(exemption))).isEqualTo(("{'id':4,'version':1,"
                 + "'teams':null,'from':'2026-11-03','to':'2026-11-05','reason':'Recall',"
                 + "'relaxed_targets':{'csat_avg':4.25,'handle_avg_s':450},'left_out':['fcr_rate'],"
                 + "'created_at':'2026-11-03T08:12:40.512Z','created_by':'jane','updated_at':'2026-11-03T08:12:40.512Z',"

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskpulse.scoring.service.FieldError;
 import io.deskpulse.scoring.service.InvalidSettingsException;
-import io.deskpulse.scoring.service.ScoringModels;
+import io.deskpulse.scoring.service.ScoringModelRules;
 import io.deskpulse.scoring.service.UnreadableSettingsException;
+import io.deskpulse.storage.ScoringModelsDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,10 @@ class ScoringModelsTest {
         return singleQuoted.replace('\'', '"');
     }
 
-    private static ScoringModels parse(String body) {
-        return ExemptionRequestTest.BODIES.read(body, ScoringModels.class, "the scoring models document",
-                ScoringModels.FIELDS).canonical(ScoringModels.DEFAULTS);
+    private static ScoringModelsDocument parse(String body) {
+        return ExemptionRequestTest.BODIES.read(body, ScoringModelsDocument.class, "the scoring models document",
+                ScoringModelsDocument.FIELDS, InvalidSettingsException::new, ScoringModelRules::check)
+                .canonical(ScoringModelsDocument.DEFAULTS);
     }
 
     private List<FieldError> errors(String body) {
@@ -33,18 +35,18 @@ class ScoringModelsTest {
 
     @Test
     void theDefaultsAreTheCatalogsThreeRolesWithTheirGroupShares() {
-        ScoringModels defaults = ScoringModels.DEFAULTS;
+        ScoringModelsDocument defaults = ScoringModelsDocument.DEFAULTS;
         assertThat(defaults.roles()).hasSize(3);
         // satisfaction & quality / timeliness / cost & efficiency, as the catalog's table has them
         assertThat(groupShares(defaults, "frontline_agent")).containsExactly(55.0, 30.0, 15.0);
         assertThat(groupShares(defaults, "technical_support")).containsExactly(30.0, 40.0, 30.0);
         assertThat(groupShares(defaults, "team_lead")).containsExactly(40.0, 20.0, 40.0);
-        assertThat(defaults.defaultRoles()).isEqualTo(new ScoringModels.DefaultRoles("frontline_agent", "team_lead", null));
+        assertThat(defaults.defaultRoles()).isEqualTo(new ScoringModelsDocument.DefaultRoles("frontline_agent", "team_lead", null));
         assertThat(parse("{}")).isEqualTo(defaults);
-        assertThat(ScoringModels.fromStored(defaults.toStored())).isEqualTo(defaults);
+        assertThat(ScoringModelsDocument.fromStored(defaults.toStored())).isEqualTo(defaults);
     }
 
-    private static List<Double> groupShares(ScoringModels models, String role) {
+    private static List<Double> groupShares(ScoringModelsDocument models, String role) {
         double[] shares = new double[3];
         List<String> groups = List.of("satisfaction_quality", "timeliness", "cost_efficiency");
         models.roles().get(role).kpis().forEach(kpi ->
@@ -54,7 +56,7 @@ class ScoringModelsTest {
 
     @Test
     void aDocumentIsWrittenCanonically() {
-        ScoringModels models = parse(json("""
+        ScoringModelsDocument models = parse(json("""
                 {'team_roles': {'t-2': 'solo'}, 'version': 3,
                  'roles': {'solo': {'kpis': [{'weight': 60.0, 'target': 4.50, 'metric': 'csat_avg'},
                                              {'metric': 'handle_avg_s', 'channel': 'phone', 'target': 300, 'weight': 40}],

@@ -3,79 +3,31 @@ package io.deskpulse.reporting.rest.body;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskpulse.reporting.domain.alert.AlertPage;
 import io.deskpulse.reporting.domain.alert.AlertRow;
-import java.math.BigDecimal;
-import java.time.Instant;
+import io.deskpulse.storage.AlertDocument;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of {@code GET /v1/alerts}, newest first. */
 @Schema(name = "AlertPage", requiredProperties = {"rows", "next_cursor"}, additionalProperties = Schema.False.class)
 public record AlertsBody(
-        List<Row> rows,
+        List<AlertDocument> rows,
         @JsonProperty("next_cursor")
         @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page") String nextCursor)
         implements ReportBody {
 
     public static AlertsBody of(AlertPage page) {
-        return new AlertsBody(page.rows().stream().map(Row::of).toList(), page.nextCursor());
+        return new AlertsBody(page.rows().stream().map(AlertsBody::row).toList(), page.nextCursor());
     }
 
     @Override
     public CsvRecords csv() {
-        return CsvRecords.of(Row.class, rows);
+        return CsvRecords.of(AlertDocument.class, rows);
     }
 
-    @Schema(name = "AlertRow", description = "A raised or resolved alert, with the rule's definition as it was when "
-            + "raised (docs/alerts.md)", requiredProperties = {"id", "state", "rule_id", "rule_version", "rule_name",
-                "metric", "dimension", "member", "channel", "window_minutes", "comparison", "threshold", "min_volume",
-                "raised_at", "raised_value", "raised_volume", "window_start", "window_end", "resolved_at",
-                "resolved_value", "resolved_volume", "resolved_reason"}, additionalProperties = Schema.False.class)
-    public record Row(
-            @Schema(description = "The alert's id; newer alerts have larger ids", example = "18") long id,
-            @Schema(enumeration = {"raised", "resolved"}, description = "raised: still open; resolved: closed",
-                    example = "raised") String state,
-            @JsonProperty("rule_id") @Schema(description = "The rule that raised it", example = "3") long ruleId,
-            @JsonProperty("rule_version") @Schema(description = "The rule's version when it was raised", example = "1")
-            int ruleVersion,
-            @JsonProperty("rule_name") @Schema(description = "The rule's name", example = "Chat first response too slow")
-            String ruleName,
-            @Schema(description = "The catalog metric the rule watches", example = "first_response_avg_s") String metric,
-            @Schema(enumeration = {"tenant", "team", "agent"}, description = "Whom the rule watches", example = "team")
-            String dimension,
-            @Schema(nullable = true, description = "The team or agent; null for the tenant dimension", example = "billing")
-            String member,
-            @Schema(nullable = true, description = "The rule's channel; null: all channels", example = "chat") String channel,
-            @JsonProperty("window_minutes") @Schema(description = "The rolling window of the rule, in minutes",
-                    example = "60") int windowMinutes,
-            @Schema(enumeration = {">", ">=", "<", "<="}, description = "Raised while the value compares so to threshold",
-                    example = ">") String comparison,
-            @Schema(description = "The rule's threshold, as written", example = "120") BigDecimal threshold,
-            @JsonProperty("min_volume") @Schema(description = "The contributions the window needs before the rule judges "
-                    + "it", example = "3") long minVolume,
-            @JsonProperty("raised_at") @Schema(description = "When it was raised", example = "2026-11-02T10:25:00Z")
-            Instant raisedAt,
-            @JsonProperty("raised_value") @Schema(description = "The metric's value that raised it", example = "135.0")
-            double raisedValue,
-            @JsonProperty("raised_volume") @Schema(description = "The contributions that value rested on", example = "4")
-            long raisedVolume,
-            @JsonProperty("window_start") @Schema(description = "First instant of the hours read: the start of the hour "
-                    + "holding raised_at minus window_minutes", example = "2026-11-02T09:00:00Z") Instant windowStart,
-            @JsonProperty("window_end") @Schema(description = "The end of the hours read: raised_at",
-                    example = "2026-11-02T10:25:00Z") Instant windowEnd,
-            @JsonProperty("resolved_at") @Schema(nullable = true, description = "When it was resolved; null while raised",
-                    example = "2026-11-02T11:40:00Z") Instant resolvedAt,
-            @JsonProperty("resolved_value") @Schema(nullable = true, description = "The value when resolved; null while "
-                    + "raised, or when the window had none", example = "95.5") Double resolvedValue,
-            @JsonProperty("resolved_volume") @Schema(nullable = true, description = "The contributions of the window when "
-                    + "resolved; null while raised", example = "6") Long resolvedVolume,
-            @JsonProperty("resolved_reason") @Schema(nullable = true, description = "Why it was resolved; null while raised",
-                    example = "the value is back within the threshold") String resolvedReason) {
-
-        static Row of(AlertRow a) {
-            return new Row(a.id(), a.state(), a.ruleId(), a.ruleVersion(), a.ruleName(), a.metric(), a.dimension(),
-                    a.member(), a.channel(), a.windowMinutes(), a.comparison(), a.threshold(), a.minVolume(), a.raisedAt(),
-                    a.raisedValue(), a.raisedVolume(), a.windowStart(), a.windowEnd(), a.resolvedAt(), a.resolvedValue(),
-                    a.resolvedVolume(), a.resolvedReason());
-        }
+    static AlertDocument row(AlertRow a) {
+        return new AlertDocument(a.id(), a.state(), a.ruleId(), a.ruleVersion(), a.ruleName(), a.metric(), a.dimension(),
+                a.member(), a.channel(), a.windowMinutes(), a.comparison(), a.threshold(), a.minVolume(), a.raisedAt(),
+                a.raisedValue(), a.raisedVolume(), a.windowStart(), a.windowEnd(), a.resolvedAt(), a.resolvedValue(),
+                a.resolvedVolume(), a.resolvedReason());
     }
 }

@@ -6,18 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.deskpulse.reporting.domain.scorecard.Exemption;
 import io.deskpulse.reporting.domain.scorecard.ModelKpi;
 import io.deskpulse.reporting.domain.scorecard.ScoringModels;
+import io.deskpulse.storage.ScoringModelsDocument;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The documents scoring-service stores for scorecards, read without a database or Quarkus. */
-class ScoringModelsJsonTest {
+/** The documents scoring-service stores for scorecards, read as the storage contract's types without a database or Quarkus. */
+class StoredDocumentsTest {
 
     @Test
     void versionZeroIsTheCatalogsModels() {
-        ScoringModels models = ScoringModelsJson.defaults();
+        ScoringModels models = ScorecardRepository.DEFAULTS;
         assertThat(models.version()).isZero();
         assertThat(models.roles()).containsOnlyKeys("frontline_agent", "team_lead", "technical_support");
         assertThat(models.roleOfAgent("anyone")).isEqualTo("frontline_agent");
@@ -28,10 +29,10 @@ class ScoringModelsJsonTest {
 
     @Test
     void aTenantsVersionWithRolesOfItsOwn() {
-        ScoringModels models = ScoringModelsJson.parse(3, """
+        ScoringModels models = ScorecardRepository.models(3, ScoringModelsDocument.fromStored("""
                 {"roles": {"solo": {"kpis": [{"metric": "first_response_avg_s", "channel": "chat", "group": null,
                   "direction": "lower", "target": 30, "weight": 100}], "peer_review": {"share": 10, "target": 4.5}}},
-                 "default_roles": {"agent": "solo", "team": "solo"}, "agent_roles": {"a-1": "solo"}, "team_roles": {}}""");
+                 "default_roles": {"agent": "solo", "team": "solo"}, "agent_roles": {"a-1": "solo"}, "team_roles": {}}"""));
         assertThat(models.version()).isEqualTo(3);
         assertThat(models.channels()).containsExactly("chat");
         assertThat(models.model("solo").kpis()).containsExactly(
@@ -42,7 +43,7 @@ class ScoringModelsJsonTest {
 
     @Test
     void exemptionsAsAKeptReportHoldsThem() {
-        List<Exemption> exemptions = ScoringModelsJson.exemptions("""
+        List<Exemption> exemptions = ScorecardRepository.exemptions("""
                 [{"id": 4, "version": 1, "teams": ["billing"], "from": "2026-11-04", "to": "2026-11-05",
                   "reason": "Recall", "relaxed_targets": {"csat_avg": 4.0}, "left_out": ["fcr_rate", "csat_avg"],
                   "created_at": "2026-11-01T00:00:00Z", "created_by": "x", "updated_at": "2026-11-01T00:00:00Z",
@@ -58,7 +59,7 @@ class ScoringModelsJsonTest {
 
     @Test
     void aDocumentThatDoesNotReadSaysWhich() {
-        assertThatThrownBy(() -> ScoringModelsJson.targets("{\"csat_avg\": "))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("{\"csat_avg\": ");
+        assertThatThrownBy(() -> ScorecardRepository.exemptions("[{\"id\": "))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ExemptionDocument");
     }
 }

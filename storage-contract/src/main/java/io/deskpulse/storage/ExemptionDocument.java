@@ -1,22 +1,20 @@
-package io.deskpulse.scoring.service;
+package io.deskpulse.storage;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.deskpulse.scoring.domain.Exemption;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * An exemption as the API answers it, and as period reports keep it (reporting-service reads that copy: its shape
- * is part of the storage contract).
+ * An exemption as scoring-service's API answers it, and as period reports keep it: reporting-service reads that copy,
+ * so this one type is its shape for both. Relaxed targets are written plainly (450, not 4.5E+2).
  */
 @Schema(name = "Exemption", description = "An exemption period with its identity and history")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ExemptionJson(@Schema(example = "4") long id,
+public record ExemptionDocument(@Schema(example = "4") long id,
         @Schema(description = "Counts up with every change; the ETag, for If-Match", example = "1") int version,
         @Schema(nullable = true, description = "1 to 100 team ids, sorted; null: every team", example = "[\"billing\"]")
         List<String> teams,
@@ -29,12 +27,4 @@ public record ExemptionJson(@Schema(example = "4") long id,
         @Schema(example = "[\"fcr_rate\"]") List<String> leftOut,
         Instant createdAt, @Schema(example = "jane.doe@example.com") String createdBy,
         Instant updatedAt, @Schema(example = "jane.doe@example.com") String updatedBy) {
-
-    public static ExemptionJson of(Exemption e) {
-        Map<String, BigDecimal> relaxed = new TreeMap<>();
-        // written plainly, 450 and not 4.5E+2, whichever mapper writes it
-        e.relaxedTargets().forEach((metric, target) -> relaxed.put(metric, new BigDecimal(Decimals.plain(target).toString())));
-        return new ExemptionJson(e.id(), e.version(), e.teams(), e.from().toString(), e.to().toString(), e.reason(),
-                relaxed, e.leftOut(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
-    }
 }
