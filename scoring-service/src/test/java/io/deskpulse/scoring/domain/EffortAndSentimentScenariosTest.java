@@ -22,7 +22,6 @@ import io.deskpulse.scoring.domain.KpiScenariosTest.Scenario;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -117,13 +116,7 @@ class EffortAndSentimentScenariosTest {
 
     /** All scenarios' events, each on its own ticket. */
     static List<InMemoryScoring.Delivery> allDeliveries() {
-        List<InMemoryScoring.Delivery> deliveries = new ArrayList<>();
-        List<Scenario> all = scenarios().toList();
-        for (int i = 0; i < all.size(); i++) {
-            String id = "E-" + i;
-            all.get(i).events().forEach(e -> deliveries.add(InMemoryScoring.Delivery.ticket(id, e)));
-        }
-        return deliveries;
+        return KpiScenariosTest.deliveries("E-", scenarios().toList());
     }
 
     @Test
