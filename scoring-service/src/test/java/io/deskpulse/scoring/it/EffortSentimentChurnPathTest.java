@@ -138,7 +138,7 @@ class EffortSentimentChurnPathTest {
         assertThat(text("SELECT concat_ws('|', kind, at AT TIME ZONE 'UTC', revenue_milli, currency)"
                 + " FROM customer_lifecycle_events WHERE tenant_id = '" + tenant + "' AND customer_id = 'c-881'"))
                 .isEqualTo("churned|2026-11-10 00:00:00|1200500|EUR");
-        assertThat(text("SELECT concat_ws('|', kind, revenue_milli IS NULL)"
+        assertThat(text("SELECT concat_ws('|', kind, (revenue_milli IS NULL)::text)"
                 + " FROM customer_lifecycle_events WHERE tenant_id = '" + tenant + "' AND customer_id = 'c-9'"))
                 .isEqualTo("renewed|true");
         // no KPI row and no timeline: a customer event belongs to no ticket and no agent
