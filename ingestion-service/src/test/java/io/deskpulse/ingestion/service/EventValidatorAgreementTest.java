@@ -49,7 +49,13 @@ class EventValidatorAgreementTest {
             {"survey.nps", "{\"agent_id\":\"a\",\"score\":9}"},
             {"interaction.offered", "{\"interaction_id\":\"I\",\"channel\":\"phone\",\"queue_id\":\"q\",\"priority\":\"high\"}"},
             {"interaction.answered", "{\"interaction_id\":\"I\",\"agent_id\":\"a\",\"wait_s\":12.5}"},
-            {"interaction.abandoned", "{\"interaction_id\":\"I\",\"wait_s\":3}"}};
+            {"interaction.abandoned", "{\"interaction_id\":\"I\",\"wait_s\":3}"},
+            {"survey.ces", "{\"ticket_id\":\"T\",\"score\":6,\"agent_id\":\"a\"}"},
+            {"survey.ces", "{\"ticket_id\":\"T\",\"score\":4,\"scale\":\"1-5\"}"},
+            {"ticket.message", "{\"ticket_id\":\"T\",\"author\":\"customer\",\"sentiment\":-0.6}"},
+            {"ticket.sentiment", "{\"ticket_id\":\"T\",\"sentiment\":0.25}"},
+            {"customer.churned", "{\"customer_id\":\"c\",\"revenue\":1200,\"currency\":\"EUR\",\"reason\":\"price\"}"},
+            {"customer.renewed", "{\"customer_id\":\"c\"}"}};
 
     /** The invalid events of EventValidatorTest. */
     static final String[] INVALID_FIXTURES = {
@@ -65,6 +71,9 @@ class EventValidatorAgreementTest {
             event("interaction.offered", "{\"interaction_id\":\"I\",\"channel\":\"fax\"}"),
             event("interaction.answered", "{\"interaction_id\":\"I\",\"wait_s\":-1}"),
             event("interaction.abandoned", "{\"wait_s\":\"3\"}"),
+            event("survey.ces", "{\"ticket_id\":\"T\",\"score\":6,\"scale\":\"1-5\"}"),
+            event("ticket.sentiment", "{\"ticket_id\":\"T\",\"sentiment\":-1.5}"),
+            event("customer.churned", "{\"revenue\":-1}"),
             "{\"specversion\":\"0.3\",\"id\":\"\",\"source\":\"s\",\"type\":\"ticket.closed\","
                     + "\"time\":\"2026-11-02T09:14:05\",\"data\":[]}"};
 

@@ -92,7 +92,8 @@ class EventValidatorTest {
                         new Violation("type", "must be one of: ticket.created, ticket.assigned, ticket.message, "
                                 + "ticket.status_changed, ticket.tagged, interaction.completed, interaction.offered, interaction.answered, "
                                 + "interaction.abandoned, survey.csat, survey.nps, "
-                                + "qa.review, agent.status_changed, sale.converted, peer.review"),
+                                + "qa.review, agent.status_changed, sale.converted, peer.review, survey.ces, ticket.sentiment, "
+                                + "customer.churned, customer.renewed"),
                         new Violation("data", "must be an object"),
                         new Violation("time", EventValidator.TIME_REASON));
     }

@@ -17,7 +17,11 @@ import io.deskpulse.reporting.client.api.ReportsApi;
 import io.deskpulse.reporting.client.api.ScorecardsApi;
 import io.deskpulse.reporting.client.api.TicketsApi;
 import io.deskpulse.reporting.client.model.AlertRow;
+import io.deskpulse.reporting.client.model.AtRiskBacktest;
+import io.deskpulse.reporting.client.model.AtRiskBacktestRow;
 import io.deskpulse.reporting.client.model.AtRiskRow;
+import io.deskpulse.reporting.client.model.ChurnReport;
+import io.deskpulse.reporting.client.model.ChurnRow;
 import io.deskpulse.reporting.client.model.ContributionPage;
 import io.deskpulse.reporting.client.model.KpiPage;
 import io.deskpulse.reporting.client.model.KpiRow;
@@ -34,6 +38,7 @@ import io.deskpulse.reporting.support.PeriodReportRows;
 import io.deskpulse.reporting.support.ReportingTestDatabase;
 import io.deskpulse.reporting.support.ScorecardRows;
 import io.deskpulse.reporting.support.TestData;
+import io.deskpulse.reporting.support.TicketFactRows;
 import io.deskpulse.reporting.support.TestTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -98,6 +103,8 @@ class ReportingClientIT {
         ticket(t, "T-2").created("2026-11-10T09:00:00Z").set("customer_id", "c-1").set("tags", List.of("complaint"))
                 .insert();
         ticket(t, "T-3").created("2026-11-20T09:00:00Z").set("customer_id", "c-1").insert();
+        // c-1 leaves on Nov 25: the list flagged it with 20 points (3 tickets) from Nov 20
+        TicketFactRows.lifecycle(t, "c-1", 1, "2026-11-25T12:00:00Z", "churned");
         ScorecardRows.models(t, 1, ScorecardRows.oneRole("solo", "csat_avg", 4.5, 100));
         AlertRows.alert(t, 3, "t-1", "2026-11-02T10:25:00Z", null);
         report = PeriodReportRows.report(t, "week", "2026-11-02", "2026-11-08", 1, "[]");
@@ -171,6 +178,24 @@ class ReportingClientIT {
         // three tickets in the window (20 points) and one tagged complaint (25)
         assertThat(rows).extracting(AtRiskRow::getCustomerId, AtRiskRow::getScore, AtRiskRow::getSignals)
                 .containsExactly(tuple("c-1", 45, List.of("repeat_contacts", "complaints")));
+    }
+
+    @Test
+    void backtestCustomersAtRisk() throws ApiException {
+        AtRiskBacktest backtest = new CustomersApi(client).backtestCustomersAtRisk(LocalDate.parse("2026-11-01"),
+                MONTH_END, 30, "20,25", "UTC", null, null, null, null);
+        assertThat(backtest.getListFrom()).isEqualTo(LocalDate.parse("2026-10-02"));
+        assertThat(backtest.getRows()).extracting(AtRiskBacktestRow::getThreshold, AtRiskBacktestRow::getChurnedCustomers,
+                AtRiskBacktestRow::getCaught, r -> r.getRecall() == null ? null : r.getRecall().doubleValue())
+                .containsExactly(tuple(20, 1L, 1L, 1.0), tuple(25, 1L, 0L, 0.0));
+    }
+
+    @Test
+    void listChurn() throws ApiException {
+        ChurnReport churn = new CustomersApi(client).listChurn(LocalDate.parse("2026-11-01"), MONTH_END, null, "UTC",
+                null, null, null, null);
+        assertThat(churn.getRows()).extracting(ChurnRow::getChurnedCustomers, ChurnRow::getActiveCustomers,
+                r -> r.getChurnRate().doubleValue()).containsExactly(tuple(1L, 1L, 1.0));
     }
 
     @Test
@@ -250,6 +275,6 @@ class ReportingClientIT {
         document.path("paths").forEach(path -> path.forEach(operation -> operations.add(operation.path("operationId")
                 .asText())));
         assertThat(operations).containsExactlyInAnyOrder("listKpis", "listKpiContributions", "listTickets", "getLeaderboard",
-                "listCustomersAtRisk", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards");
+                "listCustomersAtRisk", "backtestCustomersAtRisk", "listChurn", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards");
     }
 }

@@ -27,7 +27,9 @@ public class SchemaReadinessCheck implements HealthCheck {
             + " AND to_regclass('customer_nps_responses') IS NOT NULL"
             + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('ticket_facts') AND attname = 'txid')"
             // V24: reply time and queue KPIs, the queue key of the daily rows
-            + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('kpi_daily') AND attname = 'queue_id')";
+            + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('kpi_daily') AND attname = 'queue_id')"
+            // V27: effort and sentiment, the tickets' churn-risk history, customers' churns and renewals
+            + " AND to_regclass('customer_lifecycle_events') IS NOT NULL";
 
     private final DataSource dataSource;
 
@@ -44,7 +46,7 @@ public class SchemaReadinessCheck implements HealthCheck {
                 boolean present = rs.next() && rs.getBoolean(1);
                 return HealthCheckResponse.named("kpi schema").status(present)
                         .withData("kpi_hourly", present ? "present"
-                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid, kpi_daily.queue_id or "
+                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid, kpi_daily.queue_id, customer_lifecycle_events or "
                                         + "customer_nps_responses): has scoring-service migrated?")
                         .build();
             }

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Reads the churn-risk signals per customer: from ticket_facts, the tickets created in the window (count,
- * complaint-tagged, CSAT 1-2, reopens); from customer_nps_responses, each customer's latest response in
+ * complaint-tagged, CSAT 1-2, reopens, negative sentiment); from customer_nps_responses, each customer's latest response in
  * the window (a response naming only a ticket belongs to the ticket's customer, looked up by key only for
  * those: COALESCE does not evaluate the lookup when the response names its customer).
  */
@@ -52,7 +52,8 @@ public class CustomerRiskRepository {
                         complaintTag).sql("""
                  AS complaints,
                            count(*) FILTER (WHERE csat_score BETWEEN 1 AND 2) AS low_csat,
-                           sum(reopens) AS reopens
+                           sum(reopens) AS reopens,
+                           count(*) FILTER (WHERE negative_sentiment) AS negative_sentiment
                     FROM ticket_facts
                     WHERE tenant_id = ?""", q.tenant()).sql(" AND created_at >= ?", q.start())
                 .sql(" AND created_at < ?", q.end()).sql("""
@@ -73,7 +74,8 @@ public class CustomerRiskRepository {
                 )
                 SELECT coalesce(t.customer_id, n.customer_id) AS customer_id, coalesce(t.tickets, 0) AS tickets,
                        coalesce(t.complaints, 0) AS complaints, coalesce(t.low_csat, 0) AS low_csat,
-                       coalesce(t.reopens, 0) AS reopens, n.score AS nps_score, n.responded_at AS nps_at
+                       coalesce(t.reopens, 0) AS reopens, n.score AS nps_score, n.responded_at AS nps_at,
+                       coalesce(t.negative_sentiment, 0) AS negative_sentiment
                 FROM tickets t FULL JOIN nps n ON n.customer_id = t.customer_id""");
         List<CustomerRisk> customers = new ArrayList<>();
         try (PreparedStatement statement = s.prepare(snapshot.connection(), timeoutSeconds);
@@ -82,7 +84,8 @@ public class CustomerRiskRepository {
                 OffsetDateTime npsAt = rs.getObject("nps_at", OffsetDateTime.class);
                 customers.add(new CustomerRisk(rs.getString("customer_id"), rs.getLong("tickets"),
                         rs.getLong("complaints"), rs.getLong("low_csat"), rs.getLong("reopens"),
-                        rs.getObject("nps_score", Integer.class), npsAt == null ? null : npsAt.toInstant()));
+                        rs.getObject("nps_score", Integer.class), npsAt == null ? null : npsAt.toInstant(),
+                        rs.getLong("negative_sentiment")));
             }
         } catch (SQLException e) {
             throw new ReportingDatabaseException(e);

@@ -36,7 +36,8 @@ class CustomersAtRiskTest {
 
     private static final List<String> COLUMNS = List.of("customer_id", "score", "signals", "tickets",
             "repeat_contacts_points", "complaints", "complaints_points", "low_csat", "low_csat_points", "nps_score",
-            "nps_at", "nps_detractor_points", "reopens", "reopens_points");
+            "nps_at", "nps_detractor_points", "reopens", "reopens_points", "negative_sentiment",
+            "negative_sentiment_points");
 
 
     private static final String NOVEMBER = "as_of=2026-11-30";
@@ -119,6 +120,22 @@ class CustomersAtRiskTest {
     }
 
     @Test
+    void negativeSentimentOfTheWindowsTicketsGivesPoints() {
+        // c-4's quiet ticket turns out negative (15); a second one too (25, the cap); one outside the window never counts
+        ticket(TENANT, "T-10").created("2026-11-15T09:00:00Z").set("customer_id", "c-4").set("negative_sentiment", true)
+                .insert();
+        assertThat(scores(KEY, NOVEMBER + "&min_score=0")).containsExactly("c-1:100", "c-3:45", "c-2:30", "c-4:15");
+        ticket(TENANT, "T-12").created("2026-11-16T09:00:00Z").set("customer_id", "c-4").set("negative_sentiment", true)
+                .insert();
+        ticket(TENANT, "T-13").created("2026-10-01T09:00:00Z").set("customer_id", "c-4").set("negative_sentiment", true)
+                .insert();
+        Map<String, Object> c4 = rows(KEY, NOVEMBER + "&min_score=0").stream()
+                .filter(r -> r.get("customer_id").equals("c-4")).findFirst().orElseThrow();
+        assertThat(c4).containsEntry("score", 25).containsEntry("signals", List.of("negative_sentiment"))
+                .containsEntry("negative_sentiment", 2).containsEntry("negative_sentiment_points", 25);
+    }
+
+    @Test
     void theWindowIsInTheZone() {
         // in Berlin T-8 (Oct 31 23:59:59 UTC) is on Nov 1: c-3 gains its 3 reopens (30 + 20 + 25)
         assertThat(scores(KEY, NOVEMBER + "&tz=Europe/Berlin")).containsExactly("c-1:100", "c-3:75", "c-2:30");
@@ -149,8 +166,8 @@ class CustomersAtRiskTest {
                 .then().statusCode(200).extract().asString();
         assertThat(csv).isEqualTo(String.join(",", COLUMNS) + "\r\n"
                 + "c-1,100,\"[\"\"repeat_contacts\"\",\"\"complaints\"\",\"\"low_csat\"\",\"\"nps_detractor\"\",\"\"reopens\"\"]\","
-                + "4,25,1,25,1,20,3,2026-11-20T10:00:00Z,25,2,20\r\n"
-                + "c-3,45,\"[\"\"low_csat\"\",\"\"nps_detractor\"\"]\",1,0,0,0,1,20,2,2026-11-05T08:00:00Z,25,0,0\r\n");
+                + "4,25,1,25,1,20,3,2026-11-20T10:00:00Z,25,2,20,0,0\r\n"
+                + "c-3,45,\"[\"\"low_csat\"\",\"\"nps_detractor\"\"]\",1,0,0,0,1,20,2,2026-11-05T08:00:00Z,25,0,0,0,0\r\n");
         String etag = Api.as(KEY).get("/v1/customers/at-risk?" + NOVEMBER).header("ETag");
         Api.as(KEY).header("If-None-Match", etag).get("/v1/customers/at-risk?" + NOVEMBER).then().statusCode(304);
     }

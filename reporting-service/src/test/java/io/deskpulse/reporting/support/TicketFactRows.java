@@ -44,6 +44,19 @@ public final class TicketFactRows {
         return this;
     }
 
+    /** The churn-risk history, as scoring writes it: {@code [[at_ms, complaint, low_csat, reopens, negative], ...]}. */
+    public TicketFactRows riskHistory(String json) {
+        try {
+            org.postgresql.util.PGobject value = new org.postgresql.util.PGobject();
+            value.setType("jsonb");
+            value.setValue(json);
+            values.put("risk_history", value);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
     public TicketFactRows created(String at) {
         return set("created_at", at);
     }
@@ -85,6 +98,21 @@ public final class TicketFactRows {
                 }
             }
             s.executeUpdate();
+        }
+    }
+
+    /** A customer.churned or customer.renewed as scoring stores it. */
+    public static void lifecycle(String tenant, String customer, long id, String at, String kind) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO customer_lifecycle_events (tenant_id, customer_id, event_id, at, kind) VALUES (?, ?, ?, ?, ?)""")) {
+            s.setString(1, tenant);
+            s.setString(2, customer);
+            s.setLong(3, id);
+            s.setObject(4, OffsetDateTime.ofInstant(Instant.parse(at), ZoneOffset.UTC));
+            s.setString(5, kind);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -38,7 +38,11 @@ public enum AlertMetric {
     // the queue rates' bases (docs/kpis.md): offered less short abandons; answered plus (long) abandons
     ANSWER_RATE(Kind.RATE_EXCLUDING, "answered", "offered", "short_abandoned"),
     ABANDON_RATE(Kind.RATE_EXCLUDING, "abandoned", "offered", "short_abandoned"),
-    SERVICE_LEVEL_RATE(Kind.RATE_OF_SUM, "service_level_met", "answered", "abandoned");
+    SERVICE_LEVEL_RATE(Kind.RATE_OF_SUM, "service_level_met", "answered", "abandoned"),
+    CES_AVG(Kind.AVERAGE_THOUSANDTHS, "ces_sum_milli", "ces_count"),
+    CES_EASY_RATE(Kind.RATIO, "ces_easy", "ces_count"),
+    SENTIMENT_AVG(Kind.AVERAGE_THOUSANDTHS, "sentiment_sum_milli", "sentiment_count"),
+    NEGATIVE_SHARE(Kind.RATIO, "sentiment_negative", "sentiment_count");
 
     private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE, RATE_EXCLUDING, RATE_OF_SUM }
 

@@ -66,6 +66,14 @@ public final class ContributionDeriver {
         private boolean complaintCounted;
         private Contribution lastSolve;
         private Contribution latestCsat;
+        private Contribution latestCes;
+        // Sentiment (docs/kpis.md): the latest conversation score if the ticket has one, else every scored customer message.
+        private Contribution latestConversationSentiment;
+        private final List<Contribution> messageSentiments = new ArrayList<>();
+        private boolean negativeMessageSeen;
+        // Churn-risk signals of this ticket as they stood after each event that changed them (RiskPoint).
+        private final List<RiskPoint> riskHistory = new ArrayList<>();
+        private RiskPoint risk = RiskPoint.NONE;
         // facts, recorded on the way
         private String createdTeam;
         private String createdAgent;
@@ -106,14 +114,25 @@ public final class ContributionDeriver {
                     case STATUS_CHANGED -> onStatusChanged(event, (StatusChanged) event.fact());
                     case CSAT -> onCsat(event, (Csat) event.fact());
                     case NPS -> onNps(event, (Nps) event.fact());
+                    case CES -> onCes(event, (TicketFact.Ces) event.fact());
+                    case SENTIMENT -> onSentiment(event, (TicketFact.Sentiment) event.fact());
                     // an interaction's queue facts under the same id: InteractionDeriver's
                     case OFFERED, ANSWERED, ABANDONED -> {
                     }
                     default -> throw new IllegalStateException("unhandled kind " + event.fact().kind());
                 }
+                recordRisk(event);
             }
             if (latestCsat != null) {
                 out.add(latestCsat);
+            }
+            if (latestCes != null) {
+                out.add(latestCes);
+            }
+            if (latestConversationSentiment != null) {
+                out.add(latestConversationSentiment);
+            } else {
+                out.addAll(messageSentiments);
             }
             return out;
         }
@@ -184,6 +203,12 @@ public final class ContributionDeriver {
                 }
             } else if (message.author() == TicketFact.Author.CUSTOMER) {
                 emit(event.epochMillis(), team, "", new Observation.CustomerMessage());
+                if (message.sentimentMilli() != null) {
+                    // Credited to whoever holds the conversation the customer speaks in, like a rating.
+                    messageSentiments.add(new Contribution(event.epochMillis(), team, assignee, channel,
+                            new Observation.SentimentScore(message.sentimentMilli())));
+                    negativeMessageSeen |= Observation.SentimentScore.isNegative(message.sentimentMilli());
+                }
                 // Before the first reply the wait runs from the creation; later ones start the next wait.
                 if (waitingSince == null && (anyReplySeen || creation == null)) {
                     waitingSince = event.epochMillis();
@@ -242,6 +267,41 @@ public final class ContributionDeriver {
             latestCsat = new Contribution(event.epochMillis(), team, agent, channel, new Observation.CsatScore(csat.score()));
         }
 
+        private void onCes(TimelineEvent event, TicketFact.Ces ces) {
+            // Credited like CSAT: only the latest answer counts, to the survey's agent, else the assignee.
+            String agent = ces.agentId() != null ? ces.agentId() : assignee;
+            latestCes = new Contribution(event.epochMillis(), team, agent, channel, new Observation.CesScore(ces.scoreMilli()));
+        }
+
+        private void onSentiment(TimelineEvent event, TicketFact.Sentiment sentiment) {
+            String agent = sentiment.agentId() != null ? sentiment.agentId() : assignee;
+            latestConversationSentiment = new Contribution(event.epochMillis(), team, agent, channel,
+                    new Observation.SentimentScore(sentiment.sentimentMilli()));
+        }
+
+        /** The ticket's churn-risk state after this event; a new point only when it changed. */
+        private void recordRisk(TimelineEvent event) {
+            boolean complaint = tags.stream().anyMatch(settings::isComplaintTag);
+            boolean lowCsat = latestCsat != null && latestCsatScore <= 2;
+            boolean negative = latestConversationSentiment != null
+                    ? Observation.SentimentScore.isNegative(
+                            ((Observation.SentimentScore) latestConversationSentiment.observation()).sentimentMilli())
+                    : negativeMessageSeen;
+            RiskPoint next = new RiskPoint(event.epochMillis(), complaint, lowCsat, reopens, negative);
+            if (next.sameSignals(risk)) {
+                return;
+            }
+            if (!riskHistory.isEmpty() && riskHistory.get(riskHistory.size() - 1).epochMillis() == event.epochMillis()) {
+                // Events of one instant: only the state after the last of them is ever seen.
+                riskHistory.remove(riskHistory.size() - 1);
+            }
+            RiskPoint previous = riskHistory.isEmpty() ? RiskPoint.NONE : riskHistory.get(riskHistory.size() - 1);
+            if (!next.sameSignals(previous)) {
+                riskHistory.add(next);
+            }
+            risk = next;
+        }
+
         private void onNps(TimelineEvent event, Nps nps) {
             String agent = nps.agentId() != null ? nps.agentId() : assignee;
             emit(event.epochMillis(), team, agent, new Observation.NpsScore(nps.score()));
@@ -261,7 +321,8 @@ public final class ContributionDeriver {
                     creation == null ? null : creation.epochMillis(), blankToNull(createdTeam), blankToNull(createdAgent),
                     blankToNull(team), blankToNull(assignee),
                     firstResponseAt, firstResponseMillis, blankToNull(firstResponseTeam), firstResponder, firstSolvedAt, lastSolvedAt, solves, reopens,
-                    transfers, replies, latestCsat == null ? null : latestCsatScore, firstContact, tags);
+                    transfers, replies, latestCsat == null ? null : latestCsatScore, firstContact, tags, risk.negativeSentiment(),
+                    List.copyOf(riskHistory));
         }
 
         private static String blankToNull(String id) {

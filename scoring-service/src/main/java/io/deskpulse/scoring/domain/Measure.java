@@ -42,7 +42,13 @@ public enum Measure {
     ABANDONED("abandoned"),
     SHORT_ABANDONED("short_abandoned"),
     ASA_SUM_MS("asa_sum_ms"),
-    SERVICE_LEVEL_MET("service_level_met");
+    SERVICE_LEVEL_MET("service_level_met"),
+    CES_COUNT("ces_count"),
+    CES_SUM_MILLI("ces_sum_milli"),
+    CES_EASY("ces_easy"),
+    SENTIMENT_COUNT("sentiment_count"),
+    SENTIMENT_SUM_MILLI("sentiment_sum_milli"),
+    SENTIMENT_NEGATIVE("sentiment_negative");
 
     private final String column;
 

@@ -131,6 +131,41 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * The ticket's latest customer effort score on the 1..7 scale, in thousandths; 5 to 7 is easy
+     * (docs/kpis.md: a 1..5 answer of 4 or 5 maps to 5.5 or 7).
+     */
+    record CesScore(int scoreMilli) implements Observation {
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.CES_COUNT, sign);
+            delta.add(Measure.CES_SUM_MILLI, (long) sign * scoreMilli);
+            if (scoreMilli >= 5000) {
+                delta.add(Measure.CES_EASY, sign);
+            }
+        }
+    }
+
+    /**
+     * One sentiment observation (a scored customer message, or a ticket's latest conversation score), in
+     * thousandths; negative at or below {@link #NEGATIVE_AT_MOST_MILLI} (docs/kpis.md).
+     */
+    record SentimentScore(int sentimentMilli) implements Observation {
+        /** -0.25: Zendesk's "negative" and "very negative" and Intercom's negative conversations fall below it. */
+        public static final int NEGATIVE_AT_MOST_MILLI = -250;
+
+        public static boolean isNegative(int sentimentMilli) {
+            return sentimentMilli <= NEGATIVE_AT_MOST_MILLI;
+        }
+
+        public void addTo(KpiDelta delta, int sign) {
+            delta.add(Measure.SENTIMENT_COUNT, sign);
+            delta.add(Measure.SENTIMENT_SUM_MILLI, (long) sign * sentimentMilli);
+            if (isNegative(sentimentMilli)) {
+                delta.add(Measure.SENTIMENT_NEGATIVE, sign);
+            }
+        }
+    }
+
     /** An NPS response (0..10): 9 and 10 promote, 0 to 6 detract. */
     record NpsScore(int score) implements Observation {
         public void addTo(KpiDelta delta, int sign) {

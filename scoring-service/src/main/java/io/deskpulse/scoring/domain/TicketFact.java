@@ -18,7 +18,7 @@ import java.util.List;
  */
 public sealed interface TicketFact {
 
-    enum Kind { CREATED, ASSIGNED, TAGGED, MESSAGE, STATUS_CHANGED, CSAT, NPS, OFFERED, ANSWERED, ABANDONED }
+    enum Kind { CREATED, ASSIGNED, TAGGED, MESSAGE, STATUS_CHANGED, CSAT, NPS, OFFERED, ANSWERED, ABANDONED, CES, SENTIMENT }
 
     /** True for the facts of an interaction's queue timeline rather than a ticket's. */
     default boolean isInteraction() {
@@ -57,7 +57,15 @@ public sealed interface TicketFact {
 
     enum Author { CUSTOMER, AGENT, BOT, SYSTEM }
 
-    record Message(Author author, String agentId, boolean isPublic) implements TicketFact {
+    /**
+     * {@code ticket.message}; {@code sentimentMilli} is the platform's sentiment score of the message in thousandths
+     * (-1000..1000), null when it gave none. Only a customer's message keeps one (docs/events.md).
+     */
+    record Message(Author author, String agentId, boolean isPublic, Integer sentimentMilli) implements TicketFact {
+        public Message(Author author, String agentId, boolean isPublic) {
+            this(author, agentId, isPublic, null);
+        }
+
         public Kind kind() {
             return Kind.MESSAGE;
         }
@@ -112,6 +120,23 @@ public sealed interface TicketFact {
     record Abandoned(long waitMillis) implements TicketFact {
         public Kind kind() {
             return Kind.ABANDONED;
+        }
+    }
+
+    /**
+     * {@code survey.ces}: the customer's effort score on the 1..7 scale, in thousandths (a 1..5 answer is mapped
+     * onto it, docs/events.md), and the agent the survey names (null: the assignee).
+     */
+    record Ces(int scoreMilli, String agentId) implements TicketFact {
+        public Kind kind() {
+            return Kind.CES;
+        }
+    }
+
+    /** {@code ticket.sentiment}: the platform's score of the whole conversation, in thousandths (-1000..1000). */
+    record Sentiment(int sentimentMilli, String agentId) implements TicketFact {
+        public Kind kind() {
+            return Kind.SENTIMENT;
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskpulse.scoring.domain.AgentEvent;
 import io.deskpulse.scoring.domain.AgentFact;
+import io.deskpulse.scoring.domain.CustomerEvent;
 import io.deskpulse.scoring.domain.IncomingEvent;
 import io.deskpulse.scoring.domain.TicketFact;
 import io.deskpulse.scoring.domain.TimelineEvent;
@@ -75,6 +76,12 @@ public class CloudEventDecoder {
                     new TimelineEvent(identity, epochMillis, ticketFact(type, data)))
                     .withCustomer(text(data, "customer_id", false));
         }
+        if (type.equals("customer.churned") || type.equals("customer.renewed")) {
+            return IncomingEvent.ofCustomer(tenant, type, eventKey, new CustomerEvent(tenant,
+                    text(data, "customer_id", true), identity, epochMillis, type.equals("customer.churned"),
+                    data.hasNonNull("revenue") ? Long.valueOf(Math.round(number(data, "revenue", true) * 1000)) : null,
+                    upper(text(data, "currency", false))));
+        }
         if (type.startsWith("interaction.") && !type.equals("interaction.completed")) {
             // An interaction's queue timeline is kept like a ticket's, under the interaction id.
             return IncomingEvent.ofTicket(tenant, type, eventKey, text(data, "interaction_id", true),
@@ -107,7 +114,10 @@ public class CloudEventDecoder {
                 TicketFact.Author author = enumValue(TicketFact.Author.class, data, "author");
                 String agent = text(data, "agent_id", author == TicketFact.Author.AGENT);
                 JsonNode isPublic = data.get("public");
-                return new TicketFact.Message(author, agent, isPublic == null || isPublic.isNull() || isPublic.asBoolean());
+                // A sentiment counts only on a customer's message (docs/events.md): on others it is dropped.
+                Integer sentiment = author == TicketFact.Author.CUSTOMER ? sentimentMilli(data, false) : null;
+                return new TicketFact.Message(author, agent, isPublic == null || isPublic.isNull() || isPublic.asBoolean(),
+                        sentiment);
             }
             case "ticket.status_changed":
                 return new TicketFact.StatusChanged(enumValue(TicketFact.Status.class, data, "status"),
@@ -125,6 +135,13 @@ public class CloudEventDecoder {
                 return new TicketFact.Csat(integer(data, "score", 1, 5), text(data, "agent_id", false));
             case "survey.nps":
                 return new TicketFact.Nps(integer(data, "score", 0, 10), text(data, "agent_id", false));
+            case "survey.ces": {
+                boolean fivePoints = "1-5".equals(lower(text(data, "scale", false)));
+                int score = integer(data, "score", 1, fivePoints ? 5 : 7);
+                return new TicketFact.Ces(cesMilli(score, fivePoints), text(data, "agent_id", false));
+            }
+            case "ticket.sentiment":
+                return new TicketFact.Sentiment(sentimentMilli(data, true), text(data, "agent_id", false));
             default:
                 throw new UndecodableEventException("unknown event type '" + type + "'");
         }
@@ -168,6 +185,29 @@ public class CloudEventDecoder {
             default:
                 return null;
         }
+    }
+
+    /**
+     * A 1..5 effort answer mapped linearly onto the 1..7 scale (1, 2.5, 4, 5.5, 7: the ends meet the ends, and 4 and 5
+     * remain "easy", 5..7), in thousandths; a 1..7 answer as it is (docs/events.md).
+     */
+    static int cesMilli(int score, boolean fivePoints) {
+        return fivePoints ? 1000 + (score - 1) * 1500 : score * 1000;
+    }
+
+    /** A sentiment from -1 to 1 in thousandths (rounded half up), null when absent and not required. */
+    private static Integer sentimentMilli(JsonNode data, boolean required) throws UndecodableEventException {
+        JsonNode value = data.get("sentiment");
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new UndecodableEventException("data.sentiment is required");
+            }
+            return null;
+        }
+        if (!value.isNumber() || !(value.asDouble() >= -1 && value.asDouble() <= 1)) {
+            throw new UndecodableEventException("data.sentiment must be a number from -1 to 1");
+        }
+        return (int) Math.round(value.asDouble() * 1000);
     }
 
     private static double number(JsonNode data, String field, boolean required) throws UndecodableEventException {
@@ -242,6 +282,10 @@ public class CloudEventDecoder {
 
     private static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String upper(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
     private static String orDefault(String value, String fallback) {

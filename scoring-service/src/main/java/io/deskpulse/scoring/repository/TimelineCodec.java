@@ -32,6 +32,8 @@ import java.util.List;
 public final class TimelineCodec {
 
     private static final byte VERSION = 1;
+    /** Ticket timelines since issue 16: a message carries its sentiment. Version 1 is still read (no sentiment). */
+    private static final byte TICKET_VERSION = 2;
 
     private TimelineCodec() {
     }
@@ -39,7 +41,7 @@ public final class TimelineCodec {
     public static byte[] encode(TicketTimeline timeline) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + timeline.size() * 40);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(TICKET_VERSION);
             out.writeInt(timeline.size());
             for (TimelineEvent event : timeline.events()) {
                 out.writeLong(event.identity());
@@ -56,7 +58,7 @@ public final class TimelineCodec {
     public static TicketTimeline decode(byte[] encoded) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != TICKET_VERSION) {
                 throw new IllegalArgumentException("unknown timeline encoding version " + version);
             }
             int count = in.readInt();
@@ -65,7 +67,7 @@ public final class TimelineCodec {
                 long identity = in.readLong();
                 long epochMillis = in.readLong();
                 TicketFact.Kind kind = TicketFact.Kind.values()[in.readByte()];
-                events.add(new TimelineEvent(identity, epochMillis, readFact(in, kind)));
+                events.add(new TimelineEvent(identity, epochMillis, readFact(in, kind, version)));
             }
             return new TicketTimeline(events);
         } catch (IOException e) {
@@ -102,6 +104,10 @@ public final class TimelineCodec {
                 out.writeByte(m.author().ordinal());
                 writeString(out, m.agentId());
                 out.writeBoolean(m.isPublic());
+                out.writeBoolean(m.sentimentMilli() != null);
+                if (m.sentimentMilli() != null) {
+                    out.writeShort(m.sentimentMilli());
+                }
             }
             case STATUS_CHANGED -> {
                 StatusChanged s = (StatusChanged) fact;
@@ -131,11 +137,21 @@ public final class TimelineCodec {
                 out.writeLong(a.waitMillis());
             }
             case ABANDONED -> out.writeLong(((TicketFact.Abandoned) fact).waitMillis());
+            case CES -> {
+                TicketFact.Ces c = (TicketFact.Ces) fact;
+                out.writeShort(c.scoreMilli());
+                writeString(out, c.agentId());
+            }
+            case SENTIMENT -> {
+                TicketFact.Sentiment t = (TicketFact.Sentiment) fact;
+                out.writeShort(t.sentimentMilli());
+                writeString(out, t.agentId());
+            }
             default -> throw new IllegalStateException("unhandled kind " + fact.kind());
         }
     }
 
-    private static TicketFact readFact(DataInputStream in, TicketFact.Kind kind) throws IOException {
+    private static TicketFact readFact(DataInputStream in, TicketFact.Kind kind, byte version) throws IOException {
         return switch (kind) {
             case CREATED -> new Created(readString(in), readString(in), readString(in), readString(in), readString(in));
             case ASSIGNED -> new Assigned(in.readBoolean(), readString(in), in.readBoolean(), readString(in));
@@ -147,13 +163,21 @@ public final class TimelineCodec {
                 }
                 yield new Tagged(tags);
             }
-            case MESSAGE -> new Message(TicketFact.Author.values()[in.readByte()], readString(in), in.readBoolean());
+            case MESSAGE -> {
+                TicketFact.Author author = TicketFact.Author.values()[in.readByte()];
+                String agent = readString(in);
+                boolean isPublic = in.readBoolean();
+                Integer sentiment = version >= TICKET_VERSION && in.readBoolean() ? Integer.valueOf(in.readShort()) : null;
+                yield new Message(author, agent, isPublic, sentiment);
+            }
             case STATUS_CHANGED -> new StatusChanged(TicketFact.Status.values()[in.readByte()], readString(in));
             case CSAT -> new Csat(in.readByte(), readString(in));
             case NPS -> new TicketFact.Nps(in.readByte(), readString(in));
             case OFFERED -> new TicketFact.Offered(readString(in), readString(in), readString(in), readString(in));
             case ANSWERED -> new TicketFact.Answered(readString(in), in.readLong());
             case ABANDONED -> new TicketFact.Abandoned(in.readLong());
+            case CES -> new TicketFact.Ces(in.readShort(), readString(in));
+            case SENTIMENT -> new TicketFact.Sentiment(in.readShort(), readString(in));
         };
     }
 

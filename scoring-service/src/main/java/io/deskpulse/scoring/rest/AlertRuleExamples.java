@@ -27,7 +27,7 @@ final class AlertRuleExamples {
               "status": 400,
               "detail": "3 fields are invalid; nothing was saved",
               "errors": [
-                {"field": "metric", "reason": "must be one of tickets_created, ..., service_level_rate, got 'first_response_p90_s'"},
+                {"field": "metric", "reason": "must be one of tickets_created, ..., negative_share, got 'first_response_p90_s'"},
                 {"field": "window_minutes", "reason": "must be whole hours in minutes, from 60 to 10080 (the aggregates \
             are hourly; see docs/alerts.md), got 30"},
                 {"field": "webhook.url", "reason": "must be an absolute http or https URL of at most 2000 characters, \

@@ -17,6 +17,7 @@ import io.deskpulse.scoring.domain.TimelineEvent;
 import io.deskpulse.scoring.repository.AgentRef;
 import io.deskpulse.scoring.repository.AgentTimelineRepository;
 import io.deskpulse.scoring.repository.AggregateRepository;
+import io.deskpulse.scoring.repository.CustomerLifecycleRepository;
 import io.deskpulse.scoring.repository.CustomerNpsRepository;
 import io.deskpulse.scoring.repository.OffsetRepository;
 import io.deskpulse.scoring.repository.SeenEventRepository;
@@ -64,12 +65,14 @@ public class BatchProcessor {
     private final TenantActivity activity;
     private final Clock clock;
     private final CustomerNpsRepository customerNps;
+    private final CustomerLifecycleRepository customerLifecycle;
     private final BatchStages stages;
 
     public BatchProcessor(DataSource dataSource, OffsetRepository offsets, SeenEventRepository seenEvents,
             TimelineRepository timelines, AgentTimelineRepository agentTimelines, AggregateRepository aggregates,
             TenantStateRepository tenantStates, TicketFactsRepository ticketFacts, SettingsCache settings,
-            TenantActivity activity, Clock clock, CustomerNpsRepository customerNps, ScoringMetrics metrics) {
+            TenantActivity activity, Clock clock, CustomerNpsRepository customerNps,
+            CustomerLifecycleRepository customerLifecycle, ScoringMetrics metrics) {
         this.dataSource = dataSource;
         this.offsets = offsets;
         this.seenEvents = seenEvents;
@@ -82,6 +85,7 @@ public class BatchProcessor {
         this.activity = activity;
         this.clock = clock;
         this.customerNps = customerNps;
+        this.customerLifecycle = customerLifecycle;
         this.stages = metrics.stages();
     }
 
@@ -132,6 +136,7 @@ public class BatchProcessor {
             timing.lap(BatchStages.Stage.AGENTS);
             rows = aggregates.apply(c, deltas);
             customerNps.save(c, npsResponses(fresh));
+            customerLifecycle.save(c, fresh.stream().map(IncomingEvent::customerEvent).filter(Objects::nonNull).toList());
         }
         offsets.save(c, group, batch.topic(), batch.nextOffsets());
         timing.lap(BatchStages.Stage.AGGREGATES);
@@ -174,7 +179,7 @@ public class BatchProcessor {
             throws SQLException {
         Map<AgentRef, List<AgentEvent>> byAgent = new TreeMap<>();
         for (IncomingEvent event : events) {
-            if (!event.isTicketEvent()) {
+            if (event.isAgentEvent()) {
                 byAgent.computeIfAbsent(new AgentRef(event.tenantId(), event.agentId()), a -> new ArrayList<>())
                         .add(event.agentEvent());
             }
@@ -211,7 +216,7 @@ public class BatchProcessor {
             if (event.isTicketEvent() && event.ticketEvent().fact() instanceof TicketFact.Nps nps) {
                 responses.add(new NpsResponse(event.tenantId(), event.ticketId(), event.ticketEvent().identity(), customer,
                         event.ticketEvent().epochMillis(), nps.score()));
-            } else if (!event.isTicketEvent() && event.agentEvent().fact() instanceof AgentFact.Nps nps
+            } else if (event.isAgentEvent() && event.agentEvent().fact() instanceof AgentFact.Nps nps
                     && !customer.isEmpty()) {
                 responses.add(new NpsResponse(event.tenantId(), "", event.agentEvent().identity(), customer,
                         event.agentEvent().epochMillis(), nps.score()));

@@ -137,6 +137,12 @@ final class AggregateTable {
         k.put("service_level_met", get(sum, Measure.SERVICE_LEVEL_MET));
         k.put("service_level_rate", answered + abandoned == 0 ? null
                 : (double) get(sum, Measure.SERVICE_LEVEL_MET) / (answered + abandoned));
+        k.put("ces_count", get(sum, Measure.CES_COUNT));
+        k.put("ces_avg", per(sum, Measure.CES_SUM_MILLI, Measure.CES_COUNT, 1000));
+        k.put("ces_easy_rate", per(sum, Measure.CES_EASY, Measure.CES_COUNT, 1));
+        k.put("sentiment_count", get(sum, Measure.SENTIMENT_COUNT));
+        k.put("sentiment_avg", per(sum, Measure.SENTIMENT_SUM_MILLI, Measure.SENTIMENT_COUNT, 1000));
+        k.put("negative_share", per(sum, Measure.SENTIMENT_NEGATIVE, Measure.SENTIMENT_COUNT, 1));
         return k;
     }
 

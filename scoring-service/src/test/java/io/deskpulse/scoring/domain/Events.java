@@ -128,4 +128,24 @@ final class Events {
     static TicketFact abandoned(double waitSeconds) {
         return new TicketFact.Abandoned(Math.round(waitSeconds * 1000));
     }
+
+    /** A 1..7 effort answer. */
+    static TicketFact ces(int score, String agent) {
+        return new TicketFact.Ces(score * 1000, agent);
+    }
+
+    /** A 1..5 effort answer, mapped as the decoder maps it. */
+    static TicketFact ces5(int score, String agent) {
+        return new TicketFact.Ces(1000 + (score - 1) * 1500, agent);
+    }
+
+    /** A public customer message the platform scored. */
+    static TicketFact customerFeeling(double sentiment) {
+        return new TicketFact.Message(Author.CUSTOMER, null, true, (int) Math.round(sentiment * 1000));
+    }
+
+    /** A conversation score. */
+    static TicketFact sentiment(double sentiment, String agent) {
+        return new TicketFact.Sentiment((int) Math.round(sentiment * 1000), agent);
+    }
 }

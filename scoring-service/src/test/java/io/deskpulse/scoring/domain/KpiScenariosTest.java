@@ -372,10 +372,14 @@ class KpiScenariosTest {
 
     /** All scenarios' events, each scenario on its own ticket. */
     static List<InMemoryScoring.Delivery> allDeliveries() {
+        return deliveries("T-", scenarios().toList());
+    }
+
+    /** The scenarios' events, each scenario on its own ticket: {@code prefix} and its index. */
+    static List<InMemoryScoring.Delivery> deliveries(String prefix, List<Scenario> all) {
         List<InMemoryScoring.Delivery> deliveries = new ArrayList<>();
-        List<Scenario> all = scenarios().toList();
         for (int i = 0; i < all.size(); i++) {
-            String ticket = "T-" + i;
+            String ticket = prefix + i;
             all.get(i).events().forEach(e -> deliveries.add(InMemoryScoring.Delivery.ticket(ticket, e)));
         }
         return deliveries;

@@ -29,6 +29,7 @@ class OrderIndependenceTest {
         }
         all.addAll(AgentKpiScenariosTest.allDeliveries());
         all.addAll(QueueAndReplyScenariosTest.allDeliveries());
+        all.addAll(EffortAndSentimentScenariosTest.allDeliveries());
         return all;
     }
 

@@ -42,7 +42,12 @@ class TicketFactsTest {
 
         assertThat(facts).isEqualTo(new TicketFacts("email", "normal", "solved", "c-1", t("2026-11-02T09:00:00Z"),
                 "t-1", "a-1", "t-2", "a-2", t("2026-11-02T09:01:35Z"), 95_000L, "t-1", "a-1", t("2026-11-02T11:00:00Z"),
-                t("2026-11-03T11:00:00Z"), 2, 1, 1, 1, 5, false, List.of("Complaint")));
+                t("2026-11-03T11:00:00Z"), 2, 1, 1, 1, 5, false, List.of("Complaint"), false, List.of(
+                        // the churn-risk signals after each change: the reopen, the complaint tag, CSAT 2, then CSAT 5
+                        new RiskPoint(t("2026-11-03T09:00:00Z"), false, false, 1, false),
+                        new RiskPoint(t("2026-11-03T10:00:00Z"), true, false, 1, false),
+                        new RiskPoint(t("2026-11-03T12:00:00Z"), true, true, 1, false),
+                        new RiskPoint(t("2026-11-04T12:00:00Z"), true, false, 1, false))));
     }
 
     @Test

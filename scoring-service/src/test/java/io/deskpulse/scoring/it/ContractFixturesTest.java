@@ -56,6 +56,52 @@ class ContractFixturesTest {
     }
 
     @Test
+    void effortSentimentAndChurnEventsDecode() throws Exception {
+        var ces = decode(ContractEvents.event("acme", "c", "survey.ces", "2026-11-02T09:00:00Z",
+                "{\"ticket_id\":\"T\",\"score\":4,\"scale\":\"1-5\",\"agent_id\":\"a-1\"}"));
+        assertThat(ces.ticketEvent().fact()).isEqualTo(new TicketFact.Ces(5_500, "a-1"));
+        var ces7 = decode(ContractEvents.event("acme", "c7", "survey.ces", "2026-11-02T09:00:00Z",
+                "{\"ticket_id\":\"T\",\"score\":7}"));
+        assertThat(ces7.ticketEvent().fact()).isEqualTo(new TicketFact.Ces(7_000, null));
+        var message = decode(ContractEvents.event("acme", "m", "ticket.message", "2026-11-02T09:00:00Z",
+                "{\"ticket_id\":\"T\",\"author\":\"customer\",\"sentiment\":-0.6666}"));
+        assertThat(message.ticketEvent().fact()).isEqualTo(
+                new TicketFact.Message(TicketFact.Author.CUSTOMER, null, true, -667));
+        var agentMessage = decode(ContractEvents.event("acme", "m2", "ticket.message", "2026-11-02T09:00:00Z",
+                "{\"ticket_id\":\"T\",\"author\":\"agent\",\"agent_id\":\"a\",\"sentiment\":-1}"));
+        assertThat(((TicketFact.Message) agentMessage.ticketEvent().fact()).sentimentMilli()).isNull();
+        var conversation = decode(ContractEvents.event("acme", "s", "ticket.sentiment", "2026-11-02T09:00:00Z",
+                "{\"ticket_id\":\"T\",\"sentiment\":1}"));
+        assertThat(conversation.ticketEvent().fact()).isEqualTo(new TicketFact.Sentiment(1_000, null));
+        var churn = decode(ContractEvents.event("acme", "x", "customer.churned", "2026-11-02T09:00:00Z",
+                "{\"customer_id\":\"c-1\",\"revenue\":99.9995,\"currency\":\"usd\"}"));
+        assertThat(churn.isTicketEvent()).isFalse();
+        assertThat(churn.isAgentEvent()).isFalse();
+        assertThat(churn.customerEvent().churned()).isTrue();
+        assertThat(churn.customerEvent().revenueMilli()).isEqualTo(100_000L);
+        assertThat(churn.customerEvent().currency()).isEqualTo("USD");
+        var renewal = decode(ContractEvents.event("acme", "r", "customer.renewed", "2026-11-02T09:00:00Z",
+                "{\"customer_id\":\"c-1\"}"));
+        assertThat(renewal.customerEvent().churned()).isFalse();
+        assertThat(renewal.customerEvent().revenueMilli()).isNull();
+    }
+
+    @Test
+    void aSentimentOutOfRangeOrAnEffortOffItsScaleIsRefused() {
+        assertThatThrownBy(() -> decode("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":"
+                + "\"ticket.sentiment\",\"time\":\"2026-11-02T09:00:00Z\",\"deskpulsetenant\":\"acme\","
+                + "\"data\":{\"ticket_id\":\"T\",\"sentiment\":1.5}}"))
+                .isInstanceOf(UndecodableEventException.class).hasMessageContaining("data.sentiment");
+        assertThatThrownBy(() -> decode("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":"
+                + "\"survey.ces\",\"time\":\"2026-11-02T09:00:00Z\",\"deskpulsetenant\":\"acme\","
+                + "\"data\":{\"ticket_id\":\"T\",\"score\":6,\"scale\":\"1-5\"}}"))
+                .isInstanceOf(UndecodableEventException.class).hasMessageContaining("data.score");
+        assertThatThrownBy(() -> decode("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":"
+                + "\"customer.churned\",\"time\":\"2026-11-02T09:00:00Z\",\"deskpulsetenant\":\"acme\","
+                + "\"data\":{}}")).isInstanceOf(UndecodableEventException.class).hasMessageContaining("customer_id");
+    }
+
+    @Test
     void aQueueEventWithoutWhatItNeedsIsRefused() {
         assertThatThrownBy(() -> decode("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":"
                 + "\"interaction.answered\",\"time\":\"2026-11-02T09:00:00Z\",\"deskpulsetenant\":\"acme\","

@@ -49,9 +49,9 @@ class UpgradeMigrationTest {
                      WHERE r.status = 'running' ORDER BY r.tenant_id""")) {
             assertThat(rs.next()).isTrue();
             // V3 asked for generation 1; V4 (facts and daily rollups) superseded it with generation 2, V24 (reply
-            // time) that one with generation 3
+            // time) that one with generation 3, V27 (the tickets' churn-risk history) that one with generation 4
             assertThat(List.of(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getBoolean(5)))
-                    .containsExactly("old-a", "running", 2L, 3, true);
+                    .containsExactly("old-a", "running", 2L, 4, true);
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("old-b");
             assertThat(rs.next()).isFalse();

@@ -55,7 +55,13 @@ public final class MetricCatalog {
             "abandoned",
             "short_abandoned",
             "asa_sum_ms",
-            "service_level_met");
+            "service_level_met",
+            "ces_count",
+            "ces_sum_milli",
+            "ces_easy",
+            "sentiment_count",
+            "sentiment_sum_milli",
+            "sentiment_negative");
 
     /** In the API's default column order: the catalog's order, the first sixteen as they were first served. */
     /** Every stored histogram column (docs/storage.md). */
@@ -126,7 +132,13 @@ public final class MetricCatalog {
             new Metric.PercentileSeconds("asa_p50_s", "asa_hist", 50),
             new Metric.PercentileSeconds("asa_p90_s", "asa_hist", 90),
             new Metric.Count("service_level_met", "service_level_met"),
-            new Metric.Rate("service_level_rate", "service_level_met", List.of("answered", "abandoned"), List.of()));
+            new Metric.Rate("service_level_rate", "service_level_met", List.of("answered", "abandoned"), List.of()),
+            new Metric.Count("ces_count", "ces_count"),
+            new Metric.AverageOfThousandths("ces_avg", "ces_sum_milli", "ces_count"),
+            new Metric.Ratio("ces_easy_rate", "ces_easy", "ces_count"),
+            new Metric.Count("sentiment_count", "sentiment_count"),
+            new Metric.AverageOfThousandths("sentiment_avg", "sentiment_sum_milli", "sentiment_count"),
+            new Metric.Ratio("negative_share", "sentiment_negative", "sentiment_count"));
 
     private static final Map<String, Metric> BY_NAME = byName();
 

@@ -69,7 +69,11 @@ public final class Leaderboards {
             higher("service_level_rate", "answered", CONTACTS),
             higher("answer_rate", "offered", CONTACTS),
             lower("abandon_rate", "offered", CONTACTS),
-            higher("answered", "answered", 1));
+            higher("answered", "answered", 1),
+            higher("ces_avg", "ces_count", SURVEYS),
+            higher("ces_easy_rate", "ces_count", SURVEYS),
+            higher("sentiment_avg", "sentiment_count", SURVEYS),
+            lower("negative_share", "sentiment_count", SURVEYS));
 
     private static final Map<String, RankedMetric> BY_NAME = byName();
 

@@ -15,7 +15,12 @@ public enum ChurnSignal {
     /** The customer's latest NPS response in the window is 0 to 6 (count 1, else 0). */
     NPS_DETRACTOR("nps_detractor", 1, 25, 0, 25),
     /** Reopens of the window's tickets. */
-    REOPENS("reopens", 1, 10, 10, 30);
+    REOPENS("reopens", 1, 10, 10, 30),
+    /**
+     * Tickets of the window with negative sentiment: their latest conversation score, else any scored customer
+     * message, at or below -0.25 (docs/kpis.md).
+     */
+    NEGATIVE_SENTIMENT("negative_sentiment", 1, 15, 10, 25);
 
     private final String label;
     private final int threshold;

@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * A customer's churn-risk signals over the window and the score they make: {@code tickets} created,
- * {@code complaints}, {@code lowCsat} tickets rated 1-2, {@code reopens}, and the latest NPS response of
- * the window ({@code npsScore} null when none). Each signal's points follow {@link ChurnSignal}; the score
+ * {@code complaints}, {@code lowCsat} tickets rated 1-2, {@code reopens}, the latest NPS response of
+ * the window ({@code npsScore} null when none), and {@code negativeSentiment} tickets with negative sentiment. Each signal's points follow {@link ChurnSignal}; the score
  * is their sum, at most 100.
  */
 public record CustomerRisk(String customerId, long tickets, long complaints, long lowCsat, long reopens,
-        Integer npsScore, Instant npsAt) {
+        Integer npsScore, Instant npsAt, long negativeSentiment) {
 
     public static final int MAX_SCORE = 100;
 
@@ -24,6 +24,7 @@ public record CustomerRisk(String customerId, long tickets, long complaints, lon
             case LOW_CSAT -> lowCsat;
             case NPS_DETRACTOR -> npsScore != null && npsScore <= 6 ? 1 : 0;
             case REOPENS -> reopens;
+            case NEGATIVE_SENTIMENT -> negativeSentiment;
         };
     }
 

@@ -44,13 +44,14 @@ public record AtRiskBody(
             + "made it (docs/kpis.md, Churn risk): each signal's count over the window and the points it gave",
             requiredProperties = {"customer_id", "score", "signals", "tickets", "repeat_contacts_points", "complaints",
                 "complaints_points", "low_csat", "low_csat_points", "nps_score", "nps_at", "nps_detractor_points",
-                "reopens", "reopens_points"}, additionalProperties = Schema.False.class)
+                "reopens", "reopens_points", "negative_sentiment", "negative_sentiment_points"},
+            additionalProperties = Schema.False.class)
     public record Row(
             @JsonProperty("customer_id") @Schema(example = "c-881") String customerId,
             @Schema(minimum = "0", maximum = "100", description = "Sum of the signals' points, at most 100",
                     example = "100") int score,
             @Schema(description = "The signals that gave points: repeat_contacts, complaints, low_csat, nps_detractor, "
-                    + "reopens; in CSV the JSON array's text", example = "[\"repeat_contacts\", \"complaints\"]")
+                    + "reopens, negative_sentiment; in CSV the JSON array's text", example = "[\"repeat_contacts\", \"complaints\"]")
             List<String> signals,
             @Schema(description = "Tickets created in the window", example = "4") long tickets,
             @JsonProperty("repeat_contacts_points") @Schema(description = "3 or more tickets: 20, +5 per ticket beyond 3, "
@@ -69,14 +70,19 @@ public record AtRiskBody(
             @JsonProperty("nps_detractor_points") @Schema(description = "25 when nps_score is 0 to 6", example = "25")
             int npsDetractorPoints,
             @Schema(description = "Reopens of the window's tickets", example = "2") long reopens,
-            @JsonProperty("reopens_points") @Schema(description = "10 each, at most 30", example = "20") int reopensPoints) {
+            @JsonProperty("reopens_points") @Schema(description = "10 each, at most 30", example = "20") int reopensPoints,
+            @JsonProperty("negative_sentiment") @Schema(description = "Tickets of the window with negative sentiment "
+                    + "(their latest conversation score, else any scored customer message, at or below -0.25)",
+                    example = "1") long negativeSentiment,
+            @JsonProperty("negative_sentiment_points") @Schema(description = "15 for the first, +10 for each further "
+                    + "one, at most 25", example = "15") int negativeSentimentPoints) {
 
         static Row of(CustomerRisk c) {
             Map<ChurnSignal, Integer> points = c.points();
             return new Row(c.customerId(), c.score(), c.signals(), c.tickets(), points.get(ChurnSignal.REPEAT_CONTACTS),
                     c.complaints(), points.get(ChurnSignal.COMPLAINTS), c.lowCsat(), points.get(ChurnSignal.LOW_CSAT),
                     c.npsScore(), c.npsAt(), points.get(ChurnSignal.NPS_DETRACTOR), c.reopens(),
-                    points.get(ChurnSignal.REOPENS));
+                    points.get(ChurnSignal.REOPENS), c.negativeSentiment(), points.get(ChurnSignal.NEGATIVE_SENTIMENT));
         }
     }
 }
