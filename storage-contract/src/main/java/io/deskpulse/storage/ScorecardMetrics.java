@@ -22,7 +22,8 @@ public final class ScorecardMetrics {
             "handle_avg_s", "handle_p50_s", "handle_p90_s", "occupancy",
             "conversion_rate",
             "reply_avg_s", "reply_p50_s", "reply_p90_s", "reply_bh_avg_s", "reply_bh_p50_s", "reply_bh_p90_s",
-            "answer_rate", "abandon_rate", "asa_s", "asa_p50_s", "asa_p90_s", "service_level_rate");
+            "answer_rate", "abandon_rate", "asa_s", "asa_p50_s", "asa_p90_s", "service_level_rate",
+            "cost_per_contact", "cost_per_resolution");
 
     private ScorecardMetrics() {
     }
@@ -31,8 +32,12 @@ public final class ScorecardMetrics {
         return NAMES.contains(metric);
     }
 
-    /** Durations, the reopen rate and the abandon rate are better when lower; every other scorecard metric when higher. */
+    /**
+     * Durations, the reopen rate, the abandon rate and costs are better when lower; every other scorecard metric when
+     * higher.
+     */
     public static String defaultDirection(String metric) {
-        return metric.endsWith("_s") || metric.equals("reopen_rate") || metric.equals("abandon_rate") ? "lower" : "higher";
+        return metric.endsWith("_s") || metric.equals("reopen_rate") || metric.equals("abandon_rate")
+                || metric.startsWith("cost_") ? "lower" : "higher";
     }
 }

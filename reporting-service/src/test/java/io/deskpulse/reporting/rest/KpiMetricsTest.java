@@ -115,7 +115,8 @@ class KpiMetricsTest {
                 "resolution_bh_avg_s", "resolution_bh_p50_s", "resolution_bh_p90_s",
                 "reply_count", "reply_avg_s", "reply_p50_s", "reply_p90_s", "reply_bh_avg_s", "reply_bh_p50_s",
                 "reply_bh_p90_s", "offered", "answered", "abandoned", "short_abandoned", "answer_rate", "abandon_rate",
-                "asa_s", "asa_p50_s", "asa_p90_s", "service_level_met", "service_level_rate");
+                "asa_s", "asa_p50_s", "asa_p90_s", "service_level_met", "service_level_rate",
+                "cost_total", "cost_per_contact", "cost_per_resolution");
     }
 
     @Test

@@ -42,7 +42,8 @@ public enum Measure {
     ABANDONED("abandoned"),
     SHORT_ABANDONED("short_abandoned"),
     ASA_SUM_MS("asa_sum_ms"),
-    SERVICE_LEVEL_MET("service_level_met");
+    SERVICE_LEVEL_MET("service_level_met"),
+    COST_MILLI("cost_milli");
 
     private final String column;
 

@@ -38,6 +38,7 @@ public final class TenantSettings {
     private final long shortAbandonSeconds;
     private final BusinessCalendar tenantCalendar;
     private final Map<String, BusinessCalendar> teamCalendars = new HashMap<>();
+    private CostRates costRates = CostRates.NONE;
 
     /**
      * @param businessHours null: always open, so business-hours durations equal calendar durations
@@ -112,6 +113,19 @@ public final class TenantSettings {
     /** An abandonment after less waiting than this is short: counted apart and left out of the rates. */
     public long shortAbandonMillis() {
         return shortAbandonSeconds * 1000;
+    }
+
+    /** The tenant's cost rates ({@link CostRates#NONE} when it set none: every cost is 0). */
+    public CostRates costRates() {
+        return costRates;
+    }
+
+    /** These settings with {@code rates} as the cost rates. */
+    public TenantSettings withCostRates(CostRates rates) {
+        TenantSettings copy = new TenantSettings(timeZone, businessHours, teamBusinessHours, firstResponseSlaSeconds,
+                firstResponseSlaSecondsByPriority, qaPassMark, complaintTag, serviceLevelSeconds, shortAbandonSeconds);
+        copy.costRates = rates == null ? CostRates.NONE : rates;
+        return copy;
     }
 
     public double qaPassMark() {

@@ -137,6 +137,10 @@ final class AggregateTable {
         k.put("service_level_met", get(sum, Measure.SERVICE_LEVEL_MET));
         k.put("service_level_rate", answered + abandoned == 0 ? null
                 : (double) get(sum, Measure.SERVICE_LEVEL_MET) / (answered + abandoned));
+        long cost = get(sum, Measure.COST_MILLI);
+        k.put("cost_total", cost / 1000.0);
+        k.put("cost_per_contact", cost == 0 ? null : per(sum, Measure.COST_MILLI, Measure.HANDLE_COUNT, 1000));
+        k.put("cost_per_resolution", cost == 0 ? null : per(sum, Measure.COST_MILLI, Measure.TICKETS_RESOLVED, 1000));
         return k;
     }
 

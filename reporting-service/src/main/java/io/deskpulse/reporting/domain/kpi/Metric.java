@@ -260,6 +260,35 @@ public sealed interface Metric {
         }
     }
 
+    /**
+     * {@code cost_milli / 1000 / count}: a cost per contact or per solve (docs/kpis.md), unrounded. Null when there
+     * is no count, and also when no cost was recorded at all (Σ cost 0: a tenant or member without cost rates), so
+     * that a scorecard leaves it out instead of scoring a cost of 0 as perfect.
+     */
+    record CostPer(String name, String costMilliColumn, String countColumn) implements Metric {
+        @Override
+        public List<String> contributionColumns() {
+            return List.of(costMilliColumn, countColumn);
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return new Share(BigDecimal.valueOf(part(parts, costMilliColumn), 3), part(parts, countColumn));
+        }
+
+        @Override
+        public Object valueOf(GroupTotals totals) {
+            long count = totals.sum(countColumn);
+            long cost = totals.sum(costMilliColumn);
+            return count == 0 || cost == 0 ? null : cost / (count * 1000.0);
+        }
+
+        @Override
+        public String formula() {
+            return "Σ " + costMilliColumn + " / 1000 / Σ " + countColumn + " (null when either is 0)";
+        }
+    }
+
     /** A net score: {@code (positive - negative) / count * 100}, from -100 to 100, unrounded. */
     record NetScore(String name, String positive, String negative, String countColumn) implements Metric {
         @Override

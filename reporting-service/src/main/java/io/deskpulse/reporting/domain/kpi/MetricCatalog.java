@@ -55,7 +55,8 @@ public final class MetricCatalog {
             "abandoned",
             "short_abandoned",
             "asa_sum_ms",
-            "service_level_met");
+            "service_level_met",
+            "cost_milli");
 
     /** In the API's default column order: the catalog's order, the first sixteen as they were first served. */
     /** Every stored histogram column (docs/storage.md). */
@@ -126,7 +127,10 @@ public final class MetricCatalog {
             new Metric.PercentileSeconds("asa_p50_s", "asa_hist", 50),
             new Metric.PercentileSeconds("asa_p90_s", "asa_hist", 90),
             new Metric.Count("service_level_met", "service_level_met"),
-            new Metric.Rate("service_level_rate", "service_level_met", List.of("answered", "abandoned"), List.of()));
+            new Metric.Rate("service_level_rate", "service_level_met", List.of("answered", "abandoned"), List.of()),
+            new Metric.Thousandths("cost_total", "cost_milli"),
+            new Metric.CostPer("cost_per_contact", "cost_milli", "handle_count"),
+            new Metric.CostPer("cost_per_resolution", "cost_milli", "tickets_resolved"));
 
     private static final Map<String, Metric> BY_NAME = byName();
 

@@ -17,7 +17,7 @@ class MetricCatalogTest {
         assertThat(MetricCatalog.METRICS.stream()
                 .filter(metric -> !(metric instanceof Metric.Count) && !(metric instanceof Metric.Thousandths))
                 .map(Metric::name))
-                .hasSize(38)
+                .hasSize(40)
                 .containsExactlyInAnyOrderElementsOf(ScorecardMetrics.NAMES);
     }
 }
