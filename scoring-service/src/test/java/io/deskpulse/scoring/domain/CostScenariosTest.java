@@ -65,28 +65,28 @@ class CostScenariosTest {
         InMemoryScoring scoring = new InMemoryScoring(SETTINGS, InMemoryScoring.NOW);
         scoring.apply(day());
         // a-1: 2 h x 24 = 48, chat 0.5 (default), phone 1.2 (channel): 49.7 over 2 contacts and 1 solve
-        assertKpis(scoring.table.kpis(agent("a-1")), Map.of("cost_total", 49.7, "cost_per_contact", 24.85,
+        assertKpis(scoring.table.kpis(agent("a-1")), kpis("cost_total", 49.7, "cost_per_contact", 24.85,
                 "cost_per_resolution", 49.7), "agent a-1");
         // a-2: the role's 48 an hour beats the team's 36 (0.5 h: 24); per contact the role sets none, nor does t-2:
         // the default 0.5
-        assertKpis(scoring.table.kpis(agent("a-2")), Map.of("cost_total", 24.5, "cost_per_contact", 24.5,
+        assertKpis(scoring.table.kpis(agent("a-2")), kpis("cost_total", 24.5, "cost_per_contact", 24.5,
                 "cost_per_resolution", null), "agent a-2");
         // a-3: the team's 36 an hour; no contact, so no cost per contact although there is a cost
-        assertKpis(scoring.table.kpis(agent("a-3")), Map.of("cost_total", 36.0, "cost_per_contact", null),
+        assertKpis(scoring.table.kpis(agent("a-3")), kpis("cost_total", 36.0, "cost_per_contact", null),
                 "agent a-3");
-        assertKpis(scoring.table.kpis(team("t-2")), Map.of("cost_total", 60.5, "cost_per_contact", 60.5), "team t-2");
-        assertKpis(scoring.table.kpis(all()), Map.of("cost_total", 110.2, "cost_per_contact", 110.2 / 3,
+        assertKpis(scoring.table.kpis(team("t-2")), kpis("cost_total", 60.5, "cost_per_contact", 60.5), "team t-2");
+        assertKpis(scoring.table.kpis(all()), kpis("cost_total", 110.2, "cost_per_contact", 110.2 / 3,
                 "cost_per_resolution", 110.2), "tenant");
         // by channel only the per-contact costs: online time has no channel
-        assertKpis(scoring.table.kpis(channel("phone")), Map.of("cost_total", 1.2, "cost_per_contact", 1.2), "phone");
-        assertKpis(scoring.table.kpis(channel("")), Map.of("cost_total", 108.0), "no channel");
+        assertKpis(scoring.table.kpis(channel("phone")), kpis("cost_total", 1.2, "cost_per_contact", 1.2), "phone");
+        assertKpis(scoring.table.kpis(channel("")), kpis("cost_total", 108.0), "no channel");
     }
 
     @Test
     void withoutRatesEveryCostIsZeroAndThePerUnitCostsAreNull() {
         InMemoryScoring scoring = new InMemoryScoring();
         scoring.apply(day());
-        assertKpis(scoring.table.kpis(all()), Map.of("cost_total", 0.0, "cost_per_contact", null,
+        assertKpis(scoring.table.kpis(all()), kpis("cost_total", 0.0, "cost_per_contact", null,
                 "cost_per_resolution", null, "handle_count", 3L), "tenant");
     }
 
@@ -99,7 +99,7 @@ class CostScenariosTest {
         InMemoryScoring scoring = new InMemoryScoring(TenantSettings.DEFAULTS.withCostRates(one), InMemoryScoring.NOW);
         scoring.applyEachForAgent("a-1", List.of(agentAt("2026-11-02T09:40:00Z", online("t-1")),
                 agentAt("2026-11-02T10:20:00Z", offline())));
-        assertKpis(scoring.table.kpis(all()), Map.of("cost_total", 0.666, "online_s", 2_400.0), "tenant");
+        assertKpis(scoring.table.kpis(all()), kpis("cost_total", 0.666, "online_s", 2_400.0), "tenant");
     }
 
     @Test
@@ -142,8 +142,13 @@ class CostScenariosTest {
         scoring.applyEachForAgent("a-1", List.of(agentAt("2026-11-02T22:00:00Z", online("t-1")),
                 agentAt("2026-11-03T02:00:00Z", offline())));
         assertKpis(scoring.table.kpis(localDay("2026-11-02", ZoneId.of("America/New_York"))),
-                Map.of("cost_total", 96.0), "New York's 2 Nov");
-        assertKpis(scoring.table.kpis(localDay("2026-11-02", ZoneId.of("UTC"))), Map.of("cost_total", 48.0), "UTC 2 Nov");
+                kpis("cost_total", 96.0), "New York's 2 Nov");
+        assertKpis(scoring.table.kpis(localDay("2026-11-02", ZoneId.of("UTC"))), kpis("cost_total", 48.0), "UTC 2 Nov");
+    }
+
+    /** Metric, value pairs; a value may be null (no value expected). */
+    private static Map<String, Object> kpis(Object... metricsAndValues) {
+        return KpiScenariosTest.expect("", all(), metricsAndValues).kpis();
     }
 
     private static java.util.function.Predicate<AggregateKey> localDay(String date, ZoneId zone) {
