@@ -38,9 +38,12 @@ public enum AlertMetric {
     // the queue rates' bases (docs/kpis.md): offered less short abandons; answered plus (long) abandons
     ANSWER_RATE(Kind.RATE_EXCLUDING, "answered", "offered", "short_abandoned"),
     ABANDON_RATE(Kind.RATE_EXCLUDING, "abandoned", "offered", "short_abandoned"),
-    SERVICE_LEVEL_RATE(Kind.RATE_OF_SUM, "service_level_met", "answered", "abandoned");
+    SERVICE_LEVEL_RATE(Kind.RATE_OF_SUM, "service_level_met", "answered", "abandoned"),
+    // cost per handled contact and per solve, in the currency of the cost rates; no cost recorded is no reading
+    COST_PER_CONTACT(Kind.COST_PER, "cost_milli", "handle_count"),
+    COST_PER_RESOLUTION(Kind.COST_PER, "cost_milli", "tickets_resolved");
 
-    private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE, RATE_EXCLUDING, RATE_OF_SUM }
+    private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE, RATE_EXCLUDING, RATE_OF_SUM, COST_PER }
 
     /** A metric's value over a window and the volume it rests on; the value is null when the volume is 0. */
     public record Reading(Double value, long volume) {
@@ -86,6 +89,7 @@ public enum AlertMetric {
         long volume = switch (kind) {
             case RATE_EXCLUDING -> sums[1] - sums[2];
             case RATE_OF_SUM -> sums[1] + sums[2];
+            case COST_PER -> sums[0] == 0 ? 0 : sums[1];
             default -> sums[sums.length - 1];
         };
         if (volume <= 0) {
@@ -97,7 +101,7 @@ public enum AlertMetric {
                     .divide(BigDecimal.valueOf(volume).multiply(BigDecimal.valueOf(1000)), 3, RoundingMode.HALF_UP)
                     .doubleValue();
             case RATIO, RATE_EXCLUDING, RATE_OF_SUM -> (double) sums[0] / volume;
-            case AVERAGE_THOUSANDTHS -> sums[0] / (volume * 1000.0);
+            case AVERAGE_THOUSANDTHS, COST_PER -> sums[0] / (volume * 1000.0);
             case NET_SCORE -> (double) ((sums[0] - sums[1]) * 100) / volume;
             case COUNT -> throw new IllegalStateException("handled above");
         };
