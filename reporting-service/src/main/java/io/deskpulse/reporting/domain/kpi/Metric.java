@@ -266,26 +266,29 @@ public sealed interface Metric {
      * that a scorecard leaves it out instead of scoring a cost of 0 as perfect.
      */
     record CostPer(String name, String costMilliColumn, String countColumn) implements Metric {
+        /** The same contributions and shares as a mean of thousandths; only an empty cost differs. */
+        private AverageOfThousandths mean() {
+            return new AverageOfThousandths(name, costMilliColumn, countColumn);
+        }
+
         @Override
         public List<String> contributionColumns() {
-            return List.of(costMilliColumn, countColumn);
+            return mean().contributionColumns();
         }
 
         @Override
         public Share share(Map<String, Long> parts) {
-            return new Share(BigDecimal.valueOf(part(parts, costMilliColumn), 3), part(parts, countColumn));
+            return mean().share(parts);
         }
 
         @Override
         public Object valueOf(GroupTotals totals) {
-            long count = totals.sum(countColumn);
-            long cost = totals.sum(costMilliColumn);
-            return count == 0 || cost == 0 ? null : cost / (count * 1000.0);
+            return totals.sum(costMilliColumn) == 0 ? null : mean().valueOf(totals);
         }
 
         @Override
         public String formula() {
-            return "Σ " + costMilliColumn + " / 1000 / Σ " + countColumn + " (null when either is 0)";
+            return mean().formula() + " (null when either is 0)";
         }
     }
 
