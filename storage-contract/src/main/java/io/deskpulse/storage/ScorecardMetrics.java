@@ -23,7 +23,7 @@ public final class ScorecardMetrics {
             "conversion_rate",
             "reply_avg_s", "reply_p50_s", "reply_p90_s", "reply_bh_avg_s", "reply_bh_p50_s", "reply_bh_p90_s",
             "answer_rate", "abandon_rate", "asa_s", "asa_p50_s", "asa_p90_s", "service_level_rate",
-            "ces_avg", "ces_easy_rate", "negative_share");
+            "ces_avg", "ces_easy_rate", "negative_share", "cost_per_contact", "cost_per_resolution");
 
     private ScorecardMetrics() {
     }
@@ -33,12 +33,12 @@ public final class ScorecardMetrics {
     }
 
     /**
-     * Durations, the reopen rate, the abandon rate and the share of negative sentiment are better when lower; every
-     * other scorecard metric when higher. (sentiment_avg is no scorecard metric: it runs from -1 to 1, and a
+     * Durations, the reopen rate, the abandon rate, the share of negative sentiment and costs are better when lower;
+     * every other scorecard metric when higher. (sentiment_avg is no scorecard metric: it runs from -1 to 1, and a
      * target ratio of a negative value means nothing; negative_share stands for it.)
      */
     public static String defaultDirection(String metric) {
         return metric.endsWith("_s") || metric.equals("reopen_rate") || metric.equals("abandon_rate")
-                || metric.equals("negative_share") ? "lower" : "higher";
+                || metric.equals("negative_share") || metric.startsWith("cost_") ? "lower" : "higher";
     }
 }

@@ -182,6 +182,9 @@ public class CatalogOpenApiFilter implements OASFilter {
         if (metric instanceof Metric.Ratio || metric instanceof Metric.Rate || metric instanceof Metric.NetScore) {
             return 0.25;
         }
+        if (metric instanceof Metric.CostPer) {
+            return 2.75;
+        }
         return metric instanceof Metric.AverageOfThousandths ? 86.5 : 95.0;
     }
 

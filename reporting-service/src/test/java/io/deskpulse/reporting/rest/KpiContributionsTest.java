@@ -228,6 +228,9 @@ class KpiContributionsTest {
         } else if (metric instanceof Metric.Ratio || metric instanceof Metric.Rate) {
             // a rate of several columns: each item's denominator is what it adds to the base (added less excluded)
             return denominator < 0 ? null : value.longValueExact() / (double) denominator;
+        } else if (metric instanceof Metric.CostPer) {
+            // no cost recorded is no value either (docs/kpis.md)
+            return value.signum() == 0 ? null : value.movePointRight(3).longValueExact() / (denominator * 1000.0);
         } else if (metric instanceof Metric.AverageOfThousandths) {
             return value.movePointRight(3).longValueExact() / (denominator * 1000.0);
         } else if (metric instanceof Metric.NetScore) {

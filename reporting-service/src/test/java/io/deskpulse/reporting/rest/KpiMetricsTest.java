@@ -116,7 +116,8 @@ class KpiMetricsTest {
                 "reply_count", "reply_avg_s", "reply_p50_s", "reply_p90_s", "reply_bh_avg_s", "reply_bh_p50_s",
                 "reply_bh_p90_s", "offered", "answered", "abandoned", "short_abandoned", "answer_rate", "abandon_rate",
                 "asa_s", "asa_p50_s", "asa_p90_s", "service_level_met", "service_level_rate",
-                "ces_count", "ces_avg", "ces_easy_rate", "sentiment_count", "sentiment_avg", "negative_share");
+                "ces_count", "ces_avg", "ces_easy_rate", "sentiment_count", "sentiment_avg", "negative_share",
+                "cost_total", "cost_per_contact", "cost_per_resolution");
     }
 
     @Test

@@ -50,6 +50,8 @@ class ScorecardApiTest {
         row(TENANT, "2026-11-04T11:00:00Z").team("billing").agent("a-17").channel("email")
                 .csat(5, 5, 4, 4, 4, 4, 4, 4, 4, 4).firstResolutions(10, 7).insert();
         row(TENANT, "2026-11-04T12:00:00Z").team("billing").agent("a-17").onlineMs(2_500_000).insert();
+        // at 24 an hour online and 0.5 a call: 16.667 for the online time, 2.5 for the 5 calls
+        row(TENANT, "2026-11-04T13:00:00Z").team("billing").agent("a-17").set("cost_milli", 19_167).insert();
     }
 
     @SuppressWarnings("unchecked")
@@ -79,29 +81,34 @@ class ScorecardApiTest {
         Map<String, Object> a17 = only("dimension=agent&" + WEEK);
         assertThat(a17).containsEntry("period", "2026-11-02").containsEntry("id", "a-17")
                 .containsEntry("role", "frontline_agent").containsEntry("model_version", 0);
-        assertThat(Api.decimal(a17, "score")).isCloseTo(86.48404459823146, within(1e-9));
+        assertThat(Api.decimal(a17, "score")).isCloseTo(86.78852430869917, within(1e-9));
         Map<String, Object> csat = kpi(a17, "csat_avg", null);
         assertThat(csat).containsEntry("group", "satisfaction_quality").containsEntry("direction", "higher")
                 .containsEntry("target", 4.5).containsEntry("effective_target", 4.5).containsEntry("actual", 4.2)
-                .containsEntry("volume", 10).containsEntry("weight", 20.0).containsEntry("exemptions", List.of());
-        assertThat(Api.decimal(csat, "effective_weight")).isCloseTo(20 / 0.85, within(1e-9));
-        assertThat(Api.decimal(csat, "points")).isCloseTo(20 / 0.85 * 4.2 / 4.5, within(1e-9));
+                .containsEntry("volume", 10).containsEntry("weight", 22.0).containsEntry("exemptions", List.of());
+        assertThat(Api.decimal(csat, "effective_weight")).isCloseTo(22 / 0.84, within(1e-9));
+        assertThat(Api.decimal(csat, "points")).isCloseTo(22 / 0.84 * 4.2 / 4.5, within(1e-9));
         assertThat(kpi(a17, "first_response_avg_s", "chat")).containsEntry("actual", 25.0).containsEntry("attainment", 1.0);
         assertThat(kpi(a17, "first_response_avg_s", "phone")).containsEntry("actual", 40.0).containsEntry("attainment", 0.5);
         assertThat(Api.decimal(kpi(a17, "first_response_sla_rate", null), "actual")).isCloseTo(5.0 / 6, within(1e-12));
         assertThat(kpi(a17, "handle_avg_s", null)).containsEntry("actual", 400.0).containsEntry("attainment", 0.75);
         assertThat(Api.decimal(kpi(a17, "occupancy", null), "actual")).isCloseTo(0.8, within(1e-12));
+        Map<String, Object> cost = kpi(a17, "cost_per_contact", null);
+        assertThat(cost).containsEntry("group", "cost_efficiency").containsEntry("direction", "lower")
+                .containsEntry("target", 3.0).containsEntry("volume", 5);
+        assertThat(Api.decimal(cost, "actual")).isCloseTo(3.8334, within(1e-12));
+        assertThat(Api.decimal(cost, "attainment")).isCloseTo(3 / 3.8334, within(1e-12));
         List<Map<String, Object>> leftOut = (List<Map<String, Object>>) a17.get("left_out");
         assertThat(leftOut).hasSize(1);
         assertThat(leftOut.get(0)).containsEntry("kpi", "qa_avg").containsEntry("channel", null)
                 .containsEntry("status", "no_data").containsEntry("reason", "no data in the period");
         assertThat((List<Object>) a17.get("exemptions")).isEmpty();
-        // team billing, scored with the catalog's team_lead model: 15/15/10 | 5/5/10 | 20/20 over the same sums
+        // team billing, scored with the catalog's team_lead model: 15/15/10 | 5/5/10 | 10/10/10/10 over the same sums
         Map<String, Object> billing = only("dimension=team&" + WEEK);
         assertThat(billing).containsEntry("id", "billing").containsEntry("role", "team_lead");
-        double used = 90; // qa (10) has no data
-        double expected = (15 * 4.2 / 4.5 + 15 * 0.7 / 0.8 + 5 * 1 + 5 * 0.5 + 10 * (5.0 / 6) / 0.9 + 20 * 0.75
-                + 20 * 0.8 / 0.85) / used * 100;
+        double used = 80; // qa (10) and cost_per_resolution (10: no solves) have no data
+        double expected = (15 * 4.2 / 4.5 + 15 * 0.7 / 0.8 + 5 * 1 + 5 * 0.5 + 10 * (5.0 / 6) / 0.9 + 10 * 0.75
+                + 10 * 0.8 / 0.85 + 10 * 3 / 3.8334) / used * 100;
         assertThat(Api.decimal(billing, "score")).isCloseTo(expected, within(1e-9));
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Derives the contributions of one agent's UTC day: handle time, QA reviews, sales, peer reviews and
- * ticketless NPS responses at their event times, and online time split by the clock into hours.
+ * ticketless NPS responses at their event times, and online time split by the clock into hours; online time and
+ * handled interactions carry their cost at the tenant's cost rates.
  * Everything is credited to the agent and to the agent's team at that moment: the team named by the
  * agent's latest status change that named one.
  *
@@ -84,7 +85,8 @@ public final class AgentDayDeriver {
                     }
                     case INTERACTION -> {
                         AgentFact.Interaction interaction = (AgentFact.Interaction) event.fact();
-                        emit(at, interaction.channel(), new Observation.Handle(interaction.handleMillis()),
+                        long cost = settings.costRates().contactCostMilli(agent, team, interaction.channel());
+                        emit(at, interaction.channel(), new Observation.Handle(interaction.handleMillis(), cost),
                                 ContributionItem.event("interaction", event.identity()));
                     }
                     case QA_REVIEW -> {
@@ -118,7 +120,8 @@ public final class AgentDayDeriver {
                         + AggregateKey.HOUR_MILLIS;
                 long pieceEnd = Math.min(end, hourEnd);
                 // Online time is the agent's, not one event's: its item is the agent, one piece per hour.
-                emit(start, "", new Observation.OnlineTime(pieceEnd - start), new ContributionItem("online_time", agent));
+                long cost = settings.costRates().onlineCostMilli(agent, team, pieceEnd - start);
+                emit(start, "", new Observation.OnlineTime(pieceEnd - start, cost), new ContributionItem("online_time", agent));
                 start = pieceEnd;
             }
         }

@@ -42,9 +42,12 @@ public enum AlertMetric {
     CES_AVG(Kind.AVERAGE_THOUSANDTHS, "ces_sum_milli", "ces_count"),
     CES_EASY_RATE(Kind.RATIO, "ces_easy", "ces_count"),
     SENTIMENT_AVG(Kind.AVERAGE_THOUSANDTHS, "sentiment_sum_milli", "sentiment_count"),
-    NEGATIVE_SHARE(Kind.RATIO, "sentiment_negative", "sentiment_count");
+    NEGATIVE_SHARE(Kind.RATIO, "sentiment_negative", "sentiment_count"),
+    // cost per handled contact and per solve, in the currency of the cost rates; no cost recorded is no reading
+    COST_PER_CONTACT(Kind.COST_PER, "cost_milli", "handle_count"),
+    COST_PER_RESOLUTION(Kind.COST_PER, "cost_milli", "tickets_resolved");
 
-    private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE, RATE_EXCLUDING, RATE_OF_SUM }
+    private enum Kind { COUNT, AVERAGE_SECONDS, RATIO, AVERAGE_THOUSANDTHS, NET_SCORE, RATE_EXCLUDING, RATE_OF_SUM, COST_PER }
 
     /** A metric's value over a window and the volume it rests on; the value is null when the volume is 0. */
     public record Reading(Double value, long volume) {
@@ -90,6 +93,7 @@ public enum AlertMetric {
         long volume = switch (kind) {
             case RATE_EXCLUDING -> sums[1] - sums[2];
             case RATE_OF_SUM -> sums[1] + sums[2];
+            case COST_PER -> sums[0] == 0 ? 0 : sums[1];
             default -> sums[sums.length - 1];
         };
         if (volume <= 0) {
@@ -101,7 +105,7 @@ public enum AlertMetric {
                     .divide(BigDecimal.valueOf(volume).multiply(BigDecimal.valueOf(1000)), 3, RoundingMode.HALF_UP)
                     .doubleValue();
             case RATIO, RATE_EXCLUDING, RATE_OF_SUM -> (double) sums[0] / volume;
-            case AVERAGE_THOUSANDTHS -> sums[0] / (volume * 1000.0);
+            case AVERAGE_THOUSANDTHS, COST_PER -> sums[0] / (volume * 1000.0);
             case NET_SCORE -> (double) ((sums[0] - sums[1]) * 100) / volume;
             case COUNT -> throw new IllegalStateException("handled above");
         };

@@ -48,7 +48,8 @@ public enum Measure {
     CES_EASY("ces_easy"),
     SENTIMENT_COUNT("sentiment_count"),
     SENTIMENT_SUM_MILLI("sentiment_sum_milli"),
-    SENTIMENT_NEGATIVE("sentiment_negative");
+    SENTIMENT_NEGATIVE("sentiment_negative"),
+    COST_MILLI("cost_milli");
 
     private final String column;
 

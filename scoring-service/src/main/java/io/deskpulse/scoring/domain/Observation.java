@@ -185,18 +185,34 @@ public sealed interface Observation {
         }
     }
 
-    /** A completed interaction's handle time (talk + hold + wrap). */
-    record Handle(long millis) implements Observation {
+    /**
+     * A completed interaction's handle time (talk + hold + wrap), and its cost at the tenant's per-contact rate in
+     * thousandths of the currency (0 without one).
+     */
+    record Handle(long millis, long costMilli) implements Observation {
+        public Handle(long millis) {
+            this(millis, 0);
+        }
+
         public void addTo(KpiDelta delta, int sign) {
             delta.add(Measure.HANDLE_COUNT, sign);
             duration(delta, sign, Measure.HANDLE_SUM_MS, HistogramMeasure.HANDLE, millis);
+            delta.add(Measure.COST_MILLI, sign * costMilli);
         }
     }
 
-    /** A piece of online (or busy) time, within one hour. */
-    record OnlineTime(long millis) implements Observation {
+    /**
+     * A piece of online (or busy) time, within one hour, and its cost at the tenant's hourly rate in thousandths of
+     * the currency (0 without one).
+     */
+    record OnlineTime(long millis, long costMilli) implements Observation {
+        public OnlineTime(long millis) {
+            this(millis, 0);
+        }
+
         public void addTo(KpiDelta delta, int sign) {
             delta.add(Measure.ONLINE_MS, sign * millis);
+            delta.add(Measure.COST_MILLI, sign * costMilli);
         }
     }
 

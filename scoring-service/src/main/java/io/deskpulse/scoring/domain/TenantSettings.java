@@ -38,6 +38,7 @@ public final class TenantSettings {
     private final long shortAbandonSeconds;
     private final BusinessCalendar tenantCalendar;
     private final Map<String, BusinessCalendar> teamCalendars = new HashMap<>();
+    private final CostRates costRates;
 
     /**
      * @param businessHours null: always open, so business-hours durations equal calendar durations
@@ -69,6 +70,23 @@ public final class TenantSettings {
         this.complaintTag = complaintTag.toLowerCase(Locale.ROOT);
         this.tenantCalendar = businessHours == null ? BusinessCalendar.ALWAYS_OPEN : businessHours.calendar(timeZone);
         this.teamBusinessHours.forEach((team, hours) -> teamCalendars.put(team, hours.calendar(timeZone)));
+        this.costRates = CostRates.NONE;
+    }
+
+    /** {@code base} with other cost rates: every field final, so an instance is safe to share between threads. */
+    private TenantSettings(TenantSettings base, CostRates costRates) {
+        this.timeZone = base.timeZone;
+        this.businessHours = base.businessHours;
+        this.teamBusinessHours = base.teamBusinessHours;
+        this.firstResponseSlaSeconds = base.firstResponseSlaSeconds;
+        this.firstResponseSlaSecondsByPriority = base.firstResponseSlaSecondsByPriority;
+        this.qaPassMark = base.qaPassMark;
+        this.complaintTag = base.complaintTag;
+        this.serviceLevelSeconds = base.serviceLevelSeconds;
+        this.shortAbandonSeconds = base.shortAbandonSeconds;
+        this.tenantCalendar = base.tenantCalendar;
+        this.teamCalendars.putAll(base.teamCalendars);
+        this.costRates = costRates;
     }
 
     public ZoneId timeZone() {
@@ -112,6 +130,16 @@ public final class TenantSettings {
     /** An abandonment after less waiting than this is short: counted apart and left out of the rates. */
     public long shortAbandonMillis() {
         return shortAbandonSeconds * 1000;
+    }
+
+    /** The tenant's cost rates ({@link CostRates#NONE} when it set none: every cost is 0). */
+    public CostRates costRates() {
+        return costRates;
+    }
+
+    /** These settings with {@code rates} as the cost rates. */
+    public TenantSettings withCostRates(CostRates rates) {
+        return new TenantSettings(this, rates == null ? CostRates.NONE : rates);
     }
 
     public double qaPassMark() {

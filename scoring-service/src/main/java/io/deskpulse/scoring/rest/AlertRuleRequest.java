@@ -38,7 +38,8 @@ public record AlertRuleRequest(
             "customer_messages", "complaints", "first_response_avg_s", "first_response_sla_rate", "resolution_avg_s",
             "reopen_rate", "fcr_rate", "csat_avg", "csat_satisfied_rate", "nps", "handle_avg_s", "qa_avg", "qa_pass_rate",
             "peer_review_avg", "conversion_rate", "reply_avg_s", "offered", "abandoned", "asa_s", "answer_rate",
-            "abandon_rate", "service_level_rate", "ces_avg", "ces_easy_rate", "sentiment_avg", "negative_share"},
+            "abandon_rate", "service_level_rate", "ces_avg", "ces_easy_rate", "sentiment_avg", "negative_share",
+            "cost_per_contact", "cost_per_resolution"},
             description = "A catalog metric computed from sums")
         String metric,
         @Schema(enumeration = {"tenant", "team", "agent"}, defaultValue = "tenant",

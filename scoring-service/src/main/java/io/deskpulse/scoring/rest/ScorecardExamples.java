@@ -11,14 +11,15 @@ final class ScorecardExamples {
               "roles": {
                 "frontline_agent": {
                   "kpis": [
-                    {"metric": "csat_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 4.5, "weight": 20},
-                    {"metric": "fcr_rate", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 0.8, "weight": 20},
-                    {"metric": "qa_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 85, "weight": 15},
+                    {"metric": "csat_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 4.5, "weight": 22},
+                    {"metric": "fcr_rate", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 0.8, "weight": 22},
+                    {"metric": "qa_avg", "channel": null, "group": "satisfaction_quality", "direction": "higher", "target": 85, "weight": 16},
                     {"metric": "first_response_avg_s", "channel": "chat", "group": "timeliness", "direction": "lower", "target": 30, "weight": 7.5},
                     {"metric": "first_response_avg_s", "channel": "phone", "group": "timeliness", "direction": "lower", "target": 20, "weight": 7.5},
                     {"metric": "first_response_sla_rate", "channel": null, "group": "timeliness", "direction": "higher", "target": 0.9, "weight": 15},
-                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 10},
-                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 5}
+                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 5},
+                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 2},
+                    {"metric": "cost_per_contact", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 3, "weight": 3}
                   ],
                   "peer_review": null
                 },
@@ -30,8 +31,10 @@ final class ScorecardExamples {
                     {"metric": "first_response_avg_s", "channel": "chat", "group": "timeliness", "direction": "lower", "target": 30, "weight": 5},
                     {"metric": "first_response_avg_s", "channel": "phone", "group": "timeliness", "direction": "lower", "target": 20, "weight": 5},
                     {"metric": "first_response_sla_rate", "channel": null, "group": "timeliness", "direction": "higher", "target": 0.9, "weight": 10},
-                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 20},
-                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 20}
+                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 10},
+                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 10},
+                    {"metric": "cost_per_contact", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 3, "weight": 10},
+                    {"metric": "cost_per_resolution", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 6, "weight": 10}
                   ],
                   "peer_review": null
                 },
@@ -43,8 +46,9 @@ final class ScorecardExamples {
                     {"metric": "first_response_avg_s", "channel": "chat", "group": "timeliness", "direction": "lower", "target": 30, "weight": 10},
                     {"metric": "first_response_avg_s", "channel": "phone", "group": "timeliness", "direction": "lower", "target": 20, "weight": 10},
                     {"metric": "first_response_sla_rate", "channel": null, "group": "timeliness", "direction": "higher", "target": 0.9, "weight": 20},
-                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 15},
-                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 15}
+                    {"metric": "handle_avg_s", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 300, "weight": 10},
+                    {"metric": "occupancy", "channel": null, "group": "cost_efficiency", "direction": "higher", "target": 0.85, "weight": 10},
+                    {"metric": "cost_per_resolution", "channel": null, "group": "cost_efficiency", "direction": "lower", "target": 6, "weight": 10}
                   ],
                   "peer_review": null
                 }

@@ -27,7 +27,8 @@ public record SettingsChange(List<String> changedFields, boolean recomputes) {
     /** The values of {@link SettingsDocument#FIELDS}, in that order. */
     private static List<Object> fields(SettingsDocument d) {
         return Arrays.asList(d.timeZone(), d.businessHours(), d.teamBusinessHours(), d.firstResponseSlaS(),
-                d.firstResponseSlaSByPriority(), d.qaPassMark(), d.complaintTag(), d.serviceLevelS(), d.shortAbandonS());
+                d.firstResponseSlaSByPriority(), d.qaPassMark(), d.complaintTag(), d.serviceLevelS(), d.shortAbandonS(),
+                d.costRates());
     }
 
     public boolean isEmpty() {

@@ -70,13 +70,15 @@ public record SettingsDocument(
         @Schema(type = SchemaType.INTEGER, description = "An abandonment after less waiting than this many seconds (0 to "
                 + "3600; 0: none is short) is a short abandon, counted apart and left out of the queue rates",
                 defaultValue = "5", minimum = "0", maximum = "3600") Number shortAbandonS,
+        @Schema(description = "Cost rates (cost_total, cost_per_contact, cost_per_resolution); null: none, every cost 0",
+                nullable = true) CostRatesDocument costRates,
         @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields)
         implements CheckedDocument {
 
     /** The document's fields, in the order they are written. */
     public static final List<String> FIELDS = List.of("time_zone", "business_hours", "team_business_hours",
             "first_response_sla_s", "first_response_sla_s_by_priority", "qa_pass_mark", "complaint_tag",
-            "service_level_s", "short_abandon_s");
+            "service_level_s", "short_abandon_s", "cost_rates");
     public static final List<String> CHANNELS = List.of("email", "chat", "phone", "web", "social", "messaging", "other");
     public static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
     static final long MAX_SLA_SECONDS = 30L * 24 * 3600;
@@ -169,7 +171,7 @@ public record SettingsDocument(
         return new SettingsDocument(zoneId(settings.timeZone()),
                 settings.businessHours() == null ? null : Hours.of(settings.businessHours()), teams, sla, byPriority,
                 Decimals.plain(settings.qaPassMark()), settings.complaintTag(), serviceLevels,
-                settings.shortAbandonSeconds(), null);
+                settings.shortAbandonSeconds(), CostRatesDocument.of(settings.costRates()), null);
     }
 
     /** A valid document as the domain's settings; left-out fields take their defaults. */
@@ -200,7 +202,8 @@ public record SettingsDocument(
                 businessHours == null ? null : businessHours.toDomain(), teams, sla, byPriority,
                 qaPassMark == null ? TenantSettings.DEFAULT_QA_PASS_MARK : new BigDecimal(qaPassMark.toString()).doubleValue(),
                 complaintTag == null ? TenantSettings.DEFAULT_COMPLAINT_TAG : complaintTag, serviceLevels,
-                shortAbandonS == null ? TenantSettings.DEFAULT_SHORT_ABANDON_S : shortAbandonS.longValue());
+                shortAbandonS == null ? TenantSettings.DEFAULT_SHORT_ABANDON_S : shortAbandonS.longValue())
+                .withCostRates(costRates == null ? null : costRates.toDomain());
     }
 
     /** The canonical JSON text of {@code settings} that is stored in tenant_settings_versions. */
@@ -301,6 +304,9 @@ public record SettingsDocument(
                 errors.add("short_abandon_s", "must be a whole number of seconds from 0 to " + MAX_SHORT_ABANDON_SECONDS
                         + ", got " + seconds.toPlainString());
             }
+        }
+        if (costRates != null) {
+            costRates.check("cost_rates", errors);
         }
         String tag = complaintTag;
         if (tag != null && (tag.isBlank() || tag.length() > MAX_COMPLAINT_TAG_LENGTH)) {

@@ -143,6 +143,10 @@ final class AggregateTable {
         k.put("sentiment_count", get(sum, Measure.SENTIMENT_COUNT));
         k.put("sentiment_avg", per(sum, Measure.SENTIMENT_SUM_MILLI, Measure.SENTIMENT_COUNT, 1000));
         k.put("negative_share", per(sum, Measure.SENTIMENT_NEGATIVE, Measure.SENTIMENT_COUNT, 1));
+        long cost = get(sum, Measure.COST_MILLI);
+        k.put("cost_total", cost / 1000.0);
+        k.put("cost_per_contact", cost == 0 ? null : per(sum, Measure.COST_MILLI, Measure.HANDLE_COUNT, 1000));
+        k.put("cost_per_resolution", cost == 0 ? null : per(sum, Measure.COST_MILLI, Measure.TICKETS_RESOLVED, 1000));
         return k;
     }
 

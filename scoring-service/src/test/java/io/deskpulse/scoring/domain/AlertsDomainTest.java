@@ -31,6 +31,9 @@ class AlertsDomainTest {
         assertThat(AlertMetric.QA_AVG.read(new long[] {171_000, 2}).value()).isEqualTo(85.5);
         assertThat(AlertMetric.COMPLAINTS.read(new long[] {7})).isEqualTo(new AlertMetric.Reading(7.0, 7));
         assertThat(AlertMetric.FCR_RATE.read(new long[] {0, 0})).isEqualTo(AlertMetric.Reading.NONE);
+        // 19.167 over 5 contacts; no cost recorded (no rates) is no reading, as in /v1/kpis
+        assertThat(AlertMetric.COST_PER_CONTACT.read(new long[] {19_167, 5})).isEqualTo(new AlertMetric.Reading(3.8334, 5));
+        assertThat(AlertMetric.COST_PER_RESOLUTION.read(new long[] {0, 4})).isEqualTo(new AlertMetric.Reading(null, 0));
         assertThat(AlertMetric.parse("first_response_sla_rate")).contains(AlertMetric.FIRST_RESPONSE_SLA_RATE);
         assertThat(AlertMetric.parse("first_response_p90_s")).isEmpty();
     }

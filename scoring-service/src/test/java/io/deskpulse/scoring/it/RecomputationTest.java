@@ -197,6 +197,66 @@ class RecomputationTest {
                 TENANT)).as("interactions are no tickets, recomputed or not").isZero();
     }
 
+    /**
+     * Cost rates are settings: saving them, and changing one, recomputes the agent's past online time and calls at the
+     * new rates (docs/settings.md, cost_rates). Events arrive out of order and one twice.
+     */
+    @Test
+    void aCostRateChangeRecomputesTheCostsOfPastOnlineTimeAndCalls() throws Exception {
+        Aggregates db = new Aggregates(dataSource);
+        while (step()) {
+            // finish whatever another test left running
+        }
+        String online = event(TENANT, "cost-1", "agent.status_changed", "2026-11-10T09:00:00Z",
+                "{\"agent_id\":\"cost-a\",\"status\":\"online\",\"team_id\":\"cost-t\"}");
+        String call = event(TENANT, "cost-2", "interaction.completed", "2026-11-10T09:30:00Z",
+                "{\"agent_id\":\"cost-a\",\"channel\":\"phone\",\"talk_s\":200}");
+        String offline = event(TENANT, "cost-3", "agent.status_changed", "2026-11-10T10:00:00Z",
+                "{\"agent_id\":\"cost-a\",\"status\":\"offline\"}");
+        String key = TENANT + ":agent:cost-a";
+        EventTopic.send(List.of(new String[] {key, offline}, new String[] {key, call}, new String[] {key, online},
+                new String[] {key, call}));
+        db.awaitDrained(config.consumerGroup());
+        assertThat(agentSum(db, "online_ms")).isEqualTo(3_600_000L);
+        assertThat(agentSum(db, "cost_milli")).as("no rates yet").isZero();
+
+        // 30 an hour for team cost-t, 0.75 a phone call: 30.75
+        putCostRates("{\"currency\": \"eur\", \"teams\": {\"cost-t\": {\"per_online_hour\": 30}},"
+                + " \"channels\": {\"phone\": {\"per_contact\": 0.75}}}");
+        while (step()) {
+            // to completion
+        }
+        assertThat(agentSum(db, "cost_milli")).isEqualTo(30_750L);
+
+        // the team's rate changes to 45.5: the same hour now costs 45.5, the call still 0.75
+        putCostRates("{\"currency\": \"EUR\", \"teams\": {\"cost-t\": {\"per_online_hour\": 45.5}},"
+                + " \"channels\": {\"phone\": {\"per_contact\": 0.75}}}");
+        while (step()) {
+            // to completion
+        }
+        assertThat(agentSum(db, "cost_milli")).isEqualTo(46_250L);
+        assertThat(agentSum(db, "online_ms")).isEqualTo(3_600_000L);
+        given().auth().oauth2(ADMIN_KEY).get("/v1/settings/versions").then().statusCode(200)
+                .body("[0].changed_fields", org.hamcrest.Matchers.contains("cost_rates"));
+    }
+
+    /** PUTs the current settings with {@code costRates} as cost_rates, so that the other tests' fields stay. */
+    private static void putCostRates(String costRates) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode current = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+                .readTree(given().auth().oauth2(ADMIN_KEY).get("/v1/settings").then().statusCode(200).extract().asString());
+        current.set("cost_rates", mapper.readTree(costRates));
+        given().auth().oauth2(ADMIN_KEY).contentType("application/json").body(mapper.writeValueAsString(current))
+                .put("/v1/settings").then().statusCode(200).body("recomputation.status", is("running"))
+                .body("cost_rates.currency", is("EUR"));
+    }
+
+    private static long agentSum(Aggregates db, String column) {
+        return db.scalar("SELECT coalesce(sum(" + column + "), 0) FROM kpi_hourly k JOIN tenant_reporting r"
+                + " ON r.tenant_id = k.tenant_id AND r.generation = k.generation WHERE k.tenant_id = ?"
+                + " AND k.agent_id = 'cost-a'", TENANT);
+    }
+
     @Test
     void recomputationsOfOtherTenantsAreInvisibleAndUnknownIdsAre404() {
         given().auth().oauth2(ADMIN_KEY).get("/v1/recomputations/" + java.util.UUID.randomUUID()).then().statusCode(404)

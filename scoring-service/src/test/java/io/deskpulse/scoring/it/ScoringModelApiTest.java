@@ -52,15 +52,16 @@ class ScoringModelApiTest {
                 .body("default_roles.agent", is("frontline_agent")).body("default_roles.team", is("team_lead"))
                 .body("roles.frontline_agent.kpis.metric", contains("csat_avg", "fcr_rate", "qa_avg",
                         "first_response_avg_s", "first_response_avg_s", "first_response_sla_rate", "handle_avg_s",
-                        "occupancy"))
+                        "occupancy", "cost_per_contact"))
                 .body("roles.frontline_agent.kpis[3].channel", is("chat"))
                 .body("roles.frontline_agent.kpis[3].target", is(30))
                 .body("roles.frontline_agent.kpis[4].channel", is("phone"))
                 .body("roles.frontline_agent.kpis[4].target", is(20))
-                .body("roles.technical_support.kpis.weight", contains(12, 10, 8, 10, 10, 20, 15, 15));
+                .body("roles.technical_support.kpis.weight", contains(12, 10, 8, 10, 10, 20, 10, 10, 10))
+                .body("roles.frontline_agent.kpis.weight", contains(22, 22, 16, 7.5f, 7.5f, 15, 5, 2, 3));
         as(INITECH_ADMIN).get(PATH + "/versions").then().statusCode(200).body("", hasSize(0));
         as(INITECH_ADMIN).get(PATH + "/versions/0").then().statusCode(200).header("ETag", "\"0\"")
-                .body("version", is(0)).body("changed_fields", hasSize(0)).body("roles.team_lead.kpis", hasSize(8));
+                .body("version", is(0)).body("changed_fields", hasSize(0)).body("roles.team_lead.kpis", hasSize(10));
     }
 
     @Test

@@ -84,7 +84,10 @@ class SettingsDocumentTest {
               'first_response_sla_s': {'chat': 45, 'phone': 20, 'messaging': 60, 'web': 7200, 'email': 14400, 'social': 3600, 'other': 14400},
               'first_response_sla_s_by_priority': {'urgent': {'web': 3600, 'email': 3600}, 'low': {'email': 86400}},
               'qa_pass_mark': 72.5,
-              'complaint_tag': 'Complaint'
+              'complaint_tag': 'Complaint',
+              'cost_rates': {'currency': 'eur', 'default': {'per_online_hour': 24.50}, 'teams': {},
+                             'roles': {'senior': {'per_online_hour': 40}}, 'agent_roles': {'a-2': 'senior'},
+                             'channels': {'phone': {'per_contact': 0.8}}}
             }""");
 
     static final String FULL_CANONICAL = json("""
@@ -117,7 +120,11 @@ class SettingsDocumentTest {
               'qa_pass_mark': 72.5,
               'complaint_tag': 'complaint',
               'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20, 'other': 20},
-              'short_abandon_s': 5
+              'short_abandon_s': 5,
+              'cost_rates': {'currency': 'EUR', 'default': {'per_online_hour': 24.5, 'per_contact': null}, 'teams': {},
+                             'roles': {'senior': {'per_online_hour': 40, 'per_contact': null}},
+                             'agent_roles': {'a-2': 'senior'},
+                             'channels': {'phone': {'per_online_hour': null, 'per_contact': 0.8}}}
             }""");
 
     /** The JSON as a plain reader sees it: 30 is 30 whether written from an int or a long. */
@@ -146,6 +153,12 @@ class SettingsDocumentTest {
                 .isEqualTo(45_000);
         assertThat(settings.qaPassMark()).isEqualTo(72.5);
         assertThat(settings.isComplaintTag("COMPLAINT")).isTrue();
+        // cost rates in thousandths: the role's hourly rate, else the default's; the phone's per-contact rate
+        assertThat(settings.costRates().currency()).isEqualTo("EUR");
+        assertThat(settings.costRates().onlineCostMilli("a-2", "t-1", 3_600_000L)).isEqualTo(40_000);
+        assertThat(settings.costRates().onlineCostMilli("a-1", "t-1", 3_600_000L)).isEqualTo(24_500);
+        assertThat(settings.costRates().contactCostMilli("a-1", "t-1", "phone")).isEqualTo(800);
+        assertThat(settings.costRates().contactCostMilli("a-1", "t-1", "chat")).isZero();
     }
 
     @Test
@@ -168,7 +181,7 @@ class SettingsDocumentTest {
                  'first_response_sla_s_by_priority': {}, 'qa_pass_mark': 80, 'complaint_tag': 'complaint',
                  'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20,
                                      'other': 20},
-                 'short_abandon_s': 5}""")));
+                 'short_abandon_s': 5, 'cost_rates': null}""")));
         assertThat(written).isEqualTo(codec.encode(TenantSettings.DEFAULTS));
     }
 
@@ -320,7 +333,30 @@ class SettingsDocumentTest {
                 Arguments.of("{'short_abandon_s': -1}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
                 Arguments.of("{'short_abandon_s': 3601}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
                 Arguments.of("{'short_abandon_s': 2.5}", "short_abandon_s", "must be a whole number of seconds"),
-                Arguments.of("{'short_abandon_s': '5'}", "short_abandon_s", "must be a number, got \"5\""));
+                Arguments.of("{'short_abandon_s': '5'}", "short_abandon_s", "must be a number, got \"5\""),
+                Arguments.of("{'cost_rates': {}}", "cost_rates.currency", "is required"),
+                Arguments.of("{'cost_rates': {'currency': 'EURO'}}", "cost_rates.currency", "ISO 4217"),
+                Arguments.of("{'cost_rates': {'currency': 'XYZ'}}", "cost_rates.currency", "ISO 4217"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'rate': 3}}", "cost_rates.rate",
+                        "is not a field of cost_rates"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'default': {'per_online_hour': -1}}}",
+                        "cost_rates.default.per_online_hour", "must be a number from 0 to 1000000"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'default': {'per_contact': 0.0001}}}",
+                        "cost_rates.default.per_contact", "at most 3 decimal places"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'default': {'per_hour': 20}}}",
+                        "cost_rates.default.per_hour", "is not a field of a cost rate"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'default': {'per_contact': '2'}}}",
+                        "cost_rates.default.per_contact", "must be a number"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'teams': {'t-1': null}}}", "cost_rates.teams.t-1",
+                        "must be an object"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'roles': {'Senior': {'per_online_hour': 1}}}}",
+                        "cost_rates.roles.Senior", "a role is a-z"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'agent_roles': {'a-1': 'senior'}}}",
+                        "cost_rates.agent_roles.a-1", "must be a role of cost_rates.roles"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'channels': {'fax': {'per_contact': 1}}}}",
+                        "cost_rates.channels.fax", "is not a channel"),
+                Arguments.of("{'cost_rates': {'currency': 'EUR', 'channels': {'phone': {'per_online_hour': 1}}}}",
+                        "cost_rates.channels.phone.per_online_hour", "online time has no channel"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")

@@ -49,6 +49,20 @@ class SettingsChangeTest {
     }
 
     @Test
+    void costRatesRecomputeAndTheSameRatesWrittenOtherwiseChangeNothing() {
+        SettingsChange change = change("{}", "{'cost_rates': {'currency': 'EUR', 'default': {'per_online_hour': 24}}}");
+
+        assertThat(change.changedFields()).containsExactly("cost_rates");
+        assertThat(change.recomputes()).isTrue();
+        assertThat(change("{'cost_rates': {'currency': 'eur', 'default': {'per_online_hour': 24.0}}}",
+                "{'cost_rates': {'currency': 'EUR', 'default': {'per_online_hour': 24, 'per_contact': null}, 'teams': {}}}")
+                .isEmpty()).isTrue();
+        assertThat(change("{'cost_rates': {'currency': 'EUR', 'teams': {'t-1': {'per_online_hour': 24}}}}",
+                "{'cost_rates': {'currency': 'EUR', 'teams': {'t-1': {'per_online_hour': 25}}}}").changedFields())
+                .containsExactly("cost_rates");
+    }
+
+    @Test
     void theTimeZoneAloneRecomputesForTheDailyRollupsAreInIt() {
         SettingsChange change = change("{}", "{'time_zone': 'Europe/Paris'}");
 

@@ -260,6 +260,38 @@ public sealed interface Metric {
         }
     }
 
+    /**
+     * {@code cost_milli / 1000 / count}: a cost per contact or per solve (docs/kpis.md), unrounded. Null when there
+     * is no count, and also when no cost was recorded at all (Σ cost 0: a tenant or member without cost rates), so
+     * that a scorecard leaves it out instead of scoring a cost of 0 as perfect.
+     */
+    record CostPer(String name, String costMilliColumn, String countColumn) implements Metric {
+        /** The same contributions and shares as a mean of thousandths; only an empty cost differs. */
+        private AverageOfThousandths mean() {
+            return new AverageOfThousandths(name, costMilliColumn, countColumn);
+        }
+
+        @Override
+        public List<String> contributionColumns() {
+            return mean().contributionColumns();
+        }
+
+        @Override
+        public Share share(Map<String, Long> parts) {
+            return mean().share(parts);
+        }
+
+        @Override
+        public Object valueOf(GroupTotals totals) {
+            return totals.sum(costMilliColumn) == 0 ? null : mean().valueOf(totals);
+        }
+
+        @Override
+        public String formula() {
+            return mean().formula() + " (null when either is 0)";
+        }
+    }
+
     /** A net score: {@code (positive - negative) / count * 100}, from -100 to 100, unrounded. */
     record NetScore(String name, String positive, String negative, String countColumn) implements Metric {
         @Override

@@ -61,7 +61,8 @@ public final class MetricCatalog {
             "ces_easy",
             "sentiment_count",
             "sentiment_sum_milli",
-            "sentiment_negative");
+            "sentiment_negative",
+            "cost_milli");
 
     /** In the API's default column order: the catalog's order, the first sixteen as they were first served. */
     /** Every stored histogram column (docs/storage.md). */
@@ -138,7 +139,10 @@ public final class MetricCatalog {
             new Metric.Ratio("ces_easy_rate", "ces_easy", "ces_count"),
             new Metric.Count("sentiment_count", "sentiment_count"),
             new Metric.AverageOfThousandths("sentiment_avg", "sentiment_sum_milli", "sentiment_count"),
-            new Metric.Ratio("negative_share", "sentiment_negative", "sentiment_count"));
+            new Metric.Ratio("negative_share", "sentiment_negative", "sentiment_count"),
+            new Metric.Thousandths("cost_total", "cost_milli"),
+            new Metric.CostPer("cost_per_contact", "cost_milli", "handle_count"),
+            new Metric.CostPer("cost_per_resolution", "cost_milli", "tickets_resolved"));
 
     private static final Map<String, Metric> BY_NAME = byName();
 

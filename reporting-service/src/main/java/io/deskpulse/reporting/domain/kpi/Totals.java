@@ -57,6 +57,10 @@ public final class Totals {
         if (metric instanceof Metric.AverageOfThousandths m) {
             return totals.sum(m.countColumn());
         }
+        if (metric instanceof Metric.CostPer m) {
+            // no cost recorded: the value is null, so it rests on nothing
+            return totals.sum(m.costMilliColumn()) == 0 ? 0 : totals.sum(m.countColumn());
+        }
         if (metric instanceof Metric.NetScore m) {
             return totals.sum(m.countColumn());
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The metrics of {@code GET /v1/leaderboards/{metric}}: each with its natural volume, direction and
- * default minimum volume (docs/reporting-api.md lists them). Durations, the reopen rate and the abandon rate
- * are better lower; counts are their own volume. The queue rates rank teams (agents are offered nothing).
+ * default minimum volume (docs/reporting-api.md lists them). Durations, the reopen rate, the abandon rate and
+ * costs are better lower; counts are their own volume. The queue rates rank teams (agents are offered nothing).
  */
 public final class Leaderboards {
 
@@ -73,7 +73,9 @@ public final class Leaderboards {
             higher("ces_avg", "ces_count", SURVEYS),
             higher("ces_easy_rate", "ces_count", SURVEYS),
             higher("sentiment_avg", "sentiment_count", SURVEYS),
-            lower("negative_share", "sentiment_count", SURVEYS));
+            lower("negative_share", "sentiment_count", SURVEYS),
+            lower("cost_per_contact", "handle_count", CONTACTS),
+            lower("cost_per_resolution", "tickets_resolved", TICKETS));
 
     private static final Map<String, RankedMetric> BY_NAME = byName();
 

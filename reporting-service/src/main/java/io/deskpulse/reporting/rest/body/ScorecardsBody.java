@@ -56,7 +56,7 @@ public record ScorecardsBody(
             @JsonProperty("model_version") @Schema(description = "The scoring models version (0: the catalog's)",
                     example = "0") int modelVersion,
             @Schema(nullable = true, description = "0 to 100: the sum of the points; null when no KPI of the model had "
-                    + "data", example = "86.48404459823146") Double score,
+                    + "data", example = "86.78852430869917") Double score,
             @Schema(description = "The KPIs that count, in the model's order, with actual, target, weight and points")
             List<Kpi> kpis,
             @JsonProperty("left_out") @Schema(description = "The KPIs of the model that do not count, and why")
@@ -80,7 +80,7 @@ public record ScorecardsBody(
             @JsonProperty("model_version") @Schema(description = "The scoring models version (0: the catalog's)",
                     example = "0") int modelVersion,
             @Schema(nullable = true, description = "0 to 100: the sum of the points; null when no KPI of the model had "
-                    + "data", example = "86.48404459823146") Double score,
+                    + "data", example = "86.78852430869917") Double score,
             @Schema(description = "The KPIs that count, in the model's order") List<Kpi> kpis,
             @JsonProperty("left_out") @Schema(description = "The KPIs of the model that do not count, and why")
             List<LeftOut> leftOut,
@@ -122,13 +122,13 @@ public record ScorecardsBody(
             @Schema(description = "How many contributions the value rests on (its denominator: ratings, first responses, "
                     + "solves, online milliseconds for occupancy; values for a percentile)", example = "10") long volume,
             @Schema(description = "Per cent of the score when every KPI has data (the model's weight after the "
-                    + "peer-review share)", example = "20.0") double weight,
+                    + "peer-review share)", example = "22.0") double weight,
             @JsonProperty("effective_weight") @Schema(description = "Per cent of the score after rescaling over the KPIs "
-                    + "used", example = "23.52941176470588") double effectiveWeight,
+                    + "used", example = "26.190476190476193") double effectiveWeight,
             @Schema(description = "min(1, actual/target) (higher is better) or min(1, target/actual) (lower), 0 to 1",
                     example = "0.9333333333333333") double attainment,
             @Schema(description = "effective_weight x attainment; the points add up to the score",
-                    example = "21.96078431372549") double points,
+                    example = "24.444444444444446") double points,
             @Schema(description = "Ids of the exemptions that changed this KPI", example = "[4]") List<Long> exemptions) {
 
         static Kpi of(ScorecardLine line) {
@@ -193,7 +193,7 @@ public record ScorecardsBody(
             @JsonProperty("model_version") @Schema(description = "The scoring models version", example = "0")
             int modelVersion,
             @Schema(nullable = true, description = "The member's score (repeated on each of its records)",
-                    example = "86.48404459823146") Double score,
+                    example = "86.78852430869917") Double score,
             @Schema(description = "The catalog metric", example = "csat_avg") String kpi,
             @Schema(nullable = true, description = "The KPI's channel; empty: all", example = "chat") String channel,
             @Schema(nullable = true, description = "The model's group label", example = "satisfaction_quality") String group,
@@ -206,13 +206,13 @@ public record ScorecardsBody(
                     example = "4.5") double effectiveTarget,
             @Schema(nullable = true, description = "The KPI's value; empty when left out", example = "4.2") Double actual,
             @Schema(description = "The contributions the value rests on", example = "10") long volume,
-            @Schema(description = "Per cent of the score when every KPI has data", example = "20.0") double weight,
+            @Schema(description = "Per cent of the score when every KPI has data", example = "22.0") double weight,
             @JsonProperty("effective_weight") @Schema(nullable = true, description = "Per cent of the score after "
-                    + "rescaling; empty when left out", example = "23.52941176470588") Double effectiveWeight,
+                    + "rescaling; empty when left out", example = "26.190476190476193") Double effectiveWeight,
             @Schema(nullable = true, description = "0 to 1; empty when left out", example = "0.9333333333333333")
             Double attainment,
             @Schema(nullable = true, description = "effective_weight x attainment; empty when left out",
-                    example = "21.96078431372549") Double points,
+                    example = "24.444444444444446") Double points,
             @Schema(description = "Ids of the exemptions that changed it, separated by ';'", example = "4") String exemptions,
             @Schema(nullable = true, description = "Why it was left out, or how exemptions changed it, in words",
                     example = "target relaxed by exemption 4 (Product recall R-12)") String note) {

@@ -45,32 +45,34 @@ class ScorecardCalculatorTest {
     @Test
     void theCatalogsFrontlineModelWithQaLeftOutForLackOfData() {
         RoleModel frontline = new RoleModel(List.of(
-                higher("csat_avg", 4.5, 20), higher("fcr_rate", 0.8, 20), higher("qa_avg", 85, 15),
+                higher("csat_avg", 4.5, 22), higher("fcr_rate", 0.8, 22), higher("qa_avg", 85, 16),
                 lower("first_response_avg_s", "chat", 30, 7.5), lower("first_response_avg_s", "phone", 20, 7.5),
-                higher("first_response_sla_rate", 0.9, 15), lower("handle_avg_s", null, 300, 10),
-                higher("occupancy", 0.85, 5)), null, null);
+                higher("first_response_sla_rate", 0.9, 15), lower("handle_avg_s", null, 300, 5),
+                higher("occupancy", 0.85, 2), lower("cost_per_contact", null, 3, 3)), null, null);
         // 10 ratings summing 42 (4.2); 7 of 10 first solves on first contact; 6 first responses, 5 within target;
-        // 5 interactions of 400 s on average; 2,000 s handled of 2,500 s online; chat 4 replies in 100 s, phone 2 in 80 s
+        // 5 interactions of 400 s on average; 2,000 s handled of 2,500 s online; chat 4 replies in 100 s, phone 2 in 80 s;
+        // 2,500 s online at 24 an hour (16.667) and 5 calls at 0.5 (2.5): 19.167 over 5 contacts
         GroupTotals all = totals("csat_count", 10, "csat_sum", 42, "first_resolutions", 10, "fcr_count", 7,
                 "first_response_count", 6, "first_response_sum_ms", 180_000, "first_response_sla_met", 5,
-                "handle_count", 5, "handle_sum_ms", 2_000_000, "online_ms", 2_500_000);
+                "handle_count", 5, "handle_sum_ms", 2_000_000, "online_ms", 2_500_000, "cost_milli", 19_167);
         Scorecard card = ScorecardCalculator.score("frontline_agent", 0, frontline, parts(Map.of("", all,
                 "chat", totals("first_response_count", 4, "first_response_sum_ms", 100_000),
                 "phone", totals("first_response_count", 2, "first_response_sum_ms", 80_000))));
 
-        // used weights: 100 - 15 (qa) = 85; effective weight = weight / 85 * 100
+        // used weights: 100 - 16 (qa) = 84; effective weight = weight / 84 * 100
         double[][] expected = {
             // actual, attainment, effective weight, points
-            {4.2, 4.2 / 4.5, 20 / 0.85, 20 / 0.85 * (4.2 / 4.5)},
-            {0.7, 0.7 / 0.8, 20 / 0.85, 20 / 0.85 * (0.7 / 0.8)},
+            {4.2, 4.2 / 4.5, 22 / 0.84, 22 / 0.84 * (4.2 / 4.5)},
+            {0.7, 0.7 / 0.8, 22 / 0.84, 22 / 0.84 * (0.7 / 0.8)},
             {Double.NaN},
-            {25.0, 1.0, 7.5 / 0.85, 7.5 / 0.85},
-            {40.0, 0.5, 7.5 / 0.85, 7.5 / 0.85 * 0.5},
-            {5.0 / 6, (5.0 / 6) / 0.9, 15 / 0.85, 15 / 0.85 * ((5.0 / 6) / 0.9)},
-            {400.0, 0.75, 10 / 0.85, 10 / 0.85 * 0.75},
-            {0.8, 0.8 / 0.85, 5 / 0.85, 5 / 0.85 * (0.8 / 0.85)}};
+            {25.0, 1.0, 7.5 / 0.84, 7.5 / 0.84},
+            {40.0, 0.5, 7.5 / 0.84, 7.5 / 0.84 * 0.5},
+            {5.0 / 6, (5.0 / 6) / 0.9, 15 / 0.84, 15 / 0.84 * ((5.0 / 6) / 0.9)},
+            {400.0, 0.75, 5 / 0.84, 5 / 0.84 * 0.75},
+            {0.8, 0.8 / 0.85, 2 / 0.84, 2 / 0.84 * (0.8 / 0.85)},
+            {3.8334, 3 / 3.8334, 3 / 0.84, 3 / 0.84 * (3 / 3.8334)}};
         List<ScorecardLine> lines = card.lines();
-        assertThat(lines).hasSize(8);
+        assertThat(lines).hasSize(9);
         for (int i = 0; i < expected.length; i++) {
             ScorecardLine line = lines.get(i);
             if (i == 2) {
@@ -85,8 +87,9 @@ class ScorecardCalculatorTest {
             assertThat(line.effectiveWeight()).as(line.kpi().metric()).isCloseTo(expected[i][2], within(EPS));
             assertThat(line.points()).as(line.kpi().metric()).isCloseTo(expected[i][3], within(EPS));
         }
-        // 21.96078 + 20.58824 + 8.82353 + 4.41176 + 16.33987 + 8.82353 + 5.53633
-        assertThat(card.score()).isCloseTo(86.48404, within(1e-5));
+        // 24.44444 + 22.91667 + 8.92857 + 4.46429 + 16.53439 + 4.46429 + 2.24090 + 2.79498
+        assertThat(card.score()).isCloseTo(86.78852, within(1e-5));
+        assertThat(lines.get(8).volume()).isEqualTo(5);
         assertThat(lines.get(0).volume()).isEqualTo(10);
         assertThat(lines.get(3).volume()).isEqualTo(4);
         assertThat(card.exemptions()).isEmpty();
