@@ -6,6 +6,7 @@ import io.deskpulse.scoring.domain.KpiDelta;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,22 +24,23 @@ public class ContributionRepository {
 
     // One statement per batch, whatever its number of items: a row per item was one statement each (1.4 statements per
     // event, 90 % of a batch's statements; docs/performance-changelog.md, "Scoring's cost per event").
+    // Returns where the rows whose count reached 0 are: they are deleted by ctid (a row this transaction changed keeps
+    // it), a TID scan whatever the table's size or statistics. A join of the batch's keys to the table, tried first, was
+    // planned as a sequential scan of the whole table on a small one.
     private static final String UPSERT = """
-            INSERT INTO kpi_contributions (tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind,
-                parts, n)
-            SELECT v.tenant_id, v.generation, v.item_type, v.item_id, v.at, v.team_id, v.agent_id, v.channel, v.kind,
-                v.parts::jsonb, v.n
-            FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::int[])
-                AS v(tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts, n)
-            ON CONFLICT (tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts)
-            DO UPDATE SET n = kpi_contributions.n + EXCLUDED.n""";
-    private static final String DELETE_EMPTY = """
-            DELETE FROM kpi_contributions k
-            USING unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[])
-                AS v(tenant_id, generation, item_type, item_id, at)
-            WHERE k.tenant_id = v.tenant_id AND k.generation = v.generation AND k.item_type = v.item_type
-                AND k.item_id = v.item_id AND k.at = v.at AND k.n = 0""";
+            WITH changed AS (
+                INSERT INTO kpi_contributions (tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel,
+                    kind, parts, n)
+                SELECT v.tenant_id, v.generation, v.item_type, v.item_id, v.at, v.team_id, v.agent_id, v.channel, v.kind,
+                    v.parts::jsonb, v.n
+                FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::int[])
+                    AS v(tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts, n)
+                ON CONFLICT (tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts)
+                DO UPDATE SET n = kpi_contributions.n + EXCLUDED.n
+                RETURNING ctid, n)
+            SELECT ctid::text FROM changed WHERE n = 0""";
+    private static final String DELETE_EMPTY = "DELETE FROM kpi_contributions WHERE ctid = ANY(?::tid[])";
 
     /** Adds (or retracts) these items' contributions; rows whose count reaches 0 go. */
     public void apply(Connection c, List<Map.Entry<ItemChange, Integer>> changes) throws SQLException {
@@ -58,34 +60,32 @@ public class ContributionRepository {
             return;
         }
         List<Row> keys = new ArrayList<>(rows.keySet());
+        List<String> emptied = new ArrayList<>();
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            int p = bindItems(c, upsert, keys);
-            upsert.setArray(p++, c.createArrayOf("text", keys.stream().map(Row::teamId).toArray()));
-            upsert.setArray(p++, c.createArrayOf("text", keys.stream().map(Row::agentId).toArray()));
-            upsert.setArray(p++, c.createArrayOf("text", keys.stream().map(Row::channel).toArray()));
-            upsert.setArray(p++, c.createArrayOf("text", keys.stream().map(Row::kind).toArray()));
-            upsert.setArray(p++, c.createArrayOf("text", keys.stream().map(Row::parts).toArray()));
-            upsert.setArray(p, c.createArrayOf("int4", rows.values().toArray()));
-            upsert.executeUpdate();
+            upsert.setArray(1, c.createArrayOf("text", keys.stream().map(Row::tenantId).toArray()));
+            upsert.setArray(2, c.createArrayOf("int4", keys.stream().map(Row::generation).toArray()));
+            upsert.setArray(3, c.createArrayOf("text", keys.stream().map(Row::itemType).toArray()));
+            upsert.setArray(4, c.createArrayOf("text", keys.stream().map(Row::itemId).toArray()));
+            // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
+            upsert.setArray(5, c.createArrayOf("text", keys.stream().map(Row::at).toArray()));
+            upsert.setArray(6, c.createArrayOf("text", keys.stream().map(Row::teamId).toArray()));
+            upsert.setArray(7, c.createArrayOf("text", keys.stream().map(Row::agentId).toArray()));
+            upsert.setArray(8, c.createArrayOf("text", keys.stream().map(Row::channel).toArray()));
+            upsert.setArray(9, c.createArrayOf("text", keys.stream().map(Row::kind).toArray()));
+            upsert.setArray(10, c.createArrayOf("text", keys.stream().map(Row::parts).toArray()));
+            upsert.setArray(11, c.createArrayOf("int4", rows.values().toArray()));
+            try (ResultSet rs = upsert.executeQuery()) {
+                while (rs.next()) {
+                    emptied.add(rs.getString(1));
+                }
+            }
         }
-        List<Row> retracted = rows.entrySet().stream().filter(e -> e.getValue() < 0).map(Map.Entry::getKey).toList();
-        if (!retracted.isEmpty()) {
+        if (!emptied.isEmpty()) {
             try (PreparedStatement delete = c.prepareStatement(DELETE_EMPTY)) {
-                bindItems(c, delete, retracted);
+                delete.setArray(1, c.createArrayOf("text", emptied.toArray()));
                 delete.executeUpdate();
             }
         }
-    }
-
-    /** The rows' tenant, generation, item and instant, one array parameter each from the first; the next parameter. */
-    private static int bindItems(Connection c, PreparedStatement statement, List<Row> rows) throws SQLException {
-        statement.setArray(1, c.createArrayOf("text", rows.stream().map(Row::tenantId).toArray()));
-        statement.setArray(2, c.createArrayOf("int4", rows.stream().map(Row::generation).toArray()));
-        statement.setArray(3, c.createArrayOf("text", rows.stream().map(Row::itemType).toArray()));
-        statement.setArray(4, c.createArrayOf("text", rows.stream().map(Row::itemId).toArray()));
-        // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
-        statement.setArray(5, c.createArrayOf("text", rows.stream().map(Row::at).toArray()));
-        return 6;
     }
 
     /** A row's primary key, as written. */
