@@ -134,26 +134,9 @@ final class ReportingPhase {
         Map<String, BiQueries.Row> sqlAnswer = null;
         try {
             result.baseline = Latencies.measure(Math.min(clients, baselineIterations), baselineIterations, 0,
-                    budget, () -> {
-                Connection connection = ctx.database();
-                PreparedStatement statement = query.prepare(connection);
-                return new Latencies.Client() {
-                    @Override
-                    public void call() throws Exception {
-                        BiQueries.sqlRows(statement);
-                    }
-
-                    @Override
-                    public void close() throws SQLException {
-                        statement.close();
-                        connection.close();
-                    }
-                };
-            });
+                    budget, sqlClients(query, ctx::database));
             if (compare) {
-                try (Connection connection = ctx.database(); PreparedStatement statement = query.prepare(connection)) {
-                    sqlAnswer = BiQueries.sqlRows(statement);
-                }
+                sqlAnswer = sqlAnswer(query, ctx::database);
             }
         } catch (Exception e) {
             ctx.warn("the SQL baseline of " + query.name() + " failed: " + e.getMessage());
@@ -166,26 +149,9 @@ final class ReportingPhase {
         if (duck != null) {
             try {
                 // Timed as the API is: same clients, iterations and warm-up, the whole result read.
-                result.duckdb = Latencies.measure(clients, iterations, 1, budget, () -> {
-                    Connection connection = duck.connection();
-                    PreparedStatement statement = query.prepare(connection);
-                    return new Latencies.Client() {
-                        @Override
-                        public void call() throws Exception {
-                            BiQueries.sqlRows(statement);
-                        }
-
-                        @Override
-                        public void close() throws SQLException {
-                            statement.close();
-                            connection.close();
-                        }
-                    };
-                });
+                result.duckdb = Latencies.measure(clients, iterations, 1, budget, sqlClients(query, duck::connection));
                 if (compare) {
-                    try (Connection connection = duck.connection(); PreparedStatement statement = query.prepare(connection)) {
-                        duckAnswer = BiQueries.sqlRows(statement);
-                    }
+                    duckAnswer = sqlAnswer(query, duck::connection);
                 }
             } catch (Exception e) {
                 ctx.warn("the DuckDB baseline of " + query.name() + " failed: " + e.getMessage());
@@ -226,6 +192,38 @@ final class ReportingPhase {
                 result.vsDuckdbP99 == null ? "-" : result.vsDuckdbP99,
                 result.duckdbAnswers == null ? "not compared" : result.duckdbAnswers.match ? "match" : "DIFFER");
         return result;
+    }
+
+    /** Where a SQL baseline's connections come from: PostgreSQL's read-only ones, or DuckDB's. */
+    private interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** Clients that run the query's SQL on a connection of their own and read the whole result (the timed unit). */
+    private static Latencies.ClientFactory sqlClients(BiQueries.Query query, Connections connections) {
+        return () -> {
+            Connection connection = connections.open();
+            PreparedStatement statement = query.prepare(connection);
+            return new Latencies.Client() {
+                @Override
+                public void call() throws Exception {
+                    BiQueries.sqlRows(statement);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    statement.close();
+                    connection.close();
+                }
+            };
+        };
+    }
+
+    private static Map<String, BiQueries.Row> sqlAnswer(BiQueries.Query query, Connections connections)
+            throws SQLException {
+        try (Connection connection = connections.open(); PreparedStatement statement = query.prepare(connection)) {
+            return BiQueries.sqlRows(statement);
+        }
     }
 
     /** A baseline's answer against the API's; a difference is a warning of the run. */
