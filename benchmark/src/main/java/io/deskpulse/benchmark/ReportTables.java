@@ -114,6 +114,17 @@ final class ReportTables {
                                             ? fmt("match (%d rows)", q.answers.rowsCompared)
                                             : fmt("**DIFFER on %d of %d rows**", q.answers.mismatches, q.answers.rowsCompared))));
                 }
+                if (q.duckdb != null) {
+                    figures.add(List.of("  same SQL in DuckDB over the same facts", fmt("p50 %.1f ms, p99 %.1f ms",
+                                    q.duckdb.p50Ms, q.duckdb.p99Ms),
+                            fmt("DeskPulse **x%.2f** at p99 (x%.2f at p50; above 1: DeskPulse faster); %,d rows loaded once"
+                                            + " in %.1f s; answers %s", q.vsDuckdbP99, q.vsDuckdbP50,
+                                    r.reporting.duckdbRows, r.reporting.duckdbLoadSeconds,
+                                    q.duckdbAnswers == null ? "not compared" : q.duckdbAnswers.match
+                                            ? fmt("match (%d rows)", q.duckdbAnswers.rowsCompared)
+                                            : fmt("**DIFFER on %d of %d rows**", q.duckdbAnswers.mismatches,
+                                                    q.duckdbAnswers.rowsCompared))));
+                }
             }
         }
         if (r.memory != null) {
@@ -138,14 +149,14 @@ final class ReportTables {
             Results.Step first = null;
             for (Results.Step s : r.scale.steps) {
                 if (s.skipped != null) {
-                    steps.add(List.of(fmt("%,d", s.target), "skipped: " + s.skipped, "", "", "", "", "", "", ""));
+                    steps.add(List.of(fmt("%,d", s.target), "skipped: " + s.skipped, "", "", "", "", "", "", "", ""));
                     continue;
                 }
                 if (s.queryP50Ms == null) {
                     steps.add(List.of(fmt("%,d", s.target), s.storedEvents == null ? "-" : fmt("%,d", s.storedEvents),
                             s.stepEvents == null ? "-" : fmt("%,d", s.stepEvents), rate(s.scoringEventsPerS, ""),
                             s.drainEventsPerS == null ? "-" : rate(s.drainEventsPerS, ""),
-                            "**FAILED**: " + (s.failure == null ? "?" : s.failure), "", "", ""));
+                            "**FAILED**: " + (s.failure == null ? "?" : s.failure), "", "", "", ""));
                     continue;
                 }
                 if (first == null) {
@@ -156,13 +167,14 @@ final class ReportTables {
                         fmt("%.1f / %.1f", s.queryP50Ms, s.queryP99Ms),
                         s.baselineP50Ms == null ? "-" : fmt("%,.0f", s.baselineP50Ms),
                         s.speedupP50 == null ? "-" : fmt("x%.1f", s.speedupP50),
+                        s.duckdbP99Ms == null ? "-" : fmt("%.1f (x%.2f)", s.duckdbP99Ms, s.duckdbP99Ms / s.queryP99Ms),
                         first == s ? "1.0 / 1.0" : fmt("%.2f / %.2f", s.queryP50Ms / first.queryP50Ms,
                                 s.baselineP50Ms == null || first.baselineP50Ms == null ? Double.NaN
                                         : s.baselineP50Ms / first.baselineP50Ms)));
             }
             tables.add(new Table("Scale (" + r.scale.loadMethod + ")", List.of("step (stored)", "stored events", "events scored",
                     "scoring events/s", "drain events/s", "query (a) p50 / p99 ms", "GROUP BY p50 ms", "speedup",
-                    "growth of (a) / GROUP BY p50"), steps));
+                    "DuckDB p99 ms (its p99 / DeskPulse's)", "growth of (a) / GROUP BY p50"), steps));
         }
 
         if (!r.cpu.isEmpty()) {

@@ -61,11 +61,16 @@ final class ReportingPhase {
         Log.info("reporting: %s holds %,d stored events, %,d ticket_facts rows; %d clients, %d iterations per query",
                 ctx.options.tenant, reporting.storedEvents, reporting.ticketFactsRows == null ? -1 : reporting.ticketFactsRows,
                 profile.queryClients(), profile.queryIterations());
-        try (Context.CpuWindow ignored = ctx.cpu("reporting")) {
+        DuckDbBaseline duck = loadDuckDb(ctx);
+        if (duck != null) {
+            reporting.duckdbRows = duck.rows();
+            reporting.duckdbLoadSeconds = ProcessProbe.round(duck.loadSeconds(), 2);
+        }
+        try (Context.CpuWindow ignored = ctx.cpu("reporting"); DuckDbBaseline closed = duck) {
             for (BiQueries.Query query : queries(ctx)) {
                 try {
                     reporting.queries.add(measure(ctx, query, profile.queryIterations(), profile.baselineIterations(),
-                            profile.queryBudgetSeconds(), true));
+                            profile.queryBudgetSeconds(), true, duck));
                 } catch (Exception e) {
                     ctx.warn("reporting query " + query.name() + " failed: " + e.getMessage());
                     Results.Query failed = new Results.Query();
@@ -80,9 +85,27 @@ final class ReportingPhase {
         return reporting;
     }
 
-    /** One query: the API's latency, the baseline's, their ratio, and (when asked) the comparison of the answers. */
+    /**
+     * The main tenant's ticket facts copied into DuckDB once, before any query is timed; null (with a warning) when
+     * the copy fails, and the queries then run without that baseline.
+     */
+    static DuckDbBaseline loadDuckDb(Context ctx) {
+        try (Connection connection = ctx.database()) {
+            DuckDbBaseline duck = DuckDbBaseline.load(connection, ctx.options.tenant);
+            Log.info("  DuckDB baseline: %,d ticket_facts rows loaded in %.1f s", duck.rows(), duck.loadSeconds());
+            return duck;
+        } catch (Exception | LinkageError e) {
+            ctx.warn("the DuckDB baseline could not be loaded: " + e);
+            return null;
+        }
+    }
+
+    /**
+     * One query: the API's latency, the GROUP BY baseline's, their ratio, DuckDB's over the same facts ({@code duck},
+     * null: none) and its ratio, and (when asked) the comparison of each baseline's answer with the API's.
+     */
     static Results.Query measure(Context ctx, BiQueries.Query query, int iterations, int baselineIterations, double budget,
-                                 boolean compare) throws Exception {
+                                 boolean compare, DuckDbBaseline duck) throws Exception {
         Results.Query result = new Results.Query();
         result.name = query.name();
         result.description = query.description();
@@ -111,26 +134,9 @@ final class ReportingPhase {
         Map<String, BiQueries.Row> sqlAnswer = null;
         try {
             result.baseline = Latencies.measure(Math.min(clients, baselineIterations), baselineIterations, 0,
-                    budget, () -> {
-                Connection connection = ctx.database();
-                PreparedStatement statement = query.prepare(connection);
-                return new Latencies.Client() {
-                    @Override
-                    public void call() throws Exception {
-                        BiQueries.sqlRows(statement);
-                    }
-
-                    @Override
-                    public void close() throws SQLException {
-                        statement.close();
-                        connection.close();
-                    }
-                };
-            });
+                    budget, sqlClients(query, ctx::database));
             if (compare) {
-                try (Connection connection = ctx.database(); PreparedStatement statement = query.prepare(connection)) {
-                    sqlAnswer = BiQueries.sqlRows(statement);
-                }
+                sqlAnswer = sqlAnswer(query, ctx::database);
             }
         } catch (Exception e) {
             ctx.warn("the SQL baseline of " + query.name() + " failed: " + e.getMessage());
@@ -139,16 +145,33 @@ final class ReportingPhase {
             result.speedupP50 = ProcessProbe.round(result.baseline.p50Ms / result.api.p50Ms, 2);
             result.speedupP99 = ProcessProbe.round(result.baseline.p99Ms / result.api.p99Ms, 2);
         }
-        if (compare && sqlAnswer != null) {
+        Map<String, BiQueries.Row> duckAnswer = null;
+        if (duck != null) {
+            try {
+                // Timed as the API is: same clients, iterations and warm-up, the whole result read.
+                result.duckdb = Latencies.measure(clients, iterations, 1, budget, sqlClients(query, duck::connection));
+                if (compare) {
+                    duckAnswer = sqlAnswer(query, duck::connection);
+                }
+            } catch (Exception e) {
+                ctx.warn("the DuckDB baseline of " + query.name() + " failed: " + e.getMessage());
+            }
+        }
+        if (result.duckdb != null && result.api.p50Ms > 0) {
+            result.vsDuckdbP50 = ProcessProbe.round(result.duckdb.p50Ms / result.api.p50Ms, 2);
+            result.vsDuckdbP99 = ProcessProbe.round(result.duckdb.p99Ms / result.api.p99Ms, 2);
+        }
+        if (compare && (sqlAnswer != null || duckAnswer != null)) {
             KpiClient.Answer compared;
             try (KpiClient kpis = new KpiClient(ctx.options.reportingUrl, ctx.options.readKey)) {
                 compared = kpis.get(query.api() + "&metrics=" + BiQueries.API_METRICS);
             }
-            result.answers = BiQueries.compare(BiQueries.apiRows(compared.rows()), sqlAnswer);
-            if (!result.answers.match) {
-                ctx.warn("ANSWERS DIFFER for " + query.name() + ": the API and the GROUP BY over ticket_facts disagree on "
-                        + result.answers.mismatches + " of " + result.answers.rowsCompared + " rows"
-                        + (result.answers.examples.isEmpty() ? "" : ", e.g. " + result.answers.examples.get(0)));
+            Map<String, BiQueries.Row> apiAnswer = BiQueries.apiRows(compared.rows());
+            if (sqlAnswer != null) {
+                result.answers = compared(ctx, query, "the GROUP BY over ticket_facts", apiAnswer, sqlAnswer);
+            }
+            if (duckAnswer != null) {
+                result.duckdbAnswers = compared(ctx, query, "DuckDB's", apiAnswer, duckAnswer);
             }
         }
         if (result.api.errors != null) {
@@ -158,12 +181,61 @@ final class ReportingPhase {
         if (result.baseline != null && result.baseline.errors != null) {
             ctx.warn(query.name() + ": " + result.baseline.errors + " baseline queries failed, e.g. " + result.baseline.firstError);
         }
-        Log.info("  %-20s API p50 %7.1f ms p99 %7.1f ms (%d rows, %d pages) | GROUP BY p50 %s ms | x%s | answers %s",
+        Log.info("  %-20s API p50 %7.1f ms p99 %7.1f ms (%d rows, %d pages) | GROUP BY p50 %s ms | x%s | answers %s"
+                        + " | DuckDB p50 %s ms p99 %s ms | x%s at p99 | answers %s",
                 query.name(), result.api.p50Ms, result.api.p99Ms, result.rows, result.pages,
                 result.baseline == null ? "-" : String.format("%.1f", result.baseline.p50Ms),
                 result.speedupP50 == null ? "-" : result.speedupP50,
-                result.answers == null ? "not compared" : result.answers.match ? "match" : "DIFFER");
+                result.answers == null ? "not compared" : result.answers.match ? "match" : "DIFFER",
+                result.duckdb == null ? "-" : String.format("%.1f", result.duckdb.p50Ms),
+                result.duckdb == null ? "-" : String.format("%.1f", result.duckdb.p99Ms),
+                result.vsDuckdbP99 == null ? "-" : result.vsDuckdbP99,
+                result.duckdbAnswers == null ? "not compared" : result.duckdbAnswers.match ? "match" : "DIFFER");
         return result;
+    }
+
+    /** Where a SQL baseline's connections come from: PostgreSQL's read-only ones, or DuckDB's. */
+    private interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** Clients that run the query's SQL on a connection of their own and read the whole result (the timed unit). */
+    private static Latencies.ClientFactory sqlClients(BiQueries.Query query, Connections connections) {
+        return () -> {
+            Connection connection = connections.open();
+            PreparedStatement statement = query.prepare(connection);
+            return new Latencies.Client() {
+                @Override
+                public void call() throws Exception {
+                    BiQueries.sqlRows(statement);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    statement.close();
+                    connection.close();
+                }
+            };
+        };
+    }
+
+    private static Map<String, BiQueries.Row> sqlAnswer(BiQueries.Query query, Connections connections)
+            throws SQLException {
+        try (Connection connection = connections.open(); PreparedStatement statement = query.prepare(connection)) {
+            return BiQueries.sqlRows(statement);
+        }
+    }
+
+    /** A baseline's answer against the API's; a difference is a warning of the run. */
+    private static Results.Comparison compared(Context ctx, BiQueries.Query query, String baseline,
+            Map<String, BiQueries.Row> api, Map<String, BiQueries.Row> answer) {
+        Results.Comparison comparison = BiQueries.compare(api, answer);
+        if (!comparison.match) {
+            ctx.warn("ANSWERS DIFFER for " + query.name() + ": the API and " + baseline + " answer disagree on "
+                    + comparison.mismatches + " of " + comparison.rowsCompared + " rows"
+                    + (comparison.examples.isEmpty() ? "" : ", e.g. " + comparison.examples.get(0)));
+        }
+        return comparison;
     }
 
     /** Events stored for the main tenant: the events kept in its ticket and agent timelines. */

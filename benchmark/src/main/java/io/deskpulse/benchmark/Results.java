@@ -174,6 +174,9 @@ public final class Results {
         public int iterations;
         public int baselineIterations;
         public String baselinePercentile;
+        /** The DuckDB baseline's copy of the tenant's ticket facts: rows, and how long the one load took. */
+        public Long duckdbRows;
+        public Double duckdbLoadSeconds;
         public List<Query> queries = new ArrayList<>();
     }
 
@@ -189,6 +192,12 @@ public final class Results {
         public Double speedupP50;
         public Double speedupP99;
         public Comparison answers;
+        /** The same SQL in DuckDB over the same facts, timed as the API is (same clients, iterations, warm-up). */
+        public Latency duckdb;
+        /** DuckDB's latency over the API's: above 1, DeskPulse is faster. */
+        public Double vsDuckdbP50;
+        public Double vsDuckdbP99;
+        public Comparison duckdbAnswers;
         /** Why the query has no figures. */
         public String failure;
     }
@@ -250,6 +259,8 @@ public final class Results {
         public Double queryP50Ms;
         public Double queryP99Ms;
         public Double baselineP50Ms;
+        public Double duckdbP50Ms;
+        public Double duckdbP99Ms;
         public Double speedupP50;
         public Long ticketFactsRows;
         public String skipped;

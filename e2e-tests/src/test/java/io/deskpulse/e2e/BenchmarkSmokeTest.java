@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Keeps the benchmark harness working (issue 4: CI runs at most a tiny smoke run of it): the tiny profile against
  * the three packaged services, every phase but the scale steps. Its figures mean little at this size and on a
  * machine running the test suite; what is asserted is that every phase ran, measured something, and that the
- * API's answers equal the SQL baseline's.
+ * API's answers equal the SQL baseline's and DuckDB's.
  */
 class BenchmarkSmokeTest {
 
@@ -77,7 +77,12 @@ class BenchmarkSmokeTest {
             assertThat(query.failure).as(query.name).isNull();
             assertThat(query.api.samples).as(query.name).isPositive();
             assertThat(query.answers.match).as(query.name + ": " + query.answers.examples).isTrue();
+            // The DuckDB baseline: the same facts loaded once, the same SQL timed, the same answers.
+            assertThat(query.duckdb.samples).as(query.name + " in DuckDB").isPositive();
+            assertThat(query.vsDuckdbP99).as(query.name).isPositive();
+            assertThat(query.duckdbAnswers.match).as(query.name + " in DuckDB: " + query.duckdbAnswers.examples).isTrue();
         });
+        assertThat(results.reporting.duckdbRows).isEqualTo(results.reporting.ticketFactsRows);
         assertThat(results.memory.services).hasSize(3).allSatisfy(service -> assertThat(service.peakRssMb).isPositive());
         assertThat(results.targets).isNotEmpty();
         assertThat(Files.readString(dir.resolve("results.json"))).contains("\"profile\" : \"tiny\"");
