@@ -38,8 +38,8 @@ try {
   page.on('pageerror', e => shown.consoleErrors.push(String(e)));
 
   const settled = async () => {
-    await page.waitForFunction(() => !document.getElementById('main').hasAttribute('aria-busy')
-      && document.getElementById('status').textContent === '', null, { timeout: 30000 });
+    // the app marks the view it has drawn (or refused) on body[data-ready]
+    await page.waitForFunction(() => document.body.dataset.ready === location.hash, null, { timeout: 30000 });
     const error = await page.$('#page-error');
     if (error) throw new Error(`the page shows an error: ${await error.innerText()}`);
   };

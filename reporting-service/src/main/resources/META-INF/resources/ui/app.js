@@ -64,7 +64,10 @@ let rendering = 0;
 
 async function show() {
   const ticket = ++rendering;
-  if (!readKey()) { signInForm(); return; }
+  takeKeyFromFragment();
+  // body[data-ready] names the view once it is drawn (or refused): what a test waits for.
+  delete document.body.dataset.ready;
+  if (!readKey()) { signInForm(); document.body.dataset.ready = location.hash; return; }
   const { page, params } = route();
   const render = PAGES[page];
   nav.hidden = false;
@@ -91,13 +94,17 @@ async function show() {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
       forgetReadKey();
       signInForm(e.message);
+      document.body.dataset.ready = location.hash;
       return;
     }
     main.replaceChildren(h('div', { class: 'error', role: 'alert', id: 'page-error' },
       h('h1', {}, 'This page could not be shown'), h('p', {}, e instanceof ApiError ? e.message : String(e))));
     if (!(e instanceof ApiError)) console.error(e);
   } finally {
-    if (ticket === rendering) main.removeAttribute('aria-busy');
+    if (ticket === rendering) {
+      main.removeAttribute('aria-busy');
+      document.body.dataset.ready = location.hash;
+    }
   }
 }
 
@@ -111,7 +118,6 @@ signOut.addEventListener('click', () => {
   signInForm('Signed out.');
 });
 
-takeKeyFromFragment();
 window.addEventListener('hashchange', show);
 show();
 
