@@ -20,20 +20,22 @@ const out = env('OUT_DIR');
 const { chromium } = createRequire(join(env('NODE_TOOLS'), 'node_modules', '/'))('playwright-core');
 mkdirSync(out, { recursive: true });
 
+// A fresh profile each run (a persistent context is how Playwright takes a --user-data-dir).
 const profile = mkdtempSync(join(tmpdir(), 'deskpulse-chromium-'));
-const browser = await chromium.launch({
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1366, height: 900 },
+  acceptDownloads: true,
 });
 const shown = { steps: [], consoleErrors: [], pages: {} };
 let step = 'start';
 const log = text => { step = text; shown.steps.push(text); console.log(`[dashboard] ${text}`); };
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
+  const page = context.pages()[0] || await context.newPage();
   page.on('console', m => { if (m.type() === 'error') shown.consoleErrors.push(m.text()); });
   page.on('pageerror', e => shown.consoleErrors.push(String(e)));
 
@@ -189,6 +191,6 @@ try {
   process.exitCode = 1;
 } finally {
   writeFileSync(join(out, 'shown.json'), JSON.stringify(shown, null, 2));
-  await browser.close();
+  await context.close();
   rmSync(profile, { recursive: true, force: true });
 }
