@@ -166,7 +166,11 @@ try {
   shown.pages.reports = { ids: await page.$$eval('table.reports a[data-report]', as => as.map(a => a.dataset.report)) };
   await shot('reports');
   if (shown.pages.reports.ids.length) {
-    await page.click('table.reports a[data-report]');
+    // the report with the most teams (reports made while the week was still being applied can be nearly empty)
+    const fullest = await page.$$eval('table.reports tbody tr', trs => trs.map(tr => ({
+      id: tr.querySelector('a[data-report]').dataset.report, teams: Number(tr.querySelector('td.num').textContent),
+    })).sort((a, b) => b.teams - a.teams)[0].id);
+    await page.click(`table.reports a[data-report="${fullest}"]`);
     await settled();
     shown.pages.report = {
       url: page.url(),

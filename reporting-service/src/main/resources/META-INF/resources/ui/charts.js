@@ -2,7 +2,7 @@
 // canvas per cell would cost more than it shows.
 import uPlot from './vendor/uplot/uPlot.esm.js';
 import { h, svg } from './dom.js';
-import { value } from './format.js';
+import { tick } from './format.js';
 
 const DAY = 86400;
 
@@ -19,7 +19,7 @@ export function trend(metric, periods, values, title) {
       scales: { x: { time: true } },
       axes: [
         { size: 28, space: 50, values: (u, ticks) => ticks.map(t => new Date(t * 1000).toISOString().slice(5, 10)) },
-        { size: 56, values: (u, ticks) => ticks.map(t => value(metric, t)) },
+        { size: 60, values: (u, ticks) => ticks.map(t => tick(metric, t)) },
       ],
       series: [{}, { stroke: '#2563eb', width: 2, fill: 'rgba(37,99,235,0.08)', spanGaps: false, points: { size: 5 } }],
     }, [xs, values], box);

@@ -45,6 +45,20 @@ export function value(metric, v) {
   return Number(v).toLocaleString('en');
 }
 
+/** A chart axis's tick: short, so that it fits beside the chart (1.5 h, 20 min, 45 %). */
+export function tick(metric, v) {
+  if (v === null || v === undefined) return '';
+  if (RATES.has(metric)) return `${+(v * 100).toFixed(1)} %`;
+  if (SECONDS.test(metric)) {
+    const a = Math.abs(v);
+    if (a >= 86400) return `${+(v / 86400).toFixed(1)} d`;
+    if (a >= 3600) return `${+(v / 3600).toFixed(1)} h`;
+    if (a >= 60) return `${+(v / 60).toFixed(1)} min`;
+    return `${+v.toFixed(1)} s`;
+  }
+  return `${+Number(v).toFixed(2)}`;
+}
+
 export function number(v, digits = 1) {
   if (v === null || v === undefined) return '–';
   return Number.isInteger(v) ? v.toLocaleString('en') : Number(v).toFixed(digits);
