@@ -3,7 +3,7 @@
 // What the pages show is written to <out>/shown.json for DashboardBrowserTest to compare with the API; screenshots of
 // every page go to <out>/*.png. Exits non-zero when a step fails (the message says which).
 //
-// node dashboard.mjs   with DASHBOARD_URL, READ_KEY, WRONG_KEY, OUT_DIR, NODE_TOOLS (where playwright-core is), and
+// node dashboard.mjs   with DASHBOARD_URL, RANGE_QUERY, READ_KEY, WRONG_KEY, OUT_DIR, NODE_TOOLS (where playwright-core is), and
 // optionally CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,9 @@ const env = name => {
   return v;
 };
 const base = env('DASHBOARD_URL');
+// The range every view shows (from=...&to=...): days that have closed, whose numbers no longer move (today's online
+// time grows with the clock, and occupancy with it).
+const range = env('RANGE_QUERY');
 const out = env('OUT_DIR');
 const { chromium } = createRequire(join(env('NODE_TOOLS'), 'node_modules', '/'))('playwright-core');
 mkdirSync(out, { recursive: true });
@@ -61,7 +64,7 @@ try {
 
   // 2. Sign in with the link's form (the key in the fragment), which must leave the address bar without it.
   log('sign in by link');
-  await page.goto(`${base}/#/overview?key=${encodeURIComponent(env('READ_KEY'))}`);
+  await page.goto(`${base}/#/overview?${range}&key=${encodeURIComponent(env('READ_KEY'))}`);
   await settled();
   shown.urlAfterSignIn = page.url();
   shown.keyInSessionStorage = await page.evaluate(() => sessionStorage.getItem('deskpulse.readKey') !== null);
@@ -80,7 +83,7 @@ try {
 
   // 4. Teams, sorted by a column through the keyboard.
   log('teams');
-  await page.goto(`${base}/#/teams`);
+  await page.goto(`${base}/#/teams?${range}`);
   await settled();
   const teamRows = async () => page.$$eval('table.members tbody tr', trs => trs.map(tr => ({
     member: tr.dataset.member,
@@ -122,7 +125,7 @@ try {
 
   // 6. A CSV download of what the teams page shows.
   log('csv download');
-  await page.goto(`${base}/#/teams`);
+  await page.goto(`${base}/#/teams?${range}`);
   await settled();
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.csv[data-csv="teams.csv"]')]);
   await download.saveAs(join(out, 'teams.csv'));
@@ -130,7 +133,7 @@ try {
 
   // 7. The other pages.
   log('scorecards');
-  await page.goto(`${base}/#/scorecards`);
+  await page.goto(`${base}/#/scorecards?${range}`);
   await settled();
   shown.pages.scorecards = await page.$$eval('[data-scorecard]', cards => cards.map(c => ({
     id: c.dataset.scorecard, score: c.querySelector('.score').dataset.value,
@@ -139,7 +142,7 @@ try {
   await shot('scorecards');
 
   log('leaderboards');
-  await page.goto(`${base}/#/leaderboards?metric=csat_avg&dimension=agent`);
+  await page.goto(`${base}/#/leaderboards?metric=csat_avg&dimension=agent&${range}`);
   await settled();
   const board = async selector => page.$$eval(`${selector} tbody tr`, trs => trs.filter(tr => !tr.querySelector('.empty'))
     .map(tr => [...tr.querySelectorAll('th, td')].map(c => c.textContent.trim())));
@@ -184,7 +187,7 @@ try {
   // 8. Tablet width: the overview still fits (no page-wide horizontal scrolling).
   log('tablet');
   await page.setViewportSize({ width: 820, height: 1180 });
-  await page.goto(`${base}/#/overview`);
+  await page.goto(`${base}/#/overview?${range}`);
   await settled();
   shown.tabletOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await shot('overview-tablet');

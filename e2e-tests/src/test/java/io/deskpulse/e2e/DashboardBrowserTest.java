@@ -38,6 +38,10 @@ class DashboardBrowserTest {
     private static final Path OUT = Path.of("target", "dashboard");
     private static final String CHROMIUM = "/usr/bin/chromium";
 
+    /** The views' range: the 7 days before today (UTC), closed days whose numbers no longer move. */
+    private static final java.time.LocalDate TO = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    private static final java.time.LocalDate FROM = TO.minusDays(6);
+
     private static DeskPulseStack stack;
     private static JsonNode shown;
 
@@ -79,6 +83,14 @@ class DashboardBrowserTest {
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
+    /** A read over the views' range. */
+    private static JsonPath ranged(String path, Map<String, ?> query) {
+        Map<String, Object> withRange = new HashMap<>(query);
+        withRange.put("from", FROM.toString());
+        withRange.put("to", TO.toString());
+        return read(path, withRange);
+    }
+
     private static JsonNode runBrowser() throws IOException, InterruptedException {
         assertThat(Path.of(CHROMIUM)).as("Debian's chromium (deploy/local/test.sh installs it: dp_browser_ensure)")
                 .isExecutable();
@@ -92,6 +104,7 @@ class DashboardBrowserTest {
         Map<String, String> env = builder.environment();
         env.put("DASHBOARD_URL", stack.reporting.baseUrl());
         env.put("READ_KEY", DeskPulseStack.READ_KEY);
+        env.put("RANGE_QUERY", "from=" + FROM + "&to=" + TO);
         env.put("WRONG_KEY", "not-a-key-of-this-tenant");
         env.put("OUT_DIR", OUT.toAbsolutePath().toString());
         env.put("NODE_TOOLS", tools.toAbsolutePath().toString());
@@ -136,12 +149,12 @@ class DashboardBrowserTest {
     @Test
     void theOverviewShowsTheApisNumbersForThisAndThePreviousPeriod() {
         JsonNode overview = shown.path("pages").path("overview");
-        Map<String, Object> current = read("/v1/kpis", Map.of("granularity", "total")).getMap("rows[0]");
+        Map<String, Object> current = ranged("/v1/kpis", Map.of("granularity", "total")).getMap("rows[0]");
         assertThat(overview.path("current")).hasSize(11);
         for (JsonNode v : overview.path("current")) {
             assertSame("overview " + v.path("metric").asText(), current.get(v.path("metric").asText()), v.path("value").asText());
         }
-        JsonPath period = read("/v1/kpis", Map.of("granularity", "total"));
+        JsonPath period = ranged("/v1/kpis", Map.of("granularity", "total"));
         java.time.LocalDate from = java.time.LocalDate.parse(period.getString("from"));
         List<Map<String, Object>> previousRows = read("/v1/kpis", Map.of("granularity", "total",
                 "from", from.minusDays(7).toString(), "to", from.minusDays(1).toString())).getList("rows");
@@ -162,7 +175,7 @@ class DashboardBrowserTest {
 
     @Test
     void theTeamsTableShowsTheApisNumbersSortsAndDrillsDownToATicket() throws IOException {
-        List<Map<String, Object>> teams = read("/v1/kpis", Map.of("dimension", "team", "granularity", "total")).getList("rows");
+        List<Map<String, Object>> teams = ranged("/v1/kpis", Map.of("dimension", "team", "granularity", "total")).getList("rows");
         Map<String, Map<String, Object>> byId = new HashMap<>();
         teams.forEach(r -> byId.put(String.valueOf(r.get("id") == null ? "" : r.get("id")), r));
         JsonNode rows = shown.path("pages").path("teams").path("rows");
@@ -193,7 +206,7 @@ class DashboardBrowserTest {
         // the team's agents
         JsonNode agents = shown.path("pages").path("agents");
         String team = agents.path("team").asText();
-        List<Map<String, Object>> apiAgents = read("/v1/kpis", Map.of("dimension", "agent", "team", team,
+        List<Map<String, Object>> apiAgents = ranged("/v1/kpis", Map.of("dimension", "agent", "team", team,
                 "granularity", "total")).getList("rows");
         assertThat(agents.path("rows")).hasSize(apiAgents.size());
         assertThat(agents.path("heading").asText()).contains(team);
@@ -221,7 +234,7 @@ class DashboardBrowserTest {
 
         // the CSV downloaded is the API's CSV of the teams shown
         String csv = Files.readString(OUT.resolve("teams.csv"), StandardCharsets.UTF_8);
-        JsonPath range = read("/v1/kpis", Map.of());
+        JsonPath range = ranged("/v1/kpis", Map.of());
         String apiCsv = given().baseUri(stack.reporting.baseUrl()).auth().oauth2(DeskPulseStack.READ_KEY)
                 .queryParams(Map.of("dimension", "team", "granularity", "total", "format", "csv",
                         "from", range.getString("from"), "to", range.getString("to"), "tz", range.getString("tz"),
@@ -233,7 +246,7 @@ class DashboardBrowserTest {
 
     @Test
     void scorecardsLeaderboardsAlertsCustomersAndReportsShowTheApisRows() {
-        List<Map<String, Object>> cards = read("/v1/scorecards", Map.of("granularity", "total")).getList("rows");
+        List<Map<String, Object>> cards = ranged("/v1/scorecards", Map.of("granularity", "total")).getList("rows");
         JsonNode shownCards = shown.path("pages").path("scorecards");
         assertThat(shownCards).hasSize(cards.size()).isNotEmpty();
         for (int i = 0; i < cards.size(); i++) {
@@ -242,7 +255,7 @@ class DashboardBrowserTest {
             assertThat(shownCards.get(i).path("kpis").asInt()).isEqualTo(((List<?>) cards.get(i).get("kpis")).size());
         }
 
-        List<Map<String, Object>> board = read("/v1/leaderboards/csat_avg", Map.of("dimension", "agent")).getList("rows");
+        List<Map<String, Object>> board = ranged("/v1/leaderboards/csat_avg", Map.of("dimension", "agent")).getList("rows");
         JsonNode ranked = shown.path("pages").path("leaderboard").path("ranked");
         JsonNode apart = shown.path("pages").path("leaderboard").path("apart");
         assertThat(ranked.size()).isEqualTo(board.stream().filter(r -> Boolean.TRUE.equals(r.get("eligible"))).count());
