@@ -274,7 +274,9 @@ function scorecard(card) {
         ` exempt #${k.exemptions.join(', #')}`) : null] },
     { label: 'Actual', num: true, cell: k => shown(h, k.kpi, k.actual) },
     { label: 'Target', num: true, cell: k => [value(k.kpi, k.effective_target),
-      k.effective_target !== k.target ? h('span', { class: 'badge exempt' }, ` (was ${value(k.kpi, k.target)})`) : null] },
+      // relaxed by an exemption; compared as shown (the two can differ in the last bits of a double)
+      value(k.kpi, k.effective_target) !== value(k.kpi, k.target)
+        ? h('span', { class: 'badge exempt' }, ` (was ${value(k.kpi, k.target)})`) : null] },
     { label: 'Attainment', cell: k => bar(k.attainment, `${(k.attainment * 100).toFixed(0)} %`, k.attainment >= 1 ? 'good' : '') },
     { label: 'Weight', num: true, cell: k => number(k.effective_weight) },
     { label: 'Points', cell: k => bar(k.effective_weight ? k.points / k.effective_weight : 0,
