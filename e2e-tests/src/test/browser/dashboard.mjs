@@ -3,7 +3,7 @@
 // What the pages show is written to <out>/shown.json for DashboardBrowserTest to compare with the API; screenshots of
 // every page go to <out>/*.png. Exits non-zero when a step fails (the message says which).
 //
-// node dashboard.mjs   with DASHBOARD_URL, RANGE_QUERY, READ_KEY, WRONG_KEY, OUT_DIR, NODE_TOOLS (where playwright-core is), and
+// node dashboard.mjs   with DASHBOARD_URL, RANGE_QUERY, READ_KEY, WRONG_KEY, INGEST_ONLY_KEY, OUT_DIR, NODE_TOOLS (where playwright-core is), and
 // optionally CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +62,13 @@ try {
   shown.wrongKeyMessage = await page.innerText('#signin-error');
   await shot('sign-in-wrong-key');
 
+  // ... and a key without the read scope (an ingest key) too.
+  await page.fill('#key', env('INGEST_ONLY_KEY'));
+  await page.press('#key', 'Enter');
+  await page.waitForFunction(() => (document.getElementById('signin-error') || {}).textContent?.includes('read scope'),
+    null, { timeout: 30000 });
+  shown.ingestKeyMessage = await page.innerText('#signin-error');
+
   // 2. Sign in with the link's form (the key in the fragment), which must leave the address bar without it.
   log('sign in by link');
   await page.goto(`${base}/#/overview?${range}&key=${encodeURIComponent(env('READ_KEY'))}`);
@@ -80,6 +87,11 @@ try {
     charts: await page.$$eval('.card .chart canvas', c => c.length),
   };
   await shot('overview');
+
+  // A parameter the API refuses: the page says which and why, in words.
+  await page.goto(`${base}/#/overview?${range}&tz=Mars/Olympus`);
+  await page.waitForFunction(() => document.body.dataset.ready === location.hash, null, { timeout: 30000 });
+  shown.badParameterMessage = await page.innerText('#page-error');
 
   // 4. Teams, sorted by a column through the keyboard.
   log('teams');

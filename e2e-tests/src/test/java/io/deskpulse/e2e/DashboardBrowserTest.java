@@ -106,6 +106,7 @@ class DashboardBrowserTest {
         env.put("READ_KEY", DeskPulseStack.READ_KEY);
         env.put("RANGE_QUERY", "from=" + FROM + "&to=" + TO);
         env.put("WRONG_KEY", "not-a-key-of-this-tenant");
+        env.put("INGEST_ONLY_KEY", DeskPulseStack.INGEST_KEY);
         env.put("OUT_DIR", OUT.toAbsolutePath().toString());
         env.put("NODE_TOOLS", tools.toAbsolutePath().toString());
         env.put("CHROMIUM", CHROMIUM);
@@ -139,8 +140,11 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aWrongKeyIsRefusedInPlainWordsAndTheSignInLinkLeavesNoKeyInTheAddress() {
+    void aWrongKeyAKeyWithoutReadScopeAndABadParameterAreExplainedAndTheSignInLinkLeavesNoKeyInTheAddress() {
         assertThat(shown.path("wrongKeyMessage").asText()).contains("This key was not accepted");
+        assertThat(shown.path("ingestKeyMessage").asText()).contains("This key may not read reports: it needs the read scope");
+        assertThat(shown.path("badParameterMessage").asText()).contains("The report cannot be made with these settings")
+                .contains("tz: ").contains("Mars/Olympus");
         assertThat(shown.path("urlAfterSignIn").asText()).doesNotContain("key=").contains("#/overview");
         assertThat(shown.path("keyInSessionStorage").asBoolean()).isTrue();
         assertThat(shown.path("consoleErrors").toString()).as("script errors, CSP violations").doesNotContain("Content Security Policy");
