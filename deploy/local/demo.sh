@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Posts a generated, realistic week of helpdesk traffic for the demo tenant to the running local stack
-# (deploy/local/run.sh), then shows the week's KPIs from reporting-service. Options are passed to the
+# (deploy/local/run.sh), then shows the week's KPIs from reporting-service and ends with
+# the link that signs in the dashboard on the demo week. Options are passed to the
 # generator: --days N, --tickets-per-day N, --seed N. The generator is the benchmark's (its demo profile,
 # io.deskpulse.benchmark.DemoTraffic), built on first use like benchmark.sh builds it.
 set -euo pipefail
@@ -25,3 +26,11 @@ if command -v curl >/dev/null; then
   echo
   echo "Try:  curl -H 'Authorization: Bearer $read_key' 'http://127.0.0.1:8083/v1/kpis?dimension=agent&granularity=week'"
 fi
+
+# The dashboard (docs/dashboard.md) with the demo week: the read key rides in the URL fragment, which the browser never
+# sends to the server; the page moves it to sessionStorage and removes it from the address bar.
+to=$(date -u +%F)
+from=$(date -u -d "$to - 6 days" +%F 2>/dev/null || date -u -v-6d +%F)
+echo
+echo "Open the dashboard (signs in the demo tenant, shows the demo week):"
+echo "  http://127.0.0.1:8083/#/overview?from=$from&to=$to&key=$read_key"

@@ -11,6 +11,7 @@ DP_KAFKA_VERSION=4.3.1
 DP_KAFKA_LIBS="$DP_CACHE/kafka-$DP_KAFKA_VERSION/libs"
 DP_NODE_TOOLS="$DP_CACHE/node"
 DP_REDOCLY_VERSION=2.77.0
+DP_PLAYWRIGHT_VERSION=1.65.2
 
 dp_log() { printf '[deskpulse] %s\n' "$*" >&2; }
 dp_die() { printf '[deskpulse] error: %s\n' "$*" >&2; exit 1; }
@@ -233,12 +234,14 @@ dp_secrets_key() {
 
 # --- npm tools of the tests ------------------------------------------------------------------------
 
-# Installs the npm packages the tests run (the Redocly CLI that lints the OpenAPI documents) into the cache, with npm
-# (and Node.js 20+, from Debian if it is missing); the tests find them through DESKPULSE_NODE_TOOLS.
+# Installs the npm packages the tests run into the cache, with npm (and Node.js 20+, from Debian if it is missing): the
+# Redocly CLI that lints the OpenAPI documents, and playwright-core, which drives Debian's chromium in the dashboard's
+# browser tests (playwright-core downloads no browser). The tests find them through DESKPULSE_NODE_TOOLS.
 dp_node_ensure_tools() {
-  local installed
-  installed=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/@redocly/cli/package.json" 2>/dev/null)
-  if [ "$installed" = "$DP_REDOCLY_VERSION" ]; then return 0; fi
+  local redocly playwright
+  redocly=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/@redocly/cli/package.json" 2>/dev/null)
+  playwright=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/playwright-core/package.json" 2>/dev/null)
+  if [ "$redocly" = "$DP_REDOCLY_VERSION" ] && [ "$playwright" = "$DP_PLAYWRIGHT_VERSION" ]; then return 0; fi
   if ! command -v npm >/dev/null; then
     dp_log "installing Node.js and npm (Debian packages nodejs, npm)"
     dp_as_root apt-get update -qq
@@ -247,10 +250,22 @@ dp_node_ensure_tools() {
   local major
   major=$(node --version 2>/dev/null | sed -nE 's/^v([0-9]+).*/\1/p')
   [ "${major:-0}" -ge 20 ] || dp_die "Node.js 20 or later is needed for @redocly/cli (found $(node --version 2>&1))"
-  dp_log "installing @redocly/cli $DP_REDOCLY_VERSION into $DP_NODE_TOOLS (npm)"
+  dp_log "installing @redocly/cli $DP_REDOCLY_VERSION and playwright-core $DP_PLAYWRIGHT_VERSION into $DP_NODE_TOOLS (npm)"
   mkdir -p "$DP_NODE_TOOLS"
-  npm install --prefix "$DP_NODE_TOOLS" --no-audit --no-fund --save-exact "@redocly/cli@$DP_REDOCLY_VERSION" >/dev/null \
-    || dp_die "could not install @redocly/cli from the npm registry"
+  npm install --prefix "$DP_NODE_TOOLS" --no-audit --no-fund --save-exact "@redocly/cli@$DP_REDOCLY_VERSION" \
+    "playwright-core@$DP_PLAYWRIGHT_VERSION" >/dev/null \
+    || dp_die "could not install @redocly/cli and playwright-core from the npm registry"
+}
+
+# The browser of the dashboard's tests (e2e-tests' DashboardBrowserTest): Debian's chromium, driven by Playwright
+# (playwright-core, installed by dp_node_ensure_tools) through executablePath /usr/bin/chromium. Playwright's own
+# browser download is never used: only the registries' packages are.
+dp_browser_ensure() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  dp_log "installing the browser of the dashboard tests (Debian package chromium)"
+  dp_as_root apt-get update -qq
+  dp_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+    || dp_die "could not install the Debian package chromium"
 }
 
 # Starts a single-node KRaft broker (combined broker and controller) in the background and waits

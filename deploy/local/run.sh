@@ -131,6 +131,7 @@ DeskPulse is running.
   scoring     http://127.0.0.1:8082   /v1/settings, /v1/connectors, /v1/keys, /v1/recomputations, /v1/replays (Authorization: Bearer $admin_key)
                                       /v1/tenants (Authorization: Bearer $operator_key)
   reporting   http://127.0.0.1:8083   GET /v1/kpis           (Authorization: Bearer $read_key)
+  dashboard   http://127.0.0.1:8083/#/overview?key=$read_key   (signs in the demo tenant; the key stays in the browser)
   API docs    http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8082/q/swagger-ui   http://127.0.0.1:8083/q/swagger-ui
   logs        $LOGS
 Try: deploy/local/demo.sh   (a week of realistic helpdesk traffic for the demo tenant)

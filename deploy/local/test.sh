@@ -29,8 +29,10 @@ trap cleanup EXIT
 # The benchmark's smoke test runs Kafka's own ProducerPerformance from these jars.
 dp_kafka_ensure_jars
 export DESKPULSE_KAFKA_LIBS="$DP_KAFKA_LIBS"
-# e2e-tests' OpenApiLintTest runs the Redocly CLI from here.
+# e2e-tests' OpenApiLintTest runs the Redocly CLI from here, DashboardBrowserTest playwright-core;
 dp_node_ensure_tools
+# the latter drives Debian's chromium.
+dp_browser_ensure
 export DESKPULSE_NODE_TOOLS="$DP_NODE_TOOLS"
 
 if [ -z "${DESKPULSE_TEST_KAFKA_BOOTSTRAP:-}" ]; then

@@ -90,6 +90,18 @@ public final class DemoTraffic {
         post(options, traffic.deliveries(), System.out);
     }
 
+    /**
+     * Generates and posts the demo traffic as {@link #main} does, for a test that needs the demo week in a stack of its
+     * own (e2e-tests' DashboardBrowserTest); returns what was generated, to wait for.
+     */
+    public static TrafficGenerator.Counts post(String url, String key, int days, int ticketsPerDay, long seed,
+            Instant now, PrintStream out) throws InterruptedException, IOException {
+        Options options = new Options(url, key, days, ticketsPerDay, seed);
+        Traffic traffic = generate(options, now);
+        post(options, traffic.deliveries(), out);
+        return traffic.counts();
+    }
+
     /** The days up to {@code now} (today included, UTC) of the demo helpdesk, by the options' seed. */
     static Traffic generate(Options options, Instant now) {
         TrafficGenerator generator = new TrafficGenerator(options.seed(), "demo-" + options.seed(), false, 0, now,

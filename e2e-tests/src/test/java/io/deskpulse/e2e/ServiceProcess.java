@@ -62,7 +62,8 @@ final class ServiceProcess {
     }
 
     void awaitReady() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        // 3 minutes: on the shared 2-core machine, under a full build, scoring-service was seen taking 113 s to start
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
