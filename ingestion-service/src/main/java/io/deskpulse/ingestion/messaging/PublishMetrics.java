@@ -42,8 +42,11 @@ public class PublishMetrics {
         Gauge.builder("deskpulse.ingest.kafka.waiting.requests", waiting, AtomicInteger::get)
                 .description("Requests waiting for Kafka to take or acknowledge their records")
                 .register(registry);
+        // A strong reference: Micrometer holds a gauge's object weakly, and this list has no other holder (collected,
+        // the gauge would read NaN).
         Gauge.builder("deskpulse.ingest.kafka.buffer.used", producers,
                         p -> p.stream().mapToDouble(PublishMetrics::bufferUsed).sum())
+                .strongReference(true)
                 .description("Bytes of the producers' buffers holding records not yet acknowledged")
                 .baseUnit("bytes")
                 .register(registry);
