@@ -87,7 +87,8 @@ final class WebhookPhase {
         int inbox = run.hashCode() & 0xffff;
         // Message ids are the canonical events' keys: each run (each level of a sweep, which shares one connector)
         // numbers its messages from its own base, or a later run's deliveries would be counted as retries.
-        long firstMessage = ((run.hashCode() >>> 16) & 0xffffL) << 24;
+        // (A million apart per unit of the run's hash: the levels' runs differ only in their last characters.)
+        long firstMessage = (run.hashCode() & 0x7fffffffL) * 1_000_000L;
         for (int i = 0; i < pool; i++) {
             int conversation = 1_000_000 + i / 4;
             String body = """
