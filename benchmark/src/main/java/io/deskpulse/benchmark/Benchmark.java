@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  * local stack's.
  *
  * <p>Phases, in order: raw Kafka producer; ingestion (sweep, batches, which are also the scoring backlog);
- * scoring drain; single events; NDJSON backfill; freshness under steady load; scale steps (full profile);
+ * scoring drain; single events; webhooks; the single-event sweep (events and webhooks at 1 to 256 clients); NDJSON
+ * backfill; freshness under steady load; scale steps (full profile);
  * reporting queries against the SQL baseline; memory. A phase that fails is reported as a warning and the run
  * goes on, so that one broken stage never hides the figures of the others.
  */
@@ -129,6 +130,9 @@ public final class Benchmark {
         }
         if (options.runs("webhooks")) {
             phase(ctx, "webhooks", () -> ingestion.webhooks = WebhookPhase.run(ctx, ingestion.singles));
+        }
+        if (options.runs("single-sweep")) {
+            phase(ctx, "single-event sweep", () -> SingleSweep.run(ctx, ingestion));
         }
         if (options.runs("ndjson")) {
             phase(ctx, "NDJSON backfill", () -> ingestion.ndjson = IngestionPhase.ndjson(ctx, new long[2]));

@@ -72,7 +72,7 @@ final class IngestionPhase {
         batches.latencyP50Ms = millis(outcome.latencyMicros(), 50);
         batches.latencyP99Ms = millis(outcome.latencyMicros(), 99);
         if (outcome.retries() > 0) {
-            ctx.warn("ingestion answered 503 to " + outcome.retries() + " batch requests (resent)");
+            ctx.warn("ingestion answered 503 or 429 to " + outcome.retries() + " batch requests (resent)");
         }
         Log.info("  %,.0f events/s accepted (%,d accepted, %,d duplicates) in %.1f s; request p50 %.0f ms, p99 %.0f ms",
                 outcome.acceptedPerSecond(), outcome.accepted(), outcome.duplicates(), outcome.seconds(),

@@ -68,4 +68,14 @@ final class MachineInfo {
         }
         return null;
     }
+
+    /** The 1, 5 and 15 minute load averages of /proc/loadavg ("?" where there is none). */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
+    }
 }

@@ -36,7 +36,7 @@ public final class Options {
               --json FILE                     write the results as JSON
               --markdown FILE                 regenerate the results section of this page (between <!-- results:start/end -->)
               --work-dir DIR                  scratch files (NDJSON bodies, payload file; default a temporary directory)
-              --skip PHASE,...                raw-producer, ingestion, singles, webhooks, ndjson, freshness, reporting, scale
+              --skip PHASE,...                raw-producer, ingestion, singles, webhooks, single-sweep, ndjson, freshness, reporting, scale
               --stack-info TEXT               recorded with the machine (e.g. the git commit)
               --baseline-percentile disc|cont percentile function of the SQL baseline (default disc = nearest rank, as the API)
               overrides of the profile: --warmup-events N --batch-events N --ndjson-events N --raw-records N --freshness-rate N

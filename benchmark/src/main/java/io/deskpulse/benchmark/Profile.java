@@ -57,4 +57,14 @@ public record Profile(
             default -> throw new IllegalArgumentException("unknown profile '" + name + "': full, quick or tiny");
         };
     }
+
+    /** The clients of the single-event sweep (one event per request, as helpdesk webhooks send them). */
+    public List<Integer> singleSweepClients() {
+        return name.equals("tiny") ? List.of(1, 4) : List.of(1, 16, 64, 256);
+    }
+
+    /** How long each level of the single-event sweep posts. */
+    public double singleSweepSeconds() {
+        return name.equals("tiny") ? 1 : singleSeconds / 3;
+    }
 }

@@ -75,6 +75,10 @@ final class ReportTables {
                                 in.webhooks.ratioToSingles == null ? ""
                                         : "; " + Targets.pct(in.webhooks.ratioToSingles) + " of single events/s")));
             }
+            sweep(figures, in.singleSweep, "HTTP ingestion, single events, %d clients", "events/s",
+                    "POST /v1/events, one event per request");
+            sweep(figures, in.webhookSweep, "HTTP ingestion, Chatwoot webhooks, %d clients", "deliveries/s",
+                    "POST /v1/hooks/{connector_id}, signed message_created (one event and its raw copy) per request");
             if (in.ndjson != null) {
                 figures.add(List.of("HTTP ingestion, NDJSON backfill", rate(in.ndjson.eventsPerS, "events/s"),
                         fmt("one request of %,d events (%,d MB), until its 202", in.ndjson.events, in.ndjson.bytes / 1_000_000)));
@@ -227,6 +231,22 @@ final class ReportTables {
             }
         }
         return out.toString();
+    }
+
+    /** One row per level of a single-event sweep. */
+    private static void sweep(List<List<String>> figures, List<Results.SweepLevel> levels, String name, String unit,
+            String what) {
+        if (levels == null) {
+            return;
+        }
+        for (Results.SweepLevel level : levels) {
+            figures.add(List.of(fmt(name, level.clients), rate(level.eventsPerS, unit),
+                    fmt("%s, %d closed-loop clients, %.0f s; request p50 %.1f ms / p99 %.1f ms%s", what, level.clients,
+                            level.seconds, level.latencyP50Ms, level.latencyP99Ms,
+                            Boolean.TRUE.equals(level.ranOut) ? "; its prepared bodies ran out first" : "")
+                            + (level.resent == null ? "" : fmt("; %,d requests resent after a 429 (the tenant's rate "
+                                    + "limit) or a 503", level.resent))));
+        }
     }
 
     private static String rate(Double value, String unit) {

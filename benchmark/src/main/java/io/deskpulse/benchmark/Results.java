@@ -49,6 +49,10 @@ public final class Results {
         public Batches batches;
         public Singles singles;
         public Webhooks webhooks;
+        /** One event per request to POST /v1/events at each number of clients of the sweep. */
+        public List<SweepLevel> singleSweep;
+        /** Chatwoot message_created deliveries to POST /v1/hooks/{connector_id} at the same levels. */
+        public List<SweepLevel> webhookSweep;
         public Ndjson ndjson;
         /** HTTP batches events/s over raw records/s with ingestion's producer settings. */
         public Double ratioBatchesToRaw;
@@ -125,6 +129,22 @@ public final class Results {
         public Double latencyP99Ms;
         /** Deliveries/s over single events/s of the same run (same clients, same seconds). */
         public Double ratioToSingles;
+    }
+
+    /** One level of the single-event sweep: one event (or delivery) per request, closed-loop clients. */
+    public static final class SweepLevel {
+        public Integer clients;
+        public Long requests;
+        public Long eventsAccepted;
+        public Double seconds;
+        /** Requests answered 202 per second: events/s for POST /v1/events, deliveries/s for hooks (one event each). */
+        public Double eventsPerS;
+        public Double latencyP50Ms;
+        public Double latencyP99Ms;
+        /** Requests resent after a 429 (the tenant's rate limit) or a 503; the rate is then the limit's, not the service's. */
+        public Long resent;
+        /** True when the prepared bodies ran out before the level's seconds (the rate still holds). */
+        public Boolean ranOut;
     }
 
     public static final class Ndjson {

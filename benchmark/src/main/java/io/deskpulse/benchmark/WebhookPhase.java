@@ -34,37 +34,83 @@ final class WebhookPhase {
 
     static Results.Webhooks run(Context ctx, Results.Singles singles) throws Exception {
         String[] connector = createConnector(ctx);
-        String path = "/v1/hooks/" + connector[0];
         int clients = ctx.profile.singleClients();
         double seconds = ctx.profile.singleSeconds();
-        int pool = (int) Math.max(2_000, seconds * 4_000);
         String run = Long.toString(ctx.options.seed, 36) + Long.toString(System.nanoTime() % 1_000_000, 36);
+        Log.info("ingestion, webhooks: %d clients for %.0f s, Chatwoot message_created to /v1/hooks/%s", clients,
+                seconds, connector[0]);
+        Delivered delivered;
+        try (Context.CpuWindow ignored = ctx.cpu("ingestion-webhooks")) {
+            delivered = deliver(ctx.options.ingestUrl, connector[0], connector[1], run, ctx.now.minus(Duration.ofDays(1)),
+                    clients, seconds, (int) Math.max(2_000, seconds * 4_000));
+        }
+        if (delivered.ranOut()) {
+            ctx.warn("the webhook run used up its prepared deliveries before " + seconds + " s");
+        }
+        Results.Webhooks result = new Results.Webhooks();
+        result.clients = clients;
+        result.deliveries = delivered.deliveries();
+        result.eventsAccepted = delivered.accepted();
+        result.seconds = ProcessProbe.round(delivered.seconds(), 2);
+        result.deliveriesPerS = (double) Math.round(delivered.perSecond());
+        result.latencyP50Ms = IngestionPhase.millis(delivered.latencyMicros(), 50);
+        result.latencyP99Ms = IngestionPhase.millis(delivered.latencyMicros(), 99);
+        if (singles != null && singles.eventsPerS != null && singles.eventsPerS > 0) {
+            result.ratioToSingles = ProcessProbe.round(result.deliveriesPerS / singles.eventsPerS, 2);
+        }
+        Log.info("  %,.0f deliveries/s (%,d, %,d events accepted); request p50 %.1f ms, p99 %.1f ms%s",
+                result.deliveriesPerS, result.deliveries, result.eventsAccepted, result.latencyP50Ms, result.latencyP99Ms,
+                result.ratioToSingles == null ? "" : "; " + result.ratioToSingles + " x single events");
+        return result;
+    }
+
+    /** What a run of deliveries came to. */
+    record Delivered(long deliveries, long accepted, long resent, double seconds, boolean ranOut,
+                     org.HdrHistogram.Histogram latencyMicros) {
+
+        double perSecond() {
+            return seconds > 0 ? deliveries / seconds : 0;
+        }
+    }
+
+    /**
+     * Posts up to {@code pool} signed Chatwoot {@code message_created} deliveries (an agent's public reply each, one
+     * canonical event) to the connector's hook with {@code clients} closed-loop clients for {@code seconds}. {@code run}
+     * makes the deliveries of this run distinct from earlier ones (fresh events, not duplicates).
+     */
+    static Delivered deliver(String ingestUrl, String connectorId, String secret, String run, Instant base, int clients,
+            double seconds, int pool) throws Exception {
+        String path = "/v1/hooks/" + connectorId;
         // Signed now: Chatwoot's timestamp must stay within 5 minutes, longer than any run of this phase.
         long timestamp = Instant.now().getEpochSecond();
         List<Map.Entry<byte[], String>> bodies = new ArrayList<>(pool);
-        Instant base = ctx.now.minus(Duration.ofDays(1));
+        int inbox = run.hashCode() & 0xffff;
+        // Message ids are the canonical events' keys: each run (each level of a sweep, which shares one connector)
+        // numbers its messages from its own base, or a later run's deliveries would be counted as retries.
+        // (A million apart per unit of the run's hash: the levels' runs differ only in their last characters.)
+        long firstMessage = (run.hashCode() & 0x7fffffffL) * 1_000_000L;
         for (int i = 0; i < pool; i++) {
             int conversation = 1_000_000 + i / 4;
             String body = """
                     {"event":"message_created","id":%d,"message_type":"outgoing","private":false,"content":"On it",\
                     "created_at":"%s","sender":{"id":%d,"type":"user"},"inbox":{"id":%d},\
-                    "conversation":{"id":%d,"inbox_id":%d}}""".formatted(i, base.plusSeconds(i), 1 + i % 40,
-                    run.hashCode() & 0xffff, conversation, run.hashCode() & 0xffff);
-            bodies.add(Map.entry(body.getBytes(StandardCharsets.UTF_8), signature(connector[1], timestamp, body)));
+                    "conversation":{"id":%d,"inbox_id":%d}}""".formatted(firstMessage + i, base.plusSeconds(i), 1 + i % 40,
+                    inbox, conversation, inbox);
+            bodies.add(Map.entry(body.getBytes(StandardCharsets.UTF_8), signature(secret, timestamp, body)));
         }
-        Log.info("ingestion, webhooks: %d clients for %.0f s, Chatwoot message_created to %s", clients, seconds, path);
         AtomicInteger next = new AtomicInteger();
         AtomicLong deliveries = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
+        AtomicLong resent = new AtomicLong();
         Recorder latency = new Recorder(3);
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         List<Future<?>> workers = new ArrayList<>();
-        try (Context.CpuWindow ignored = ctx.cpu("ingestion-webhooks")) {
+        try {
             for (int c = 0; c < clients; c++) {
                 workers.add(threads.submit(() -> {
-                    try (HttpConnection connection = new HttpConnection(ctx.options.ingestUrl, 60_000)) {
+                    try (HttpConnection connection = new HttpConnection(ingestUrl, 60_000)) {
                         while (System.nanoTime() < deadline) {
                             int i = next.getAndIncrement();
                             if (i >= bodies.size()) {
@@ -72,9 +118,19 @@ final class WebhookPhase {
                             }
                             Map.Entry<byte[], String> body = bodies.get(i);
                             long sent = System.nanoTime();
-                            HttpConnection.Response response = connection.post(path, Map.of(
-                                    "X-Chatwoot-Timestamp", Long.toString(timestamp),
-                                    "X-Chatwoot-Signature", body.getValue()), "application/json", body.getKey());
+                            HttpConnection.Response response;
+                            int attempt = 0;
+                            while (true) {
+                                response = connection.post(path, Map.of(
+                                        "X-Chatwoot-Timestamp", Long.toString(timestamp),
+                                        "X-Chatwoot-Signature", body.getValue()), "application/json", body.getKey());
+                                if (response.status() != 429 || ++attempt > 1_000) {
+                                    break;
+                                }
+                                // the tenant's rate limit (as in IngestDriver): resent shortly, counted
+                                resent.incrementAndGet();
+                                Thread.sleep(5);
+                            }
                             if (response.status() != 202) {
                                 throw new IllegalStateException("ingestion answered a webhook " + response.status()
                                         + ": " + IngestDriver.abbreviate(response.text()));
@@ -94,29 +150,12 @@ final class WebhookPhase {
             threads.shutdownNow();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        if (next.get() >= bodies.size()) {
-            ctx.warn("the webhook run used up its " + bodies.size() + " prepared deliveries before " + seconds + " s");
-        }
-        org.HdrHistogram.Histogram micros = latency.getIntervalHistogram();
-        Results.Webhooks result = new Results.Webhooks();
-        result.clients = clients;
-        result.deliveries = deliveries.get();
-        result.eventsAccepted = accepted.get();
-        result.seconds = ProcessProbe.round(elapsed, 2);
-        result.deliveriesPerS = (double) Math.round(deliveries.get() / elapsed);
-        result.latencyP50Ms = IngestionPhase.millis(micros, 50);
-        result.latencyP99Ms = IngestionPhase.millis(micros, 99);
-        if (singles != null && singles.eventsPerS != null && singles.eventsPerS > 0) {
-            result.ratioToSingles = ProcessProbe.round(result.deliveriesPerS / singles.eventsPerS, 2);
-        }
-        Log.info("  %,.0f deliveries/s (%,d, %,d events accepted); request p50 %.1f ms, p99 %.1f ms%s",
-                result.deliveriesPerS, result.deliveries, result.eventsAccepted, result.latencyP50Ms, result.latencyP99Ms,
-                result.ratioToSingles == null ? "" : "; " + result.ratioToSingles + " x single events");
-        return result;
+        return new Delivered(deliveries.get(), accepted.get(), resent.get(), elapsed, next.get() >= bodies.size(),
+                latency.getIntervalHistogram());
     }
 
     /** POST /v1/connectors on scoring, then waits (at most 10 s) until ingestion knows it: {id, secret}. */
-    private static String[] createConnector(Context ctx) throws Exception {
+    static String[] createConnector(Context ctx) throws Exception {
         String id;
         String secret;
         try (HttpConnection scoring = new HttpConnection(ctx.options.scoringUrl, 30_000)) {

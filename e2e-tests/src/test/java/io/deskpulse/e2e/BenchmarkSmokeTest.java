@@ -66,6 +66,15 @@ class BenchmarkSmokeTest {
         assertThat(results.ingestion.singles.events).isPositive();
         assertThat(results.ingestion.webhooks.deliveries).isPositive();
         assertThat(results.ingestion.webhooks.eventsAccepted).isEqualTo(results.ingestion.webhooks.deliveries);
+        assertThat(results.ingestion.singleSweep).extracting(level -> level.clients).containsExactly(1, 4);
+        assertThat(results.ingestion.singleSweep).allSatisfy(level -> {
+            assertThat(level.requests).isPositive();
+            assertThat(level.eventsPerS).isPositive();
+            assertThat(level.latencyP99Ms).isGreaterThanOrEqualTo(level.latencyP50Ms);
+        });
+        assertThat(results.ingestion.webhookSweep).extracting(level -> level.clients).containsExactly(1, 4);
+        assertThat(results.ingestion.webhookSweep).allSatisfy(
+                level -> assertThat(level.eventsAccepted).isPositive().isEqualTo(level.requests));
         assertThat(results.ingestion.ndjson.events).isPositive();
         if (kafkaLibs != null) {
             assertThat(results.ingestion.rawProducer.runs).isNotEmpty().allSatisfy(run -> assertThat(run.recordsPerS).isPositive());

@@ -30,6 +30,15 @@ public interface KafkaConfig {
     @WithDefault("1s")
     Duration probeInterval();
 
+    /**
+     * Requests of at most this many records (a single event, a webhook delivery and its raw record, a tiny batch) are
+     * sent by a second producer that does not linger, so that they wait for one round trip to Kafka and not for the
+     * linger of a batch too; larger ones by the batching producer. 0: every request by the batching producer (one
+     * producer, as before).
+     */
+    @WithDefault("8")
+    int immediateMaxRecords();
+
     /** The Retry-After of a 503 answer. */
     @WithDefault("5s")
     Duration retryAfter();

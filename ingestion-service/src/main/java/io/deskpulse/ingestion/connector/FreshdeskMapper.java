@@ -150,10 +150,16 @@ final class FreshdeskMapper implements PayloadMapper {
         return Json.id(fields.get("responder_id"), "responder_id");
     }
 
+    /**
+     * The requester: {@code requester_email} in the Advanced template, {@code ticket_requester_email} where the admin
+     * ticked the fields (Simple content, which prefixes the requester's fields with {@code ticket_} but not its name).
+     */
     private static String customer(JsonNode fields) {
-        String email = Json.text(fields.get("requester_email"));
-        if (email != null && !email.isBlank()) {
-            return email.trim().toLowerCase(Locale.ROOT);
+        for (String field : List.of("requester_email", "ticket_requester_email")) {
+            String email = Json.text(fields.get(field));
+            if (email != null && !email.isBlank()) {
+                return email.trim().toLowerCase(Locale.ROOT);
+            }
         }
         return Json.id(fields.get("requester_id"), "requester_id");
     }

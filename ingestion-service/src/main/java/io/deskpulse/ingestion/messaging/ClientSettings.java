@@ -47,6 +47,23 @@ public final class ClientSettings {
         return settings;
     }
 
+    /**
+     * The producer of requests of a few records (single events, webhook deliveries): the same guarantees, but it sends
+     * at once (linger.ms 0). Lingering only pays when other records can join the batch meanwhile; a lone record would
+     * wait out the whole linger, which bounded single-event requests (docs/performance-changelog.md). Under many
+     * concurrent requests records still share batches: they gather while the previous produce requests are in flight.
+     * Its batches are small, so its buffer is too. The operator's own {@code kafka.linger.ms} applies to the other
+     * producer only.
+     */
+    public static Map<String, Object> immediate(Map<String, Object> broker, Duration ackTimeout, long maxEventSize) {
+        Map<String, Object> settings = producer(broker, ackTimeout, maxEventSize);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 32 * 1024);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, settings.get(ProducerConfig.CLIENT_ID_CONFIG) + "-immediate");
+        return settings;
+    }
+
     /** A reader without a group (re-maps assign partitions themselves and commit nothing). */
     public static Map<String, Object> reader(Map<String, Object> broker) {
         Map<String, Object> settings = new HashMap<>(only(broker, org.apache.kafka.clients.consumer.ConsumerConfig.configNames()));

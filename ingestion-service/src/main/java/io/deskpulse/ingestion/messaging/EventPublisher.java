@@ -37,6 +37,8 @@ public class EventPublisher {
             "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
 
     private final Producer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> immediate;
+    private final int immediateMaxRecords;
     private final String topic;
     private final Duration ackTimeout;
     private final PublishMetrics metrics;
@@ -46,23 +48,28 @@ public class EventPublisher {
     @Inject
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> broker, KafkaConfig kafka,
             IngestConfig ingest, PublishMetrics metrics, KafkaAvailability availability) {
-        this(newProducer(broker, kafka, ingest), kafka.topic(), kafka.ackTimeout(), metrics, availability);
+        this(newProducer(ClientSettings.producer(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue())),
+                kafka.immediateMaxRecords() > 0
+                        ? newProducer(ClientSettings.immediate(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()))
+                        : null,
+                kafka.immediateMaxRecords(), kafka.topic(), kafka.ackTimeout(), metrics, availability);
     }
 
-    private static Producer<byte[], byte[]> newProducer(Map<String, Object> broker, KafkaConfig kafka, IngestConfig ingest) {
+    private static Producer<byte[], byte[]> newProducer(Map<String, Object> settings) {
         NativeLz4.load();
-        return new KafkaProducer<>(ClientSettings.producer(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    EventPublisher(Producer<byte[], byte[]> producer, String topic, Duration ackTimeout, PublishMetrics metrics,
-            KafkaAvailability availability) {
+    EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> immediate, int immediateMaxRecords,
+            String topic, Duration ackTimeout, PublishMetrics metrics, KafkaAvailability availability) {
         this.producer = producer;
+        this.immediate = immediate;
+        this.immediateMaxRecords = immediate == null ? 0 : immediateMaxRecords;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
         this.metrics = metrics;
         this.availability = availability;
-        metrics.gauges(availability, waiting, producer);
+        metrics.gauges(availability, waiting, immediate == null ? List.of(producer) : List.of(producer, immediate));
     }
 
     /**
@@ -85,7 +92,7 @@ public class EventPublisher {
      *     because duplicates are recognised downstream
      */
     public void publish(Iterator<OutgoingRecord> records, long count) {
-        send(new Iterator<>() {
+        start(new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return records.hasNext();
@@ -96,37 +103,87 @@ public class EventPublisher {
                 OutgoingRecord record = records.next();
                 return new ProducerRecord<>(topic, null, null, record.key(), record.value(), HEADERS);
             }
-        }, count);
+        }, count).await();
     }
 
     /**
-     * Writes an accepted webhook delivery to the raw topic, as {@link #publish} does events: returns once Kafka
-     * acknowledged it.
+     * Starts writing an accepted webhook delivery to the raw topic and returns without waiting, so that the
+     * delivery's events are mapped and sent while the raw record travels: a delivery then waits for one round trip
+     * to Kafka instead of two. The caller must {@link Sending#await} it before answering.
      */
-    public void publishRaw(RawHook hook, String rawTopic) {
-        send(List.of(hook.toRecord(rawTopic)).iterator(), 1);
+    public Sending startRaw(RawHook hook, String rawTopic) {
+        return start(List.of(hook.toRecord(rawTopic)).iterator(), 1);
     }
 
-    private void send(Iterator<ProducerRecord<byte[], byte[]>> records, long count) {
+    /** Records handed to the producer, whose acknowledgements are still to be awaited. */
+    public final class Sending {
+
+        private final AckTracker tracker;
+        private final long count;
+        private final long started;
+
+        private Sending(AckTracker tracker, long count, long started) {
+            this.tracker = tracker;
+            this.count = count;
+            this.started = started;
+        }
+
+        /**
+         * Waits for every acknowledgement.
+         *
+         * @throws KafkaUnavailableException when a record failed or the acknowledgements did not arrive in time
+         */
+        public void await() {
+            finish(tracker, count, started);
+        }
+
+        /**
+         * Waits as {@link #await} after the caller's own work failed with {@code failure}, then throws: Kafka's
+         * failure if these records were not acknowledged (the request must be resent whole), the caller's otherwise.
+         */
+        public RuntimeException awaitAfter(RuntimeException failure) {
+            try {
+                await();
+            } catch (KafkaUnavailableException e) {
+                e.addSuppressed(failure);
+                throw e;
+            }
+            throw failure;
+        }
+    }
+
+    private Sending start(Iterator<ProducerRecord<byte[], byte[]>> records, long count) {
         if (!availability.available()) {
             throw KafkaUnavailableException.known(count);
         }
+        // A request of a few records (a single event, a webhook delivery, its raw record) goes through the producer
+        // that sends at once: the other one lingers to fill large batches, which a lone record would wait out.
+        Producer<byte[], byte[]> chosen = count <= immediateMaxRecords ? immediate : producer;
         AckTracker tracker = new AckTracker();
         long started = System.nanoTime();
-        AckTracker.Outcome outcome;
         waiting.incrementAndGet();
         try {
             while (records.hasNext() && !tracker.failed()) {
                 ProducerRecord<byte[], byte[]> record = records.next();
                 tracker.sending();
                 try {
-                    producer.send(record, tracker);
+                    chosen.send(record, tracker);
                 } catch (RuntimeException e) {
                     // send() reports most errors through the callback, but throws some (closed producer,
                     // interrupted wait for buffer space): the callback will not come for this record.
                     tracker.sendFailed(e);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            waiting.decrementAndGet();
+            throw e;
+        }
+        return new Sending(tracker, count, started);
+    }
+
+    private void finish(AckTracker tracker, long count, long started) {
+        AckTracker.Outcome outcome;
+        try {
             outcome = tracker.await(ackTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,5 +223,8 @@ public class EventPublisher {
     @PreDestroy
     void close() {
         producer.close(ackTimeout);
+        if (immediate != null) {
+            immediate.close(ackTimeout);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,15 +35,19 @@ public class PublishMetrics {
         ackWait.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void gauges(KafkaAvailability availability, AtomicInteger waiting, Producer<?, ?> producer) {
+    void gauges(KafkaAvailability availability, AtomicInteger waiting, List<Producer<?, ?>> producers) {
         Gauge.builder("deskpulse.ingest.kafka.available", availability, a -> a.available() ? 1 : 0)
                 .description("1 while requests are sent to Kafka, 0 while they are refused because a send found it down")
                 .register(registry);
         Gauge.builder("deskpulse.ingest.kafka.waiting.requests", waiting, AtomicInteger::get)
                 .description("Requests waiting for Kafka to take or acknowledge their records")
                 .register(registry);
-        Gauge.builder("deskpulse.ingest.kafka.buffer.used", producer, PublishMetrics::bufferUsed)
-                .description("Bytes of the producer's buffer holding records not yet acknowledged")
+        // A strong reference: Micrometer holds a gauge's object weakly, and this list has no other holder (collected,
+        // the gauge would read NaN).
+        Gauge.builder("deskpulse.ingest.kafka.buffer.used", producers,
+                        p -> p.stream().mapToDouble(PublishMetrics::bufferUsed).sum())
+                .strongReference(true)
+                .description("Bytes of the producers' buffers holding records not yet acknowledged")
                 .baseUnit("bytes")
                 .register(registry);
     }

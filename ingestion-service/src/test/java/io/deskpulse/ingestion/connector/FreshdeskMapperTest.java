@@ -74,6 +74,29 @@ class FreshdeskMapperTest {
     }
 
     @Test
+    void aSimpleContentBodyWithTheTickedFieldsMaps() {
+        // Simple content (the admin ticks fields): the key set of a rendered Simple body published with OpsGenie's
+        // Freshdesk integration (docs/connectors/freshdesk.md, "Verified"): a numeric ticket_id, ticket_requester_email
+        // beside requester_name, names for source and priority, tags as "a, b", human-readable dates, and
+        // ticket_satisfaction_survey, which is the survey's text for e-mails, not a rating.
+        String simple = """
+                {"freshdesk_webhook": {
+                  "ticket_id": 2, "ticket_subject": "Card declined", "ticket_url": "https://acme.freshdesk.com/helpdesk/tickets/2",
+                  "ticket_due_by_time": "February 12 2026 at 10:06 AM", "ticket_tags": "billing, complaint",
+                  "ticket_latest_public_comment": "", "ticket_latest_private_comment": null,
+                  "ticket_group_name": "Billing", "ticket_agent_name": "Ana", "ticket_agent_email": "ana@acme.example",
+                  "ticket_satisfaction_survey": "How would you rate our answer?", "ticket_status": "Open",
+                  "ticket_priority": "Medium", "ticket_source": "Phone", "ticket_type": "Incident",
+                  "requester_name": "Jane Roe", "ticket_requester_email": "Jane@Example.com",
+                  "triggered_event": "{ticket_action:created}"}}""";
+        assertThat(map(mapper, request(simple))).containsExactly(
+                "ticket.created 2026-02-10T12:00:00Z {\"ticket_id\":\"freshdesk:2\",\"channel\":\"phone\","
+                        + "\"priority\":\"normal\",\"customer_id\":\"freshdesk:jane@example.com\","
+                        + "\"team_id\":\"freshdesk:Billing\",\"agent_id\":\"freshdesk:ana@acme.example\"}",
+                "ticket.tagged 2026-02-10T12:00:00Z {\"ticket_id\":\"freshdesk:2\",\"tags\":[\"billing\",\"complaint\"]}");
+    }
+
+    @Test
     void statusPriorityAndSourceComeAsNamesOrNumericCodes() {
         String codes = hook("{ticket_action:created}", "", "").replace("\"High\"", "3").replace("\"Portal\"", "7");
         assertThat(map(mapper, request(codes)).get(0)).contains("\"channel\":\"chat\",\"priority\":\"high\"");

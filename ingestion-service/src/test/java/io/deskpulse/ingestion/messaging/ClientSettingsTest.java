@@ -33,4 +33,20 @@ class ClientSettingsTest {
         assertThat(producer).containsEntry("request.timeout.ms", 500).containsEntry("delivery.timeout.ms", 1400)
                 .containsEntry("max.request.size", (2 << 20) + 64 * 1024);
     }
+
+    @Test
+    void theImmediateProducerSendsAtOnceWithTheSameGuarantees() {
+        Map<String, Object> immediate = ClientSettings.immediate(Map.of("bootstrap.servers", "kafka:9092", "acks", "1",
+                "linger.ms", "20", "client.id", "ops"), Duration.ofSeconds(10), 512 * 1024);
+        assertThat(immediate).containsEntry("bootstrap.servers", "kafka:9092")
+                .containsEntry("linger.ms", 0)
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true)
+                .containsEntry("compression.type", "lz4")
+                .containsEntry("client.id", "ops-immediate")
+                .containsEntry("batch.size", 32 * 1024)
+                .containsEntry("buffer.memory", 8L * 1024 * 1024)
+                .containsEntry("delivery.timeout.ms", 10_000)
+                .containsEntry("max.request.size", 1024 * 1024);
+    }
 }

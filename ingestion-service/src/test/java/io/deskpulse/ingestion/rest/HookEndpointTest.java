@@ -18,7 +18,13 @@ import io.deskpulse.ingestion.testing.HookTestResources;
 import io.deskpulse.ingestion.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +49,12 @@ class HookEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String newConnector(String platform, String options, String secret) throws Exception {
+        return newConnector(TENANT, platform, options, secret);
+    }
+
+    private static String newConnector(String tenant, String platform, String options, String secret) throws Exception {
         String id = "cn_" + UUID.randomUUID().toString().replace("-", "");
-        HookTestResources.createConnector(TENANT, id, platform, options, secret);
+        HookTestResources.createConnector(tenant, id, platform, options, secret);
         // Longer than the refresh promise: the first requests to a cold service on a loaded machine take seconds.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(id, "{\"event\": \"webhook_probe\"}", secret)
                 .statusCode(not(is(404))));
@@ -163,9 +173,51 @@ class HookEndpointTest {
             post(connector, "{\"event\": \"message_created\", \"id\": 9, \"message_type\": \"incoming\"}", SECRET)
                     .statusCode(422).contentType("application/problem+json")
                     .body("errors.field", contains("conversation"));
-            post(connector, "not json", SECRET).statusCode(422).contentType("application/problem+json");
+            post(connector, "not json", SECRET).statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", contains("body"));
             assertThat(events.countSince(before)).isZero();
         }
+    }
+
+    @Test
+    void aMalformedPayloadIsKeptRawBeforeItsAnswer() throws Exception {
+        // The raw record is sent before mapping and awaited with the events: a 422 still waits for it, so a payload a
+        // later mapping fix can read (a re-map) is on the raw topic once its answer is given.
+        String connector = newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET);
+        String malformed = "{\"event\": \"message_created\", \"id\": 11, \"message_type\": \"incoming\"}";
+        try (TopicReader raw = new TopicReader(HookTestResources.rawTopic())) {
+            Map<TopicPartition, Long> before = raw.endOffsets();
+            post(connector, malformed, SECRET).statusCode(422);
+            List<TopicReader.Record> kept = raw.readSince(before, 1);
+            assertThat(kept).hasSize(1);
+            assertThat(kept.get(0).value()).isEqualTo(malformed);
+        }
+    }
+
+    @Test
+    void aTenantOverItsRateLimitGets429AndNothingIsWritten() throws Exception {
+        // "hooks-throttled" may send 3 requests, then one every 1000 s (application.properties, test profile): the
+        // connector's probe takes the first token, two deliveries the others. The limit is the tenant's, as for
+        // /v1/events, taken once the connector says whose the delivery is and before its body is read.
+        String connector = newConnector("hooks-throttled", "chatwoot", "{\"allow_unsigned\": false}", SECRET);
+        Instant at = Instant.parse("2026-11-05T09:00:00Z");
+        post(connector, ChatwootWebhooks.conversationCreated(70, at, 7, 2), SECRET).statusCode(202);
+        post(connector, ChatwootWebhooks.conversationCreated(71, at, 7, 2), SECRET).statusCode(202);
+        try (TopicReader events = new TopicReader(HookTestResources.topic());
+                TopicReader raw = new TopicReader(HookTestResources.rawTopic())) {
+            Map<TopicPartition, Long> eventsBefore = events.endOffsets();
+            Map<TopicPartition, Long> rawBefore = raw.endOffsets();
+            var refused = post(connector, ChatwootWebhooks.conversationCreated(72, at, 7, 2), SECRET).statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("type", is("https://deskpulse.io/problems/rate-limited"))
+                    .body("status", is(429)).extract();
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(900L, 1000L);
+            assertThat(events.countSince(eventsBefore)).isZero();
+            assertThat(raw.countSince(rawBefore)).isZero();
+        }
+        // another tenant's connector goes on
+        post(newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET),
+                ChatwootWebhooks.conversationCreated(73, at, 7, 2), SECRET).statusCode(202);
     }
 
     @Test
@@ -173,6 +225,28 @@ class HookEndpointTest {
         String connector = newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET);
         String body = "{\"event\": \"contact_created\", \"pad\": \"" + "x".repeat(600 * 1024) + "\"}";
         post(connector, body, SECRET).statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOversizedBodyWithoutContentLengthIsA413Too() throws Exception {
+        // Chunked: no Content-Length to refuse up front, so the limit is met while the body is read.
+        String connector = newConnector("chatwoot", "{\"allow_unsigned\": false}", SECRET);
+        byte[] body = ("{\"event\": \"contact_created\", \"pad\": \"" + "x".repeat(600 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/v1/hooks/" + connector))
+                .header("Content-Type", "application/json")
+                .header("X-Chatwoot-Timestamp", String.valueOf(now))
+                .header("X-Chatwoot-Signature", ChatwootWebhooks.signature(SECRET, now,
+                        new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("deskpulse.connectors.max-body-size");
     }
 
     @Test
