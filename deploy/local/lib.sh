@@ -239,8 +239,9 @@ dp_secrets_key() {
 # browser tests (playwright-core downloads no browser). The tests find them through DESKPULSE_NODE_TOOLS.
 dp_node_ensure_tools() {
   local redocly playwright
-  redocly=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/@redocly/cli/package.json" 2>/dev/null)
-  playwright=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/playwright-core/package.json" 2>/dev/null)
+  # a missing package.json is "not installed" (sed fails on it; under set -e that would end the caller silently)
+  redocly=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/@redocly/cli/package.json" 2>/dev/null || true)
+  playwright=$(sed -nE 's/^  "version": "([^"]+)".*/\1/p' "$DP_NODE_TOOLS/node_modules/playwright-core/package.json" 2>/dev/null || true)
   if [ "$redocly" = "$DP_REDOCLY_VERSION" ] && [ "$playwright" = "$DP_PLAYWRIGHT_VERSION" ]; then return 0; fi
   if ! command -v npm >/dev/null; then
     dp_log "installing Node.js and npm (Debian packages nodejs, npm)"
