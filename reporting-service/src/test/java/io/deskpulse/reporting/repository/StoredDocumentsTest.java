@@ -24,7 +24,7 @@ class StoredDocumentsTest {
         assertThat(models.roleOfAgent("anyone")).isEqualTo("frontline_agent");
         assertThat(models.roleOfTeam("any team")).isEqualTo("team_lead");
         ModelKpi csat = models.model("frontline_agent").kpis().get(0);
-        assertThat(csat).isEqualTo(new ModelKpi("csat_avg", null, "satisfaction_quality", true, 4.5, 20.0));
+        assertThat(csat).isEqualTo(new ModelKpi("csat_avg", null, "satisfaction_quality", true, 4.5, 22.0));
     }
 
     @Test

@@ -159,7 +159,9 @@ class TicketExportTest {
 
     private static Instant updatedAt(String ticket) throws Exception {
         try (Connection c = TicketFactRows.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT updated_at FROM ticket_facts WHERE ticket_id = '" + ticket + "'")) {
+             // this class's tenant: other classes' tenants in the same database have tickets T-1.. too
+             ResultSet rs = s.executeQuery("SELECT updated_at FROM ticket_facts WHERE tenant_id = '" + TENANT
+                     + "' AND ticket_id = '" + ticket + "'")) {
             rs.next();
             return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
         }
