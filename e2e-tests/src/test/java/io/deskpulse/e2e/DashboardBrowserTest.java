@@ -143,6 +143,8 @@ class DashboardBrowserTest {
     void aWrongKeyAKeyWithoutReadScopeAndABadParameterAreExplainedAndTheSignInLinkLeavesNoKeyInTheAddress() {
         assertThat(shown.path("wrongKeyMessage").asText()).contains("This key was not accepted");
         assertThat(shown.path("ingestKeyMessage").asText()).contains("This key may not read reports: it needs the read scope");
+        assertThat(shown.path("rateLimitedMessage").asText())
+                .contains("Too many requests for this tenant right now. Wait 30 seconds and try again.");
         assertThat(shown.path("badParameterMessage").asText()).contains("The report cannot be made with these settings")
                 .contains("tz: ").contains("Mars/Olympus");
         assertThat(shown.path("urlAfterSignIn").asText()).doesNotContain("key=").contains("#/overview");
