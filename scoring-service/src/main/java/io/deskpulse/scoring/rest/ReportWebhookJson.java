@@ -6,6 +6,7 @@ import io.deskpulse.scoring.domain.ReportPeriod;
 import io.deskpulse.scoring.domain.ReportWebhook;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A report webhook as the API shows it: never its secret. */
@@ -15,7 +16,8 @@ public record ReportWebhookJson(
         @Schema(example = "7") long id,
         String name,
         String url,
-        @Schema(description = "The period lengths posted", enumeration = {"day", "week", "month"}) List<String> granularities,
+        @Schema(type = SchemaType.ARRAY, implementation = ReportGranularity.class, description = "The period lengths "
+                + "posted") List<String> granularities,
         @Schema(enumeration = {"active", "disabled"}, description = "disabled: no new report is posted to it") String status,
         @Schema(nullable = true) Instant disabledAt,
         @Schema(description = "Who created it: X-DeskPulse-Actor, else key:<fingerprint>") String createdBy,

@@ -41,8 +41,8 @@ final class ReportWebhookRequests {
             @Schema(required = true, maxLength = MAX_URL_LENGTH, description = "Where the reports are posted: a public "
                     + "address (internal ones are refused unless deskpulse.webhooks.allow-private-addresses)",
                     example = "https://hooks.example.com/deskpulse/reports") String url,
-            @Schema(type = SchemaType.ARRAY, description = "The period lengths posted, each at most once; omitted: all "
-                    + "three", enumeration = {"day", "week", "month"}, example = "[\"week\", \"month\"]")
+            @Schema(type = SchemaType.ARRAY, implementation = ReportGranularity.class, description = "The period "
+                    + "lengths posted, each at most once; omitted: all three", example = "[\"week\", \"month\"]")
             List<String> granularities,
             @Size(min = 16, max = 512, message = SECRET_REASON) @Pattern(regexp = SECRET_PATTERN, message = SECRET_REASON)
             @Schema(description = "The signing secret; omitted: DeskPulse generates one (256 random bits). Answered "
