@@ -133,22 +133,39 @@ public final class IngestDriver {
     long[] send(HttpConnection connection, Body body, String contentType, AtomicLong retries)
             throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
-            HttpConnection.Response response = connection.post("/v1/events", keys[body.tenant()], contentType, body.bytes());
+            HttpConnection.Response response = resendingRateLimited(
+                    () -> connection.post("/v1/events", keys[body.tenant()], contentType, body.bytes()), retries);
             if (response.status() == 202) {
                 return counts(response.body());
-            }
-            if (response.status() == 429 && attempt < 1_000) {
-                // The tenant's rate limit (5,000 requests/s by default) met by one-event requests: resent shortly, and
-                // counted with the retries so that a figure capped by the limit says so.
-                retries.incrementAndGet();
-                Thread.sleep(5);
-                continue;
             }
             if (response.status() != 503 || attempt >= 10) {
                 throw new IllegalStateException("ingestion answered " + response.status() + ": " + abbreviate(response.text()));
             }
             retries.incrementAndGet();
             Thread.sleep(200L * (attempt + 1));
+        }
+    }
+
+    /** One request of a client, sent again as it is. */
+    @FunctionalInterface
+    interface Request {
+        HttpConnection.Response send() throws IOException;
+    }
+
+    /**
+     * Sends the request until its answer is not a 429, the tenant's rate limit (5,000 requests/s by default, met by
+     * one-event requests and webhook deliveries): resent after a few milliseconds, at most 1,000 times, each resend
+     * counted so that a figure capped by the limit says so.
+     */
+    static HttpConnection.Response resendingRateLimited(Request request, AtomicLong resent)
+            throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            HttpConnection.Response response = request.send();
+            if (response.status() != 429 || attempt >= 1_000) {
+                return response;
+            }
+            resent.incrementAndGet();
+            Thread.sleep(5); // a client's back-off before resending, not a wait for the service
         }
     }
 

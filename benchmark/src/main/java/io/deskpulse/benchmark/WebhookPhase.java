@@ -118,19 +118,11 @@ final class WebhookPhase {
                             }
                             Map.Entry<byte[], String> body = bodies.get(i);
                             long sent = System.nanoTime();
-                            HttpConnection.Response response;
-                            int attempt = 0;
-                            while (true) {
-                                response = connection.post(path, Map.of(
-                                        "X-Chatwoot-Timestamp", Long.toString(timestamp),
-                                        "X-Chatwoot-Signature", body.getValue()), "application/json", body.getKey());
-                                if (response.status() != 429 || ++attempt > 1_000) {
-                                    break;
-                                }
-                                // the tenant's rate limit (as in IngestDriver): resent shortly, counted
-                                resent.incrementAndGet();
-                                Thread.sleep(5);
-                            }
+                            HttpConnection.Response response = IngestDriver.resendingRateLimited(
+                                    () -> connection.post(path, Map.of(
+                                            "X-Chatwoot-Timestamp", Long.toString(timestamp),
+                                            "X-Chatwoot-Signature", body.getValue()), "application/json", body.getKey()),
+                                    resent);
                             if (response.status() != 202) {
                                 throw new IllegalStateException("ingestion answered a webhook " + response.status()
                                         + ": " + IngestDriver.abbreviate(response.text()));
