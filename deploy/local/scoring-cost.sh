@@ -6,6 +6,8 @@
 #   deploy/local/scoring-cost.sh                       50,000 measured events after a warm-up of 100,000
 #   deploy/local/scoring-cost.sh --events 20000 --warmup 50000 --partitions 1 --threads 1 --seed 42
 #   deploy/local/scoring-cost.sh --pg-conf 'wal_compression = lz4'   a server setting for the run (repeatable)
+#   deploy/local/scoring-cost.sh --scoring-jar /elsewhere/scoring-service/target/quarkus-app/quarkus-run.jar
+#                                                      another build of scoring-service (an older commit's, to bisect)
 #   deploy/local/scoring-cost.sh --explain             also logs EXPLAIN (ANALYZE, BUFFERS) of every statement of the
 #                                                      batches (auto_explain, the warm-up's too: keep both small) to
 #                                                      deploy/local/.run/scoring-cost/explain.log
@@ -24,6 +26,7 @@ explain=false
 partitions=1
 threads=1
 pg_conf=()
+scoring_jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --events | --warmup | --seed)
@@ -34,6 +37,7 @@ while [ $# -gt 0 ]; do
     --partitions) [ $# -ge 2 ] || dp_die "$1 needs a value"; partitions=$2; shift 2 ;;
     --threads) [ $# -ge 2 ] || dp_die "$1 needs a value"; threads=$2; shift 2 ;;
     --explain) explain=true; shift ;;
+    --scoring-jar) [ $# -ge 2 ] || dp_die "$1 needs a value"; scoring_jar=$2; shift 2 ;;
     --pg-conf) [ $# -ge 2 ] || dp_die "$1 needs a value"; pg_conf+=("$2"); shift 2 ;;
     -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) dp_die "unknown argument $1 (--help)" ;;
@@ -52,7 +56,7 @@ for port in $pg_port $http_port; do
   if dp_tcp_open 127.0.0.1 "$port"; then dp_die "port $port is taken"; fi
 done
 
-if dp_service_stale scoring-service; then
+if [ -z "$scoring_jar" ] && dp_service_stale scoring-service; then
   dp_log "building scoring-service (logs in $RUN/build.log)"
   (cd "$DP_ROOT" && ./mvnw -B -q -DskipTests package -pl scoring-service -am) >"$RUN/build.log" 2>&1 \
     || dp_die "the build failed, see $RUN/build.log"
@@ -112,7 +116,7 @@ dp_log "starting scoring-service on port $http_port, topic $topic (log: $RUN/sco
     DESKPULSE_SECRETS_ENCRYPTION_KEY="$key" \
     DESKPULSE_AUTH_API_KEYS="cost:admin:$(printf 'cost-admin-key' | sha256sum | cut -d' ' -f1)" MALLOC_ARENA_MAX=2
   exec java -XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError \
-    -jar "$DP_ROOT/scoring-service/target/quarkus-app/quarkus-run.jar"
+    -jar "${scoring_jar:-$DP_ROOT/scoring-service/target/quarkus-app/quarkus-run.jar}"
 ) >"$RUN/scoring-service.log" 2>&1 &
 scoring_pid=$!
 echo "$scoring_pid" >"$RUN/scoring-service.pid"

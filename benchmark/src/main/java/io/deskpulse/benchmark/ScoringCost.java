@@ -251,6 +251,32 @@ public final class ScoringCost {
         }
 
         out("");
+        // Buffer accesses are PostgreSQL's work in pages touched, a count like the others: where the server's CPU goes
+        // when the timings (execution time, shown for the split only) are disturbed by a shared machine.
+        out("statements by buffer accesses (shared_blks_hit + read; read: not in shared_buffers; exec ms: time in the"
+                + " executor, noisy)");
+        out("  %9s %12s %10s %9s %9s %10s %6s  %s", "calls", "buffers", "buf/rec", "buf/call", "read/rec", "exec ms",
+                "exec%", "statement");
+        try (Statement s = pg.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, shared_blks_hit + shared_blks_read, total_exec_time,"
+                     + " 100 * total_exec_time / nullif(sum(total_exec_time) OVER (), 0),"
+                     + " regexp_replace(left(query, 400), '\\s+', ' ', 'g'), shared_blks_read FROM pg_stat_statements"
+                     + " WHERE " + SCORING
+                     + " ORDER BY 2 DESC, calls DESC LIMIT 25")) {
+            long total = 0;
+            long read = 0;
+            while (rs.next()) {
+                total += rs.getLong(2);
+                read += rs.getLong(6);
+                out("  %,9d %,12d %10.1f %9.1f %9.2f %,10.0f %6.1f  %s", rs.getLong(1), rs.getLong(2),
+                        rs.getDouble(2) / measured, rs.getDouble(2) / Math.max(1, rs.getLong(1)),
+                        rs.getDouble(6) / measured, rs.getDouble(3), rs.getDouble(4), shorten(rs.getString(5)));
+            }
+            out("  buffer accesses per record (top 25 statements): %.1f, of them read from outside shared_buffers: %.2f",
+                    (double) total / measured, (double) read / measured);
+        }
+
+        out("");
         out("rows written per table (pg_stat_user_tables), and index entries they add: an insert or a non-HOT update"
                 + " adds one to every index");
         out("  %-26s %9s %9s %9s %9s %7s %9s %11s", "table", "inserted", "updated", "HOT", "deleted", "indexes",

@@ -36,7 +36,7 @@ public class ContributionRepository {
                 FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::int[])
                     AS v(tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts, n)
-                ON CONFLICT (tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts)
+                ON CONFLICT (tenant_id, generation, item_type, item_id, at, key)
                 DO UPDATE SET n = kpi_contributions.n + EXCLUDED.n
                 RETURNING ctid, n)
             SELECT ctid::text FROM changed WHERE n = 0""";
@@ -88,7 +88,7 @@ public class ContributionRepository {
         }
     }
 
-    /** A row's primary key, as written. */
+    /** What identifies a row (V31 keys it by the item, the instant and a digest of the rest, computed in SQL). */
     private record Row(String tenantId, int generation, String itemType, String itemId, String at, String teamId,
                        String agentId, String channel, String kind, String parts) {
     }
