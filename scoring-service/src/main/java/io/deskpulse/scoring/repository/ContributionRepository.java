@@ -3,14 +3,15 @@ package io.deskpulse.scoring.repository;
 import io.deskpulse.scoring.domain.Contribution;
 import io.deskpulse.scoring.domain.DeltaAccumulator.ItemChange;
 import io.deskpulse.scoring.domain.KpiDelta;
+import io.deskpulse.scoring.domain.Observation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,11 +32,12 @@ public class ContributionRepository {
             WITH changed AS (
                 INSERT INTO kpi_contributions (tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel,
                     kind, parts, n)
-                SELECT v.tenant_id, v.generation, v.item_type, v.item_id, v.at, v.team_id, v.agent_id, v.channel, v.kind,
+                SELECT v.tenant_id, v.generation, v.item_type, v.item_id,
+                    timestamptz 'epoch' + v.at_ms * interval '1 millisecond', v.team_id, v.agent_id, v.channel, v.kind,
                     v.parts::jsonb, v.n
-                FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+                FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::int[])
-                    AS v(tenant_id, generation, item_type, item_id, at, team_id, agent_id, channel, kind, parts, n)
+                    AS v(tenant_id, generation, item_type, item_id, at_ms, team_id, agent_id, channel, kind, parts, n)
                 ON CONFLICT (tenant_id, generation, item_type, item_id, at, key)
                 DO UPDATE SET n = kpi_contributions.n + EXCLUDED.n
                 RETURNING ctid, n)
@@ -46,34 +48,37 @@ public class ContributionRepository {
     public void apply(Connection c, List<Map.Entry<ItemChange, Integer>> changes) throws SQLException {
         // One statement may not change a row twice (ON CONFLICT): changes that name the same row are added up first.
         // Distinct changes can: two observations of one item that differ only where the row does not look.
-        Map<Row, Integer> rows = new LinkedHashMap<>();
+        // A retraction and its re-addition carry equal observations: their parts are written out once.
+        Map<Observation, String> parts = new HashMap<>();
+        Map<Row, Integer> merged = new HashMap<>();
         for (Map.Entry<ItemChange, Integer> change : changes) {
             ItemChange key = change.getKey();
             Contribution contribution = key.contribution();
-            rows.merge(new Row(key.tenantId(), key.generation(), key.item().type(), key.item().id(),
-                    Instant.ofEpochMilli(contribution.epochMillis()).toString(), contribution.teamId(),
-                    contribution.agentId(), contribution.channel(), kind(contribution),
-                    json(KpiDelta.ofItem(contribution.observation()).parts())), change.getValue(), Integer::sum);
+            merged.merge(new Row(key.tenantId(), key.generation(), key.item().type(), key.item().id(),
+                    contribution.epochMillis(), contribution.teamId(), contribution.agentId(), contribution.channel(),
+                    kind(contribution), parts.computeIfAbsent(contribution.observation(),
+                            o -> json(KpiDelta.ofItem(o).parts()))), change.getValue(), Integer::sum);
         }
-        rows.values().removeIf(n -> n == 0);
-        if (rows.isEmpty()) {
+        // One global order of rows, so that concurrent writers touching shared rows lock them in the same order.
+        List<Row> keys = merged.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey)
+                .sorted(ROW_ORDER).toList();
+        if (keys.isEmpty()) {
             return;
         }
-        List<Row> keys = new ArrayList<>(rows.keySet());
         List<String> emptied = new ArrayList<>();
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             upsert.setArray(1, c.createArrayOf("text", keys.stream().map(Row::tenantId).toArray()));
             upsert.setArray(2, c.createArrayOf("int4", keys.stream().map(Row::generation).toArray()));
             upsert.setArray(3, c.createArrayOf("text", keys.stream().map(Row::itemType).toArray()));
             upsert.setArray(4, c.createArrayOf("text", keys.stream().map(Row::itemId).toArray()));
-            // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
-            upsert.setArray(5, c.createArrayOf("text", keys.stream().map(Row::at).toArray()));
+            // Milliseconds since the epoch: the instant cannot be shifted by the JVM's or the session's time zone.
+            upsert.setArray(5, c.createArrayOf("int8", keys.stream().map(Row::atMillis).toArray()));
             upsert.setArray(6, c.createArrayOf("text", keys.stream().map(Row::teamId).toArray()));
             upsert.setArray(7, c.createArrayOf("text", keys.stream().map(Row::agentId).toArray()));
             upsert.setArray(8, c.createArrayOf("text", keys.stream().map(Row::channel).toArray()));
             upsert.setArray(9, c.createArrayOf("text", keys.stream().map(Row::kind).toArray()));
             upsert.setArray(10, c.createArrayOf("text", keys.stream().map(Row::parts).toArray()));
-            upsert.setArray(11, c.createArrayOf("int4", rows.values().toArray()));
+            upsert.setArray(11, c.createArrayOf("int4", keys.stream().map(merged::get).toArray()));
             try (ResultSet rs = upsert.executeQuery()) {
                 while (rs.next()) {
                     emptied.add(rs.getString(1));
@@ -89,9 +94,14 @@ public class ContributionRepository {
     }
 
     /** What identifies a row (V31 keys it by the item, the instant and a digest of the rest, computed in SQL). */
-    private record Row(String tenantId, int generation, String itemType, String itemId, String at, String teamId,
+    private record Row(String tenantId, int generation, String itemType, String itemId, long atMillis, String teamId,
                        String agentId, String channel, String kind, String parts) {
     }
+
+    private static final Comparator<Row> ROW_ORDER = Comparator.comparing(Row::tenantId)
+            .thenComparingInt(Row::generation).thenComparing(Row::itemType).thenComparing(Row::itemId)
+            .thenComparingLong(Row::atMillis).thenComparing(Row::teamId).thenComparing(Row::agentId)
+            .thenComparing(Row::channel).thenComparing(Row::kind).thenComparing(Row::parts);
 
     // Computed once per observation class: every batch names thousands of items.
     private static final ClassValue<String> KINDS = new ClassValue<>() {
