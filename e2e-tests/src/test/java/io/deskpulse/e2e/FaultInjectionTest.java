@@ -41,7 +41,7 @@ class FaultInjectionTest {
             assertThat(phase.lost).as(phase.name + " lost").isZero();
             assertThat(phase.doubled).as(phase.name + " doubled").isZero();
             assertThat(phase.totalsOffThousandths).as(phase.name).isZero();
-            assertThat(phase.differential).as(phase.name).hasSize(5)
+            assertThat(phase.differential).as(phase.name).hasSize(7)
                     .allSatisfy(diff -> assertThat(diff.mismatches).as(phase.name + " " + diff.table + " " + diff.examples)
                             .isZero());
             assertThat(phase.recoverS).as(phase.name + " recovered").isNotNull();
