@@ -3,6 +3,7 @@ package io.deskpulse.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,8 +26,10 @@ import java.util.TreeSet;
  *
  * <p>Where the API serves an average or a rate rather than the count or sum behind it, the oracle takes the count or
  * sum back from the row: {@code ces_easy} = {@code ces_easy_rate × ces_count}, {@code sentiment_negative} =
- * {@code negative_share × sentiment_count}, {@code asa_sum_s} = {@code asa_s × answered}, {@code ces_sum} =
- * {@code ces_avg × ces_count}, {@code sentiment_sum} = {@code sentiment_avg × sentiment_count} (see {@link #actual}).
+ * {@code negative_share × sentiment_count}, {@code ces_sum} = {@code ces_avg × ces_count}, {@code sentiment_sum} =
+ * {@code sentiment_avg × sentiment_count} (see {@link #actual}): those averages and rates are unrounded, so the count
+ * or sum comes back exactly. {@code asa_s} is rounded to the millisecond, so it is compared itself: the day's average
+ * wait, in milliseconds (its "expected" over the run is the sum of the days' averages).
  */
 final class CountOracle {
 
@@ -35,7 +38,7 @@ final class CountOracle {
             "nps_count", "qa_count", "conversions", "peer_review_count", "reply_count", "offered", "answered",
             "abandoned", "short_abandoned", "service_level_met", "ces_count", "ces_easy", "sentiment_count",
             "sentiment_negative");
-    static final List<String> TOTALS = List.of("handle_total_s", "sales_amount", "online_s", "cost_total", "asa_sum_s",
+    static final List<String> TOTALS = List.of("handle_total_s", "sales_amount", "online_s", "cost_total", "asa_s",
             "ces_sum", "sentiment_sum");
 
     /** One metric over all days: the sums, and the per-day shortfalls and excesses added up. */
@@ -126,9 +129,13 @@ final class CountOracle {
         for (List<Traffic.Event> events : tickets.values()) {
             ticket(events, expected);
         }
+        Map<LocalDate, Long> waits = new TreeMap<>();
         for (List<Traffic.Event> events : interactions.values()) {
-            interaction(events, expected);
+            interaction(events, expected, waits);
         }
+        // kpis.md, Queues: asa_s = Σ wait / answered, in seconds rounded half up to the millisecond
+        waits.forEach((day, waitMilli) -> add(expected, "asa_s", day, BigDecimal.valueOf(waitMilli)
+                .divide(BigDecimal.valueOf(expected.get("answered").get(day)), 0, RoundingMode.HALF_UP).longValueExact()));
         agents.forEach((agent, statuses) -> online(agent, statuses, costs, expected));
         return expected;
     }
@@ -229,7 +236,8 @@ final class CountOracle {
      * One interaction's queue numbers (kpis.md, Queues): nothing before its offer is known; then all of it on the day of
      * its earliest offer, its outcome the earliest answer, else the earliest abandonment.
      */
-    private static void interaction(List<Traffic.Event> events, Map<String, Map<LocalDate, Long>> expected) {
+    private static void interaction(List<Traffic.Event> events, Map<String, Map<LocalDate, Long>> expected,
+            Map<LocalDate, Long> waits) {
         Traffic.Event offer = earliest(events, "interaction.offered");
         if (offer == null) {
             return;
@@ -241,7 +249,7 @@ final class CountOracle {
         if (answer != null) {
             long waitMilli = thousandths(answer.data().path("wait_s"));
             add(expected, "answered", day, 1);
-            add(expected, "asa_sum_s", day, waitMilli);
+            waits.merge(day, waitMilli, Long::sum);
             int threshold = SERVICE_LEVEL_S.getOrDefault(offer.text("channel"), SERVICE_LEVEL_OTHER_S);
             add(expected, "service_level_met", day, waitMilli <= threshold * 1000L ? 1 : 0);
         } else if (abandonment != null) {
@@ -336,7 +344,6 @@ final class CountOracle {
             case "ces_easy" -> Math.round(row.path("ces_easy_rate").asDouble() * row.path("ces_count").asLong());
             case "sentiment_negative" -> Math.round(row.path("negative_share").asDouble()
                     * row.path("sentiment_count").asLong());
-            case "asa_sum_s" -> Math.round(row.path("asa_s").asDouble() * row.path("answered").asLong() * 1000);
             case "ces_sum" -> Math.round(row.path("ces_avg").asDouble() * row.path("ces_count").asLong() * 1000);
             case "sentiment_sum" -> Math.round(row.path("sentiment_avg").asDouble()
                     * row.path("sentiment_count").asLong() * 1000);

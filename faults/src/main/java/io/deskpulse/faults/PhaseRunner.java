@@ -47,6 +47,19 @@ final class PhaseRunner {
     }
 
     /**
+     * Saves every tenant's cost rates before the first phase, all at once so that their recomputations (of nothing yet)
+     * run together, and waits until none is pending.
+     */
+    void saveCostRates(List<Tenant> tenants) throws Exception {
+        for (Tenant tenant : tenants) {
+            settings.saveCostRates(tenant.key(), CostSettings.RUN);
+        }
+        for (Tenant tenant : tenants) {
+            settings.awaitNoRecomputation(tenant.key());
+        }
+    }
+
+    /**
      * Runs the phase and fills {@code phase}; returns the tenant's reports (the control phase's are what the faults'
      * are compared with) and what the freshness bound is measured from.
      */
@@ -55,7 +68,6 @@ final class PhaseRunner {
         phase.tenant = tenant.id();
         phase.distinctEvents = traffic.events.size();
         Ledger ledger = new Ledger(traffic);
-        settings.saveCostRates(tenant.key(), CostSettings.RUN);
         if (fault != null) {
             fault.prepare(stack);
         }

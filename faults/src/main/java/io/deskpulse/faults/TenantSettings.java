@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * Saves a tenant's cost rates through scoring-service's admin API ({@code PUT /v1/settings}, scope admin) before its
  * load, and waits until no recomputation is pending, so that every event of the phase is scored at those rates from
- * the start (a recomputation running meanwhile would be correct too, but the phase should test faults, not that).
+ * the start (a recomputation running meanwhile would be correct too, but the phases should test faults, not that).
  */
 final class TenantSettings {
 
@@ -33,6 +33,10 @@ final class TenantSettings {
         if (saved.statusCode() != 200) {
             throw new IOException("PUT /v1/settings answered " + saved.statusCode() + ": " + saved.body());
         }
+    }
+
+    /** Waits until the tenant's settings have no recomputation pending. */
+    void awaitNoRecomputation(String adminKey) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             HttpResponse<String> current = http.send(request(adminKey).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -58,7 +58,7 @@ class ContactCenterTrafficTest {
         // the oracles see what they must: queues, effort, sentiment and cost on the tenant's days, churn too
         Map<String, Map<LocalDate, Long>> expected = CountOracle.expected(traffic.events, CostSettings.RUN);
         for (String metric : List.of("offered", "answered", "abandoned", "short_abandoned", "service_level_met",
-                "ces_count", "ces_easy", "sentiment_count", "sentiment_negative", "online_s", "cost_total", "asa_sum_s",
+                "ces_count", "ces_easy", "sentiment_count", "sentiment_negative", "online_s", "cost_total", "asa_s",
                 "ces_sum", "sentiment_sum")) {
             assertThat(expected.get(metric).values().stream().mapToLong(Long::longValue).sum()).as(metric).isNotZero();
         }

@@ -209,7 +209,8 @@ class CountOracleTest {
         assertThat(expected.get("short_abandoned")).isEqualTo(Map.of(MON, 1L));
         // C-1 (12 s), C-3 (chat, 30 s), C-8 (phone, 20 s)
         assertThat(expected.get("service_level_met")).isEqualTo(Map.of(MON, 3L));
-        assertThat(expected.get("asa_sum_s")).isEqualTo(Map.of(MON, (12 + 25 + 30 + 20 + 55) * 1000L));
+        // the day's average wait in ms, rounded half up: 142 s / 5
+        assertThat(expected.get("asa_s")).isEqualTo(Map.of(MON, 28_400L));
     }
 
     /** kpis.md, Customer effort: the latest answer per ticket; 1..5 mapped onto 1..7; easy from 5. */
@@ -305,6 +306,10 @@ class CountOracleTest {
         event("customer.churned", "2026-11-02T10:00:00Z", "{\"customer_id\":\"c-1\",\"revenue\":100,\"currency\":\"EUR\"}");
         event("customer.churned", "2026-11-02T11:00:00Z", "{\"customer_id\":\"c-1\",\"revenue\":100,\"currency\":\"EUR\"}");
         event("customer.renewed", "2026-11-02T12:00:00Z", "{\"customer_id\":\"c-2\"}");
+        // c-5: the latest churn naming a revenue counts (250, not 50), a later one naming none changes nothing
+        event("customer.churned", "2026-11-03T08:00:00Z", "{\"customer_id\":\"c-5\",\"revenue\":50,\"currency\":\"EUR\"}");
+        event("customer.churned", "2026-11-03T09:00:00Z", "{\"customer_id\":\"c-5\",\"revenue\":250.5,\"currency\":\"EUR\"}");
+        event("customer.churned", "2026-11-03T11:00:00Z", "{\"customer_id\":\"c-5\"}");
         event("customer.churned", "2026-11-03T10:00:00Z", "{\"customer_id\":\"c-3\"}");
         event("ticket.created", "2026-11-03T09:00:00Z", "{\"ticket_id\":\"T-2\",\"channel\":\"email\",\"customer_id\":\"c-3\"}");
         event("ticket.created", "2026-11-03T09:30:00Z", "{\"ticket_id\":\"T-3\",\"channel\":\"email\",\"customer_id\":\"c-4\"}");
@@ -312,15 +317,21 @@ class CountOracleTest {
 
         Map<String, Map<LocalDate, Long>> expected = ChurnOracle.expected(events);
 
-        assertThat(expected.get("churned_customers")).isEqualTo(Map.of(MON, 1L, TUE, 1L));
+        assertThat(expected.get("churned_customers")).isEqualTo(Map.of(MON, 1L, TUE, 2L));
         assertThat(expected.get("renewed_customers")).isEqualTo(Map.of(MON, 1L));
-        assertThat(expected.get("active_customers")).isEqualTo(Map.of(MON, 2L, TUE, 2L));
+        assertThat(expected.get("active_customers")).isEqualTo(Map.of(MON, 2L, TUE, 3L));
+        // c-1's churn sent twice counts its revenue once; c-3 names none
+        assertThat(expected.get("churned_revenue")).isEqualTo(Map.of(MON, 100_000L, TUE, 250_500L));
+        assertThat(expected.get("renewed_revenue")).isEmpty();
 
-        ObjectNode monday = row(MON).put("churned_customers", 1).put("renewed_customers", 1).put("active_customers", 2);
-        ObjectNode tuesday = row(TUE).put("churned_customers", 2).put("renewed_customers", 0).put("active_customers", 2);
+        ObjectNode monday = row(MON).put("churned_customers", 1).put("renewed_customers", 1).put("active_customers", 2)
+                .put("churned_revenue", 100.0).putNull("renewed_revenue");
+        ObjectNode tuesday = row(TUE).put("churned_customers", 3).put("renewed_customers", 0).put("active_customers", 3)
+                .put("churned_revenue", 250.5);
         CountOracle.Check check = CountOracle.compare(expected, List.of(monday, tuesday));
         assertThat(check.doubled()).isEqualTo(1);
         assertThat(check.lost()).isZero();
+        assertThat(check.totalsOff()).isZero();
     }
 
     /** The counts and sums behind an average or a rate are taken back from the row exactly. */
@@ -328,13 +339,13 @@ class CountOracleTest {
     void countsAndSumsAreTakenBackFromAveragesAndRates() {
         ObjectNode row = row(MON).put("ces_count", 3).put("ces_easy_rate", 2.0 / 3).put("ces_avg", 16.5 / 3)
                 .put("sentiment_count", 3).put("sentiment_avg", -0.65 / 3).put("negative_share", 2.0 / 3)
-                .put("answered", 3).put("asa_s", 55.0 / 3).put("cost_total", 110.2);
+                .put("answered", 3).put("cost_total", 110.2);
 
         assertThat(CountOracle.actual(row, "ces_easy")).isEqualTo(2);
         assertThat(CountOracle.actual(row, "ces_sum")).isEqualTo(16_500);
         assertThat(CountOracle.actual(row, "sentiment_sum")).isEqualTo(-650);
         assertThat(CountOracle.actual(row, "sentiment_negative")).isEqualTo(2);
-        assertThat(CountOracle.actual(row, "asa_sum_s")).isEqualTo(55_000);
+        assertThat(CountOracle.actual(row.put("asa_s", 18.333), "asa_s")).isEqualTo(18_333);
         assertThat(CountOracle.actual(row, "cost_total")).isEqualTo(110_200);
         assertThat(CountOracle.actual(row, "answered")).isEqualTo(3);
         // an empty group's average is null: nothing
