@@ -28,8 +28,9 @@ import java.util.TreeSet;
  * sum back from the row: {@code ces_easy} = {@code ces_easy_rate × ces_count}, {@code sentiment_negative} =
  * {@code negative_share × sentiment_count}, {@code ces_sum} = {@code ces_avg × ces_count}, {@code sentiment_sum} =
  * {@code sentiment_avg × sentiment_count} (see {@link #actual}): those averages and rates are unrounded, so the count
- * or sum comes back exactly. {@code asa_s} is rounded to the millisecond, so it is compared itself: the day's average
- * wait, in milliseconds (its "expected" over the run is the sum of the days' averages).
+ * or sum comes back exactly. {@code reply_avg_s} and {@code asa_s} are rounded to the millisecond, so they are
+ * compared themselves: the day's average, in milliseconds (their "expected" over the run is the sum of the days'
+ * averages). The tenant has no business hours, so {@code reply_bh_avg_s} must equal {@code reply_avg_s}.
  */
 final class CountOracle {
 
@@ -38,8 +39,8 @@ final class CountOracle {
             "nps_count", "qa_count", "conversions", "peer_review_count", "reply_count", "offered", "answered",
             "abandoned", "short_abandoned", "service_level_met", "ces_count", "ces_easy", "sentiment_count",
             "sentiment_negative");
-    static final List<String> TOTALS = List.of("handle_total_s", "sales_amount", "online_s", "cost_total", "asa_s",
-            "ces_sum", "sentiment_sum");
+    static final List<String> TOTALS = List.of("handle_total_s", "sales_amount", "online_s", "cost_total", "reply_avg_s",
+            "reply_bh_avg_s", "asa_s", "ces_sum", "sentiment_sum");
 
     /** One metric over all days: the sums, and the per-day shortfalls and excesses added up. */
     record MetricCheck(String metric, long expected, long actual, long lost, long doubled) {
@@ -126,16 +127,23 @@ final class CountOracle {
                 tickets.computeIfAbsent(event.ticket(), t -> new ArrayList<>()).add(event);
             }
         }
+        Map<LocalDate, Long> replies = new TreeMap<>();
         for (List<Traffic.Event> events : tickets.values()) {
-            ticket(events, expected);
+            ticket(events, expected, replies);
         }
+        // kpis.md, reply time: reply_avg_s = Σ reply time / reply_count, seconds rounded half up to the millisecond
+        replies.forEach((day, replyMilli) -> {
+            long average = averageMilli(replyMilli, expected.get("reply_count").get(day));
+            add(expected, "reply_avg_s", day, average);
+            add(expected, "reply_bh_avg_s", day, average);
+        });
         Map<LocalDate, Long> waits = new TreeMap<>();
         for (List<Traffic.Event> events : interactions.values()) {
             interaction(events, expected, waits);
         }
         // kpis.md, Queues: asa_s = Σ wait / answered, in seconds rounded half up to the millisecond
-        waits.forEach((day, waitMilli) -> add(expected, "asa_s", day, BigDecimal.valueOf(waitMilli)
-                .divide(BigDecimal.valueOf(expected.get("answered").get(day)), 0, RoundingMode.HALF_UP).longValueExact()));
+        waits.forEach((day, waitMilli) -> add(expected, "asa_s", day, averageMilli(waitMilli,
+                expected.get("answered").get(day))));
         agents.forEach((agent, statuses) -> online(agent, statuses, costs, expected));
         return expected;
     }
@@ -144,7 +152,8 @@ final class CountOracle {
      * The per-ticket counts, from the ticket's events in scoring's order: by time, and events of the same time by kind
      * (kpis.md: creation, assignment, tagging, message, status change, rating). The traffic has no ties of one type.
      */
-    private static void ticket(List<Traffic.Event> events, Map<String, Map<LocalDate, Long>> expected) {
+    private static void ticket(List<Traffic.Event> events, Map<String, Map<LocalDate, Long>> expected,
+            Map<LocalDate, Long> replies) {
         events.sort(Comparator.comparing(Traffic.Event::time).thenComparingInt(e -> KIND_ORDER.indexOf(e.type())));
         boolean created = false;
         boolean responded = false;
@@ -156,9 +165,12 @@ final class CountOracle {
         Traffic.Event latestSentiment = null;
         List<Traffic.Event> scoredMessages = new ArrayList<>();
         // reply time (kpis.md): the first public reply answers the creation, every later one the customer waiting
-        boolean hasCreation = events.stream().anyMatch(e -> e.type().equals("ticket.created"));
+        Instant creation = events.stream().filter(e -> e.type().equals("ticket.created")).map(Traffic.Event::time)
+                .min(Comparator.naturalOrder()).orElse(null);
+        boolean hasCreation = creation != null;
         boolean anyReply = false;
         boolean waiting = false;
+        Instant waitingSince = null;
         for (Traffic.Event event : events) {
             switch (event.type()) {
                 case "ticket.created" -> {
@@ -177,12 +189,18 @@ final class CountOracle {
                     }
                     if (publicReply) {
                         if ((!anyReply && hasCreation) || waiting) {
+                            // from the creation (the first reply), else from the earliest unanswered customer message;
+                            // a reply stamped before that (clock skew) counts 0 s
+                            Instant since = !anyReply && hasCreation ? creation : waitingSince;
                             add(expected, "reply_count", event.day(), 1);
+                            replies.merge(event.day(), Math.max(0, event.time().toEpochMilli() - since.toEpochMilli()),
+                                    Long::sum);
                         }
                         anyReply = true;
                         waiting = false;
-                    } else if ("customer".equals(event.text("author")) && (anyReply || !hasCreation)) {
+                    } else if ("customer".equals(event.text("author")) && (anyReply || !hasCreation) && !waiting) {
                         waiting = true;
+                        waitingSince = event.time();
                     }
                     if ("customer".equals(event.text("author")) && event.data().has("sentiment")) {
                         scoredMessages.add(event);
@@ -256,6 +274,11 @@ final class CountOracle {
             boolean isShort = thousandths(abandonment.data().path("wait_s")) < SHORT_ABANDON_S * 1000L;
             add(expected, isShort ? "short_abandoned" : "abandoned", day, 1);
         }
+    }
+
+    /** {@code sumMilli / count}, rounded half up to the millisecond (kpis.md: durations to the millisecond). */
+    private static long averageMilli(long sumMilli, long count) {
+        return BigDecimal.valueOf(sumMilli).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static Traffic.Event earliest(List<Traffic.Event> events, String type) {

@@ -110,6 +110,9 @@ class CountOracleTest {
         // T-3: 09:01 (the creation's wait) and Tuesday 09:00 (the two customer messages); 09:01 Tuesday answers nobody.
         // T-4: its reply answers the customer; T-5: a reply with nobody waiting and no creation counts nothing
         assertThat(expected.get("reply_count")).isEqualTo(Map.of(MON, 2L, TUE, 1L));
+        // Monday: T-3's 60 s and T-4's 300 s; Tuesday: from the first of the two customer messages, 09:05 Monday
+        assertThat(expected.get("reply_avg_s")).isEqualTo(Map.of(MON, 180_000L, TUE, (86_400L - 300) * 1000));
+        assertThat(expected.get("reply_bh_avg_s")).isEqualTo(expected.get("reply_avg_s"));
         assertThat(expected.get("first_response_count")).isEqualTo(Map.of(MON, 1L));
     }
 
