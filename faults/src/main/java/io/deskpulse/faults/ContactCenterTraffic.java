@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -220,7 +221,7 @@ final class ContactCenterTraffic {
      * Four customers in a hundred churn within two days of their first ticket, some sent twice under another id an hour
      * apart; five renew; three customers without tickets churn.
      */
-    private void churn(Set<String> customers, java.util.Collection<Ticket> tickets) {
+    private void churn(Set<String> customers, Collection<Ticket> tickets) {
         Map<String, Instant> firstTicket = new LinkedHashMap<>();
         tickets.forEach(t -> {
             if (t.customer() != null) {
