@@ -117,6 +117,7 @@ public final class FaultSuite {
         PhaseRunner runner = new PhaseRunner(stack, traffic);
         PhaseRunner.TenantReports control;
         try {
+            runner.saveCostRates(tenants);
             results.control = new SuiteResults.Phase();
             results.control.name = "control";
             results.control.summary = "no fault: the reference numbers";

@@ -3,6 +3,7 @@ package io.deskpulse.faults;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,15 @@ import java.util.UUID;
  */
 final class PhaseRunner {
 
-    /** A tenant's whole reports: the KPI tables by dimension, and the tickets. */
-    record TenantReports(Map<String, List<ObjectNode>> kpis, List<ObjectNode> tickets) {
+    /** A tenant's whole reports: the KPI tables by dimension, the tickets, and the churn per day. */
+    record TenantReports(Map<String, List<ObjectNode>> kpis, List<ObjectNode> tickets, List<ObjectNode> churn) {
     }
 
     /** What a phase leaves for the next ones: the tenant's reports, the freshness samples, the client's 202s. */
     record Outcome(TenantReports reports, List<FreshnessMonitor.Sample> samples, List<Ledger.Acceptance> acceptances) {
     }
 
-    static final List<String> DIMENSIONS = List.of("tenant", "team", "agent");
+    static final List<String> DIMENSIONS = List.of("tenant", "team", "agent", "queue");
     static final String EXPORT_COPY = "tickets export copy";
 
     private final Stack stack;
@@ -33,6 +34,7 @@ final class PhaseRunner {
     private final Reports reports;
     private final LoadClient client;
     private final Reconciliation reconciliation;
+    private final TenantSettings settings;
 
     PhaseRunner(Stack stack, Traffic traffic) {
         this.stack = stack;
@@ -41,6 +43,20 @@ final class PhaseRunner {
         this.reports = new Reports(stack.reporting.url());
         this.client = new LoadClient(stack.ingestion.url(), profile);
         this.reconciliation = new Reconciliation(stack.scoring.url());
+        this.settings = new TenantSettings(stack.scoring.url());
+    }
+
+    /**
+     * Saves every tenant's cost rates before the first phase, all at once so that their recomputations (of nothing yet)
+     * run together, and waits until none is pending.
+     */
+    void saveCostRates(List<Tenant> tenants) throws Exception {
+        for (Tenant tenant : tenants) {
+            settings.saveCostRates(tenant.key(), CostSettings.RUN);
+        }
+        for (Tenant tenant : tenants) {
+            settings.awaitNoRecomputation(tenant.key());
+        }
     }
 
     /**
@@ -126,13 +142,17 @@ final class PhaseRunner {
         for (String dimension : DIMENSIONS) {
             kpis.put(dimension, reports.kpis(tenant.key(), dimension, traffic.firstDay(), traffic.lastDay()));
         }
-        return new TenantReports(kpis, reports.tickets(tenant.key()));
+        return new TenantReports(kpis, reports.tickets(tenant.key()),
+                reports.churn(tenant.key(), traffic.firstDay(), traffic.lastDay()));
     }
 
     private void check(SuiteResults.Phase phase, Ledger ledger, TenantReports tables, TenantReports control) {
-        CountOracle.Check counts = CountOracle.compare(CountOracle.expected(ledger.acceptedEvents()),
+        CountOracle.Check kpis = CountOracle.compare(CountOracle.expected(ledger.acceptedEvents(), CostSettings.RUN),
                 tables.kpis().get("tenant"));
-        for (CountOracle.MetricCheck metric : counts.metrics()) {
+        CountOracle.Check churn = CountOracle.compare(ChurnOracle.expected(ledger.acceptedEvents()), tables.churn());
+        List<CountOracle.MetricCheck> metrics = new ArrayList<>(kpis.metrics());
+        metrics.addAll(churn.metrics());
+        for (CountOracle.MetricCheck metric : metrics) {
             SuiteResults.MetricCheck line = new SuiteResults.MetricCheck();
             line.metric = metric.metric();
             line.expected = metric.expected();
@@ -141,9 +161,9 @@ final class PhaseRunner {
             line.doubled = metric.doubled();
             phase.counts.add(line);
         }
-        phase.lost = counts.lost();
-        phase.doubled = counts.doubled();
-        phase.totalsOffThousandths = counts.totalsOff();
+        phase.lost = kpis.lost() + churn.lost();
+        phase.doubled = kpis.doubled() + churn.doubled();
+        phase.totalsOffThousandths = kpis.totalsOff() + churn.totalsOff();
         if (control == null) {
             return;
         }
@@ -155,6 +175,8 @@ final class PhaseRunner {
         }
         diff(phase, DifferentialOracle.compare("tickets", control.tickets(), tables.tickets(), DifferentialOracle::ticketKey,
                 Set.of("updated_at")));
+        diff(phase, DifferentialOracle.compare("customers/churn", control.churn(), tables.churn(),
+                row -> row.path("period").asText(), Set.of()));
     }
 
     private static void diff(SuiteResults.Phase phase, DifferentialOracle.Diff diff) {

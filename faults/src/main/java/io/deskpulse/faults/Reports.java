@@ -38,6 +38,11 @@ final class Reports {
                 + "&limit=10000");
     }
 
+    /** The churn KPIs per UTC day (only days with customer activity have a row). */
+    List<ObjectNode> churn(String key, LocalDate from, LocalDate to) throws IOException, InterruptedException {
+        return rows(key, "/v1/customers/churn?granularity=day&tz=UTC&from=" + from + "&to=" + to + "&limit=10000");
+    }
+
     /** Every ticket with its facts, in the listing's order. */
     List<ObjectNode> tickets(String key) throws IOException, InterruptedException {
         return rows(key, "/v1/tickets?tz=UTC&limit=10000");

@@ -114,7 +114,7 @@ final class ResultTables {
     }
 
     private static String number(String metric, long value) {
-        return CountOracle.TOTALS.contains(metric) ? fmt("%,.3f", value / 1000.0) : fmt("%,d", value);
+        return CountOracle.isTotal(metric) ? fmt("%,.3f", value / 1000.0) : fmt("%,d", value);
     }
 
     private static String bold(long value) {

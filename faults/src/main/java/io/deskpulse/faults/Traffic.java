@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The events every phase posts: the benchmark's {@link TrafficGenerator} (full ticket lifecycles, agent shifts,
- * surveys; late, out-of-order and resent deliveries) over whole past UTC days, cut into request bodies. The same
+ * surveys; late, out-of-order and resent deliveries) over whole past UTC days, with the contact-center events of
+ * {@link ContactCenterTraffic} (queues, effort, sentiment, churn) added, cut into request bodies. The same
  * bodies go to every tenant (the key decides the tenant), so every tenant must end up with the same numbers.
  *
  * <p>Every session of an agent ends the day it starts, so no number grows with the clock (open sessions count up to
@@ -69,6 +70,9 @@ final class Traffic {
     static final List<String> ADDITIVE_METRICS = List.of("tickets_created", "customer_messages", "agent_replies",
             "handle_count", "qa_count", "conversions", "peer_review_count", "nps_count");
 
+    /** The generator's share of a phase's events; {@link ContactCenterTraffic} adds the rest. */
+    static final double CONTACT_CENTER_SCALE = 0.84;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> AGENT_TYPES = Set.of("agent.status_changed", "interaction.completed", "qa.review",
             "sale.converted", "peer.review");
@@ -104,8 +108,13 @@ final class Traffic {
         Instant until = Instant.now().truncatedTo(ChronoUnit.DAYS);
         Instant from = until.minus(days, ChronoUnit.DAYS);
         List<String> deliveries = new ArrayList<>();
-        new TrafficGenerator(seed, "f" + seed, false, 0, until)
-                .generate("faults", from, until, targetEvents, (tenant, json) -> deliveries.add(json));
+        // the contact-center events add about a fifth to the generator's: together they stay about targetEvents, so a
+        // phase's load lasts as long as it did without them
+        new TrafficGenerator(seed, "f" + seed, false, 0, until).generate("faults", from, until,
+                Math.round(targetEvents * CONTACT_CENTER_SCALE), (tenant, json) -> deliveries.add(json));
+        List<String> withContactCenter = ContactCenterTraffic.add(seed, deliveries, from, until);
+        deliveries.clear();
+        deliveries.addAll(withContactCenter);
 
         Map<String, Integer> byId = new HashMap<>();
         Set<String> slots = new HashSet<>();
@@ -151,11 +160,17 @@ final class Traffic {
     }
 
     /** The timeline scoring keeps an event in (docs/architecture.md, "The record on Kafka"). */
-    private static String timeline(Event event) {
-        if (AGENT_TYPES.contains(event.type()) || event.ticket() == null) {
+    static String timeline(Event event) {
+        if (AGENT_TYPES.contains(event.type())) {
             return "agent:" + event.text("agent_id");
         }
-        return "ticket:" + event.ticket();
+        if (event.type().startsWith("interaction.")) {
+            return "interaction:" + event.text("interaction_id");
+        }
+        if (event.ticket() != null) {
+            return "ticket:" + event.ticket();
+        }
+        return event.text("agent_id") != null ? "agent:" + event.text("agent_id") : "customer:" + event.text("customer_id");
     }
 
     private static Batch batch(int number, StringBuilder body, List<Integer> members) {

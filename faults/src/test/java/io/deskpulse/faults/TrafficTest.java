@@ -47,13 +47,28 @@ class TrafficTest {
         Set<String> slots = new HashSet<>();
         for (Traffic.Event event : traffic.events) {
             assertThat(event.time()).isBetween(traffic.from, traffic.until);
-            String timeline = event.ticket() != null && !event.type().startsWith("agent.")
-                    && !Set.of("interaction.completed", "qa.review", "sale.converted").contains(event.type())
-                    ? event.ticket() : "agent:" + event.text("agent_id");
-            assertThat(slots.add(timeline + event.type() + event.time())).as(event.id()).isTrue();
+            assertThat(slots.add(Traffic.timeline(event) + event.type() + event.time())).as(event.id()).isTrue();
         }
         assertThat(traffic.until).isBefore(Instant.now());
         assertThat(traffic.lastDay()).isEqualTo(traffic.firstDay().plusDays(3));
+    }
+
+    /** docs/architecture.md, "The record on Kafka": the timeline each kind of event is kept in. */
+    @Test
+    void eachEventIsInTheTimelineScoringKeepsItIn() throws Exception {
+        assertThat(Traffic.timeline(event("interaction.completed", "{\"agent_id\":\"a\",\"ticket_id\":\"T-1\"}")))
+                .isEqualTo("agent:a");
+        assertThat(Traffic.timeline(event("interaction.answered", "{\"interaction_id\":\"C-1\",\"agent_id\":\"a\"}")))
+                .isEqualTo("interaction:C-1");
+        assertThat(Traffic.timeline(event("survey.ces", "{\"ticket_id\":\"T-1\",\"score\":3}"))).isEqualTo("ticket:T-1");
+        assertThat(Traffic.timeline(event("survey.nps", "{\"agent_id\":\"a\",\"score\":3}"))).isEqualTo("agent:a");
+        assertThat(Traffic.timeline(event("customer.churned", "{\"customer_id\":\"c-1\"}"))).isEqualTo("customer:c-1");
+    }
+
+    private static Traffic.Event event(String type, String data) throws Exception {
+        JsonNode node = JSON.readTree(data);
+        return new Traffic.Event(0, "test", "e-1", type, Instant.parse("2026-11-02T09:00:00Z"),
+                node.path("ticket_id").asText(null), node);
     }
 
     @Test

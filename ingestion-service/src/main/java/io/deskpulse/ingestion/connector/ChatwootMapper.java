@@ -2,6 +2,8 @@ package io.deskpulse.ingestion.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +150,45 @@ final class ChatwootMapper implements PayloadMapper {
             data.put("agent_id", out.ref(senderId));
         }
         data.put("public", !Json.isTrue(message.get("private")));
+        Double sentiment = author.equals("customer") ? sentiment(message.get("sentiment")) : null;
+        if (sentiment != null) {
+            data.put("sentiment", sentiment);
+        }
+    }
+
+    /**
+     * A message's {@code sentiment} (docs/connectors/chatwoot.md, "Sentiment"): Chatwoot's enterprise edition runs a
+     * binary classifier on incoming messages and stores {@code {"label": "positive"|"negative", "score": <the model's
+     * confidence in the label, 0..1>, "value": 1|-1}}; {@code {}} when not analysed. Mapped onto −1..1 as
+     * {@code 2 × P(positive) − 1}, P(positive) being the score of a positive label and 1 − the score of a negative one,
+     * to the thousandth: a confident negative is near −1, an undecided one near 0. Anything else — no label or score,
+     * another label, a score that is not a number (or numeric text) from 0 to 1 — is no sentiment: the message still
+     * counts, and an enrichment DeskPulse cannot read never refuses the delivery.
+     */
+    static Double sentiment(JsonNode sentiment) {
+        if (sentiment == null || !sentiment.isObject()) {
+            return null;
+        }
+        String label = Json.text(sentiment.get("label"));
+        JsonNode rawScore = sentiment.get("score");
+        BigDecimal score;
+        try {
+            score = rawScore == null ? null : rawScore.isNumber() ? rawScore.decimalValue()
+                    : rawScore.isTextual() ? new BigDecimal(rawScore.asText().trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (label == null || score == null || score.signum() < 0 || score.compareTo(BigDecimal.ONE) > 0) {
+            return null;
+        }
+        BigDecimal positive = switch (label.toLowerCase(Locale.ROOT)) {
+            case "positive" -> score;
+            case "negative" -> BigDecimal.ONE.subtract(score);
+            default -> null;
+        };
+        return positive == null ? null
+                : positive.multiply(BigDecimal.valueOf(2)).subtract(BigDecimal.ONE).setScale(3, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 
     private static void status(ObjectNode conversation, String chatwootStatus, String path, CanonicalEvents out,

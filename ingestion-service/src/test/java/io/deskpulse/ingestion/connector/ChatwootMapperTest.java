@@ -69,6 +69,64 @@ class ChatwootMapperTest {
                 .containsExactly("ticket.status_changed 2026-02-10T11:00:00.500Z {" + TICKET + ",\"status\":\"open\"}");
     }
 
+    /** A customer's message of conversation 1042 as nested in a conversation payload, with {@code sentiment}. */
+    private static String createdWithSentiment(String messageType, String senderType, String sentiment) {
+        return """
+                {"id": 1042, "inbox_id": 3, "channel": "Channel::WebWidget", "status": "open", "labels": [],
+                 "contact_inbox": {"contact_id": 502}, "meta": {"assignee": null, "team": {"id": 4, "name": "billing"}},
+                 "messages": [{"id": 88120, "content": "It still has not arrived!", "conversation_id": 1042,
+                               "message_type": %s, "created_at": 1770714000, "private": false, "content_type": "text",
+                               "content_attributes": {}, "sender_type": "%s", "sender_id": 502, "sentiment": %s}],
+                 "created_at": 1770714000, "updated_at": 1770714000.4312, "event": "conversation_created"}"""
+                .formatted(messageType, senderType, sentiment);
+    }
+
+    private static String incomingWithSentiment(String sentiment) {
+        return """
+                {"account": {"id": 1, "name": "Acme Inc"}, "content": "thanks!", "content_type": "text",
+                 "content_attributes": {}, "conversation": {"id": 1042, "inbox_id": 3, "channel": "Channel::WebWidget"},
+                 "created_at": "2026-02-10T09:20:00.000Z", "id": 88150, "inbox": {"id": 3, "name": "Website"},
+                 "message_type": "incoming", "private": false, "sender": {"id": 502, "name": "Jane Roe"},
+                 "sentiment": %s, "event": "message_created"}""".formatted(sentiment);
+    }
+
+    /**
+     * Chatwoot's message sentiment (enterprise: {@code {"label", "score", "value"}}, the score the classifier's
+     * confidence in the label) as 2 × P(positive) − 1 on customer messages; nothing else carries one.
+     */
+    @Test
+    void aCustomerMessagesSentimentMapsOntoMinusOneToOne() {
+        assertThat(map(mapper, request(createdWithSentiment("0", "Contact",
+                "{\"label\": \"negative\", \"score\": 0.9, \"value\": -1}"))))
+                .contains("ticket.message 2026-02-10T09:00:00Z {" + TICKET
+                        + ",\"author\":\"customer\",\"public\":true,\"sentiment\":-0.8}");
+        // the score as numeric text (as Chatwoot's own tests store it); a weak positive is near 0
+        assertThat(map(mapper, request(incomingWithSentiment("{\"label\": \"positive\", \"score\": \"0.6\", \"value\": 1}"))))
+                .containsExactly("ticket.message 2026-02-10T09:20:00Z {" + TICKET
+                        + ",\"author\":\"customer\",\"public\":true,\"sentiment\":0.2}");
+        assertThat(map(mapper, request(incomingWithSentiment("{\"label\": \"Positive\", \"score\": 0.99871}"))))
+                .containsExactly("ticket.message 2026-02-10T09:20:00Z {" + TICKET
+                        + ",\"author\":\"customer\",\"public\":true,\"sentiment\":0.997}");
+    }
+
+    @Test
+    void noSentimentWhereChatwootHasNoneOrOneDeskPulseCannotRead() throws Exception {
+        String plain = "ticket.message 2026-02-10T09:20:00Z {" + TICKET + ",\"author\":\"customer\",\"public\":true}";
+        // not analysed (every reference payload), no key at all, null
+        for (String none : List.of("{}", "null", "{\"value\": -1}", "{\"label\": \"negative\"}",
+                "{\"label\": \"neutral\", \"score\": 0.7}", "{\"label\": \"negative\", \"score\": 1.5}",
+                "{\"label\": \"negative\", \"score\": -0.1}", "{\"label\": \"negative\", \"score\": \"high\"}",
+                "{\"label\": \"negative\", \"score\": true}", "\"negative\"")) {
+            assertThat(map(mapper, request(incomingWithSentiment(none)))).as(none).containsExactly(plain);
+        }
+        // an agent's or a bot's message never carries one, even where a payload would
+        assertThat(map(mapper, request(createdWithSentiment("1", "User",
+                "{\"label\": \"negative\", \"score\": 0.9, \"value\": -1}")))).noneMatch(e -> e.contains("sentiment"));
+        assertThat(ChatwootMapper.sentiment(null)).isNull();
+        assertThat(ChatwootMapper.sentiment(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"label\": \"negative\", \"score\": 0.5}"))).isEqualTo(0.0);
+        assertThat(ChatwootMapper.sentiment(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"label\": \"negative\", \"score\": 1}"))).isEqualTo(-1.0);
+    }
+
     @Test
     void aStatusChangeSentAsConversationStatusChangedAndAsConversationUpdatedGetsOneId() {
         Mapped statusChanged = mapValid(mapper, fromResource("chatwoot/fieldmap-conversation_status_changed-resolved.json"));

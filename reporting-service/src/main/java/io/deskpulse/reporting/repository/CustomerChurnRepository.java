@@ -41,30 +41,48 @@ public class CustomerChurnRepository {
     }
 
     /**
-     * Distinct customers per period: churned, renewed, and active (a ticket created, a renewal or a churn in it).
-     * Periods without any are left out, as /v1/kpis leaves out periods without data.
+     * Distinct customers per period: churned, renewed, and active (a ticket created, a renewal or a churn in it); and
+     * the revenue of the churned and the renewed: per period, kind and customer the revenue of its latest event (by
+     * time, then identity) that names one, added up, with how many currencies those name. Periods without any are
+     * left out, as /v1/kpis leaves out periods without data.
      */
     public List<ChurnPeriod> periods(ReportSnapshot snapshot, ChurnQuery q) {
-        SqlStatement s = new SqlStatement().sql("WITH activity AS (SELECT customer_id, created_at AS at, 'ticket' AS kind"
+        SqlStatement s = new SqlStatement().sql("WITH activity AS (SELECT customer_id, created_at AS at, 'ticket' AS kind,"
+                + " NULL::bigint AS event_id, NULL::bigint AS revenue_milli, NULL::text AS currency"
                 + " FROM ticket_facts WHERE tenant_id = ?", q.tenant()).sql(" AND customer_id IS NOT NULL"
                 + " AND created_at >= ?", q.start()).sql(" AND created_at < ?", q.end())
-                .sql(" UNION ALL SELECT customer_id, at, kind FROM customer_lifecycle_events WHERE tenant_id = ?", q.tenant())
-                .sql(" AND at >= ?", q.start()).sql(" AND at < ?", q.end()).sql(")");
+                .sql(" UNION ALL SELECT customer_id, at, kind, event_id, revenue_milli, currency"
+                        + " FROM customer_lifecycle_events WHERE tenant_id = ?", q.tenant())
+                .sql(" AND at >= ?", q.start()).sql(" AND at < ?", q.end()).sql("), dated AS (SELECT");
         if (q.granularity() == Granularity.TOTAL) {
-            s.sql(" SELECT ?::date AS period,", q.from().toString());
+            s.sql(" ?::date AS period,", q.from().toString());
         } else {
-            s.sql(" SELECT date_trunc('" + q.granularity().sqlUnit() + "', at AT TIME ZONE ?)::date AS period,",
+            s.sql(" date_trunc('" + q.granularity().sqlUnit() + "', at AT TIME ZONE ?)::date AS period,",
                     q.zone().getId());
         }
-        s.sql(" count(DISTINCT customer_id) FILTER (WHERE kind = 'churned') AS churned,"
-                + " count(DISTINCT customer_id) FILTER (WHERE kind = 'renewed') AS renewed,"
-                + " count(DISTINCT customer_id) AS active FROM activity GROUP BY 1 ORDER BY 1");
+        s.sql(" customer_id, at, kind, event_id, revenue_milli, currency FROM activity),"
+                + " latest_revenues AS (SELECT DISTINCT ON (period, kind, customer_id) period, kind, revenue_milli, currency"
+                + " FROM dated WHERE revenue_milli IS NOT NULL ORDER BY period, kind, customer_id, at DESC, event_id DESC),"
+                + " revenues AS (SELECT period,"
+                + " sum(revenue_milli) FILTER (WHERE kind = 'churned')::bigint AS churned_revenue,"
+                + " sum(revenue_milli) FILTER (WHERE kind = 'renewed')::bigint AS renewed_revenue,"
+                + " count(DISTINCT coalesce(currency, '')) AS currencies, min(coalesce(currency, '')) AS currency"
+                + " FROM latest_revenues GROUP BY period)"
+                + " SELECT d.period,"
+                + " count(DISTINCT d.customer_id) FILTER (WHERE d.kind = 'churned') AS churned,"
+                + " count(DISTINCT d.customer_id) FILTER (WHERE d.kind = 'renewed') AS renewed,"
+                + " count(DISTINCT d.customer_id) AS active,"
+                + " min(r.churned_revenue) AS churned_revenue, min(r.renewed_revenue) AS renewed_revenue,"
+                + " coalesce(min(r.currencies), 0) AS currencies, min(r.currency) AS currency"
+                + " FROM dated d LEFT JOIN revenues r ON r.period = d.period GROUP BY d.period ORDER BY 1");
         List<ChurnPeriod> periods = new ArrayList<>();
         try (PreparedStatement statement = s.prepare(snapshot.connection(), timeoutSeconds);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 periods.add(new ChurnPeriod(rs.getObject("period", LocalDate.class), rs.getLong("churned"),
-                        rs.getLong("renewed"), rs.getLong("active")));
+                        rs.getLong("renewed"), rs.getLong("active"), ChurnPeriod.Revenue.of(
+                                rs.getObject("churned_revenue", Long.class), rs.getObject("renewed_revenue", Long.class),
+                                rs.getLong("currencies"), rs.getString("currency"))));
             }
         } catch (SQLException e) {
             throw new ReportingDatabaseException(e);

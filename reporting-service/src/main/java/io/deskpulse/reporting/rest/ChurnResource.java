@@ -44,8 +44,9 @@ public class ChurnResource {
     @Operation(operationId = "listChurn", summary = "Churned customers and the churn rate per period",
             description = "From customer.churned and customer.renewed events and the tickets' customers: per period, "
                     + "distinct customers who churned, who renewed, and who were active (a ticket created, a renewal or "
-                    + "a churn in the period); churn_rate = churned_customers / active_customers. Periods without "
-                    + "activity are left out. See docs/kpis.md, Churn.")
+                    + "a churn in the period); churn_rate = churned_customers / active_customers; and the revenue the "
+                    + "churns and renewals named, in one currency (null, and revenue_currency 'mixed', when they name "
+                    + "several). Periods without activity are left out. See docs/kpis.md, Churn.")
     @Parameters({
         @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, in tz; default to minus 89 days",
                 schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-09-01"),

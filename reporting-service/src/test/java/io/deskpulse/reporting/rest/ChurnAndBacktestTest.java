@@ -212,8 +212,12 @@ class ChurnAndBacktestTest {
         assertThat(count(total, "active_customers")).isEqualTo(28);
         // as CSV
         String csv = Api.as(KEY).get("/v1/customers/churn?from=2026-11-01&to=2026-11-30&tz=UTC&format=csv").asString();
-        assertThat(csv).isEqualTo("period,churned_customers,renewed_customers,active_customers,churn_rate\r\n"
-                + "2026-11-01,22,5,27," + (22.0 / 27) + "\r\n");
+        assertThat(csv).isEqualTo("period,churned_customers,renewed_customers,active_customers,churn_rate,"
+                + "churned_revenue,renewed_revenue,revenue_currency\r\n"
+                + "2026-11-01,22,5,27," + (22.0 / 27) + ",,,\r\n");
+        // no event named a revenue: null, not 0
+        assertThat(november).containsEntry("churned_revenue", null).containsEntry("renewed_revenue", null)
+                .containsEntry("revenue_currency", null);
     }
 
     @Test

@@ -103,13 +103,22 @@ public final class TicketFactRows {
 
     /** A customer.churned or customer.renewed as scoring stores it. */
     public static void lifecycle(String tenant, String customer, long id, String at, String kind) {
+        lifecycle(tenant, customer, id, at, kind, null, null);
+    }
+
+    /** The same naming a revenue (in thousandths, null for none) and its currency (upper case, or null). */
+    public static void lifecycle(String tenant, String customer, long id, String at, String kind, Long revenueMilli,
+            String currency) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
-                INSERT INTO customer_lifecycle_events (tenant_id, customer_id, event_id, at, kind) VALUES (?, ?, ?, ?, ?)""")) {
+                INSERT INTO customer_lifecycle_events (tenant_id, customer_id, event_id, at, kind, revenue_milli, currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, tenant);
             s.setString(2, customer);
             s.setLong(3, id);
             s.setObject(4, OffsetDateTime.ofInstant(Instant.parse(at), ZoneOffset.UTC));
             s.setString(5, kind);
+            s.setObject(6, revenueMilli);
+            s.setString(7, currency);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -33,7 +33,8 @@ public record ChurnBody(
     }
 
     @Schema(name = "ChurnRow", description = "One period with any customer activity (docs/kpis.md, Churn)",
-            requiredProperties = {"period", "churned_customers", "renewed_customers", "active_customers", "churn_rate"},
+            requiredProperties = {"period", "churned_customers", "renewed_customers", "active_customers", "churn_rate",
+                "churned_revenue", "renewed_revenue", "revenue_currency"},
             additionalProperties = Schema.False.class)
     public record Row(
             @Schema(description = "The period's first day (for total, from)", example = "2026-11-01") LocalDate period,
@@ -44,10 +45,21 @@ public record ChurnBody(
             @JsonProperty("active_customers") @Schema(description = "Distinct customers active in the period: a ticket "
                     + "created, a renewal or a churn in it", example = "240") long activeCustomers,
             @JsonProperty("churn_rate") @Schema(nullable = true, description = "churned_customers / active_customers",
-                    example = "0.0125") Double churnRate) {
+                    example = "0.0125") Double churnRate,
+            @JsonProperty("churned_revenue") @Schema(nullable = true, description = "The revenue the churned customers "
+                    + "named: per customer its latest customer.churned in the period that names a revenue, added up, in "
+                    + "revenue_currency. Null when none names one, or when the period's revenues are in several "
+                    + "currencies (revenue_currency 'mixed')", example = "14200.5") Double churnedRevenue,
+            @JsonProperty("renewed_revenue") @Schema(nullable = true, description = "The same for the renewed "
+                    + "customers and customer.renewed", example = "96000") Double renewedRevenue,
+            @JsonProperty("revenue_currency") @Schema(nullable = true, description = "The ISO 4217 code (upper case) "
+                    + "of both revenues; 'mixed' when the period's churn and renewal revenues name more than one "
+                    + "currency (a revenue naming none counts as one), and then both revenues are null; null when there "
+                    + "is no revenue or it names no currency", example = "EUR") String revenueCurrency) {
 
         static Row of(ChurnPeriod p) {
-            return new Row(p.period(), p.churnedCustomers(), p.renewedCustomers(), p.activeCustomers(), p.churnRate());
+            return new Row(p.period(), p.churnedCustomers(), p.renewedCustomers(), p.activeCustomers(), p.churnRate(),
+                    p.revenue().churned(), p.revenue().renewed(), p.revenue().currency());
         }
     }
 }
