@@ -165,7 +165,7 @@ class ReportingClientIT {
     @Test
     void getLeaderboard() throws ApiException {
         LeaderboardPage board = new LeaderboardsApi(client).getLeaderboard("csat_avg", "agent", null, null, DAY, DAY,
-                null, 1, null, null, null, null);
+                null, 1, null, null, null, null, null, null);
         assertThat(board.getVolumeMetric()).isEqualTo("csat_count");
         assertThat(board.getRows()).extracting(r -> r.getRank(), r -> r.getId(), r -> r.getValue().doubleValue(),
                 r -> r.getEligible()).containsExactly(tuple(1, "a-1", 4.5, true), tuple(2, "a-2", 2.0, true));
@@ -235,15 +235,29 @@ class ReportingClientIT {
     }
 
     @Test
+    void getStreakLeaderboard() throws ApiException {
+        LeaderboardPage board = new LeaderboardsApi(client).getLeaderboard("streak_current", "team", null, null, null,
+                null, null, null, "week", null, null, null, null, null);
+        assertThat(board.getVolumeMetric()).isEqualTo("score");
+        assertThat(board.getReportId()).isEqualTo(report);
+        assertThat(board.getRows()).extracting(r -> r.getRank(), r -> r.getId(), r -> r.getValue().intValue())
+                .containsExactly(tuple(1, "t-1", 1));
+    }
+
+    @Test
     void getReport() throws ApiException {
-        PeriodReport kept = new ReportsApi(client).getReport(report, null, null, null, null);
+        PeriodReport kept = new ReportsApi(client).getReport(report, null, null, null, null, null);
         assertThat(kept.getModelVersion()).isEqualTo(1);
         assertThat(kept.getRows()).extracting(PeriodReportTeam::getId).containsExactly(null, "t-1");
         assertThat(kept.getRows().get(0).getKpis().getTicketsCreated()).isEqualTo(3L);
         assertThat(kept.getRows().get(0).getScorecard()).isNull();
         assertThat(kept.getRows().get(1).getKpis().getCsatAvg()).isEqualTo(4.5);
         assertThat(kept.getRows().get(1).getScorecard().getScore()).isEqualTo(100.0);
-        assertThatThrownBy(() -> new ReportsApi(client).getReport(999_999L, null, null, null, null))
+        assertThat(kept.getStreakMinScore()).isEqualTo(80.0);
+        assertThat(kept.getRows().get(1).getStreakCurrent()).isEqualTo(1);
+        assertThat(kept.getRows().get(1).getStreakBest()).isEqualTo(1);
+        assertThat(kept.getRows().get(0).getStreakCurrent()).isNull();
+        assertThatThrownBy(() -> new ReportsApi(client).getReport(999_999L, null, null, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseBody()).contains("There is no period report 999999");
@@ -252,7 +266,7 @@ class ReportingClientIT {
 
     @Test
     void listReportScorecards() throws ApiException {
-        ScorecardPage page = new ReportsApi(client).listReportScorecards(report, null, null, null, null);
+        ScorecardPage page = new ReportsApi(client).listReportScorecards(report, null, null, null, null, null);
         assertThat(page.getDimension()).hasToString("team");
         assertThat(page.getRows()).extracting(ScorecardRow::getId, ScorecardRow::getScore)
                 .containsExactly(tuple("t-1", 100.0));

@@ -73,7 +73,7 @@ class PeriodReportStreakTest {
         PeriodReportRows.report(TestTenant.STREAKS_OTHER.id(), "week", "2026-11-09", "2026-11-15", 0, "[]");
     }
 
-    /** A team's kept row whose score is {@code score} (a multiple of 10 or 5: ratings × 20), "none" no score, null no row. */
+    /** A team's kept row whose score is {@code score} (a multiple of 5), "none" no score, null no row. */
     private static void team(long report, String team, Object score) {
         if (score != null) {
             ratings(PeriodReportRows.row(report, team, "chat", 0), score).insert();
@@ -86,13 +86,13 @@ class PeriodReportStreakTest {
         }
     }
 
-    /** Two ratings averaging score / 20 (90: 4.5 and 4.5 as 9 in all), or none ("none": one ticket, no rating). */
+    /** Four ratings averaging score / 20 (90: summing 18), or none ("none": one ticket, no rating). */
     private static PeriodReportRows.Row ratings(PeriodReportRows.Row row, Object score) {
         if (score.equals("none")) {
             return row.set("tickets_created", 1);
         }
         int points = (Integer) score;
-        return row.set("csat_count", 2).set("csat_sum", points / 10);
+        return row.set("csat_count", 4).set("csat_sum", points / 5);
     }
 
     @SuppressWarnings("unchecked")
@@ -141,10 +141,8 @@ class PeriodReportStreakTest {
         for (int d = 0; d < 4; d++) {
             String day = LocalDate.parse("2026-11-02").plusDays(d).toString();
             days[d] = PeriodReportRows.report(TENANT, "day", day, day, 1, "[]");
-            ratings(PeriodReportRows.row(days[d], "billing", "chat", 0), scores[d] == 95 ? 95 : scores[d]).insert();
+            ratings(PeriodReportRows.row(days[d], "billing", "chat", 0), scores[d]).insert();
         }
-        // 95: ratings summing 9.5 cannot be; use 20 ratings summing 95
-        KpiRowsUpdate.set(days[2], "csat_count = 20, csat_sum = 95");
         PeriodReportRows.streakMinScore(days[2], "92.5");
         PeriodReportRows.streakMinScore(days[3], "92.5");
 
@@ -264,11 +262,4 @@ class PeriodReportStreakTest {
                 .body("rows", org.hamcrest.Matchers.hasSize(0));
     }
 
-    /** An UPDATE of a kept row, for a score the two-ratings helper cannot make. */
-    private static final class KpiRowsUpdate {
-        static void set(long report, String assignments) {
-            io.deskpulse.reporting.support.KpiRows.execute("UPDATE period_report_rows SET " + assignments
-                    + " WHERE report_id = " + report);
-        }
-    }
 }
