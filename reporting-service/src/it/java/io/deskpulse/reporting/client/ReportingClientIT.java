@@ -165,7 +165,7 @@ class ReportingClientIT {
     @Test
     void getLeaderboard() throws ApiException {
         LeaderboardPage board = new LeaderboardsApi(client).getLeaderboard("csat_avg", "agent", null, null, DAY, DAY,
-                null, 1, null, null, null, null, null, null);
+                null, 1, null, null, null, null);
         assertThat(board.getVolumeMetric()).isEqualTo("csat_count");
         assertThat(board.getRows()).extracting(r -> r.getRank(), r -> r.getId(), r -> r.getValue().doubleValue(),
                 r -> r.getEligible()).containsExactly(tuple(1, "a-1", 4.5, true), tuple(2, "a-2", 2.0, true));
@@ -235,13 +235,25 @@ class ReportingClientIT {
     }
 
     @Test
-    void getStreakLeaderboard() throws ApiException {
-        LeaderboardPage board = new LeaderboardsApi(client).getLeaderboard("streak_current", "team", null, null, null,
-                null, null, null, "week", null, null, null, null, null);
+    void getStreakCurrentLeaderboard() throws ApiException {
+        LeaderboardPage board = new LeaderboardsApi(client).getStreakCurrentLeaderboard("team", "week", null, null, null,
+                null, null);
         assertThat(board.getVolumeMetric()).isEqualTo("score");
         assertThat(board.getReportId()).isEqualTo(report);
         assertThat(board.getRows()).extracting(r -> r.getRank(), r -> r.getId(), r -> r.getValue().intValue())
                 .containsExactly(tuple(1, "t-1", 1));
+    }
+
+    @Test
+    void getStreakBestLeaderboard() throws ApiException {
+        LeaderboardPage board = new LeaderboardsApi(client).getStreakBestLeaderboard("team", "week", LocalDate.parse(
+                "2026-11-02"), null, null, null, null);
+        assertThat(board.getGranularity()).hasToString("week");
+        assertThat(board.getRows()).extracting(r -> r.getId(), r -> r.getValue().intValue(), r -> r.getVolume().doubleValue())
+                .containsExactly(tuple("t-1", 1, 100.0));
+        assertThatThrownBy(() -> new LeaderboardsApi(client).getStreakBestLeaderboard("team", "week",
+                LocalDate.parse("2026-11-09"), null, null, null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
     @Test
@@ -289,6 +301,7 @@ class ReportingClientIT {
         document.path("paths").forEach(path -> path.forEach(operation -> operations.add(operation.path("operationId")
                 .asText())));
         assertThat(operations).containsExactlyInAnyOrder("listKpis", "listKpiContributions", "listTickets", "getLeaderboard",
-                "listCustomersAtRisk", "backtestCustomersAtRisk", "listChurn", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards");
+                "listCustomersAtRisk", "backtestCustomersAtRisk", "listChurn", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards",
+                "getStreakCurrentLeaderboard", "getStreakBestLeaderboard");
     }
 }

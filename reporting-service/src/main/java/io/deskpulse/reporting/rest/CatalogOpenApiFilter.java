@@ -93,15 +93,15 @@ public class CatalogOpenApiFilter implements OASFilter {
         openAPI.getPaths().getPathItem("/v1/leaderboards/{metric}").getGET().getParameters().stream()
                 .filter(p -> "metric".equals(p.getName())).forEach(p -> p
                         .schema(OASFactory.createSchema().addType(SchemaType.STRING)
-                                .enumeration(rankable()))
+                                .enumeration(new ArrayList<>(Leaderboards.names())))
                         .description("The metric to rank by, with its volume, direction and default min_volume: "
                                 + Leaderboards.METRICS.stream().map(CatalogOpenApiFilter::describe)
                                         .collect(Collectors.joining("; "))
-                                + "; and the streaks of a kept period report, streak_current and streak_best (higher "
-                                + "is better, volume: the member's score in the report, every member ranked)"));
+                                + ". The streaks of the kept period reports have boards of their own: "
+                                + "/v1/leaderboards/streak_current and /v1/leaderboards/streak_best"));
     }
 
-    /** The metrics of the catalog a leaderboard ranks, then the streaks of the kept reports. */
+    /** What a leaderboard page ranks by: the metrics of the catalog, then the streaks of the kept reports. */
     private static List<Object> rankable() {
         List<Object> names = new ArrayList<>(Leaderboards.names());
         names.addAll(StreakBoardQuery.METRICS);

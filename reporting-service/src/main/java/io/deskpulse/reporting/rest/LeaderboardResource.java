@@ -6,7 +6,6 @@ import io.deskpulse.platform.security.Caller;
 import io.deskpulse.platform.security.RequiresScope;
 import io.deskpulse.platform.security.Scope;
 import io.deskpulse.reporting.service.LeaderboardService;
-import io.deskpulse.reporting.service.StreakLeaderboardService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,14 +36,11 @@ public class LeaderboardResource {
 
     private final LeaderboardRequestParser parser;
     private final LeaderboardService service;
-    private final StreakLeaderboardService streaks;
     private final Caller caller;
 
-    public LeaderboardResource(LeaderboardRequestParser parser, LeaderboardService service,
-            StreakLeaderboardService streaks, Caller caller) {
+    public LeaderboardResource(LeaderboardRequestParser parser, LeaderboardService service, Caller caller) {
         this.parser = parser;
         this.service = service;
-        this.streaks = streaks;
         this.caller = caller;
     }
 
@@ -55,10 +51,9 @@ public class LeaderboardResource {
                     + "Members whose volume (the metric's natural count, e.g. csat_count for csat_avg) is below "
                     + "min_volume, or who have no value, are not ranked: they follow the ranked ones with rank null "
                     + "and eligible false. Best first (lower is better for durations and the reopen rate); equal "
-                    + "values share a rank (1, 2, 2, 4) and are listed by id. streak_current and streak_best rank the "
-                    + "teams or agents of one kept period report (granularity, period) by their streak at it instead: "
-                    + "every member of the report ranked, longest first, the volume its score in the report; team, "
-                    + "channel, from, to, tz and min_volume do not apply. See docs/reporting-api.md.")
+                    + "values share a rank (1, 2, 2, 4) and are listed by id. The streaks of the kept period reports are "
+                    + "ranked at /v1/leaderboards/streak_current and /v1/leaderboards/streak_best. See "
+                    + "docs/reporting-api.md.")
     @Parameters({
         // Schema (an enumeration of the rankable metrics) and description: CatalogOpenApiFilter.
         @Parameter(name = "metric", in = ParameterIn.PATH, required = true, description = "The metric to rank by",
@@ -80,15 +75,7 @@ public class LeaderboardResource {
                 + "for /v1/kpis); default the tenant's", schema = @Schema(type = SchemaType.STRING), example = "UTC"),
         @Parameter(name = "min_volume", in = ParameterIn.QUERY, description = "The volume a member needs to be "
                 + "ranked; default per metric (see the metric parameter)",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1"), example = "5"),
-        @Parameter(name = "granularity", in = ParameterIn.QUERY, description = "Only for streak_current and "
-                + "streak_best: rank the members of a kept report of this length (days, weeks and months have streaks "
-                + "of their own)", schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month"},
-                        defaultValue = "week"), example = "week"),
-        @Parameter(name = "period", in = ParameterIn.QUERY, description = "Only for streak_current and streak_best: "
-                + "the first day of the kept report's period (a Monday for weeks, the 1st for months); default the "
-                + "latest report of that length", schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-11-02")
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1"), example = "5")
     })
     @APIResponse(responseCode = "200", description = "A page of the board: ranked members first, then the others.",
             content = {
@@ -96,10 +83,6 @@ public class LeaderboardResource {
                 @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response leaderboard(@PathParam("metric") String metric, @Context UriInfo uri, @Context HttpHeaders headers) {
         String tenant = caller.tenant();
-        if (LeaderboardRequestParser.isStreak(metric)) {
-            return ReportResponses.serve(uri, headers, negotiation -> LeaderboardBody.of(streaks.page(
-                    negotiation.query(parser.parseStreaks(tenant, metric, uri.getQueryParameters())))));
-        }
         return ReportResponses.serve(uri, headers, negotiation -> LeaderboardBody.of(service.page(tenant,
                 state -> negotiation.query(parser.parse(tenant, state, metric, uri.getQueryParameters())))));
     }

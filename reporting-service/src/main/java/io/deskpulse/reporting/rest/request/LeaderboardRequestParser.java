@@ -27,10 +27,10 @@ import java.util.Set;
 public class LeaderboardRequestParser {
 
     static final List<String> PARAMETERS = List.of("metric", "dimension", "team", "channel", "from", "to", "tz",
-            "min_volume", "granularity", "period", "limit", "cursor", "format");
-    /** The parameters of the streak leaderboards; the others of PARAMETERS do not apply to them. */
-    static final List<String> STREAK_PARAMETERS = List.of("metric", "dimension", "granularity", "period", "limit",
-            "cursor", "format");
+            "min_volume", "limit", "cursor", "format");
+    /** The parameters of the streak leaderboards (docs/reporting-api.md#streak-leaderboards). */
+    static final List<String> STREAK_PARAMETERS = List.of("dimension", "granularity", "period", "limit", "cursor",
+            "format");
     private static final List<String> GRANULARITIES = List.of("day", "week", "month");
     private static final String DEFAULT_STREAK_GRANULARITY = "week";
 
@@ -46,20 +46,14 @@ public class LeaderboardRequestParser {
     public ParsedRequest<LeaderboardQuery> parse(String tenant, TenantReporting state, String metricName, MultivaluedMap<String, String> params) {
         QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of());
         List<ParameterError> errors = p.errors();
-        for (String streakOnly : List.of("granularity", "period")) {
-            if (p.get(streakOnly) != null) {
-                p.error(streakOnly, "applies only to the streak leaderboards (" + String.join(", ", StreakBoardQuery.METRICS)
-                        + "), which rank the members of one kept period report");
-            }
-        }
         if (params.containsKey("metric")) {
             p.error("metric", "is the path segment (/v1/leaderboards/{metric}), not a query parameter");
         }
         Optional<RankedMetric> ranked = Leaderboards.find(metricName);
         if (ranked.isEmpty()) {
             p.error("metric", "cannot be ranked: " + ParameterError.quote(metricName) + "; rankable metrics: "
-                    + String.join(", ", Leaderboards.names()) + ", and the streaks of the kept reports: "
-                    + String.join(", ", StreakBoardQuery.METRICS));
+                    + String.join(", ", Leaderboards.names()) + " (the streaks of the kept reports are ranked at "
+                    + "/v1/leaderboards/streak_current and /v1/leaderboards/streak_best)");
         }
         Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(Dimension::isPeople),
                 "agent, team").orElse(p.get("dimension") != null ? null : Dimension.AGENT);
@@ -89,27 +83,14 @@ public class LeaderboardRequestParser {
         return new ParsedRequest<>(key.map(query::after).orElse(query), format);
     }
 
-    /** Whether {@code metric} is ranked by {@link #parseStreaks} rather than {@link #parse}. */
-    public static boolean isStreak(String metric) {
-        return StreakBoardQuery.METRICS.contains(metric);
-    }
-
     /**
-     * A streak leaderboard (docs/reporting-api.md#streak-leaderboards): {@code dimension}, {@code granularity} (default
-     * week) and {@code period} (the first day of a kept report's period; default the latest report); the parameters of
-     * the other leaderboards, which choose days and channels of the live aggregates, do not apply to a kept report.
+     * A streak leaderboard (docs/reporting-api.md#streak-leaderboards), {@code metric} streak_current or streak_best:
+     * {@code dimension}, {@code granularity} (default week) and {@code period} (the first day of a kept report's
+     * period; default the latest report). The parameters of the other leaderboards, which choose days and channels of
+     * the live aggregates, are not parameters of a kept report's board: unknown ones, as everywhere.
      */
     public ParsedRequest<StreakBoardQuery> parseStreaks(String tenant, String metric, MultivaluedMap<String, String> params) {
-        QueryParameters p = new QueryParameters(params, PARAMETERS, Set.of());
-        for (String other : PARAMETERS) {
-            if (!STREAK_PARAMETERS.contains(other) && p.get(other) != null) {
-                p.error(other, "does not apply to the streak leaderboards, which rank the members of one kept period "
-                        + "report (choose it with granularity and period)");
-            }
-        }
-        if (params.containsKey("metric")) {
-            p.error("metric", "is the path segment (/v1/leaderboards/{metric}), not a query parameter");
-        }
+        QueryParameters p = new QueryParameters(params, STREAK_PARAMETERS, Set.of());
         Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(Dimension::isPeople),
                 "agent, team").orElse(p.get("dimension") != null ? null : Dimension.AGENT);
         String granularity = p.choice("granularity", text -> Optional.of(text).filter(GRANULARITIES::contains),
