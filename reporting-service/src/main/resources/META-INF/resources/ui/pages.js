@@ -431,21 +431,36 @@ reports.title = 'Period reports';
 
 async function report(params) {
   const id = params.get('id');
-  const [detail, cards] = await Promise.all([
+  const [detail, cards, agents] = await Promise.all([
     getAllRows(`/v1/reports/${encodeURIComponent(id)}`, { limit: 1000 }, 3),
     getAllRows(`/v1/reports/${encodeURIComponent(id)}/scorecards`, { limit: 1000 }, 3),
+    getAllRows(`/v1/reports/${encodeURIComponent(id)}`, { dimension: 'agent', limit: 1000 }, 3),
   ]);
   const r = detail.body;
   const metrics = ['tickets_resolved', 'first_response_p50_s', 'resolution_p50_s', 'fcr_rate', 'csat_avg', 'first_response_sla_rate'];
+  const unit = { day: 'days', week: 'weeks', month: 'months' }[r.granularity] || 'periods';
+  // streaks (docs/scorecards.md#streaks): consecutive kept periods at or above the report's threshold
+  const streak = { label: `Streak (${unit}): now / best`, num: true,
+    cell: t => t.streak_current == null ? '–' : h('span', { class: 'streak', dataset: { current: String(t.streak_current), best: String(t.streak_best) } },
+      `${t.streak_current} / ${t.streak_best}`) };
+  const score = { label: 'Score', num: true, cell: t => t.scorecard ? h('span', { class: 'v', dataset: { value: String(t.scorecard.score) } }, number(t.scorecard.score)) : '–' };
   return [
-    heading(`Report: ${r.granularity} ${r.period} – ${r.period_end}`, `${r.tz}; made ${instant(r.created_at)}; scoring models version ${r.model_version}.`),
+    heading(`Report: ${r.granularity} ${r.period} – ${r.period_end}`, `${r.tz}; made ${instant(r.created_at)}; scoring models version ${r.model_version}; a streak counts ${unit} scored ${number(r.streak_min_score)} or more.`),
     table('Teams', [
       { label: 'Team', cell: t => t.id ?? h('em', {}, '(no team)') },
-      { label: 'Score', num: true, cell: t => t.scorecard ? h('span', { class: 'v', dataset: { value: String(t.scorecard.score) } }, number(t.scorecard.score)) : '–' },
+      score,
+      streak,
       ...metrics.map(m => ({ label: label(m), num: true, cell: t => shown(h, m, t.kpis[m]) })),
     ], detail.rows, { class: 'report-teams' }),
+    table('Agents', [
+      { label: 'Agent', cell: t => t.id },
+      score,
+      streak,
+      ...metrics.map(m => ({ label: label(m), num: true, cell: t => shown(h, m, t.kpis[m]) })),
+    ], agents.rows, { class: 'report-agents', empty: 'No agent in this report (reports kept before agents were kept have none).' }),
     h('div', { class: 'cards' }, cards.rows.map(c => scorecard(c))),
     downloads(csvLink('this report', `/v1/reports/${encodeURIComponent(id)}`, {}, `report-${id}.csv`),
+      csvLink('its agents', `/v1/reports/${encodeURIComponent(id)}`, { dimension: 'agent' }, `report-${id}-agents.csv`),
       csvLink('its scorecards', `/v1/reports/${encodeURIComponent(id)}/scorecards`, {}, `report-${id}-scorecards.csv`)),
   ];
 }

@@ -36,10 +36,14 @@ public record ScoringModelsDocument(
                 example = "{\"a-17\": \"technical_support\"}") Map<String, String> agentRoles,
         @Schema(description = "Team id → role, for teams whose role is not the default (at most 10,000)",
                 example = "{\"l2-support\": \"technical_support\"}") Map<String, String> teamRoles,
+        @Schema(description = "Streaks (docs/scorecards.md#streaks): the score at or above which a kept period counts "
+                + "toward a team's or agent's streak. Default: min_score 80") Streaks streaks,
         @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) {
 
     /** The document's fields, in the order they are written. */
-    public static final List<String> FIELDS = List.of("roles", "default_roles", "agent_roles", "team_roles");
+    public static final List<String> FIELDS = List.of("roles", "default_roles", "agent_roles", "team_roles", "streaks");
+    /** The streak threshold of a tenant that never set one (docs/scorecards.md#streaks). */
+    public static final int DEFAULT_STREAK_MIN_SCORE = 80;
     /** The catalog's models: the storage contract's resource, which reporting-service reads too. */
     public static final String DEFAULTS_RESOURCE = "/scorecards/default-scoring-models.json";
     /** Version 0: the catalog's models for every tenant that never saved its own. */
@@ -101,6 +105,22 @@ public record ScoringModelsDocument(
             @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) {
     }
 
+    @Schema(name = "StreakSettings", description = "How kept period reports count streaks (docs/scorecards.md#streaks)")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Streaks(
+            @Schema(type = SchemaType.NUMBER, description = "A kept period whose score is at least this (0 to 100, at "
+                    + "most 3 decimals) counts toward the streak; default 80", example = "80") Number minScore,
+            @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+
+        public static final List<String> FIELDS = List.of("min_score");
+    }
+
+    /** The streak threshold of this (canonical) document. */
+    public double streakMinScore() {
+        return streaks == null || streaks.minScore() == null ? DEFAULT_STREAK_MIN_SCORE
+                : streaks.minScore().doubleValue();
+    }
+
     /** The effective document: defaults from {@code fallback} (null: none), maps sorted, numbers and directions written out. */
     public ScoringModelsDocument canonical(ScoringModelsDocument fallback) {
         Map<String, RoleModel> effectiveRoles = new TreeMap<>();
@@ -118,9 +138,13 @@ public record ScoringModelsDocument(
         DefaultRoles effectiveDefaults = new DefaultRoles(
                 given.agent() != null ? given.agent() : fallback == null ? null : fallback.defaultRoles().agent(),
                 given.team() != null ? given.team() : fallback == null ? null : fallback.defaultRoles().team(), null);
+        // Not taken from the fallback: a document that leaves streaks out means the default, also for a tenant whose
+        // earlier version set one (as for every other field, a PUT replaces the whole document).
+        Number minScore = plain(streaks == null || streaks.minScore() == null ? DEFAULT_STREAK_MIN_SCORE
+                : streaks.minScore());
         return new ScoringModelsDocument(effectiveRoles, effectiveDefaults,
                 agentRoles == null ? Map.of() : new TreeMap<>(agentRoles),
-                teamRoles == null ? Map.of() : new TreeMap<>(teamRoles), null);
+                teamRoles == null ? Map.of() : new TreeMap<>(teamRoles), new Streaks(minScore, null), null);
     }
 
     /** The top-level fields whose effective value differs. */
@@ -133,6 +157,7 @@ public record ScoringModelsDocument(
             case "roles" -> roles;
             case "default_roles" -> defaultRoles;
             case "agent_roles" -> agentRoles;
+            case "streaks" -> streaks;
             default -> teamRoles;
         };
     }

@@ -24,6 +24,21 @@ class StoredDocumentsTest {
     }
 
     @Test
+    void theStreakThresholdDefaultsTo80AndIsKeptPlainly() {
+        assertThat(ScoringModelsDocument.DEFAULTS.streaks().minScore()).isEqualTo(80L);
+        assertThat(ScoringModelsDocument.DEFAULTS.streakMinScore()).isEqualTo(80.0);
+        // a document stored before streaks existed reads back with the default
+        String withoutStreaks = ScoringModelsDocument.DEFAULTS.toStored().replace(",\"streaks\":{\"min_score\":80}", "");
+        assertThat(withoutStreaks).doesNotContain("streaks");
+        assertThat(ScoringModelsDocument.fromStored(withoutStreaks)).isEqualTo(ScoringModelsDocument.DEFAULTS);
+        ScoringModelsDocument set = StoredJson.read("{\"streaks\": {\"min_score\": 92.50}}", ScoringModelsDocument.class)
+                .canonical(ScoringModelsDocument.DEFAULTS);
+        assertThat(set.streaks().minScore()).isEqualTo(new BigDecimal("92.5"));
+        assertThat(set.streakMinScore()).isEqualTo(92.5);
+        assertThat(ScoringModelsDocument.changedFields(ScoringModelsDocument.DEFAULTS, set)).containsExactly("streaks");
+    }
+
+    @Test
     void numbersAreWrittenPlainly() {
         assertThat(ScoringModelsDocument.plain(new BigDecimal("80.000"))).isEqualTo(80L);
         assertThat(ScoringModelsDocument.plain(new BigDecimal("8E+1"))).isEqualTo(80L);

@@ -235,15 +235,41 @@ class ReportingClientIT {
     }
 
     @Test
+    void getStreakCurrentLeaderboard() throws ApiException {
+        LeaderboardPage board = new LeaderboardsApi(client).getStreakCurrentLeaderboard("team", "week", null, null, null,
+                null, null);
+        assertThat(board.getVolumeMetric()).isEqualTo("score");
+        assertThat(board.getReportId()).isEqualTo(report);
+        assertThat(board.getRows()).extracting(r -> r.getRank(), r -> r.getId(), r -> r.getValue().intValue())
+                .containsExactly(tuple(1, "t-1", 1));
+    }
+
+    @Test
+    void getStreakBestLeaderboard() throws ApiException {
+        LeaderboardPage board = new LeaderboardsApi(client).getStreakBestLeaderboard("team", "week", LocalDate.parse(
+                "2026-11-02"), null, null, null, null);
+        assertThat(board.getGranularity()).hasToString("week");
+        assertThat(board.getRows()).extracting(r -> r.getId(), r -> r.getValue().intValue(), r -> r.getVolume().doubleValue())
+                .containsExactly(tuple("t-1", 1, 100.0));
+        assertThatThrownBy(() -> new LeaderboardsApi(client).getStreakBestLeaderboard("team", "week",
+                LocalDate.parse("2026-11-09"), null, null, null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    @Test
     void getReport() throws ApiException {
-        PeriodReport kept = new ReportsApi(client).getReport(report, null, null, null, null);
+        PeriodReport kept = new ReportsApi(client).getReport(report, null, null, null, null, null);
         assertThat(kept.getModelVersion()).isEqualTo(1);
         assertThat(kept.getRows()).extracting(PeriodReportTeam::getId).containsExactly(null, "t-1");
         assertThat(kept.getRows().get(0).getKpis().getTicketsCreated()).isEqualTo(3L);
         assertThat(kept.getRows().get(0).getScorecard()).isNull();
         assertThat(kept.getRows().get(1).getKpis().getCsatAvg()).isEqualTo(4.5);
         assertThat(kept.getRows().get(1).getScorecard().getScore()).isEqualTo(100.0);
-        assertThatThrownBy(() -> new ReportsApi(client).getReport(999_999L, null, null, null, null))
+        assertThat(kept.getStreakMinScore()).isEqualTo(80.0);
+        assertThat(kept.getRows().get(1).getStreakCurrent()).isEqualTo(1);
+        assertThat(kept.getRows().get(1).getStreakBest()).isEqualTo(1);
+        assertThat(kept.getRows().get(0).getStreakCurrent()).isNull();
+        assertThatThrownBy(() -> new ReportsApi(client).getReport(999_999L, null, null, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseBody()).contains("There is no period report 999999");
@@ -252,7 +278,7 @@ class ReportingClientIT {
 
     @Test
     void listReportScorecards() throws ApiException {
-        ScorecardPage page = new ReportsApi(client).listReportScorecards(report, null, null, null, null);
+        ScorecardPage page = new ReportsApi(client).listReportScorecards(report, null, null, null, null, null);
         assertThat(page.getDimension()).hasToString("team");
         assertThat(page.getRows()).extracting(ScorecardRow::getId, ScorecardRow::getScore)
                 .containsExactly(tuple("t-1", 100.0));
@@ -275,6 +301,7 @@ class ReportingClientIT {
         document.path("paths").forEach(path -> path.forEach(operation -> operations.add(operation.path("operationId")
                 .asText())));
         assertThat(operations).containsExactlyInAnyOrder("listKpis", "listKpiContributions", "listTickets", "getLeaderboard",
-                "listCustomersAtRisk", "backtestCustomersAtRisk", "listChurn", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards");
+                "listCustomersAtRisk", "backtestCustomersAtRisk", "listChurn", "listScorecards", "listAlerts", "listReports", "getReport", "listReportScorecards",
+                "getStreakCurrentLeaderboard", "getStreakBestLeaderboard");
     }
 }

@@ -2,6 +2,7 @@ package io.deskpulse.reporting.repository;
 
 import io.deskpulse.reporting.config.ReportingConfig;
 import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.kpi.Dimension;
 import io.deskpulse.reporting.domain.kpi.GroupTotals;
 import io.deskpulse.reporting.domain.kpi.Histogram;
 import io.deskpulse.reporting.domain.kpi.MetricCatalog;
@@ -21,17 +22,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the period reports scoring-service kept ({@code period_reports}, {@code period_report_rows}). */
+/**
+ * Reads the period reports scoring-service kept ({@code period_reports}, {@code period_report_rows} per team and
+ * {@code period_report_agent_rows} per agent).
+ */
 @ApplicationScoped
 public class PeriodReportReadRepository {
 
-    /** One kept row: a team's sums on one channel, for the days of one exemption (0: none). */
+    /**
+     * One kept row: a member's sums on one channel, for the days of one exemption (0: none). {@code team} is the member:
+     * the team, or the agent (whose rows per team are read as one part each, their sums added up by the caller).
+     */
     public record Part(String team, String channel, long exemptionId, GroupTotals totals) {
     }
 
     private static final String HEADER = "r.id, r.granularity, r.period_start, r.period_end, r.time_zone, r.generation,"
             + " r.model_version, r.exemptions::text, r.created_at,"
-            + " (SELECT count(DISTINCT team_id) FROM period_report_rows w WHERE w.report_id = r.id)";
+            + " (SELECT count(DISTINCT team_id) FROM period_report_rows w WHERE w.report_id = r.id),"
+            + " r.streak_min_score";
     private static final List<String> HISTOGRAMS = histogramColumns();
 
     private final int timeoutSeconds;
@@ -67,12 +75,42 @@ public class PeriodReportReadRepository {
         return headers(snapshot, s).stream().findFirst();
     }
 
+    /**
+     * The reports of the tenant of one length up to {@code report} in period order, for its streaks
+     * (docs/scorecards.md#streaks): those of earlier periods kept before it (a smaller id: reports are kept oldest
+     * period first), and itself. A report of an earlier period kept after it (its period's first data arrived late)
+     * is left out, so that what a kept report says never changes.
+     */
+    public List<PeriodReport> history(ReportSnapshot snapshot, PeriodReport report, String tenant) {
+        SqlStatement s = new SqlStatement().sql("SELECT " + HEADER + " FROM period_reports r WHERE r.tenant_id = ?", tenant)
+                .sql(" AND r.granularity = ?", report.granularity()).sql(" AND r.period_start <= ?", report.periodStart())
+                .sql(" AND r.id <= ? ORDER BY r.period_start", report.id());
+        return headers(snapshot, s);
+    }
+
+    /** The tenant's report of this length for the period starting on {@code period}, or the latest when null. */
+    public Optional<PeriodReport> kept(ReportSnapshot snapshot, String tenant, String granularity, LocalDate period) {
+        SqlStatement s = new SqlStatement().sql("SELECT " + HEADER + " FROM period_reports r WHERE r.tenant_id = ?", tenant)
+                .sql(" AND r.granularity = ?", granularity);
+        if (period != null) {
+            s.sql(" AND r.period_start = ?", period);
+        }
+        s.sql(" ORDER BY r.period_start DESC LIMIT 1");
+        return headers(snapshot, s).stream().findFirst();
+    }
+
     /** Up to {@code limit} of the report's teams after {@code after} ('' is no team), in byte order. */
     public List<String> teams(ReportSnapshot snapshot, long reportId, String after, int limit) {
-        SqlStatement s = new SqlStatement().sql("SELECT DISTINCT team_id COLLATE \"C\" AS team FROM period_report_rows"
-                + " WHERE report_id = ?", reportId);
+        return members(snapshot, reportId, Dimension.TEAM, after, limit);
+    }
+
+    /** Up to {@code limit} of the report's teams or agents after {@code after} ('' is no team), in byte order. */
+    public List<String> members(ReportSnapshot snapshot, long reportId, Dimension dimension, String after, int limit) {
+        String column = dimension.column();
+        SqlStatement s = new SqlStatement().sql("SELECT DISTINCT " + column + " COLLATE \"C\" AS member FROM "
+                + table(dimension) + " WHERE report_id = ?", reportId);
         if (after != null) {
-            s.sql(" AND team_id COLLATE \"C\" > ?", after);
+            s.sql(" AND " + column + " COLLATE \"C\" > ?", after);
         }
         s.sql(" ORDER BY 1 LIMIT ?", limit);
         List<String> teams = new ArrayList<>();
@@ -89,10 +127,17 @@ public class PeriodReportReadRepository {
 
     /** The kept rows of these teams. */
     public List<Part> parts(ReportSnapshot snapshot, long reportId, List<String> teams) {
-        SqlStatement s = new SqlStatement().sql("SELECT team_id, channel, exemption_id, "
+        return parts(snapshot, reportId, Dimension.TEAM, teams);
+    }
+
+    /** The kept rows of these teams or agents; {@code members} null: of all of them. */
+    public List<Part> parts(ReportSnapshot snapshot, long reportId, Dimension dimension, List<String> members) {
+        SqlStatement s = new SqlStatement().sql("SELECT " + dimension.column() + ", channel, exemption_id, "
                 + String.join(", ", MetricCatalog.SUMMED_COLUMNS) + ", " + String.join(", ", HISTOGRAMS)
-                + " FROM period_report_rows WHERE report_id = ?", reportId)
-                .sql(" AND team_id = ANY (?)", teams.toArray(String[]::new));
+                + " FROM " + table(dimension) + " WHERE report_id = ?", reportId);
+        if (members != null) {
+            s.sql(" AND " + dimension.column() + " = ANY (?)", members.toArray(String[]::new));
+        }
         List<Part> parts = new ArrayList<>();
         try (PreparedStatement statement = s.prepare(snapshot.connection(), timeoutSeconds);
              ResultSet rs = statement.executeQuery()) {
@@ -125,12 +170,20 @@ public class PeriodReportReadRepository {
             while (rs.next()) {
                 reports.add(new PeriodReport(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getInt(7), ScorecardRepository.exemptions(rs.getString(8)),
-                        rs.getTimestamp(9).toInstant(), rs.getInt(10)));
+                        rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getDouble(11)));
             }
         } catch (SQLException e) {
             throw new ReportingDatabaseException(e);
         }
         return reports;
+    }
+
+    private static String table(Dimension dimension) {
+        return switch (dimension) {
+            case TEAM -> "period_report_rows";
+            case AGENT -> "period_report_agent_rows";
+            default -> throw new IllegalArgumentException("a report keeps teams and agents, not " + dimension.label());
+        };
     }
 
     private static Histogram histogram(Integer[] pairs) {

@@ -6,6 +6,7 @@ import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.reporting.domain.kpi.Metric;
 import io.deskpulse.reporting.domain.kpi.MetricCatalog;
 import io.deskpulse.reporting.domain.leaderboard.Leaderboards;
+import io.deskpulse.reporting.domain.leaderboard.StreakBoardQuery;
 import io.deskpulse.reporting.domain.leaderboard.RankedMetric;
 import io.deskpulse.reporting.rest.body.PeriodReportBody;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -69,7 +70,7 @@ public class CatalogOpenApiFilter implements OASFilter {
                         .required(new ArrayList<>(MetricCatalog.names())))
                 .addSchema(REPORT_CSV_RECORD_SCHEMA, periodReportRecord());
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        schemas.get("LeaderboardPage").getProperties().get("metric").enumeration(new ArrayList<>(Leaderboards.names()));
+        schemas.get("LeaderboardPage").getProperties().get("metric").enumeration(rankable());
 
         Operation kpis = openAPI.getPaths().getPathItem("/v1/kpis").getGET();
         kpis.getParameters().stream().filter(p -> "metrics".equals(p.getName())).forEach(CatalogOpenApiFilter::metrics);
@@ -95,7 +96,16 @@ public class CatalogOpenApiFilter implements OASFilter {
                                 .enumeration(new ArrayList<>(Leaderboards.names())))
                         .description("The metric to rank by, with its volume, direction and default min_volume: "
                                 + Leaderboards.METRICS.stream().map(CatalogOpenApiFilter::describe)
-                                        .collect(Collectors.joining("; "))));
+                                        .collect(Collectors.joining("; "))
+                                + ". The streaks of the kept period reports have boards of their own: "
+                                + "/v1/leaderboards/streak_current and /v1/leaderboards/streak_best"));
+    }
+
+    /** What a leaderboard page ranks by: the metrics of the catalog, then the streaks of the kept reports. */
+    private static List<Object> rankable() {
+        List<Object> names = new ArrayList<>(Leaderboards.names());
+        names.addAll(StreakBoardQuery.METRICS);
+        return names;
     }
 
     private static void metrics(Parameter parameter) {
@@ -129,8 +139,8 @@ public class CatalogOpenApiFilter implements OASFilter {
     /** A period report's CSV record: the report, the team and its scorecard's summary, then every metric. */
     private static Schema periodReportRecord() {
         Schema record = OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("A record of a period report's CSV: one per team (the no-team row first), the report's "
-                        + "fields repeated on each; empty fields for null")
+                .description("A record of a period report's CSV: one per team (the no-team row first), or per agent "
+                        + "with dimension=agent, the report's fields repeated on each; empty fields for null")
                 .addProperty("report_id", column(SchemaType.INTEGER, "The report's id", 12))
                 .addProperty("granularity", column(SchemaType.STRING, "day, week or month", "week"))
                 .addProperty("period", column(SchemaType.STRING, "First day of the period", "2026-11-02").format("date"))
@@ -143,7 +153,12 @@ public class CatalogOpenApiFilter implements OASFilter {
                 .addProperty("model_version", column(SchemaType.INTEGER, "The scoring models version; empty for the "
                         + "no-team row", 0).addType(SchemaType.NULL))
                 .addProperty("score", column(SchemaType.NUMBER, "The team's score, 0 to 100; empty for the no-team row "
-                        + "or without data", 100.0).addType(SchemaType.NULL));
+                        + "or without data", 100.0).addType(SchemaType.NULL))
+                .addProperty("streak_current", column(SchemaType.INTEGER, "Consecutive kept periods of this length, "
+                        + "ending with this one, scored at or above their report's streak_min_score "
+                        + "(docs/scorecards.md#streaks); empty for the no-team row", 3).addType(SchemaType.NULL))
+                .addProperty("streak_best", column(SchemaType.INTEGER, "The longest such run up to and including this "
+                        + "period; empty for the no-team row", 5).addType(SchemaType.NULL));
         if (!new ArrayList<>(record.getProperties().keySet()).equals(PeriodReportBody.CSV_PREFIX)) {
             throw new IllegalStateException(REPORT_CSV_RECORD_SCHEMA + " must document " + PeriodReportBody.CSV_PREFIX);
         }

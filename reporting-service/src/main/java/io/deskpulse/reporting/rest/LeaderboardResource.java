@@ -51,7 +51,9 @@ public class LeaderboardResource {
                     + "Members whose volume (the metric's natural count, e.g. csat_count for csat_avg) is below "
                     + "min_volume, or who have no value, are not ranked: they follow the ranked ones with rank null "
                     + "and eligible false. Best first (lower is better for durations and the reopen rate); equal "
-                    + "values share a rank (1, 2, 2, 4) and are listed by id. See docs/reporting-api.md.")
+                    + "values share a rank (1, 2, 2, 4) and are listed by id. The streaks of the kept period reports are "
+                    + "ranked at /v1/leaderboards/streak_current and /v1/leaderboards/streak_best. See "
+                    + "docs/reporting-api.md.")
     @Parameters({
         // Schema (an enumeration of the rankable metrics) and description: CatalogOpenApiFilter.
         @Parameter(name = "metric", in = ParameterIn.PATH, required = true, description = "The metric to rank by",

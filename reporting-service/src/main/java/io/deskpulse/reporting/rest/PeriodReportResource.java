@@ -38,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PeriodReportResource {
 
     private static final String REPORT_ID = "The report's id (GET /v1/reports lists them)";
+    private static final String DIMENSION = "The report's teams (default; the no-team row first) or its agents (what was "
+            + "credited to no agent has no agent row)";
 
     private final PeriodReportRequestParser parser;
     private final PeriodReportService reports;
@@ -76,14 +78,22 @@ public class PeriodReportResource {
     @GET
     @Path("/{id}")
     @RequiresScope(Scope.READ)
-    @Operation(operationId = "getReport", summary = "One period report: each team's KPIs and scorecard",
+    @Operation(operationId = "getReport", summary = "One period report: each team's (or agent's) KPIs, scorecard and streaks",
             description = "The report's fields, then its teams in id order (the no-team row, with KPIs but no scorecard, "
-                    + "first), paged. Every number comes from what was kept when the period closed, scored with the models "
-                    + "version and the exemptions in force then. CSV: one flat record per team with the report's fields, "
-                    + "its scorecard's role, version and score, and every metric (the PeriodReportCsvRecord schema).")
-    @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = REPORT_ID,
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "12")
-    @APIResponse(responseCode = "200", description = "The report and a page of its teams",
+                    + "first), or with dimension=agent its agents, paged. Every number comes from what was kept when the "
+                    + "period closed, scored with the models version and the exemptions in force then. Each member has "
+                    + "streak_current and streak_best: its consecutive kept periods of this length at or above the "
+                    + "report's streak_min_score (docs/scorecards.md#streaks). CSV: one flat record per member with the "
+                    + "report's fields, its scorecard's role, version and score, its streaks, and every metric (the "
+                    + "PeriodReportCsvRecord schema).")
+    @Parameters({
+        @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = REPORT_ID,
+                schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "12"),
+        @Parameter(name = "dimension", in = ParameterIn.QUERY, description = DIMENSION,
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"team", "agent"}, defaultValue = "team"),
+                example = "agent")
+    })
+    @APIResponse(responseCode = "200", description = "The report and a page of its teams (or agents)",
             content = {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = PeriodReportBody.class)),
                 // The CSV record's schema (PeriodReportCsvRecord) is built from the catalog: CatalogOpenApiFilter.
@@ -98,11 +108,16 @@ public class PeriodReportResource {
     @GET
     @Path("/{id}/scorecards")
     @RequiresScope(Scope.READ)
-    @Operation(operationId = "listReportScorecards", summary = "One period report's scorecards", description = "The teams' scorecards of the report in the shape "
-            + "of GET /v1/scorecards (dimension team, the report's period and zone), paged by team: JSON, or the flat CSV "
-            + "with one record per team and KPI (the ScorecardCsvRecord schema).")
-    @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = REPORT_ID,
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "12")
+    @Operation(operationId = "listReportScorecards", summary = "One period report's scorecards", description = "The teams' (or, with dimension=agent, the "
+            + "agents') scorecards of the report in the shape of GET /v1/scorecards (the report's period and zone), paged "
+            + "by member: JSON, or the flat CSV with one record per member and KPI (the ScorecardCsvRecord schema).")
+    @Parameters({
+        @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = REPORT_ID,
+                schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "12"),
+        @Parameter(name = "dimension", in = ParameterIn.QUERY, description = DIMENSION,
+                schema = @Schema(type = SchemaType.STRING, enumeration = {"team", "agent"}, defaultValue = "team"),
+                example = "agent")
+    })
     @APIResponse(responseCode = "200", description = "The report's scorecards",
             content = {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = ScorecardsBody.class)),

@@ -47,10 +47,23 @@ public class LeaderboardService {
     }
 
     private LeaderboardPage page(ReportSnapshot snapshot, LeaderboardQuery query) {
-        List<Entry> board = board(snapshot, query);
-        Comparator<Entry> order = order(query.ranked());
+        Ranked ranked = rank(board(snapshot, query), query.after(), query.limit());
+        String next = ranked.nextKey() == null ? null : Cursors.encode(query.fingerprint(), ranked.nextKey());
+        return new LeaderboardPage(query, ranked.rows(), next);
+    }
+
+    /** A page of a ranked board, and the cursor key of its last row when more follow (else null). */
+    record Ranked(List<LeaderboardRow> rows, List<String> nextKey) {
+    }
+
+    /**
+     * Ranks a board sorted in {@link #ORDER} (standard competition ranks over the eligible entries) and cuts the page
+     * of {@code limit} rows after the entry {@code after} names (null: the first page).
+     */
+    static Ranked rank(List<Entry> board, List<String> after, int limit) {
+        Comparator<Entry> order = ORDER;
         List<LeaderboardRow> rows = new ArrayList<>();
-        Entry cursor = query.after() == null ? null : Entry.of(query.after());
+        Entry cursor = after == null ? null : Entry.of(after);
         int rank = 0;
         Entry previous = null;
         Entry last = null;
@@ -64,7 +77,7 @@ public class LeaderboardService {
             if (cursor != null && order.compare(entry, cursor) <= 0) {
                 continue;
             }
-            if (rows.size() == query.limit()) {
+            if (rows.size() == limit) {
                 more = true;
                 break;
             }
@@ -72,8 +85,7 @@ public class LeaderboardService {
                     entry.eligible()));
             last = entry;
         }
-        String next = more ? Cursors.encode(query.fingerprint(), last.key()) : null;
-        return new LeaderboardPage(query, rows, next);
+        return new Ranked(rows, more ? last.key() : null);
     }
 
     private List<Entry> board(ReportSnapshot snapshot, LeaderboardQuery q) {
@@ -97,7 +109,7 @@ public class LeaderboardService {
             }
             kpi = kpi.after(PageKey.ofCursor(report.nextCursor(), kpi.fingerprint()));
         }
-        board.sort(order(ranked));
+        board.sort(ORDER);
         return board;
     }
 
@@ -107,13 +119,12 @@ public class LeaderboardService {
         return ranked.lowerIsBetter() ? v : -v;
     }
 
-    private static Comparator<Entry> order(RankedMetric ranked) {
-        return Comparator.comparing((Entry e) -> !e.eligible()).thenComparingDouble(Entry::sortValue)
-                .thenComparing(Entry::id);
-    }
+    /** Eligible entries first, by sort value (best first), then by id. */
+    static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> !e.eligible())
+            .thenComparingDouble(Entry::sortValue).thenComparing(Entry::id);
 
     /** A member on the board, with its place in the order: eligible ones first, by sort value, then id. */
-    private record Entry(boolean eligible, double sortValue, String id, Object value, Object volume) {
+    record Entry(boolean eligible, double sortValue, String id, Object value, Object volume) {
 
         List<String> key() {
             return List.of(eligible ? "1" : "0", Double.toString(sortValue), id);

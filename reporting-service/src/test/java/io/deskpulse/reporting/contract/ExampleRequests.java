@@ -57,6 +57,20 @@ public final class ExampleRequests {
         return serverPath() + path;
     }
 
+    /**
+     * A day no data has for every date query parameter: 5 January 1970, a Monday (so it is the first day of a week, as a
+     * kept week report's {@code period} must be), long before any test data.
+     */
+    public Map<String, String> datesWithoutData(Operation operation) {
+        Map<String, String> dates = new java.util.TreeMap<>();
+        for (Parameter p : parameters(operation)) {
+            if ("query".equals(p.getIn()) && p.getSchema() != null && "date".equals(p.getSchema().getFormat())) {
+                dates.put(p.getName(), "1970-01-05");
+            }
+        }
+        return dates;
+    }
+
     /** The query string from the examples of every query parameter but those in {@code leftOut}, plus {@code extra}. */
     public String query(Operation operation, Set<String> leftOut, Map<String, String> extra) {
         List<String> pairs = new ArrayList<>();

@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
  * the schema lacks. Endpoints added later are covered without touching this test; data matching the
  * documented examples makes the rows of the endpoints below non-empty, so their row schemas are checked too.
  * Every CSV names the schema of one record ({@code contentSchema}); where the records are not the JSON rows, the CSV
- * is checked against that schema. Where an endpoint documents more, it is exercised too: an operation with path
- * parameters that documents a 404 is called with values no data has.
+ * is checked against that schema. Where an endpoint documents more, it is exercised too: an operation that documents a
+ * 404 is called with values no data has (its path parameters, else its date parameters).
  */
 @QuarkusTest
 @WithTestResource(OpenApiContractTest.OwnDatabase.class)
@@ -65,7 +65,8 @@ class OpenApiContractTest {
     /** Endpoints whose example request this test's data answers with rows (others are checked with what they return). */
     private static final Set<String> SEEDED = Set.of("/v1/kpis", "/v1/tickets", "/v1/leaderboards/{metric}",
             "/v1/customers/at-risk", "/v1/scorecards", "/v1/alerts", "/v1/reports", "/v1/reports/{id}",
-            "/v1/reports/{id}/scorecards", "/v1/kpis/contributions");
+            "/v1/reports/{id}/scorecards", "/v1/kpis/contributions", "/v1/leaderboards/streak_current",
+            "/v1/leaderboards/streak_best");
     /** What every report endpoint answers (reporting-api.md, common rules); 503 cannot be provoked here. */
     private static final List<String> COMMON_STATUSES = List.of("200", "304", "400", "401", "403", "406", "503");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -203,8 +204,14 @@ class OpenApiContractTest {
 
         if (!doc.tree().at("/paths/" + pointer(template) + "/get/responses/404").isMissingNode()) {
             String missing = requests.pathWithoutData(template, get);
-            soft.assertThat(missing).as(what + " documents a 404, so it has a path parameter").isNotEqualTo(path);
-            Response notFound = requests.get(missing, query, KEY, Map.of());
+            String missingQuery = query;
+            if (missing.equals(path)) {
+                // no path parameter: a query parameter names the data (a streak board's kept report, by its period)
+                missingQuery = requests.query(get, ExampleRequests.PAGING_AND_FORMAT, requests.datesWithoutData(get));
+            }
+            soft.assertThat(!missing.equals(path) || !missingQuery.equals(query))
+                    .as(what + " documents a 404, so a path or date parameter names its data").isTrue();
+            Response notFound = requests.get(missing, missingQuery, KEY, Map.of());
             soft.assertThat(notFound.statusCode()).as(missing + " (no such data)").isEqualTo(404);
             check(soft, template, notFound, missing + " (no such data)");
         }
@@ -428,6 +435,8 @@ class OpenApiContractTest {
         PeriodReportRows.row(12, "t-2", "chat", 0).set("csat_count", 2).set("csat_sum", 9).firstResponses(20_000, 30_000)
                 .insert();
         PeriodReportRows.row(12, "", "", 0).set("tickets_created", 3).insert();
+        // its agents (dimension=agent, the example of its page and of the streak leaderboards)
+        PeriodReportRows.agentRow(12, "a-17", "t-2", "chat", 0).set("csat_count", 2).set("csat_sum", 9).insert();
         row(TENANT, "2026-11-02T15:00:00Z").team("t-2").agent("a-17").channel("chat").created(3).csat(5, 5, 4, 5, 5)
                 .firstResponses(60_000, 90_000).nps(9, 10, 3).onlineMs(3_600_000).handles(300_000).insert();
         row(TENANT, "2026-11-03T15:00:00Z").team("t-2").agent("a-18").channel("chat").csat(4, 4, 4, 5, 5).insert();

@@ -90,8 +90,8 @@ class PeriodReportApiTest {
                 .body("errors.field", contains("cursor"));
 
         Response csv = Api.as(KEY).get("/v1/reports?granularity=week&format=csv");
-        assertThat(csv.asString()).isEqualTo("id,granularity,period,period_end,tz,generation,model_version,teams,created_at" + "\r\n"
-                + week + ",week,2026-11-02,2026-11-08,UTC,0,1,3,2026-11-09T00:30:00Z\r\n");
+        assertThat(csv.asString()).isEqualTo("id,granularity,period,period_end,tz,generation,model_version,teams,created_at,"
+                + "streak_min_score\r\n" + week + ",week,2026-11-02,2026-11-08,UTC,0,1,3,2026-11-09T00:30:00Z,80.0\r\n");
         assertThat(list(OTHER_KEY, "")).hasSize(1);
     }
 
@@ -143,11 +143,13 @@ class PeriodReportApiTest {
         assertThat(second.get("next_cursor")).isNull();
 
         String[] csv = Api.as(KEY).get("/v1/reports/" + week + "?format=csv").asString().split("\r\n");
-        assertThat(csv[0]).isEqualTo("report_id,granularity,period,period_end,tz,id,role,model_version,score" + "," + String.join(",", MetricCatalog.names()));
+        assertThat(csv[0]).isEqualTo("report_id,granularity,period,period_end,tz,id,role,model_version,score,"
+                + "streak_current,streak_best," + String.join(",", MetricCatalog.names()));
         assertThat(csv).hasSize(4);
-        assertThat(csv[1]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,,,,,3,");
+        assertThat(csv[1]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,,,,,,,3,");
+        // billing's score is at or above 80: its first week at or above the threshold
         assertThat(csv[2]).startsWith(week + ",week,2026-11-02,2026-11-08,UTC,billing,solo,1," + (50 * 4.0 / 4.25 + 50)
-                + ",0,0,2,25.0,");
+                + ",1,1,0,0,2,25.0,");
     }
 
     @Test

@@ -32,18 +32,30 @@ public final class PeriodReportRows {
 
     /** A kept row: a team's sums on a channel for the days of an exemption (0: none); histograms as int[] literals. */
     public static Row row(long report, String team, String channel, long exemption) {
-        return new Row(report, team, channel, exemption);
+        return new Row(report, null, team, channel, exemption);
+    }
+
+    /** A kept agent row (period_report_agent_rows): an agent's sums credited to a team, on a channel, in an exemption. */
+    public static Row agentRow(long report, String agent, String team, String channel, long exemption) {
+        return new Row(report, agent, team, channel, exemption);
+    }
+
+    /** The streak threshold a report was kept with (the column's default is 80). */
+    public static void streakMinScore(long report, String minScore) {
+        KpiRows.execute("UPDATE period_reports SET streak_min_score = " + minScore + " WHERE id = " + report);
     }
 
     public static final class Row {
         private final long report;
+        private final String agent;
         private final String team;
         private final String channel;
         private final long exemption;
         private final Map<String, String> values = new LinkedHashMap<>();
 
-        private Row(long report, String team, String channel, long exemption) {
+        private Row(long report, String agent, String team, String channel, long exemption) {
             this.report = report;
+            this.agent = agent;
             this.team = team;
             this.channel = channel;
             this.exemption = exemption;
@@ -68,8 +80,10 @@ public final class PeriodReportRows {
         }
 
         public void insert() {
-            KpiRows.execute("INSERT INTO period_report_rows (report_id, team_id, channel, exemption_id"
-                    + (values.isEmpty() ? "" : ", " + String.join(", ", values.keySet())) + ") VALUES (" + report + ", '"
+            KpiRows.execute("INSERT INTO " + (agent == null ? "period_report_rows (" : "period_report_agent_rows (agent_id, ")
+                    + "report_id, team_id, channel, exemption_id"
+                    + (values.isEmpty() ? "" : ", " + String.join(", ", values.keySet())) + ") VALUES ("
+                    + (agent == null ? "" : "'" + agent + "', ") + report + ", '"
                     + team + "', '" + channel + "', " + exemption
                     + (values.isEmpty() ? "" : ", " + String.join(", ", values.values())) + ")");
         }

@@ -5,7 +5,9 @@ import io.deskpulse.scoring.domain.HistogramMeasure;
 import io.deskpulse.scoring.domain.Measure;
 import io.deskpulse.scoring.domain.ReportPeriod;
 import io.deskpulse.scoring.domain.ReportSummary;
+import io.deskpulse.storage.ScoringModelsDocument;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +21,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * {@code period_reports} and {@code period_report_rows}: what a closed period's report keeps of the aggregates —
- * per team, channel and exemption, the sums and merged histograms of the period — written once.
+ * per team, channel and exemption, the sums and merged histograms of the period — written once; and
+ * {@code period_report_agent_rows}, the same per agent (V29, for the agents' scorecards and streaks).
  */
 @ApplicationScoped
 public class PeriodReportRepository {
@@ -81,14 +85,25 @@ public class PeriodReportRepository {
         return starts;
     }
 
-    /** The latest scoring models version of the tenant (0: the catalog's). */
-    public int modelVersion(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(version), 0) FROM scoring_model_versions"
-                + " WHERE tenant_id = ?")) {
+    /** What a report keeps of the scoring models in force: their version, and its streak threshold. */
+    public record ModelsInForce(int version, BigDecimal streakMinScore) {
+    }
+
+    /**
+     * The latest scoring models version of the tenant (0: the catalog's) and its {@code streaks.min_score}, read in one
+     * statement so that the two agree; a version saved before streaks existed has the default.
+     */
+    public ModelsInForce modelsInForce(Connection c, String tenant) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, document->'streaks'->>'min_score'"
+                + " FROM scoring_model_versions WHERE tenant_id = ? ORDER BY version DESC LIMIT 1")) {
             s.setString(1, tenant);
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                BigDecimal fallback = BigDecimal.valueOf(ScoringModelsDocument.DEFAULT_STREAK_MIN_SCORE);
+                if (!rs.next()) {
+                    return new ModelsInForce(0, fallback);
+                }
+                String minScore = rs.getString(2);
+                return new ModelsInForce(rs.getInt(1), minScore == null ? fallback : new BigDecimal(minScore));
             }
         }
     }
@@ -97,10 +112,11 @@ public class PeriodReportRepository {
      * The report's header; empty when the period has one already (another instance made it: its transaction
      * committed first, or this insert waited for it to).
      */
-    public Optional<Long> insertHeader(Connection c, Tenant tenant, ReportPeriod period, String zone, int modelVersion,
+    public Optional<Long> insertHeader(Connection c, Tenant tenant, ReportPeriod period, String zone, ModelsInForce models,
             String exemptionsJson) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO period_reports (tenant_id, granularity, period_start,"
-                + " period_end, time_zone, generation, model_version, exemptions) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                + " period_end, time_zone, generation, model_version, exemptions, streak_min_score)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
                 + " ON CONFLICT (tenant_id, granularity, period_start) DO NOTHING RETURNING id")) {
             s.setString(1, tenant.id());
             s.setString(2, period.length().label());
@@ -108,8 +124,9 @@ public class PeriodReportRepository {
             s.setObject(4, period.end());
             s.setString(5, zone);
             s.setInt(6, tenant.generation());
-            s.setInt(7, modelVersion);
+            s.setInt(7, models.version());
             s.setString(8, exemptionsJson);
+            s.setBigDecimal(9, models.streakMinScore());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
@@ -138,25 +155,51 @@ public class PeriodReportRepository {
      */
     public int insertRows(Connection c, long reportId, Tenant tenant, ReportPeriod period, ZoneId zone,
             List<Exemption> exemptions) throws SQLException {
+        return copy(c, "period_report_rows", List.of("team_id", "channel"), "", reportId, tenant, period, zone, exemptions);
+    }
+
+    /**
+     * The same per agent (docs/scorecards.md#streaks): summed per agent, team, channel and exemption, so that an
+     * agent's scorecard in the report takes an exemption for the work credited to its teams only, as
+     * {@code /v1/scorecards} does. What was credited to no agent has no agent row.
+     */
+    public int insertAgentRows(Connection c, long reportId, Tenant tenant, ReportPeriod period, ZoneId zone,
+            List<Exemption> exemptions) throws SQLException {
+        return copy(c, "period_report_agent_rows", List.of("agent_id", "team_id", "channel"), " AND agent_id <> ''",
+                reportId, tenant, period, zone, exemptions);
+    }
+
+    private int copy(Connection c, String table, List<String> keys, String only, long reportId, Tenant tenant,
+            ReportPeriod period, ZoneId zone, List<Exemption> exemptions) throws SQLException {
         boolean daily = ZoneId.of(tenant.dailyTimeZone()).normalized().equals(zone.normalized());
         Source source = new Source(daily, zone, exemptions);
+        String keyList = String.join(", ", keys);
+        int segment = keys.size() + 2;
+        String groupBy = IntStream.rangeClosed(2, segment).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
         int rows;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO period_report_rows (report_id, team_id, channel,"
-                + " exemption_id, " + MEASURES + ") SELECT ?, team_id, channel, " + source.segment() + ", " + SUMS
-                + " FROM " + source.table() + " WHERE " + source.filter() + " GROUP BY 2, 3, 4 HAVING " + ANY_SUM)) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (report_id, " + keyList
+                + ", exemption_id, " + MEASURES + ") SELECT ?, " + keyList + ", " + source.segment() + ", " + SUMS
+                + " FROM " + source.table() + " WHERE " + source.filter() + only + " GROUP BY " + groupBy
+                + " HAVING " + ANY_SUM)) {
             int p = 1;
             s.setLong(p++, reportId);
             p = source.bindSegment(c, s, p);
             source.bindFilter(s, p, tenant, period);
             rows = s.executeUpdate();
         }
+        String matches = keys.stream().map(k -> " AND r." + k + " = m." + k).collect(Collectors.joining());
+        String innerGroup = IntStream.rangeClosed(1, keys.size() + 2).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
+        String outerGroup = IntStream.rangeClosed(1, keys.size() + 1).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
         for (HistogramMeasure h : HistogramMeasure.values()) {
-            try (PreparedStatement s = c.prepareStatement("UPDATE period_report_rows r SET " + h.column() + " = m.hist FROM ("
-                    + "SELECT team_id, channel, seg, array_agg(v ORDER BY bin, k) AS hist FROM ("
-                    + "SELECT team_id, channel, " + source.segment() + " AS seg, p.bin, sum(p.cnt)::int AS total FROM "
-                    + source.table() + " CROSS JOIN LATERAL hist_pairs(" + h.column() + ") p WHERE " + source.filter()
-                    + " GROUP BY 1, 2, 3, 4 HAVING sum(p.cnt) <> 0) x CROSS JOIN LATERAL (VALUES (0, bin), (1, total)) f (k, v)"
-                    + " GROUP BY 1, 2, 3) m WHERE r.report_id = ? AND r.team_id = m.team_id AND r.channel = m.channel"
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " r SET " + h.column() + " = m.hist FROM ("
+                    + "SELECT " + keyList + ", seg, array_agg(v ORDER BY bin, k) AS hist FROM ("
+                    + "SELECT " + keyList + ", " + source.segment() + " AS seg, p.bin, sum(p.cnt)::int AS total FROM "
+                    + source.table() + " CROSS JOIN LATERAL hist_pairs(" + h.column() + ") p WHERE " + source.filter() + only
+                    + " GROUP BY " + innerGroup + " HAVING sum(p.cnt) <> 0) x CROSS JOIN LATERAL (VALUES (0, bin), (1, total))"
+                    + " f (k, v) GROUP BY " + outerGroup + ") m WHERE r.report_id = ?" + matches
                     + " AND r.exemption_id = m.seg")) {
                 int p = source.bindSegment(c, s, 1);
                 p = source.bindFilter(s, p, tenant, period);

@@ -55,7 +55,8 @@ final class ScorecardExamples {
               },
               "default_roles": {"agent": "frontline_agent", "team": "team_lead"},
               "agent_roles": {},
-              "team_roles": {}""";
+              "team_roles": {},
+              "streaks": {"min_score": 80}""";
 
     static final String MODELS_DEFAULTS = "{\n  \"version\": 0, \"changed_at\": null, \"changed_by\": null,\n"
             + DEFAULT_MODELS + "\n}";
@@ -84,7 +85,8 @@ final class ScorecardExamples {
                 }
               },
               "default_roles": {"agent": "frontline_agent", "team": "team_lead"},
-              "agent_roles": {"a-17": "team_lead"}
+              "agent_roles": {"a-17": "team_lead"},
+              "streaks": {"min_score": 85}
             }""";
 
     static final String MODELS_SAVED = """
@@ -111,13 +113,14 @@ final class ScorecardExamples {
               },
               "default_roles": {"agent": "frontline_agent", "team": "team_lead"},
               "agent_roles": {"a-17": "team_lead"},
-              "team_roles": {}
+              "team_roles": {},
+              "streaks": {"min_score": 85}
             }""";
 
     static final String MODELS_HISTORY = """
             [
               {"version": 4, "changed_at": "2026-11-03T10:15:02.118302Z", "changed_by": "jane.doe@example.com",
-               "changed_fields": ["roles", "agent_roles"]},
+               "changed_fields": ["roles", "agent_roles", "streaks"]},
               {"version": 3, "changed_at": "2026-10-28T08:01:44.900127Z", "changed_by": "key:083854c91b44",
                "changed_fields": ["team_roles"]}
             ]""";

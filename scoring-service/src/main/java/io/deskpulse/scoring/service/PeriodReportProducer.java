@@ -5,6 +5,7 @@ import io.deskpulse.scoring.domain.Exemption;
 import io.deskpulse.scoring.domain.ReportPeriod;
 import io.deskpulse.scoring.repository.ExemptionRepository;
 import io.deskpulse.scoring.repository.PeriodReportRepository;
+import io.deskpulse.scoring.repository.PeriodReportRepository.ModelsInForce;
 import io.deskpulse.scoring.repository.PeriodReportRepository.Tenant;
 import io.deskpulse.scoring.repository.Transactions;
 import io.deskpulse.storage.StoredJson;
@@ -24,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Makes the period reports (docs/scorecards.md#period-reports): when a day, ISO week or month has closed in a
- * tenant's time zone (and the grace time for stragglers has passed), keeps each team's sums of it, with the
- * scoring models version and the exemptions in force, so that the report shows the same numbers whenever it is
+ * tenant's time zone (and the grace time for stragglers has passed), keeps each team's and each agent's sums of it,
+ * with the scoring models version, its streak threshold and the exemptions in force, so that the report shows the same numbers whenever it is
  * opened. One transaction per report; the unique period makes it exactly once across replicas and restarts, and its
  * webhook deliveries (docs/report-webhooks.md) are written in that transaction, so they are exactly once too.
  */
@@ -104,19 +105,22 @@ public class PeriodReportProducer {
     private boolean make(Tenant tenant, ZoneId zone, ReportPeriod period) throws SQLException {
         return Transactions.retryingDeadlocks(dataSource, c -> {
             List<Exemption> inForce = exemptions.overlapping(c, tenant.id(), period.start(), period.end());
-            // kept as the API answered them then: a later change or removal does not rewrite a closed period
-            int modelVersion = reports.modelVersion(c, tenant.id());
-            Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), modelVersion,
+            // kept as the API answered them then: a later change or removal does not rewrite a closed period; nor does
+            // a later streak threshold re-mark it (docs/scorecards.md#streaks)
+            ModelsInForce models = reports.modelsInForce(c, tenant.id());
+            int modelVersion = models.version();
+            Optional<Long> id = reports.insertHeader(c, tenant, period, tenant.timeZone(), models,
                     StoredJson.write(inForce.stream().map(ExemptionService::document).toList()));
             if (id.isEmpty()) {
                 return false;
             }
             int rows = reports.insertRows(c, id.get(), tenant, period, zone, inForce);
+            int agentRows = reports.insertAgentRows(c, id.get(), tenant, period, zone, inForce);
             // in this transaction: the report is posted once, and only if it is kept (docs/report-webhooks.md)
             int posted = webhooks.enqueue(c, tenant.id(), id.get(), period, tenant.timeZone(), modelVersion,
                     reports.summary(c, id.get()));
-            LOG.infof("Period report %d: tenant %s, %s %s..%s, %d rows, %d webhooks", id.get(), tenant.id(),
-                    period.length().label(), period.start(), period.end(), rows, posted);
+            LOG.infof("Period report %d: tenant %s, %s %s..%s, %d rows, %d agent rows, %d webhooks", id.get(), tenant.id(),
+                    period.length().label(), period.start(), period.end(), rows, agentRows, posted);
             return true;
         });
     }

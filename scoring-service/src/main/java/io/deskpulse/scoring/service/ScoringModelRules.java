@@ -49,7 +49,23 @@ public final class ScoringModelRules {
         defaultRoles(document.defaultRoles(), names, errors);
         assignments(document.agentRoles(), "agent_roles", names, errors);
         assignments(document.teamRoles(), "team_roles", names, errors);
+        streaks(document.streaks(), errors);
         return errors;
+    }
+
+    /** A score from 0 to 100 in thousandths, as scores are compared with it (docs/scorecards.md#streaks). */
+    private static void streaks(ScoringModelsDocument.Streaks streaks, FieldErrors errors) {
+        if (streaks == null) {
+            return;
+        }
+        errors.unknown(streaks.unknownFields(), "streaks.", "is not a field of streaks; they are "
+                + String.join(", ", ScoringModelsDocument.Streaks.FIELDS));
+        if (streaks.minScore() != null) {
+            String why = Decimals.check(streaks.minScore(), BigDecimal.ZERO, true, HUNDRED, 3);
+            if (why != null) {
+                errors.add("streaks.min_score", why);
+            }
+        }
     }
 
     private static void roles(Map<String, RoleModel> roles, FieldErrors errors) {

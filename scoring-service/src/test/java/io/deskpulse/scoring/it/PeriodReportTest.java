@@ -95,6 +95,15 @@ class PeriodReportTest {
         assertThat(text("SELECT exemptions->0->>'reason' FROM period_reports WHERE id = " + week)).isEqualTo("Outage");
         assertThat(text("SELECT time_zone || ' ' || period_end || ' ' || model_version FROM period_reports WHERE id = "
                 + week)).isEqualTo("UTC 2026-11-08 0");
+        // the agents' sums too, per agent, team, channel and exemption (for their scorecards and streaks), and the
+        // streak threshold of the models in force: the catalog's default
+        assertThat(agentRows(week)).containsExactly(
+                "s-billing/billing/chat/0: 1 first responses, 40000 ms, 1 created",
+                "s-billing/billing/chat/" + exemption + ": 1 first responses, 80000 ms, 1 created",
+                "s-sales/sales/email/0: 1 first responses, 600000 ms, 1 created");
+        assertThat(scalar("SELECT cardinality(first_response_hist) FROM period_report_agent_rows WHERE report_id = " + week
+                + " AND agent_id = 's-sales'")).isEqualTo(2);
+        assertThat(text("SELECT streak_min_score FROM period_reports WHERE id = " + week)).isEqualTo("80.000");
 
         // a late first reply on Nov 3 restates the live aggregates, not the kept week
         ticket("PR-5", "sales", "email", "2026-11-03T09:00:00Z", 60);
@@ -138,6 +147,52 @@ class PeriodReportTest {
         long nov2 = scalar("SELECT id FROM period_reports WHERE tenant_id = 'stark-berlin' AND granularity = 'day'"
                 + " AND period_start = '2026-11-02'");
         assertThat(scalar("SELECT tickets_created FROM period_report_rows WHERE report_id = " + nov2)).isEqualTo(5);
+    }
+
+    @Test
+    void aReportKeepsTheStreakThresholdInForceAndALaterChangeLeavesItAsItWas() throws Exception {
+        execute("INSERT INTO tenant_state (tenant_id) VALUES ('stark-streaks')");
+        execute("INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, tickets_created)"
+                + " VALUES ('stark-streaks', 0, '2026-11-02', 'b', 'a-1', 'web', 2), ('stark-streaks', 0, '2026-11-02', 'b', '', 'web', 1),"
+                + " ('stark-streaks', 0, '2026-11-03', 'b', 'a-1', 'web', 4)");
+        execute("INSERT INTO scoring_model_versions (tenant_id, version, document, changed_by, changed_fields)"
+                + " VALUES ('stark-streaks', 1, '{\"streaks\": {\"min_score\": 92.5}}', 'test', '{streaks}')");
+        clock.set(Instant.parse("2026-11-03T00:45:00Z"));
+        producer.produce();
+        long nov2 = scalar("SELECT id FROM period_reports WHERE tenant_id = 'stark-streaks' AND period_start = '2026-11-02'"
+                + " AND granularity = 'day'");
+        assertThat(text("SELECT model_version || ' ' || streak_min_score FROM period_reports WHERE id = " + nov2))
+                .isEqualTo("1 92.500");
+        // the agent row has the agent's 2; the 1 credited to no agent is in the team's row only
+        assertThat(scalar("SELECT tickets_created FROM period_report_agent_rows WHERE report_id = " + nov2)).isEqualTo(2);
+        assertThat(scalar("SELECT count(*) FROM period_report_agent_rows WHERE report_id = " + nov2)).isEqualTo(1);
+        assertThat(scalar("SELECT tickets_created FROM period_report_rows WHERE report_id = " + nov2)).isEqualTo(3);
+
+        // a version without streaks (saved before they existed) means the default, from the next report on
+        execute("INSERT INTO scoring_model_versions (tenant_id, version, document, changed_by, changed_fields)"
+                + " VALUES ('stark-streaks', 2, '{}', 'test', '{roles}')");
+        clock.set(Instant.parse("2026-11-04T00:45:00Z"));
+        producer.produce();
+        assertThat(text("SELECT model_version || ' ' || streak_min_score FROM period_reports WHERE tenant_id = "
+                + "'stark-streaks' AND granularity = 'day' AND period_start = '2026-11-03'")).isEqualTo("2 80.000");
+        assertThat(text("SELECT model_version || ' ' || streak_min_score FROM period_reports WHERE id = " + nov2))
+                .isEqualTo("1 92.500");
+    }
+
+    private List<String> agentRows(long report) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT agent_id, team_id,"
+                + " channel, exemption_id, first_response_count, first_response_sum_ms, tickets_created"
+                + " FROM period_report_agent_rows WHERE report_id = ? ORDER BY agent_id, team_id, channel, exemption_id")) {
+            s.setLong(1, report);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getLong(4) + ": "
+                            + rs.getLong(5) + " first responses, " + rs.getLong(6) + " ms, " + rs.getLong(7) + " created");
+                }
+            }
+        }
+        return rows;
     }
 
     private List<String> reports() throws Exception {

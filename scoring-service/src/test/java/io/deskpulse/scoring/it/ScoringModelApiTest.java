@@ -58,7 +58,8 @@ class ScoringModelApiTest {
                 .body("roles.frontline_agent.kpis[4].channel", is("phone"))
                 .body("roles.frontline_agent.kpis[4].target", is(20))
                 .body("roles.technical_support.kpis.weight", contains(12, 10, 8, 10, 10, 20, 10, 10, 10))
-                .body("roles.frontline_agent.kpis.weight", contains(22, 22, 16, 7.5f, 7.5f, 15, 5, 2, 3));
+                .body("roles.frontline_agent.kpis.weight", contains(22, 22, 16, 7.5f, 7.5f, 15, 5, 2, 3))
+                .body("streaks.min_score", is(80));
         as(INITECH_ADMIN).get(PATH + "/versions").then().statusCode(200).body("", hasSize(0));
         as(INITECH_ADMIN).get(PATH + "/versions/0").then().statusCode(200).header("ETag", "\"0\"")
                 .body("version", is(0)).body("changed_fields", hasSize(0)).body("roles.team_lead.kpis", hasSize(10));
@@ -119,6 +120,38 @@ class ScoringModelApiTest {
         as(UMBRELLA_ADMIN).contentType(ContentType.TEXT).body("{}").put(PATH).then().statusCode(415);
         as(UMBRELLA_ADMIN).header("X-DeskPulse-Actor", "x".repeat(201)).contentType(ContentType.JSON).body("{}").put(PATH)
                 .then().statusCode(400).body("errors.field", contains("X-DeskPulse-Actor"));
+        assertThat(version()).isEqualTo(current);
+    }
+
+    @Test
+    void theStreakThresholdIsAVersionedFieldOfItsOwn() {
+        put(UMBRELLA_ADMIN, PATH, "{}").then().statusCode(200).body("streaks.min_score", is(80));
+        int before = version();
+        put(UMBRELLA_ADMIN, PATH, json("{'streaks': {'min_score': 92.50}}")).then().statusCode(200)
+                .body("version", is(before + 1)).body("streaks.min_score", is(92.5f));
+        as(UMBRELLA_ADMIN).get(PATH + "/versions").then().body("[0].changed_fields", contains("streaks"));
+        // left out is the default again, like every other field of a PUT
+        put(UMBRELLA_ADMIN, PATH, "{}").then().statusCode(200).body("version", is(before + 2))
+                .body("streaks.min_score", is(80));
+    }
+
+    @Test
+    void aBadStreakThresholdIs400NamingTheField() {
+        int current = version();
+        put(UMBRELLA_ADMIN, PATH, json("{'streaks': {'min_score': 100.5, 'max_score': 3}}"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/invalid-settings"))
+                .body("errors.field", contains("streaks.max_score", "streaks.min_score"))
+                .body("errors[1].reason", is("must be a number from 0 to 100, got 100.5"));
+        put(UMBRELLA_ADMIN, PATH, json("{'streaks': {'min_score': 80.0001}}")).then().statusCode(400)
+                .body("errors.field", contains("streaks.min_score"))
+                .body("errors[0].reason", containsString("at most 3 decimal places"));
+        put(UMBRELLA_ADMIN, PATH, json("{'streaks': {'min_score': -1}}")).then().statusCode(400)
+                .body("errors.field", contains("streaks.min_score"));
+        put(UMBRELLA_ADMIN, PATH, json("{'streaks': {'min_score': '80'}}")).then().statusCode(400)
+                .body("errors.field", contains("streaks.min_score"));
+        put(UMBRELLA_ADMIN, PATH, json("{'streaks': 80}")).then().statusCode(400)
+                .body("errors.field", contains("streaks"));
         assertThat(version()).isEqualTo(current);
     }
 

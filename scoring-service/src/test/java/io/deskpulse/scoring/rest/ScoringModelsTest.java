@@ -68,7 +68,8 @@ class ScoringModelsTest {
                 {'metric':'csat_avg','channel':null,'group':null,'direction':'higher','target':4.5,'weight':60},\
                 {'metric':'handle_avg_s','channel':'phone','group':null,'direction':'lower','target':300,'weight':40}],\
                 'peer_review':{'share':15,'target':4.5}}},\
-                'default_roles':{'agent':'solo','team':'solo'},'agent_roles':{},'team_roles':{'t-2':'solo'}}"""));
+                'default_roles':{'agent':'solo','team':'solo'},'agent_roles':{},'team_roles':{'t-2':'solo'},\
+                'streaks':{'min_score':80}}"""));
     }
 
     @Test

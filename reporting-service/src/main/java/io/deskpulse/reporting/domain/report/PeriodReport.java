@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A period report as scoring-service kept it (docs/scorecards.md#period-reports): the closed period in the
- * tenant's zone, the generation it was read from, the scoring models version and the exemptions in force, and
- * how many teams it holds.
+ * tenant's zone, the generation it was read from, the scoring models version, its streak threshold and the exemptions
+ * in force, and how many teams it holds.
  */
 public record PeriodReport(long id, String granularity, LocalDate periodStart, LocalDate periodEnd, String timeZone,
-        int generation, int modelVersion, List<Exemption> exemptions, Instant createdAt, int teams) {
+        int generation, int modelVersion, List<Exemption> exemptions, Instant createdAt, int teams,
+        double streakMinScore) {
 }

@@ -27,7 +27,7 @@ public record PeriodReportsBody(
 
     @Schema(name = "PeriodReportSummary", description = "A kept report of a closed period",
             requiredProperties = {"id", "granularity", "period", "period_end", "tz", "generation", "model_version", "teams",
-                "created_at"}, additionalProperties = Schema.False.class)
+                "created_at", "streak_min_score"}, additionalProperties = Schema.False.class)
     public record Summary(
             @Schema(description = "The report's id (GET /v1/reports/{id})", example = "12") long id,
             @Schema(enumeration = {"day", "week", "month"}, description = "The period's length: a day, an ISO week "
@@ -41,11 +41,14 @@ public record PeriodReportsBody(
                     + "catalog's)", example = "0") int modelVersion,
             @Schema(description = "Teams in it (the no-team row included)", example = "2") int teams,
             @JsonProperty("created_at") @Schema(description = "When it was made (after the period closed and the grace "
-                    + "time passed)", example = "2026-11-09T00:30:04.118Z") Instant createdAt) {
+                    + "time passed)", example = "2026-11-09T00:30:04.118Z") Instant createdAt,
+            @JsonProperty("streak_min_score") @Schema(description = "The streak threshold in force when it was made "
+                    + "(streaks.min_score of the scoring models): a score at or above it counts toward a streak "
+                    + "(docs/scorecards.md#streaks)", example = "80.0") double streakMinScore) {
 
         static Summary of(PeriodReport r) {
             return new Summary(r.id(), r.granularity(), r.periodStart(), r.periodEnd(), r.timeZone(), r.generation(),
-                    r.modelVersion(), r.teams(), r.createdAt());
+                    r.modelVersion(), r.teams(), r.createdAt(), r.streakMinScore());
         }
     }
 }

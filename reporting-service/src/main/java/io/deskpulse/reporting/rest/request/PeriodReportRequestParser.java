@@ -1,6 +1,7 @@
 package io.deskpulse.reporting.rest.request;
 
 import io.deskpulse.reporting.config.ReportingConfig;
+import io.deskpulse.reporting.domain.kpi.Dimension;
 import io.deskpulse.reporting.domain.report.PeriodReportQuery;
 import io.deskpulse.reporting.domain.report.PeriodReportTeamsQuery;
 import io.deskpulse.reporting.domain.report.UnknownReportException;
@@ -19,7 +20,7 @@ import java.util.Set;
 public class PeriodReportRequestParser {
 
     static final List<String> LIST_PARAMETERS = List.of("granularity", "from", "to", "limit", "cursor", "format");
-    static final List<String> REPORT_PARAMETERS = List.of("limit", "cursor", "format");
+    static final List<String> REPORT_PARAMETERS = List.of("dimension", "limit", "cursor", "format");
     private static final List<String> GRANULARITIES = List.of("day", "week", "month");
     private static final String ID = "\\d{1,18}";
 
@@ -58,13 +59,15 @@ public class PeriodReportRequestParser {
             throw new UnknownReportException(id);
         }
         QueryParameters p = new QueryParameters(params, REPORT_PARAMETERS, Set.of());
+        Dimension dimension = p.choice("dimension", text -> Dimension.parse(text).filter(Dimension::isPeople),
+                "team, agent").orElse(p.get("dimension") != null ? null : Dimension.TEAM);
         Integer limit = p.integer("limit", config.defaultLimit(), 1, config.maxLimit());
         Representation format = p.format().orElse(null);
         if (!p.valid()) {
             p.cursor(null, 1);
             p.requireValid();
         }
-        PeriodReportTeamsQuery query = new PeriodReportTeamsQuery(tenant, Long.parseLong(id), limit, null);
+        PeriodReportTeamsQuery query = new PeriodReportTeamsQuery(tenant, Long.parseLong(id), dimension, limit, null);
         Optional<List<String>> key = p.cursor(query.fingerprint(), 1);
         p.requireValid();
         return new ParsedRequest<>(key.map(k -> query.after(k.get(0))).orElse(query), format);
