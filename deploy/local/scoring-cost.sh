@@ -8,6 +8,8 @@
 #   deploy/local/scoring-cost.sh --pg-conf 'wal_compression = lz4'   a server setting for the run (repeatable)
 #   deploy/local/scoring-cost.sh --scoring-jar /elsewhere/scoring-service/target/quarkus-app/quarkus-run.jar
 #                                                      another build of scoring-service (an older commit's, to bisect)
+#   deploy/local/scoring-cost.sh --keep-contributions false
+#                                                      the tenant's settings keep no contribution rows (docs/settings.md)
 #   deploy/local/scoring-cost.sh --explain             also logs EXPLAIN (ANALYZE, BUFFERS) of every statement of the
 #                                                      batches (auto_explain, the warm-up's too: keep both small) to
 #                                                      deploy/local/.run/scoring-cost/explain.log
@@ -27,6 +29,7 @@ partitions=1
 threads=1
 pg_conf=()
 scoring_jar=""
+keep_contributions=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --events | --warmup | --seed)
@@ -38,6 +41,11 @@ while [ $# -gt 0 ]; do
     --threads) [ $# -ge 2 ] || dp_die "$1 needs a value"; threads=$2; shift 2 ;;
     --explain) explain=true; shift ;;
     --scoring-jar) [ $# -ge 2 ] || dp_die "$1 needs a value"; scoring_jar=$2; shift 2 ;;
+    --keep-contributions)
+      [ "${2:-}" = true ] || [ "${2:-}" = false ] || dp_die "$1 needs true or false"
+      keep_contributions=$2
+      shift 2
+      ;;
     --pg-conf) [ $# -ge 2 ] || dp_die "$1 needs a value"; pg_conf+=("$2"); shift 2 ;;
     -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) dp_die "unknown argument $1 (--help)" ;;
@@ -121,6 +129,12 @@ dp_log "starting scoring-service on port $http_port, topic $topic (log: $RUN/sco
 scoring_pid=$!
 echo "$scoring_pid" >"$RUN/scoring-service.pid"
 dp_wait_ready scoring-service "$http_port" "$RUN/scoring-service.pid" "$RUN/scoring-service.log"
+
+if [ "$keep_contributions" = false ]; then
+  curl -fsS -o /dev/null -X PUT "http://127.0.0.1:$http_port/v1/settings" -H "Authorization: Bearer cost-admin-key" \
+    -H 'Content-Type: application/json' -d '{"keep_contributions": false}' || dp_die "could not save the settings"
+  dp_log "settings saved: keep_contributions false"
+fi
 
 java -Xmx512m -cp "$DP_BENCHMARK_JAR" io.deskpulse.benchmark.ScoringCost \
   --pg-url "jdbc:postgresql://127.0.0.1:$pg_port/deskpulse?user=postgres" --bootstrap "$bootstrap" --topic "$topic" \

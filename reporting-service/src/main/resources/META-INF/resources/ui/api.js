@@ -59,6 +59,9 @@ function plainWords(response, problem) {
       return `The report cannot be made with these settings${list ? ` (${list})` : ''}.`;
     }
     case 404: return 'Not found: this item does not exist for your tenant.';
+    case 409: return problem && problem.type && problem.type.endsWith('/contributions-not-kept')
+      ? 'This tenant does not keep the items behind its numbers (settings: keep_contributions is false), so they cannot be listed. The numbers themselves are complete.'
+      : `The reporting API answered 409${problem && problem.title ? ` (${problem.title})` : ''}.`;
     case 503: return 'The reporting database is unavailable or slow right now. Try again in a minute.';
     default: return `The reporting API answered ${response.status}${problem && problem.title ? ` (${problem.title})` : ''}.`;
   }

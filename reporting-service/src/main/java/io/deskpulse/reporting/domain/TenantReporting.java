@@ -3,12 +3,18 @@ package io.deskpulse.reporting.domain;
 /**
  * What a report needs to know of its tenant, from scoring's view {@code tenant_reporting}: the
  * generation of the aggregates to read (the active one; a recomputation builds the next one
- * beside it), the default time zone from the tenant's latest settings, and the zone of the active
- * generation's daily rollups. A tenant without a row has generation 0 and reports in UTC.
+ * beside it), the default time zone from the tenant's latest settings, the zone of the active
+ * generation's daily rollups, and whether that generation has contribution rows (settings'
+ * keep_contributions, V32). A tenant without a row has generation 0, reports in UTC and keeps them.
  */
-public record TenantReporting(int generation, String timeZone, String dailyTimeZone) {
+public record TenantReporting(int generation, String timeZone, String dailyTimeZone, boolean keepsContributions) {
 
-    public static final TenantReporting DEFAULTS = new TenantReporting(0, "UTC", "UTC");
+    public static final TenantReporting DEFAULTS = new TenantReporting(0, "UTC", "UTC", true);
+
+    /** A tenant that keeps its contribution rows (the default). */
+    public TenantReporting(int generation, String timeZone, String dailyTimeZone) {
+        this(generation, timeZone, dailyTimeZone, true);
+    }
 
     public TenantReporting {
         if (timeZone == null) {

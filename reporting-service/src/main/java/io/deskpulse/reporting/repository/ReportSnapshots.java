@@ -51,13 +51,14 @@ public class ReportSnapshots {
             }
             TenantReporting state = TenantReporting.DEFAULTS;
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT generation, time_zone, daily_time_zone FROM tenant_reporting WHERE tenant_id = ?")) {
+                    "SELECT generation, time_zone, daily_time_zone, keeps_contributions FROM tenant_reporting"
+                            + " WHERE tenant_id = ?")) {
                 statement.setQueryTimeout(timeoutSeconds);
                 statement.setString(1, tenant);
                 try (ResultSet rs = statement.executeQuery()) {
                     if (rs.next()) {
                         state = new TenantReporting(rs.getInt("generation"), rs.getString("time_zone"),
-                                rs.getString("daily_time_zone"));
+                                rs.getString("daily_time_zone"), rs.getBoolean("keeps_contributions"));
                     }
                 }
             }

@@ -83,6 +83,8 @@ public class ContributionResource {
         @Parameter(name = "tz", in = ParameterIn.QUERY, description = "IANA zone of the days, as for /v1/kpis (whole-hour "
                 + "offsets); default: the tenant's, else UTC", schema = @Schema(type = SchemaType.STRING), example = "UTC")
     })
+    @APIResponse(responseCode = "409", description = "The tenant's settings keep no contribution rows "
+            + "(keep_contributions: false, docs/settings.md): there are no items to list")
     @APIResponse(responseCode = "200", description = "A page of contributions. Follow next_cursor (or the Link header).",
             content = {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = ContributionsBody.class)),

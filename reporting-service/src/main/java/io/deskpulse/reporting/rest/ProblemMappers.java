@@ -4,6 +4,7 @@ import io.deskpulse.platform.rest.Problem;
 import io.deskpulse.reporting.domain.InvalidParametersException;
 import io.deskpulse.reporting.domain.ParameterError;
 import io.deskpulse.reporting.domain.ReportingDatabaseException;
+import io.deskpulse.reporting.domain.contribution.ContributionsNotKeptException;
 import io.deskpulse.reporting.domain.report.UnknownReportException;
 import io.deskpulse.reporting.rest.request.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -35,6 +36,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownReport(UnknownReportException e) {
         return unknownReport(e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response contributionsNotKept(ContributionsNotKeptException e) {
+        return contributionsNotKept().toResponse();
     }
 
     @ServerExceptionMapper
@@ -77,6 +83,11 @@ public class ProblemMappers {
     }
 
     /** A period report the tenant does not have: a 404 that says which. */
+    static Problem contributionsNotKept() {
+        return Problem.of(Response.Status.CONFLICT, "contributions-not-kept", "Contributions not kept",
+                ContributionsNotKeptException.DETAIL);
+    }
+
     static Problem unknownReport(String detail) {
         return Problem.of(Response.Status.NOT_FOUND, "not-found", "Not found", detail);
     }

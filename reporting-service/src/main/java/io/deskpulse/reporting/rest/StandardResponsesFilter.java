@@ -168,6 +168,8 @@ public class StandardResponsesFilter implements OASFilter {
         // Only the period reports' paths name data that may be missing: a report the tenant does not have.
         problem(responses, "404", null, "unknown",
                 ProblemMappers.unknownReport(new UnknownReportException("99").getMessage()));
+        // Only the contributions' path: items a tenant chose not to keep.
+        problem(responses, "409", null, "not kept", ProblemMappers.contributionsNotKept());
         problem(responses, "406", "Accept admits neither application/json nor text/csv", "XML asked for",
                 ProblemMappers.notAcceptable("application/xml"));
         problem(responses, "503", "The database is unavailable or the query timed out; retry later", "database down",

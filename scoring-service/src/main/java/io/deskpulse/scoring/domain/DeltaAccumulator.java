@@ -91,7 +91,8 @@ public final class DeltaAccumulator {
                     key.queueId());
             contribution.observation().addTo(daily.computeIfAbsent(dayKey, k -> new KpiDelta()), sign);
             ContributionItem item = contribution.item() != null ? contribution.item() : fallback;
-            if (item != null) {
+            // A tenant that keeps no contribution rows (its settings' keep_contributions) has only the sums.
+            if (item != null && target.settings().keepContributions()) {
                 items.merge(new ItemChange(target.tenantId(), target.generation(), item, contribution), sign, Integer::sum);
             }
         }

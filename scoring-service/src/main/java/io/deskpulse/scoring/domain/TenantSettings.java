@@ -39,6 +39,7 @@ public final class TenantSettings {
     private final BusinessCalendar tenantCalendar;
     private final Map<String, BusinessCalendar> teamCalendars = new HashMap<>();
     private final CostRates costRates;
+    private final boolean keepContributions;
 
     /**
      * @param businessHours null: always open, so business-hours durations equal calendar durations
@@ -71,10 +72,12 @@ public final class TenantSettings {
         this.tenantCalendar = businessHours == null ? BusinessCalendar.ALWAYS_OPEN : businessHours.calendar(timeZone);
         this.teamBusinessHours.forEach((team, hours) -> teamCalendars.put(team, hours.calendar(timeZone)));
         this.costRates = CostRates.NONE;
+        this.keepContributions = true;
     }
 
-    /** {@code base} with other cost rates: every field final, so an instance is safe to share between threads. */
-    private TenantSettings(TenantSettings base, CostRates costRates) {
+    /** {@code base} with other cost rates and choice of contribution rows: every field final, so an instance is safe to
+     * share between threads. */
+    private TenantSettings(TenantSettings base, CostRates costRates, boolean keepContributions) {
         this.timeZone = base.timeZone;
         this.businessHours = base.businessHours;
         this.teamBusinessHours = base.teamBusinessHours;
@@ -87,6 +90,7 @@ public final class TenantSettings {
         this.tenantCalendar = base.tenantCalendar;
         this.teamCalendars.putAll(base.teamCalendars);
         this.costRates = costRates;
+        this.keepContributions = keepContributions;
     }
 
     public ZoneId timeZone() {
@@ -139,7 +143,20 @@ public final class TenantSettings {
 
     /** These settings with {@code rates} as the cost rates. */
     public TenantSettings withCostRates(CostRates rates) {
-        return new TenantSettings(this, rates == null ? CostRates.NONE : rates);
+        return new TenantSettings(this, rates == null ? CostRates.NONE : rates, keepContributions);
+    }
+
+    /**
+     * Whether scoring keeps a row per contribution ({@code kpi_contributions}, the drill-down of
+     * {@code GET /v1/kpis/contributions}): about half of scoring's database work per event (docs/settings.md).
+     */
+    public boolean keepContributions() {
+        return keepContributions;
+    }
+
+    /** These settings with contribution rows kept, or not. */
+    public TenantSettings withKeepContributions(boolean keep) {
+        return new TenantSettings(this, costRates, keep);
     }
 
     public double qaPassMark() {

@@ -46,7 +46,9 @@ final class OpenApiExamples {
               "complaint_tag": "complaint",
               "service_level_s": {"email": 20, "chat": 30, "phone": 20, "web": 20, "social": 20, "messaging": 20,
                                   "other": 20},
-              "short_abandon_s": 5
+              "short_abandon_s": 5,
+              "cost_rates": null,
+              "keep_contributions": true
             }""";
 
     private static final String SAVED_DOCUMENT = """
@@ -74,7 +76,9 @@ final class OpenApiExamples {
               "complaint_tag": "complaint",
               "service_level_s": {"email": 20, "chat": 30, "phone": 15, "web": 20, "social": 20, "messaging": 20,
                                   "other": 20},
-              "short_abandon_s": 5""";
+              "short_abandon_s": 5,
+              "cost_rates": null,
+              "keep_contributions": true""";
 
     private static final String RECOMPUTATION = """
             {"id": "0b6f2c1e-6a43-4d6e-9a55-2f3c1d7e8a90", "status": "running", "settings_version": 2,
@@ -112,7 +116,7 @@ final class OpenApiExamples {
               "errors": [
                 {"field": "qa_pass_mak", "reason": "is not a settings field; they are time_zone, business_hours, \
             team_business_hours, first_response_sla_s, first_response_sla_s_by_priority, qa_pass_mark, complaint_tag, \
-            service_level_s, short_abandon_s"},
+            service_level_s, short_abandon_s, cost_rates, keep_contributions"},
                 {"field": "time_zone", "reason": "must be an IANA time zone such as \\"Europe/Berlin\\" or \\"UTC\\", \
             got 'Europe/Berln'"},
                 {"field": "business_hours.weekly.monday[1]", "reason": "overlaps monday[0] (09:00-17:00)"},

@@ -28,7 +28,7 @@ public record SettingsChange(List<String> changedFields, boolean recomputes) {
     private static List<Object> fields(SettingsDocument d) {
         return Arrays.asList(d.timeZone(), d.businessHours(), d.teamBusinessHours(), d.firstResponseSlaS(),
                 d.firstResponseSlaSByPriority(), d.qaPassMark(), d.complaintTag(), d.serviceLevelS(), d.shortAbandonS(),
-                d.costRates());
+                d.costRates(), d.keepContributions());
     }
 
     public boolean isEmpty() {

@@ -72,13 +72,16 @@ public record SettingsDocument(
                 defaultValue = "5", minimum = "0", maximum = "3600") Number shortAbandonS,
         @Schema(description = "Cost rates (cost_total, cost_per_contact, cost_per_resolution); null: none, every cost 0",
                 nullable = true) CostRatesDocument costRates,
+        @Schema(description = "Whether scoring keeps the items behind every cell (GET /v1/kpis/contributions and the "
+                + "tickets' solver and sla_breached filters). false halves scoring's database work per event; a change "
+                + "rebuilds the numbers, with or without the items", defaultValue = "true") Boolean keepContributions,
         @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) Map<String, Object> unknownFields)
         implements CheckedDocument {
 
     /** The document's fields, in the order they are written. */
     public static final List<String> FIELDS = List.of("time_zone", "business_hours", "team_business_hours",
             "first_response_sla_s", "first_response_sla_s_by_priority", "qa_pass_mark", "complaint_tag",
-            "service_level_s", "short_abandon_s", "cost_rates");
+            "service_level_s", "short_abandon_s", "cost_rates", "keep_contributions");
     public static final List<String> CHANNELS = List.of("email", "chat", "phone", "web", "social", "messaging", "other");
     public static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
     static final long MAX_SLA_SECONDS = 30L * 24 * 3600;
@@ -171,7 +174,8 @@ public record SettingsDocument(
         return new SettingsDocument(zoneId(settings.timeZone()),
                 settings.businessHours() == null ? null : Hours.of(settings.businessHours()), teams, sla, byPriority,
                 Decimals.plain(settings.qaPassMark()), settings.complaintTag(), serviceLevels,
-                settings.shortAbandonSeconds(), CostRatesDocument.of(settings.costRates()), null);
+                settings.shortAbandonSeconds(), CostRatesDocument.of(settings.costRates()), settings.keepContributions(),
+                null);
     }
 
     /** A valid document as the domain's settings; left-out fields take their defaults. */
@@ -203,7 +207,8 @@ public record SettingsDocument(
                 qaPassMark == null ? TenantSettings.DEFAULT_QA_PASS_MARK : new BigDecimal(qaPassMark.toString()).doubleValue(),
                 complaintTag == null ? TenantSettings.DEFAULT_COMPLAINT_TAG : complaintTag, serviceLevels,
                 shortAbandonS == null ? TenantSettings.DEFAULT_SHORT_ABANDON_S : shortAbandonS.longValue())
-                .withCostRates(costRates == null ? null : costRates.toDomain());
+                .withCostRates(costRates == null ? null : costRates.toDomain())
+                .withKeepContributions(keepContributions == null || keepContributions);
     }
 
     /** The canonical JSON text of {@code settings} that is stored in tenant_settings_versions. */

@@ -240,6 +240,74 @@ class RecomputationTest {
                 .body("[0].changed_fields", org.hamcrest.Matchers.contains("cost_rates"));
     }
 
+    /**
+     * keep_contributions is a setting: false rebuilds the numbers without contribution rows (the same sums), events
+     * that come later add none, and true rebuilds them, adding up to the sums again (docs/settings.md). An agent's
+     * online time, so that the other tests' ticket counts stay as they are.
+     */
+    @Test
+    void keepingNoContributionsRebuildsTheSameSumsWithoutRowsAndBack() throws Exception {
+        Aggregates db = new Aggregates(dataSource);
+        while (step()) {
+            // finish whatever another test left running
+        }
+        String key = TENANT + ":agent:kc-a";
+        EventTopic.send(List.of(new String[] {key, event(TENANT, "kc-1", "agent.status_changed", "2026-11-11T09:00:00Z",
+                "{\"agent_id\":\"kc-a\",\"status\":\"online\",\"team_id\":\"kc-t\"}")},
+                new String[] {key, event(TENANT, "kc-2", "agent.status_changed", "2026-11-11T11:30:00Z",
+                        "{\"agent_id\":\"kc-a\",\"status\":\"offline\"}")}));
+        db.awaitDrained(config.consumerGroup());
+        assertThat(onlineMillis(db)).isEqualTo(9_000_000L);
+        assertThat(contributionRows(db)).as("kept by default: one per hour online").isEqualTo(3);
+
+        putSetting("keep_contributions", "false");
+        while (step()) {
+            // to completion
+        }
+        assertThat(onlineMillis(db)).isEqualTo(9_000_000L);
+        assertThat(contributionRows(db)).isZero();
+        EventTopic.send(List.<String[]>of(new String[] {key, event(TENANT, "kc-3", "agent.status_changed",
+                "2026-11-12T09:00:00Z", "{\"agent_id\":\"kc-a\",\"status\":\"online\",\"team_id\":\"kc-t\"}")},
+                new String[] {key, event(TENANT, "kc-4", "agent.status_changed", "2026-11-12T09:45:00Z",
+                        "{\"agent_id\":\"kc-a\",\"status\":\"offline\"}")}));
+        db.awaitDrained(config.consumerGroup());
+        assertThat(onlineMillis(db)).isEqualTo(11_700_000L);
+        assertThat(contributionRows(db)).as("none for live events either").isZero();
+        given().auth().oauth2(ADMIN_KEY).get("/v1/settings/versions").then().statusCode(200)
+                .body("[0].changed_fields", org.hamcrest.Matchers.contains("keep_contributions"));
+
+        putSetting("keep_contributions", "true");
+        while (step()) {
+            // to completion
+        }
+        assertThat(onlineMillis(db)).isEqualTo(11_700_000L);
+        assertThat(contributionRows(db)).as("rebuilt with the numbers").isEqualTo(4);
+        assertThat(db.scalar("SELECT coalesce(sum((c.parts ->> 'online_ms')::bigint * c.n), 0) FROM kpi_contributions c"
+                + " JOIN tenant_reporting r ON r.tenant_id = c.tenant_id AND r.generation = c.generation"
+                + " WHERE c.tenant_id = ? AND c.agent_id = 'kc-a'", TENANT)).isEqualTo(11_700_000L);
+    }
+
+    private static long onlineMillis(Aggregates db) {
+        return db.scalar("SELECT coalesce(sum(online_ms), 0) FROM kpi_hourly k JOIN tenant_reporting r"
+                + " ON r.tenant_id = k.tenant_id AND r.generation = k.generation WHERE k.tenant_id = ?"
+                + " AND k.agent_id = 'kc-a'", TENANT);
+    }
+
+    private static long contributionRows(Aggregates db) {
+        return db.scalar("SELECT count(*) FROM kpi_contributions c JOIN tenant_reporting r ON r.tenant_id = c.tenant_id"
+                + " AND r.generation = c.generation WHERE c.tenant_id = ? AND c.agent_id = 'kc-a'", TENANT);
+    }
+
+    /** PUTs the current settings with one field changed, so that the other tests' fields stay. */
+    private static void putSetting(String field, String json) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode current = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+                .readTree(given().auth().oauth2(ADMIN_KEY).get("/v1/settings").then().statusCode(200).extract().asString());
+        current.set(field, mapper.readTree(json));
+        given().auth().oauth2(ADMIN_KEY).contentType("application/json").body(mapper.writeValueAsString(current))
+                .put("/v1/settings").then().statusCode(200).body("recomputation.status", is("running"));
+    }
+
     /** PUTs the current settings with {@code costRates} as cost_rates, so that the other tests' fields stay. */
     private static void putCostRates(String costRates) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();

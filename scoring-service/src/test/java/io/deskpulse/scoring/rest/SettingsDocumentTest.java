@@ -124,7 +124,8 @@ class SettingsDocumentTest {
               'cost_rates': {'currency': 'EUR', 'default': {'per_online_hour': 24.5, 'per_contact': null}, 'teams': {},
                              'roles': {'senior': {'per_online_hour': 40, 'per_contact': null}},
                              'agent_roles': {'a-2': 'senior'},
-                             'channels': {'phone': {'per_online_hour': null, 'per_contact': 0.8}}}
+                             'channels': {'phone': {'per_online_hour': null, 'per_contact': 0.8}}},
+              'keep_contributions': true
             }""");
 
     /** The JSON as a plain reader sees it: 30 is 30 whether written from an int or a long. */
@@ -181,7 +182,7 @@ class SettingsDocumentTest {
                  'first_response_sla_s_by_priority': {}, 'qa_pass_mark': 80, 'complaint_tag': 'complaint',
                  'service_level_s': {'email': 20, 'chat': 30, 'phone': 20, 'web': 20, 'social': 20, 'messaging': 20,
                                      'other': 20},
-                 'short_abandon_s': 5, 'cost_rates': null}""")));
+                 'short_abandon_s': 5, 'cost_rates': null, 'keep_contributions': true}""")));
         assertThat(written).isEqualTo(codec.encode(TenantSettings.DEFAULTS));
     }
 
@@ -334,6 +335,8 @@ class SettingsDocumentTest {
                 Arguments.of("{'short_abandon_s': 3601}", "short_abandon_s", "must be a whole number of seconds from 0 to 3600"),
                 Arguments.of("{'short_abandon_s': 2.5}", "short_abandon_s", "must be a whole number of seconds"),
                 Arguments.of("{'short_abandon_s': '5'}", "short_abandon_s", "must be a number, got \"5\""),
+                Arguments.of("{'keep_contributions': 'no'}", "keep_contributions", "must be true or false"),
+                Arguments.of("{'keep_contributions': 1}", "keep_contributions", "must be true or false"),
                 Arguments.of("{'cost_rates': {}}", "cost_rates.currency", "is required"),
                 Arguments.of("{'cost_rates': {'currency': 'EURO'}}", "cost_rates.currency", "ISO 4217"),
                 Arguments.of("{'cost_rates': {'currency': 'XYZ'}}", "cost_rates.currency", "ISO 4217"),

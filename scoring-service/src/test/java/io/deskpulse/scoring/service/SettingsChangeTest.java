@@ -49,6 +49,17 @@ class SettingsChangeTest {
     }
 
     @Test
+    void keepingContributionsOrNotRecomputesAndTheDefaultWrittenOutIsNoChange() {
+        SettingsChange change = change("{}", "{'keep_contributions': false}");
+
+        assertThat(change.changedFields()).containsExactly("keep_contributions");
+        assertThat(change.recomputes()).isTrue();
+        assertThat(change("{}", "{'keep_contributions': true}").isEmpty()).isTrue();
+        assertThat(change("{'keep_contributions': false}", "{'keep_contributions': null}").changedFields())
+                .containsExactly("keep_contributions");
+    }
+
+    @Test
     void costRatesRecomputeAndTheSameRatesWrittenOtherwiseChangeNothing() {
         SettingsChange change = change("{}", "{'cost_rates': {'currency': 'EUR', 'default': {'per_online_hour': 24}}}");
 

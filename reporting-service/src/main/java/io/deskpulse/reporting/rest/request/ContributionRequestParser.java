@@ -6,6 +6,7 @@ import io.deskpulse.reporting.domain.ParameterError;
 import io.deskpulse.reporting.domain.TenantReporting;
 import io.deskpulse.reporting.domain.contribution.ContributionCursors;
 import io.deskpulse.reporting.domain.contribution.ContributionQuery;
+import io.deskpulse.reporting.domain.contribution.ContributionsNotKeptException;
 import io.deskpulse.reporting.domain.kpi.Dimension;
 import io.deskpulse.reporting.domain.kpi.Granularity;
 import io.deskpulse.reporting.domain.kpi.Metric;
@@ -74,6 +75,9 @@ public class ContributionRequestParser {
         if (!p.valid() || cell == null) {
             p.cursor(null, ContributionCursors.FIELDS);
             p.requireValid();
+        }
+        if (!state.keepsContributions()) {
+            throw new ContributionsNotKeptException();
         }
         ContributionQuery query = new ContributionQuery(tenant, state.generation(), metric, dimension,
                 dimension == Dimension.TENANT ? null : id, team, channel, granularity, period.orElseThrow(), cell[0],

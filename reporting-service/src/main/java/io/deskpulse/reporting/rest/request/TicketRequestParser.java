@@ -54,6 +54,15 @@ public class TicketRequestParser {
                 MemberParameters.id("solver", p.get("solver"), errors), seconds(p, "min_first_response_s"),
                 p.get("max_csat") == null ? null : p.integer("max_csat", 5, 1, 5), p.bool("sla_breached"),
                 p.bool("reopened"), p.bool("fcr"));
+        if (!state.keepsContributions()) {
+            // Both filters read who solved and whether the SLA was met from the contribution rows (frozen attribution).
+            for (String needsRows : List.of("solver", "sla_breached")) {
+                if (p.get(needsRows) != null) {
+                    p.error(needsRows, "needs the contribution rows, which this tenant's settings do not keep "
+                            + "(keep_contributions: false)");
+                }
+            }
+        }
         Instant updatedSince = p.instant("updated_since");
         Integer limit = p.integer("limit", config.defaultLimit(), 1, config.maxLimit());
         Representation format = p.format().orElse(null);
