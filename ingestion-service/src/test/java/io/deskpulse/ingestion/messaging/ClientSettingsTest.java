@@ -24,7 +24,15 @@ class ClientSettingsTest {
                 .containsEntry("request.timeout.ms", 5_000)
                 .containsEntry("delivery.timeout.ms", 10_000)
                 .containsEntry("max.request.size", 1024 * 1024)
+                .containsEntry("buffer.memory", 16L * 1024 * 1024)
                 .doesNotContainKey("group.id");
+    }
+
+    @Test
+    void theOperatorSizesTheBatchingProducersBuffer() {
+        Map<String, Object> producer = ClientSettings.producer(Map.of("buffer.memory", "67108864"),
+                Duration.ofSeconds(10), 512 * 1024);
+        assertThat(producer).containsEntry("buffer.memory", "67108864");
     }
 
     @Test

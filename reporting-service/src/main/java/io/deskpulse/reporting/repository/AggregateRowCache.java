@@ -14,8 +14,14 @@ import java.util.Map;
  * report: it asks each row's version (cheap) and reads again only the rows that changed, then adds them up itself
  * (docs/performance.md). A row version identifies its content: every update of the row gives it a new one.
  *
- * <p>Bounded by size (least recently used first out) and by age, so that a transaction id reused after
- * wraparound can never match an entry.
+ * <p>It also keeps the merged histograms of report rows added up from several daily rows (an agent's day: a row per
+ * channel and queue), keyed by those rows' keys and versions ({@link MergedKey}): a month of one team's agents by
+ * day merged about 2,300 rows' histograms into 400 at every request, and computed the percentiles of each merged
+ * histogram again. Unchanged rows give the same key, so the same merged histograms with the percentiles they already
+ * computed; a changed row gives another key, and the old entry ages out.
+ *
+ * <p>Bounded by size (least recently used first out, rows and merged histograms together) and by age, so that a
+ * transaction id reused after wraparound can never match an entry.
  */
 @ApplicationScoped
 public class AggregateRowCache {
@@ -35,13 +41,31 @@ public class AggregateRowCache {
         }
     }
 
-    private record Entry(Row row, long loadedAtMillis) {
+    /**
+     * The daily rows behind one report row: the table, tenant and generation, then each row's key and version, sorted
+     * by key (the database hands a group's rows in no particular order).
+     */
+    public record MergedKey(String rows) {
+    }
+
+    /** Merged histograms by column, of the rows a {@link MergedKey} names; only the columns that hold values. */
+    public record Merged(Map<String, Histogram> histograms) {
+        long bytes() {
+            long bytes = 160;
+            for (Histogram histogram : histograms.values()) {
+                bytes += 120 + 12L * histogram.bins().length;
+            }
+            return bytes;
+        }
+    }
+
+    private record Entry(Row row, Merged merged, long bytes, long loadedAtMillis) {
     }
 
     private final long maxBytes;
     private final long maxAgeMillis;
     private final Clock clock;
-    private final LinkedHashMap<RowKey, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
     private long bytes;
 
     public AggregateRowCache(ReportingConfig config, Clock clock) {
@@ -68,15 +92,36 @@ public class AggregateRowCache {
     }
 
     public synchronized void put(RowKey key, Row row) {
+        add(key, new Entry(row, null, row.bytes(), clock.millis()));
+    }
+
+    /** The merged histograms of these rows at these versions, or null when not cached (or cached too long ago). */
+    public synchronized Merged getMerged(MergedKey key) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (clock.millis() - entry.loadedAtMillis() > maxAgeMillis) {
+            remove(key);
+            return null;
+        }
+        return entry.merged();
+    }
+
+    public synchronized void putMerged(MergedKey key, Merged merged) {
+        add(key, new Entry(null, merged, merged.bytes() + 2L * key.rows().length(), clock.millis()));
+    }
+
+    private void add(Object key, Entry entry) {
         if (!enabled()) {
             return;
         }
         remove(key);
-        entries.put(key, new Entry(row, clock.millis()));
-        bytes += row.bytes();
-        Iterator<Map.Entry<RowKey, Entry>> oldest = entries.entrySet().iterator();
+        entries.put(key, entry);
+        bytes += entry.bytes();
+        Iterator<Map.Entry<Object, Entry>> oldest = entries.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
-            bytes -= oldest.next().getValue().row().bytes();
+            bytes -= oldest.next().getValue().bytes();
             oldest.remove();
         }
     }
@@ -85,10 +130,10 @@ public class AggregateRowCache {
         return bytes;
     }
 
-    private void remove(RowKey key) {
+    private void remove(Object key) {
         Entry old = entries.remove(key);
         if (old != null) {
-            bytes -= old.row().bytes();
+            bytes -= old.bytes();
         }
     }
 }

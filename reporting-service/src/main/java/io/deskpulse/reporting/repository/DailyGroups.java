@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * <p>The rows arrive in that order ({@link DailyRows#stream}), so one group is open at a time and the page is done
  * at its {@code limit}-th group with data: a report holds its page, not its range (a ten-year report of a large
  * tenant held every daily row of the ten years before).
+ *
+ * <p>A group of several rows takes its merged histograms from the {@link AggregateRowCache} when the same rows at the
+ * same versions were merged before ({@link AggregateRowCache.MergedKey}); a group of one row uses the row's own.
  */
 final class DailyGroups implements Predicate<DailyRows.Loaded> {
 
@@ -32,17 +35,32 @@ final class DailyGroups implements Predicate<DailyRows.Loaded> {
 
     private static final int WIDTH = MetricCatalog.SUMMED_COLUMNS.size();
 
+    private static final Comparator<DailyRows.Loaded> BY_ROW_KEY = Comparator.comparing(DailyRows.Loaded::rowKey,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final PageKey after;
     private final int limit;
+    private final AggregateRowCache cache;
+    private final String rowsOf;
     private final List<GroupTotals> page = new ArrayList<>();
+    private final List<DailyRows.Loaded> rows = new ArrayList<>();
     private PageKey open;
     private long[] sums;
-    private HistogramSum[] histograms;
 
-    /** A page of up to {@code limit} groups after {@code after} (null: from the first). */
+    /** A page of up to {@code limit} groups after {@code after} (null: from the first), without merged histograms cached. */
     DailyGroups(PageKey after, int limit) {
+        this(after, limit, null, null);
+    }
+
+    /**
+     * The same, with the merged histograms of groups of several rows kept in {@code cache}; {@code rowsOf} names the
+     * table, tenant and generation the rows come from.
+     */
+    DailyGroups(PageKey after, int limit, AggregateRowCache cache, String rowsOf) {
         this.after = after;
         this.limit = limit;
+        this.cache = cache;
+        this.rowsOf = rowsOf;
     }
 
     /** Adds the next row (in ORDER); false once the page is complete and no further row can change it. */
@@ -62,21 +80,12 @@ final class DailyGroups implements Predicate<DailyRows.Loaded> {
             }
             open = key;
             sums = new long[WIDTH];
-            histograms = new HistogramSum[MetricCatalog.HISTOGRAM_COLUMNS.size()];
         }
         long[] values = loaded.row().sums();
         for (int i = 0; i < WIDTH; i++) {
             sums[i] += values[i];
         }
-        Histogram[] stored = loaded.row().histograms();
-        for (int i = 0; i < stored.length; i++) {
-            if (!stored[i].isEmpty()) {
-                if (histograms[i] == null) {
-                    histograms[i] = new HistogramSum();
-                }
-                histograms[i].add(stored[i]);
-            }
-        }
+        rows.add(loaded);
         return true;
     }
 
@@ -88,9 +97,51 @@ final class DailyGroups implements Predicate<DailyRows.Loaded> {
 
     private void close() {
         if (open != null && hasData(sums) && page.size() < limit) {
-            page.add(new GroupTotals(open, ColumnSums.of(sums), histogramsByColumn(histograms), true));
+            page.add(new GroupTotals(open, ColumnSums.of(sums), mergedHistograms(), true));
         }
         open = null;
+        rows.clear();
+    }
+
+    /** The open group's histograms by column: its row's own, else merged (or as merged before, from the cache). */
+    private Map<String, Histogram> mergedHistograms() {
+        AggregateRowCache.MergedKey key = rows.size() > 1 && cache != null ? mergedKey() : null;
+        if (key != null) {
+            AggregateRowCache.Merged merged = cache.getMerged(key);
+            if (merged != null) {
+                return merged.histograms();
+            }
+        }
+        HistogramSum[] histograms = new HistogramSum[MetricCatalog.HISTOGRAM_COLUMNS.size()];
+        for (DailyRows.Loaded loaded : rows) {
+            Histogram[] stored = loaded.row().histograms();
+            for (int i = 0; i < stored.length; i++) {
+                if (!stored[i].isEmpty()) {
+                    if (histograms[i] == null) {
+                        histograms[i] = new HistogramSum();
+                    }
+                    histograms[i].add(stored[i]);
+                }
+            }
+        }
+        Map<String, Histogram> byColumn = histogramsByColumn(histograms);
+        if (key != null) {
+            cache.putMerged(key, new AggregateRowCache.Merged(byColumn));
+        }
+        return byColumn;
+    }
+
+    /** The open group's rows and versions, sorted by row key; null when a row's key is not known. */
+    private AggregateRowCache.MergedKey mergedKey() {
+        rows.sort(BY_ROW_KEY);
+        StringBuilder key = new StringBuilder(rowsOf.length() + 64 * rows.size()).append(rowsOf);
+        for (DailyRows.Loaded loaded : rows) {
+            if (loaded.rowKey() == null) {
+                return null;
+            }
+            key.append('\u001d').append(loaded.rowKey()).append('\u001e').append(loaded.row().version());
+        }
+        return new AggregateRowCache.MergedKey(key.toString());
     }
 
     private static boolean hasData(long[] total) {
@@ -110,6 +161,6 @@ final class DailyGroups implements Predicate<DailyRows.Loaded> {
                 merged[i].histogram().ifPresent(h -> byColumn.put(column, h));
             }
         }
-        return byColumn;
+        return Map.copyOf(byColumn);
     }
 }

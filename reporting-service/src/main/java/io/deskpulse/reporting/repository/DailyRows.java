@@ -27,8 +27,8 @@ final class DailyRows {
     /** Rows read and resolved at a time: small enough to hold, large enough that by-key reads stay few. */
     static final int CHUNK = 2_000;
 
-    /** A daily row and the (period, member) of the report row it adds to. */
-    record Loaded(PageKey key, AggregateRowCache.Row row) {
+    /** A daily row (its key, see KpiSql#rowVersions, and content) and the (period, member) of the report row it adds to. */
+    record Loaded(PageKey key, String rowKey, AggregateRowCache.Row row) {
     }
 
     private DailyRows() {
@@ -112,7 +112,7 @@ final class DailyRows {
         }
         for (int i = 0; i < keys.size(); i++) {
             // A row deleted between the two reads cannot be: both run in one snapshot.
-            if (rows.get(i) != null && !consumer.test(new Loaded(keys.get(i), rows.get(i)))) {
+            if (rows.get(i) != null && !consumer.test(new Loaded(keys.get(i), rowKeys.get(i), rows.get(i)))) {
                 return false;
             }
         }

@@ -78,7 +78,8 @@ public class KpiRepository {
      * ten-year report costs what its page costs, unless its data is sparse.
      */
     private List<GroupTotals> dailyPage(ReportSnapshot snapshot, KpiQuery query, int limit) throws SQLException {
-        DailyGroups page = new DailyGroups(query.after(), limit);
+        DailyGroups page = new DailyGroups(query.after(), limit, cache,
+                KpiSql.table(query) + '\u001e' + query.tenant() + '\u001e' + query.generation());
         LocalDate from = KpiSql.firstDay(query);
         long days = FIRST_WINDOW_DAYS;
         while (!from.isAfter(query.to())) {

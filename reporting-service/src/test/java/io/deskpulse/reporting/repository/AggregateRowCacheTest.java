@@ -77,7 +77,29 @@ class AggregateRowCacheTest {
         assertThatThrownBy(() -> HistogramText.parse("{1,x}")).isInstanceOf(IllegalStateException.class);
     }
 
-    private static ReportingConfig config(int mb, Duration maxAge) {
+    @Test
+    void mergedHistogramsShareTheRowsBudgetAndAge() {
+        AggregateRowCache cache = new AggregateRowCache(config(1, Duration.ofMinutes(60)), clock);
+        AggregateRowCache.MergedKey key = new AggregateRowCache.MergedKey("kpi_daily\u001eacme\u001e0\u001da\u001e1\u001db\u001e2");
+        AggregateRowCache.Merged merged = new AggregateRowCache.Merged(java.util.Map.of("handle_hist", HISTOGRAMS[2]));
+        cache.putMerged(key, merged);
+        assertThat(cache.getMerged(key)).isSameAs(merged);
+        assertThat(cache.getMerged(new AggregateRowCache.MergedKey(key.rows() + "x"))).isNull();
+        assertThat(cache.sizeBytes()).isPositive();
+        // rows that fill the budget push the merged histograms out, least recently used first
+        Histogram big0 = new Histogram(java.util.stream.IntStream.range(0, 30_000).toArray(), new long[30_000]);
+        Histogram[] big = {big0, Histogram.EMPTY, Histogram.EMPTY, Histogram.EMPTY, Histogram.EMPTY};
+        for (int i = 0; i < 3; i++) {
+            cache.put(new AggregateRowCache.RowKey("kpi_daily", "acme", 0, "r" + i), row(1, big));
+        }
+        assertThat(cache.getMerged(key)).isNull();
+        assertThat(cache.sizeBytes()).isLessThanOrEqualTo(1024 * 1024);
+        cache.putMerged(key, merged);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(cache.getMerged(key)).isNull();
+    }
+
+    static ReportingConfig config(int mb, Duration maxAge) {
         ReportingConfig.RowCache cache = new ReportingConfig.RowCache() {
             public int maxSizeMb() {
                 return mb;

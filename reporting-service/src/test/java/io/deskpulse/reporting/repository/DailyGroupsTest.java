@@ -17,12 +17,17 @@ class DailyGroupsTest {
     private static final LocalDate NOV_3 = LocalDate.parse("2026-11-03");
 
     private static DailyRows.Loaded row(LocalDate period, String member, long ticketsCreated, int... firstResponsePairs) {
+        return row(period, member, null, 1, ticketsCreated, firstResponsePairs);
+    }
+
+    private static DailyRows.Loaded row(LocalDate period, String member, String rowKey, long version, long ticketsCreated,
+            int... firstResponsePairs) {
         long[] sums = new long[MetricCatalog.SUMMED_COLUMNS.size()];
         sums[MetricCatalog.SUMMED_COLUMNS.indexOf("tickets_created")] = ticketsCreated;
         Histogram[] histograms = new Histogram[MetricCatalog.HISTOGRAM_COLUMNS.size()];
         java.util.Arrays.fill(histograms, Histogram.EMPTY);
         histograms[MetricCatalog.HISTOGRAM_COLUMNS.indexOf("first_response_hist")] = Histogram.ofPairs(firstResponsePairs);
-        return new DailyRows.Loaded(new PageKey(period, member), new AggregateRowCache.Row(1, sums, histograms));
+        return new DailyRows.Loaded(new PageKey(period, member), rowKey, new AggregateRowCache.Row(version, sums, histograms));
     }
 
     @Test
@@ -85,5 +90,41 @@ class DailyGroupsTest {
         page.test(row(NOV_3, "a", 1));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> page.test(row(NOV_2, "b", 1)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theSameRowsAtTheSameVersionsGiveTheMergedHistogramsOfBeforeAndAChangedRowANewMerge() {
+        AggregateRowCache cache = new AggregateRowCache(AggregateRowCacheTest.config(1, java.time.Duration.ofHours(1)),
+                java.time.Clock.systemUTC());
+        // an agent's day: a row per channel; the database hands them in no particular order
+        List<DailyRows.Loaded> first = List.of(row(NOV_2, "a", "2026-11-02\u001fchat", 7, 1, 5, 1),
+                row(NOV_2, "a", "2026-11-02\u001femail", 8, 1, 5, 2, 9, 1), row(NOV_2, "b", "2026-11-02\u001fb", 3, 1, 4, 1));
+        List<DailyRows.Loaded> again = List.of(first.get(1), first.get(0), first.get(2));
+
+        GroupTotals a = cachedPage(cache, first).get(0);
+        GroupTotals b = cachedPage(cache, first).get(1);
+        Histogram merged = a.histogram("first_response_hist");
+        assertThat(merged.bins()).containsExactly(5, 9);
+        assertThat(merged.counts()).containsExactly(3L, 1L);
+        assertThat(cachedPage(cache, again).get(0).histogram("first_response_hist")).isSameAs(merged);
+        // a group of one row has that row's own histograms, nothing merged or cached for it
+        assertThat(b.histogram("first_response_hist")).isSameAs(
+                first.get(2).row().histograms()[MetricCatalog.HISTOGRAM_COLUMNS.indexOf("first_response_hist")]);
+
+        // the e-mail row updated (a new version): merged again, with its new values
+        List<DailyRows.Loaded> changed = List.of(first.get(0), row(NOV_2, "a", "2026-11-02\u001femail", 9, 1, 5, 2, 9, 4));
+        Histogram remerged = cachedPage(cache, changed).get(0).histogram("first_response_hist");
+        assertThat(remerged).isNotSameAs(merged);
+        assertThat(remerged.counts()).containsExactly(3L, 4L);
+        // the same rows in another table, tenant or generation are other rows
+        DailyGroups other = new DailyGroups(null, 10, cache, "kpi_daily\u001eacme\u001e1");
+        first.forEach(other::test);
+        assertThat(other.page().get(0).histogram("first_response_hist")).isNotSameAs(merged).isEqualTo(merged);
+    }
+
+    private static List<GroupTotals> cachedPage(AggregateRowCache cache, List<DailyRows.Loaded> rows) {
+        DailyGroups page = new DailyGroups(null, 10, cache, "kpi_daily\u001eacme\u001e0");
+        rows.forEach(page::test);
+        return page.page();
     }
 }
