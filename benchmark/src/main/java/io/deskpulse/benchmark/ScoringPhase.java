@@ -59,6 +59,15 @@ final class ScoringPhase {
     }
 
     private static Drain window(List<ScoringMonitor.Sample> samples, int first) {
+        // Scoring sets its lag gauge after each batch a poll loop applies: right after it was held still for the load,
+        // the first scrapes still show the lag from before (0) while the backlog is being applied. Those are skipped,
+        // else the window ended at once and the figure fell back to the contended one (the last two full runs).
+        while (first < samples.size() && samples.get(first).lag() <= 0) {
+            first++;
+        }
+        if (first >= samples.size()) {
+            return null;
+        }
         ScoringMonitor.Sample a = samples.get(first);
         int last = first;
         for (int i = first + 1; i < samples.size(); i++) {

@@ -44,6 +44,19 @@ class HarnessPartsTest {
     }
 
     @Test
+    void scrapesThatStillShowTheLagFromBeforeThePauseDoNotEndTheWindow() {
+        // scoring held still during the load (lag gauge frozen at 0), resumed at 2.5 s; its gauge moves at 4 s
+        List<ScoringMonitor.Sample> samples = List.of(sample(0, 0, 0), sample(1, 0, 0), sample(2, 0, 0),
+                sample(3, 2_000, 0), sample(3.5, 7_000, 0), sample(4, 12_000, 90_000), sample(6, 32_000, 70_000),
+                sample(8, 52_000, 50),
+                sample(9, 53_000, 0));
+        ScoringPhase.Drain drain = ScoringPhase.drain(samples, 500_000_000L, 2_500_000_000L, samples.get(8));
+        assertThat(drain.contended()).isFalse();
+        assertThat(drain.seconds()).isEqualTo(4.0);
+        assertThat(drain.appliedPerSecond()).isEqualTo(10_000.0);
+    }
+
+    @Test
     void withoutABacklogTheWholeLoadIsMeasuredAndMarkedContended() {
         List<ScoringMonitor.Sample> samples = List.of(sample(0, 0, 0), sample(1, 1_000, 0), sample(2, 2_000, 0));
         ScoringPhase.Drain drain = ScoringPhase.drain(samples, 500_000_000L, 1_500_000_000L,
