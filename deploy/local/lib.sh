@@ -35,6 +35,23 @@ dp_wait_tcp() { # host port seconds what
   dp_die "$4 did not open $1:$2 within $3 s"
 }
 
+# The JVM options of the local services: run.sh's, and those of the tools that start a service as run.sh does
+# (outage.sh, scoring-cost.sh), so that what they measure is what the stack runs. Serial GC and small heaps: see
+# run.sh.
+dp_service_java_opts() {
+  local opts="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
+  # A socket read into a heap buffer goes through a temporary direct buffer of the read's size, which the JDK keeps
+  # per thread whatever its size: scoring's Kafka fetches left about 13 MB of them. Larger ones are freed after use.
+  opts="$opts -Djdk.nio.maxCachedBufferSize=262144"
+  # glibc keeps what the JIT and the I/O buffers free: after a long backlog, scoring held about 35 MB of it (a
+  # manual trim gave it back). The JVM can trim periodically since 17.0.9; older JVMs do without.
+  local trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000"
+  if java $trim -version >/dev/null 2>&1; then
+    opts="$opts $trim"
+  fi
+  echo "$opts"
+}
+
 dp_ensure_java() {
   if command -v java >/dev/null; then
     local major

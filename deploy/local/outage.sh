@@ -49,8 +49,7 @@ dp_log "starting ingestion-service on 8081 (log: $RUN/ingestion-service.log)"
 # The JVM options of deploy/local/run.sh.
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 QUARKUS_HTTP_PORT=8081 MALLOC_ARENA_MAX=2 \
   DESKPULSE_AUTH_API_KEYS="bench-a:ingest:$(printf '%s' bench-a-ingest-key | sha256sum | cut -d' ' -f1)" \
-  nohup java -XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError \
-  -jar "$service_jar" >"$RUN/ingestion-service.log" 2>&1 &
+  nohup java $(dp_service_java_opts) -jar "$service_jar" >"$RUN/ingestion-service.log" 2>&1 &
 echo $! >"$RUN/ingestion-service.pid"
 dp_wait_ready ingestion-service 8081 "$RUN/ingestion-service.pid" "$RUN/ingestion-service.log"
 

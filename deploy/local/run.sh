@@ -71,16 +71,7 @@ if $needs_build; then
     || dp_die "the build failed, see $LOGS/build.log"
 fi
 
-DP_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
-# A socket read into a heap buffer goes through a temporary direct buffer of the read's size, which the JDK keeps per
-# thread whatever its size: scoring's Kafka fetches left about 13 MB of them. Larger ones are now freed after use.
-DP_JAVA_OPTS="$DP_JAVA_OPTS -Djdk.nio.maxCachedBufferSize=262144"
-# glibc keeps what the JIT and the I/O buffers free: after a long backlog, scoring held about 35 MB of it (a
-# manual trim gave it back). The JVM can trim periodically since 17.0.9; older JVMs do without.
-trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000"
-if java $trim -version >/dev/null 2>&1; then
-  DP_JAVA_OPTS="$DP_JAVA_OPTS $trim"
-fi
+DP_JAVA_OPTS=$(dp_service_java_opts)
 # Reporting holds its row cache in the old generation and builds half-megabyte answers for several clients at
 # once: from a 32 MB heap, those answers overflowed the survivor space into the old generation, and every few
 # seconds a full collection (about 60 ms) stopped all requests: the p99 of the benchmark's BI queries. A fixed

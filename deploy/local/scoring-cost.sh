@@ -123,8 +123,8 @@ dp_log "starting scoring-service on port $http_port, topic $topic (log: $RUN/sco
     DESKPULSE_SCORING_CONSUMER_THREADS="$threads" DESKPULSE_SCORING_VACUUM=never DESKPULSE_REPORTS_INTERVAL=24h DESKPULSE_RECONCILIATION_INTERVAL=off \
     DESKPULSE_SECRETS_ENCRYPTION_KEY="$key" \
     DESKPULSE_AUTH_API_KEYS="cost:admin:$(printf 'cost-admin-key' | sha256sum | cut -d' ' -f1)" MALLOC_ARENA_MAX=2
-  exec java -XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError \
-    -jar "${scoring_jar:-$DP_ROOT/scoring-service/target/quarkus-app/quarkus-run.jar}"
+  # shellcheck disable=SC2046
+  exec java $(dp_service_java_opts) -jar "${scoring_jar:-$DP_ROOT/scoring-service/target/quarkus-app/quarkus-run.jar}"
 ) >"$RUN/scoring-service.log" 2>&1 &
 scoring_pid=$!
 echo "$scoring_pid" >"$RUN/scoring-service.pid"
