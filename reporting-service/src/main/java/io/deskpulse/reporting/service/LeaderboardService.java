@@ -61,7 +61,6 @@ public class LeaderboardService {
      * of {@code limit} rows after the entry {@code after} names (null: the first page).
      */
     static Ranked rank(List<Entry> board, List<String> after, int limit) {
-        Comparator<Entry> order = ORDER;
         List<LeaderboardRow> rows = new ArrayList<>();
         Entry cursor = after == null ? null : Entry.of(after);
         int rank = 0;
@@ -74,7 +73,7 @@ public class LeaderboardService {
                 rank = i + 1;
             }
             previous = entry;
-            if (cursor != null && order.compare(entry, cursor) <= 0) {
+            if (cursor != null && ORDER.compare(entry, cursor) <= 0) {
                 continue;
             }
             if (rows.size() == limit) {

@@ -82,6 +82,8 @@ public final class DeltaAccumulator {
     private void apply(Target target, Collection<Contribution> contributions, int sign, ContributionItem fallback) {
         ZoneId zone = target.settings().timeZone();
         Map<Long, LocalDate> days = dayOfHour.computeIfAbsent(zone, z -> new HashMap<>());
+        // A tenant that keeps no contribution rows (its settings' keep_contributions) has only the sums.
+        boolean keepItems = target.settings().keepContributions();
         for (Contribution contribution : contributions) {
             AggregateKey key = AggregateKey.of(target.tenantId(), target.generation(), contribution);
             contribution.observation().addTo(hourly.computeIfAbsent(key, k -> new KpiDelta()), sign);
@@ -91,8 +93,7 @@ public final class DeltaAccumulator {
                     key.queueId());
             contribution.observation().addTo(daily.computeIfAbsent(dayKey, k -> new KpiDelta()), sign);
             ContributionItem item = contribution.item() != null ? contribution.item() : fallback;
-            // A tenant that keeps no contribution rows (its settings' keep_contributions) has only the sums.
-            if (item != null && target.settings().keepContributions()) {
+            if (item != null && keepItems) {
                 items.merge(new ItemChange(target.tenantId(), target.generation(), item, contribution), sign, Integer::sum);
             }
         }
