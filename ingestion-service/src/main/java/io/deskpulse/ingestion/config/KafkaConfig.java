@@ -39,6 +39,14 @@ public interface KafkaConfig {
     @WithDefault("8")
     int immediateMaxRecords();
 
+    /**
+     * While at least this many requests are waiting for Kafka, those of at most {@link #immediateMaxRecords} records
+     * go through a third producer that lingers 1 ms, so that concurrent single events and webhook deliveries share
+     * produce requests; below it they are sent at once. 0: never (every small request sent at once).
+     */
+    @WithDefault("8")
+    int gatherFromWaiting();
+
     /** The Retry-After of a 503 answer. */
     @WithDefault("5s")
     Duration retryAfter();

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +40,9 @@ public class EventPublisher {
 
     private final Producer<byte[], byte[]> producer;
     private final Producer<byte[], byte[]> immediate;
+    private final Producer<byte[], byte[]> gathering;
     private final int immediateMaxRecords;
+    private final int gatherFromWaiting;
     private final String topic;
     private final Duration ackTimeout;
     private final PublishMetrics metrics;
@@ -52,7 +56,11 @@ public class EventPublisher {
                 kafka.immediateMaxRecords() > 0
                         ? newProducer(ClientSettings.immediate(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()))
                         : null,
-                kafka.immediateMaxRecords(), kafka.topic(), kafka.ackTimeout(), metrics, availability);
+                kafka.immediateMaxRecords() > 0 && kafka.gatherFromWaiting() > 0
+                        ? newProducer(ClientSettings.gathering(broker, kafka.ackTimeout(), ingest.maxEventSize().asLongValue()))
+                        : null,
+                kafka.immediateMaxRecords(), kafka.gatherFromWaiting(), kafka.topic(), kafka.ackTimeout(), metrics,
+                availability);
     }
 
     private static Producer<byte[], byte[]> newProducer(Map<String, Object> settings) {
@@ -60,16 +68,19 @@ public class EventPublisher {
         return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> immediate, int immediateMaxRecords,
-            String topic, Duration ackTimeout, PublishMetrics metrics, KafkaAvailability availability) {
+    EventPublisher(Producer<byte[], byte[]> producer, Producer<byte[], byte[]> immediate,
+            Producer<byte[], byte[]> gathering, int immediateMaxRecords, int gatherFromWaiting, String topic,
+            Duration ackTimeout, PublishMetrics metrics, KafkaAvailability availability) {
         this.producer = producer;
         this.immediate = immediate;
+        this.gathering = gathering;
         this.immediateMaxRecords = immediate == null ? 0 : immediateMaxRecords;
+        this.gatherFromWaiting = gathering == null ? 0 : gatherFromWaiting;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
         this.metrics = metrics;
         this.availability = availability;
-        metrics.gauges(availability, waiting, immediate == null ? List.of(producer) : List.of(producer, immediate));
+        metrics.gauges(availability, waiting, Stream.<Producer<?, ?>>of(producer, immediate, gathering).filter(Objects::nonNull).toList());
     }
 
     /**
@@ -156,12 +167,17 @@ public class EventPublisher {
         if (!availability.available()) {
             throw KafkaUnavailableException.known(count);
         }
-        // A request of a few records (a single event, a webhook delivery, its raw record) goes through the producer
-        // that sends at once: the other one lingers to fill large batches, which a lone record would wait out.
-        Producer<byte[], byte[]> chosen = count <= immediateMaxRecords ? immediate : producer;
+        // A request of a few records (a single event, a webhook delivery, its raw record) must not wait out the
+        // batching producer's linger (ProducerLane).
+        ProducerLane lane = ProducerLane.of(count, waiting.getAndIncrement(), immediateMaxRecords, gatherFromWaiting);
+        metrics.sent(lane);
+        Producer<byte[], byte[]> chosen = switch (lane) {
+            case BATCHING -> producer;
+            case IMMEDIATE -> immediate;
+            case GATHERING -> gathering;
+        };
         AckTracker tracker = new AckTracker();
         long started = System.nanoTime();
-        waiting.incrementAndGet();
         try {
             while (records.hasNext() && !tracker.failed()) {
                 ProducerRecord<byte[], byte[]> record = records.next();
@@ -225,6 +241,9 @@ public class EventPublisher {
         producer.close(ackTimeout);
         if (immediate != null) {
             immediate.close(ackTimeout);
+        }
+        if (gathering != null) {
+            gathering.close(ackTimeout);
         }
     }
 }

@@ -1,10 +1,13 @@
 package io.deskpulse.ingestion.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,7 @@ public class PublishMetrics {
 
     private final MeterRegistry registry;
     private final Timer ackWait;
+    private final Map<ProducerLane, Counter> lanes = new EnumMap<>(ProducerLane.class);
 
     public PublishMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +33,17 @@ public class PublishMetrics {
                 .description("Time a request spends sending its records to Kafka and awaiting every acknowledgement")
                 .publishPercentileHistogram()
                 .register(registry);
+        for (ProducerLane lane : ProducerLane.values()) {
+            lanes.put(lane, Counter.builder("deskpulse.ingest.kafka.requests")
+                    .description("Requests sent to Kafka, by the producer that took their records (batching, immediate, "
+                            + "gathering)")
+                    .tag("producer", lane.name().toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
+    }
+
+    void sent(ProducerLane lane) {
+        lanes.get(lane).increment();
     }
 
     void ackWait(long nanos) {

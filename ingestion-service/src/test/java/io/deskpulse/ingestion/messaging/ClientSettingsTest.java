@@ -50,11 +50,24 @@ class ClientSettingsTest {
                 .containsEntry("linger.ms", 0)
                 .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
-                .containsEntry("compression.type", "lz4")
+                .containsEntry("compression.type", "none")
                 .containsEntry("client.id", "ops-immediate")
                 .containsEntry("batch.size", 32 * 1024)
                 .containsEntry("buffer.memory", 8L * 1024 * 1024)
                 .containsEntry("delivery.timeout.ms", 10_000)
                 .containsEntry("max.request.size", 1024 * 1024);
+    }
+
+    @Test
+    void theGatheringProducerLingersOneMillisecondWithTheSameGuarantees() {
+        Map<String, Object> gathering = ClientSettings.gathering(Map.of("acks", "0", "linger.ms", "20",
+                "enable.idempotence", "false", "client.id", "ops"), Duration.ofSeconds(10), 512 * 1024);
+        assertThat(gathering).containsEntry("linger.ms", 1)
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true)
+                .containsEntry("compression.type", "none")
+                .containsEntry("client.id", "ops-gathering")
+                .containsEntry("batch.size", 32 * 1024)
+                .containsEntry("delivery.timeout.ms", 10_000);
     }
 }
