@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  * local stack's.
  *
  * <p>Phases, in order: raw Kafka producer; ingestion (sweep, batches, which are also the scoring backlog);
- * scoring drain; single events; webhooks; the single-event sweep (events and webhooks at 1 to 256 clients); NDJSON
+ * scoring drain; the whole pipeline (batches posted while scoring runs); single events; webhooks; the single-event sweep (events and webhooks at 1 to 256 clients); NDJSON
  * backfill; freshness under steady load; scale steps (full profile);
  * reporting queries against the SQL baseline; memory. A phase that fails is reported as a warning and the run
  * goes on, so that one broken stage never hides the figures of the others.
@@ -123,6 +123,7 @@ public final class Benchmark {
                 results.scoring = ScoringPhase.result(ctx, drain, batches.eventsAccepted);
                 results.scoring.backlogAtLoadEnd = backlog < 0 ? null : backlog;
                 ratios(ingestion);
+                results.pipeline = PipelinePhase.run(ctx, clients, ingestion);
             });
         }
         if (options.runs("singles")) {

@@ -84,6 +84,14 @@ final class ReportTables {
                         fmt("one request of %,d events (%,d MB), until its 202", in.ndjson.events, in.ndjson.bytes / 1_000_000)));
             }
         }
+        Results.Pipeline whole = r.pipeline;
+        if (whole != null) {
+            figures.add(List.of("**whole pipeline, sustained**", "**" + rate(whole.eventsPerS, "events/s") + "**",
+                    fmt("%,d events posted in batches by %d clients while scoring ran, from the first request to all "
+                            + "applied (%.0f s); ingestion took them at %,.0f events/s%s", whole.events, whole.clients, whole.seconds,
+                            whole.ingestEventsPerS, whole.ratioIngestToRaw == null ? ""
+                                    : fmt(" (%.2f of the raw producer)", whole.ratioIngestToRaw))));
+        }
         if (r.scoring != null) {
             figures.add(List.of("**scoring, sustained**", r.scoring.eventsPerS == null ? "-" : "**" + rate(r.scoring.eventsPerS,
                     "events/s") + "**", r.scoring.eventsPerS == null ? r.scoring.note

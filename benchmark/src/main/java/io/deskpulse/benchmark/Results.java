@@ -23,6 +23,8 @@ public final class Results {
     public Machine machine = new Machine();
     public Ingestion ingestion;
     public Scoring scoring;
+    /** The whole pipeline: posted and applied with ingestion and scoring running together. */
+    public Pipeline pipeline;
     public Freshness freshness;
     public Reporting reporting;
     public Memory memory;
@@ -170,6 +172,21 @@ public final class Results {
         public Double recordsPerS;
         public Double batchApplyMeanMs;
         public String note;
+    }
+
+    public static final class Pipeline {
+        public String method;
+        public Integer clients;
+        public Long events;
+        /** From the first request to the last event applied. */
+        public Double seconds;
+        public Double eventsPerS;
+        /** From the first request to the last 202, scoring running. */
+        public Double ingestSeconds;
+        public Double ingestEventsPerS;
+        /** ingestEventsPerS over the raw producer with ingestion's settings, in the same run. */
+        public Double ratioIngestToRaw;
+        public Long backlogAtLoadEnd;
     }
 
     public static final class Freshness {

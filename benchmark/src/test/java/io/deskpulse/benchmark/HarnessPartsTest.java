@@ -118,6 +118,23 @@ class HarnessPartsTest {
     }
 
     @Test
+    void theWholePipelineIsAFigureWithIngestionsRateBesideIt() {
+        Results results = new Results();
+        results.profile = "quick";
+        results.machine.cores = 2;
+        results.pipeline = new Results.Pipeline();
+        results.pipeline.events = 300_000L;
+        results.pipeline.clients = 16;
+        results.pipeline.seconds = 34.5;
+        results.pipeline.eventsPerS = 8_696.0;
+        results.pipeline.ingestEventsPerS = 101_250.0;
+        results.pipeline.ratioIngestToRaw = 0.291;
+        assertThat(ReportTables.markdown(results)).contains("| **whole pipeline, sustained** | **8,696 events/s** | "
+                + "300,000 events posted in batches by 16 clients while scoring ran, from the first request to all applied "
+                + "(35 s); ingestion took them at 101,250 events/s (0.29 of the raw producer) |");
+    }
+
+    @Test
     void optionsTakeEveryEndpointAndOverride() {
         Options o = Options.parse("--ingest-url", "http://h:1/", "--tenant", "e2e", "--tenant-b", "none", "--pid",
                 "scoring-service=42", "--query-iterations", "3", "--profile", "tiny", "--skip", "scale,raw-producer");
