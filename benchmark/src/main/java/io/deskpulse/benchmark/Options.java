@@ -73,7 +73,7 @@ public final class Options {
     String stackInfo = "";
     String baselinePercentile = "disc";
 
-    static final List<String> PHASES = List.of("raw-producer", "ingestion", "singles", "webhooks", "ndjson", "freshness",
+    static final List<String> PHASES = List.of("raw-producer", "ingestion", "singles", "webhooks", "single-sweep", "ndjson", "freshness",
             "reporting", "scale");
 
     public static Options parse(String... args) {

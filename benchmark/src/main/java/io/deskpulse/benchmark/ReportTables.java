@@ -187,6 +187,27 @@ final class ReportTables {
             tables.add(new Table("Scale (" + r.scale.loadMethod + ")", List.of("step (stored)", "stored events", "events scored",
                     "scoring events/s", "drain events/s", "query (a) p50 / p99 ms", "GROUP BY p50 ms", "speedup",
                     "DuckDB p99 ms (its p99 / DeskPulse's)", "growth of (a) / GROUP BY p50"), steps));
+            List<List<String>> peers = new ArrayList<>();
+            for (Results.Step s : r.scale.steps) {
+                if (s.skipped != null || s.queryP99Ms == null) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>(List.of(fmt("%,d", s.storedEvents), s.duckdbP99Ms == null ? "-"
+                        : fmt("%.1f / %.1f (x%.2f)", s.queryP99Ms, s.duckdbP99Ms, s.duckdbP99Ms / s.queryP99Ms)));
+                for (Results.StepQuery q : s.otherQueries) {
+                    row.add(q.duckdbP99Ms == null ? "-" : fmt("%.1f / %.1f (x%.2f)", q.apiP99Ms, q.duckdbP99Ms,
+                            q.vsDuckdbP99 == null ? Double.NaN : q.vsDuckdbP99));
+                }
+                while (row.size() < 4) {
+                    row.add("-");
+                }
+                peers.add(row);
+            }
+            if (!peers.isEmpty()) {
+                tables.add(new Table("DeskPulse against DuckDB at each scale step (p99 ms: API / DuckDB, and how many "
+                        + "times faster DeskPulse is)", List.of("stored events", "(a) team by day, 90 days",
+                        "(b) a team's agents by day, a month", "(c) tenant total, 90 days"), peers));
+            }
         }
 
         if (!r.cpu.isEmpty()) {

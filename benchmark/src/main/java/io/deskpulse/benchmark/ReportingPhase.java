@@ -133,8 +133,10 @@ final class ReportingPhase {
         });
         Map<String, BiQueries.Row> sqlAnswer = null;
         try {
-            result.baseline = Latencies.measure(Math.min(clients, baselineIterations), baselineIterations, 0,
+            if (baselineIterations > 0) {
+                result.baseline = Latencies.measure(Math.min(clients, baselineIterations), baselineIterations, 0,
                     budget, sqlClients(query, ctx::database));
+            }
             if (compare) {
                 sqlAnswer = sqlAnswer(query, ctx::database);
             }

@@ -300,8 +300,18 @@ public final class Results {
         public Double duckdbP99Ms;
         public Double speedupP50;
         public Long ticketFactsRows;
+        /** Queries (b) and (c) at this step, API and DuckDB at p99 (no SQL baseline). */
+        public List<StepQuery> otherQueries = new ArrayList<>();
         public String skipped;
         public String failure;
+    }
+
+    public static final class StepQuery {
+        public String name;
+        public Double apiP99Ms;
+        public Double duckdbP99Ms;
+        /** DuckDB's p99 over the API's: above 1, DeskPulse is faster. */
+        public Double vsDuckdbP99;
     }
 
     public static final class Target {

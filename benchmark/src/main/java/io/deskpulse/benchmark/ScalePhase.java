@@ -35,7 +35,8 @@ final class ScalePhase {
             Log.info("scale: %s already holds %,d stored events (steps are totals: this run adds up to each)",
                     ctx.options.tenant, stored);
         }
-        BiQueries.Query teamByDay = ReportingPhase.queries(ctx).get(0);
+        List<BiQueries.Query> queries = ReportingPhase.queries(ctx);
+        BiQueries.Query teamByDay = queries.get(0);
         int index = 0;
         for (long target : ctx.profile.scaleSteps()) {
             index++;
@@ -114,6 +115,19 @@ final class ScalePhase {
                 if (measured.baseline != null) {
                     step.baselineP50Ms = measured.baseline.p50Ms;
                     step.speedupP50 = measured.speedupP50;
+                }
+                // (b) and (c) against DuckDB too, so that the ratio to the peer is known at every size.
+                for (BiQueries.Query other : queries.subList(1, queries.size())) {
+                    Results.Query timed = ReportingPhase.measure(ctx, other, ctx.profile.scaleQueryIterations(), 0, 30,
+                            false, duck);
+                    Results.StepQuery q = new Results.StepQuery();
+                    q.name = other.name();
+                    q.apiP99Ms = timed.api.p99Ms;
+                    q.duckdbP99Ms = timed.duckdb == null ? null : timed.duckdb.p99Ms;
+                    q.vsDuckdbP99 = timed.vsDuckdbP99;
+                    step.otherQueries.add(q);
+                    Log.info("  step %d: %s p99 %.1f ms, DuckDB p99 %s ms", index, q.name, q.apiP99Ms,
+                            q.duckdbP99Ms == null ? "-" : String.format("%.1f", q.duckdbP99Ms));
                 }
             } catch (Exception e) {
                 step.failure = e.getMessage();
