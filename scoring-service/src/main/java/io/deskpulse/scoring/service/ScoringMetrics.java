@@ -3,10 +3,16 @@ package io.deskpulse.scoring.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The service's own Prometheus metrics (scoring-service/README.md, "Metrics", lists them). */
+/**
+ * The service's own Prometheus metrics (scoring-service/README.md, "Metrics", lists them). Created at startup, not
+ * when a poll loop first reports: otherwise a scrape between readiness and the first poll finds no series at all
+ * (MigrationsOnceTest met it), and alerts on the lag see "absent" instead of 0.
+ */
+@Startup
 @ApplicationScoped
 public class ScoringMetrics {
 
