@@ -5,7 +5,7 @@
 # docs/performance.md.
 #
 #   deploy/local/benchmark.sh                    the full profile: every figure, the 10M-event scale phase included
-#                                                (15 to 25 minutes on a 2-core machine)
+#                                                (25 to 30 minutes on a 2-core machine)
 #   deploy/local/benchmark.sh --profile quick    every figure but the scale table, in a few minutes
 #   deploy/local/benchmark.sh --fresh ...        first drops the deskpulse database and the broker's data (only when
 #                                                the stack is not running): the scale table then starts from zero
