@@ -165,22 +165,19 @@ public final class Benchmark {
     }
 
     static void ratios(Results.Ingestion ingestion) {
-        if (ingestion.batches == null || ingestion.batches.eventsPerS == null || ingestion.rawProducer == null) {
+        if (ingestion.batches == null || ingestion.batches.eventsPerS == null) {
             return;
         }
-        for (Results.RawRun run : ingestion.rawProducer.runs) {
-            double ratio = ProcessProbe.round(ingestion.batches.eventsPerS / run.recordsPerS, 3);
-            switch (run.settings) {
-                case RawProducerPhase.INGESTION_SETTINGS -> {
-                    ingestion.ratioBatchesToRaw = ratio;
-                    ingestion.ratioComparedAgainst = "ProducerPerformance with ingestion's producer settings ("
-                            + run.settings + ")";
-                }
-                case RawProducerPhase.DEFAULT_SETTINGS -> ingestion.ratioBatchesToRawDefaults = ratio;
-                case RawProducerPhase.LINGER_SETTINGS -> ingestion.ratioBatchesToRawLinger10 = ratio;
-                default -> { }
-            }
+        double eventsPerS = ingestion.batches.eventsPerS;
+        ingestion.ratioBatchesToRaw = RawProducerPhase.ratio(ingestion, RawProducerPhase.INGESTION_SETTINGS, eventsPerS);
+        if (ingestion.ratioBatchesToRaw != null) {
+            ingestion.ratioComparedAgainst = "ProducerPerformance with ingestion's producer settings ("
+                    + RawProducerPhase.INGESTION_SETTINGS + ")";
         }
+        ingestion.ratioBatchesToRawDefaults = RawProducerPhase.ratio(ingestion, RawProducerPhase.DEFAULT_SETTINGS,
+                eventsPerS);
+        ingestion.ratioBatchesToRawLinger10 = RawProducerPhase.ratio(ingestion, RawProducerPhase.LINGER_SETTINGS,
+                eventsPerS);
     }
 
     /** Fails fast, with what to do, when a part of the stack does not answer. */

@@ -26,10 +26,8 @@ final class PipelinePhase {
         long start = System.nanoTime();
         try (Context.CpuWindow ignored = ctx.cpu("pipeline")) {
             outcome = ctx.ingest.postAll(bodies, IngestDriver.BATCH, clients);
-            long posted = System.nanoTime();
             long behind = ctx.scoring.behind(ctx.scoring.endOffsets());
             pipeline.backlogAtLoadEnd = behind < 0 ? null : behind;
-            pipeline.ingestSeconds = ProcessProbe.round((posted - start) / 1e9, 2);
             ctx.drain("the pipeline's events");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -37,14 +35,10 @@ final class PipelinePhase {
         pipeline.events = outcome.accepted();
         pipeline.seconds = ProcessProbe.round(seconds, 2);
         pipeline.eventsPerS = (double) Math.round(outcome.accepted() / seconds);
+        pipeline.ingestSeconds = ProcessProbe.round(outcome.seconds(), 2);
         pipeline.ingestEventsPerS = (double) Math.round(outcome.acceptedPerSecond());
-        if (ingestion.rawProducer != null) {
-            for (Results.RawRun run : ingestion.rawProducer.runs) {
-                if (RawProducerPhase.INGESTION_SETTINGS.equals(run.settings) && run.recordsPerS != null && run.recordsPerS > 0) {
-                    pipeline.ratioIngestToRaw = ProcessProbe.round(pipeline.ingestEventsPerS / run.recordsPerS, 3);
-                }
-            }
-        }
+        pipeline.ratioIngestToRaw = RawProducerPhase.ratio(ingestion, RawProducerPhase.INGESTION_SETTINGS,
+                pipeline.ingestEventsPerS);
         if (outcome.retries() > 0) {
             ctx.warn("ingestion answered 503 or 429 to " + outcome.retries() + " pipeline requests (resent)");
         }

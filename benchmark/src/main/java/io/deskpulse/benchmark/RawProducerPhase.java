@@ -136,4 +136,17 @@ final class RawProducerPhase {
     private static String tail(String text) {
         return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
     }
+
+    /** An HTTP rate over the raw producer's with these settings in the same run; null when that run is missing. */
+    static Double ratio(Results.Ingestion ingestion, String settings, double eventsPerS) {
+        if (ingestion.rawProducer == null) {
+            return null;
+        }
+        for (Results.RawRun run : ingestion.rawProducer.runs) {
+            if (settings.equals(run.settings) && run.recordsPerS != null && run.recordsPerS > 0) {
+                return ProcessProbe.round(eventsPerS / run.recordsPerS, 3);
+            }
+        }
+        return null;
+    }
 }

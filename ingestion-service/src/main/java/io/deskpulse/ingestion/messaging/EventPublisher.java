@@ -41,6 +41,8 @@ public class EventPublisher {
     private final Producer<byte[], byte[]> producer;
     private final Producer<byte[], byte[]> immediate;
     private final Producer<byte[], byte[]> gathering;
+    /** Every producer in use (the small ones may be off), for the gauges and for closing. */
+    private final List<Producer<?, ?>> producers;
     private final int immediateMaxRecords;
     private final int gatherFromWaiting;
     private final String topic;
@@ -80,7 +82,8 @@ public class EventPublisher {
         this.ackTimeout = ackTimeout;
         this.metrics = metrics;
         this.availability = availability;
-        metrics.gauges(availability, waiting, Stream.<Producer<?, ?>>of(producer, immediate, gathering).filter(Objects::nonNull).toList());
+        this.producers = Stream.<Producer<?, ?>>of(producer, immediate, gathering).filter(Objects::nonNull).toList();
+        metrics.gauges(availability, waiting, producers);
     }
 
     /**
@@ -238,12 +241,6 @@ public class EventPublisher {
 
     @PreDestroy
     void close() {
-        producer.close(ackTimeout);
-        if (immediate != null) {
-            immediate.close(ackTimeout);
-        }
-        if (gathering != null) {
-            gathering.close(ackTimeout);
-        }
+        producers.forEach(each -> each.close(ackTimeout));
     }
 }
