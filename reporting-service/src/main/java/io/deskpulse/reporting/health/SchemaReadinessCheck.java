@@ -29,7 +29,9 @@ public class SchemaReadinessCheck implements HealthCheck {
             // V24: reply time and queue KPIs, the queue key of the daily rows
             + " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('kpi_daily') AND attname = 'queue_id')"
             // V27: effort and sentiment, the tickets' churn-risk history, customers' churns and renewals
-            + " AND to_regclass('customer_lifecycle_events') IS NOT NULL";
+            + " AND to_regclass('customer_lifecycle_events') IS NOT NULL"
+            // V33: the agent-day rollup
+            + " AND to_regclass('kpi_agent_daily') IS NOT NULL";
 
     private final DataSource dataSource;
 
@@ -46,8 +48,8 @@ public class SchemaReadinessCheck implements HealthCheck {
                 boolean present = rs.next() && rs.getBoolean(1);
                 return HealthCheckResponse.named("kpi schema").status(present)
                         .withData("kpi_hourly", present ? "present"
-                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid, kpi_daily.queue_id, customer_lifecycle_events or "
-                                        + "customer_nps_responses): has scoring-service migrated?")
+                                : "missing (kpi_hourly, kpi_daily, kpi_team_daily, tenant_reporting, ticket_facts.txid, kpi_daily.queue_id, customer_lifecycle_events, "
+                                        + "customer_nps_responses or kpi_agent_daily): has scoring-service migrated?")
                         .build();
             }
         } catch (SQLException e) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The daily rows (kpi_team_daily or kpi_daily) behind a report, each with the report row it belongs to: their
+ * The daily rows (kpi_team_daily, kpi_agent_daily or kpi_daily) behind a report, each with the report row it belongs to: their
  * versions first (one light query, read {@link #CHUNK} rows at a time through a cursor), then
  * whole rows only for those of a chunk that the {@link AggregateRowCache} does not hold at that version (a second
  * query, by key). Both queries run in the report's snapshot, so a version and its row agree. Memory holds one

@@ -1,6 +1,5 @@
 package io.deskpulse.reporting.repository;
 
-import io.deskpulse.reporting.domain.kpi.Dimension;
 import io.deskpulse.reporting.domain.kpi.Granularity;
 import io.deskpulse.reporting.domain.kpi.KpiQuery;
 import io.deskpulse.reporting.domain.kpi.MetricCatalog;
@@ -11,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The two analytical queries of a KPI report. In the zone of the generation's daily rollups (the
- * tenant's own, the default) they read {@code kpi_team_daily} or {@code kpi_daily} (see {@link #table}),
+ * tenant's own, the default) they read {@code kpi_team_daily}, {@code kpi_agent_daily} or {@code kpi_daily} (see
+ * {@link #table}),
  * a row per local day; in any other
  * whole-hour zone {@code kpi_hourly}, grouping on local dates with
  * {@code date_trunc(<unit>, bucket AT TIME ZONE <tz>)::date}, exact because the zone's offset is a
@@ -121,21 +121,31 @@ final class KpiSql {
     private static String rowKey(KpiQuery q) {
         String table = table(q);
         String time = table.equals("kpi_hourly") ? "bucket::text" : "day::text";
-        String members = table.equals("kpi_team_daily") ? "team_id" : "team_id, agent_id, channel, queue_id";
+        String members = switch (table) {
+            case "kpi_team_daily" -> "team_id";
+            case "kpi_agent_daily" -> "team_id, agent_id";
+            default -> "team_id, agent_id, channel, queue_id";
+        };
         return "concat_ws(chr(31), " + time + ", " + members + ")";
     }
 
     /**
-     * The smallest table that answers the query: in the zone of the daily rollups, the team-day rollup for
-     * reports by team or for the tenant that do not filter by channel, else the agent, channel and queue days;
-     * in any other zone the hours.
+     * The smallest table that answers the query: in the zone of the daily rollups, for reports that do not filter by
+     * channel, the team-day rollup for reports by team or for the tenant and the agent-day rollup for reports by agent;
+     * else (a channel, or rows by queue) the agent, channel and queue days; in any other zone the hours.
      */
     static String table(KpiQuery q) {
         if (!q.daily()) {
             return "kpi_hourly";
         }
-        boolean teams = q.dimension() == Dimension.TEAM || q.dimension() == Dimension.TENANT;
-        return teams && q.channel() == null ? "kpi_team_daily" : "kpi_daily";
+        if (q.channel() != null) {
+            return "kpi_daily";
+        }
+        return switch (q.dimension()) {
+            case TEAM, TENANT -> "kpi_team_daily";
+            case AGENT -> "kpi_agent_daily";
+            case QUEUE -> "kpi_daily";
+        };
     }
 
     private static SqlStatement period(SqlStatement s, KpiQuery q) {

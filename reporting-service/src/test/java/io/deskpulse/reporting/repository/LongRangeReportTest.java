@@ -56,6 +56,14 @@ class LongRangeReportTest {
             insert.setString(1, TENANT);
             assertThat(insert.executeUpdate()).isEqualTo(3652 * 3);
         }
+        // and the agent-day rollup, which reports by agent read (one channel each: the same rows)
+        try (Connection connection = TestData.connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO kpi_agent_daily (tenant_id, generation, day, team_id, agent_id, tickets_created) "
+                        + "SELECT tenant_id, generation, day, team_id, agent_id, sum(tickets_created) FROM kpi_daily "
+                        + "WHERE tenant_id = ? GROUP BY 1, 2, 3, 4, 5")) {
+            insert.setString(1, TENANT);
+            assertThat(insert.executeUpdate()).isEqualTo(3652 * AGENTS);
+        }
     }
 
     @Test

@@ -302,12 +302,13 @@ public final class KpiRows {
 
         /**
          * Adds the same measures to the daily row of the local day in the zone of the tenant's active
-         * settings (UTC without), and to its team-day row, as scoring-service does for every contribution.
+         * settings (UTC without), and to its team-day and agent-day rows, as scoring-service does for every contribution.
          */
         private void insertDaily(List<String> columns) {
             insertRollup("kpi_daily", columns, List.of("tenant_id", "generation", "day", "team_id", "agent_id", "channel",
                     "queue_id"));
             insertRollup("kpi_team_daily", columns, List.of("tenant_id", "generation", "day", "team_id"));
+            insertRollup("kpi_agent_daily", columns, List.of("tenant_id", "generation", "day", "team_id", "agent_id"));
         }
 
         private void insertRollup(String table, List<String> hourlyColumns, List<String> key) {
@@ -333,6 +334,8 @@ public final class KpiRows {
                 statement.setString(i++, team);
                 if (key.contains("agent_id")) {
                     statement.setString(i++, agent);
+                }
+                if (key.contains("channel")) {
                     statement.setString(i++, channel);
                     statement.setString(i++, queue);
                 }

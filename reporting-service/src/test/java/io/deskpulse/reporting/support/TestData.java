@@ -14,7 +14,7 @@ import java.util.List;
 public final class TestData {
 
     private static final List<String> TABLES = List.of("period_reports", "kpi_hourly", "kpi_daily", "kpi_team_daily",
-            "tenant_state", "tenant_settings_versions", "ticket_facts", "customer_nps_responses",
+            "kpi_agent_daily", "tenant_state", "tenant_settings_versions", "ticket_facts", "customer_nps_responses",
             "scoring_model_versions", "exemptions", "alerts", "kpi_contributions", "customer_lifecycle_events");
 
     private TestData() {

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Compares the aggregate rows stored with the rows the timelines give (docs/reconciliation.md): every measure of
- * every row, and every bin of every histogram, in the three tables. What differs is listed, and the corrections —
+ * every row, and every bin of every histogram, in the four tables. What differs is listed, and the corrections —
  * expected minus stored, row by row — are what a repair adds. Being deltas, corrections commute with the deltas
  * batches add meanwhile, so they can be applied after the comparison without losing or doubling anything.
  */
@@ -22,7 +22,8 @@ public final class AggregateComparison {
 
     /** The aggregate tables, in the order differences of one period are listed. */
     public enum Table {
-        KPI_HOURLY("kpi_hourly"), KPI_DAILY("kpi_daily"), KPI_TEAM_DAILY("kpi_team_daily");
+        KPI_HOURLY("kpi_hourly"), KPI_DAILY("kpi_daily"), KPI_TEAM_DAILY("kpi_team_daily"),
+        KPI_AGENT_DAILY("kpi_agent_daily");
 
         private final String table;
 
@@ -47,7 +48,8 @@ public final class AggregateComparison {
     /**
      * One stored value that is not what the timelines give: a measure of a row ({@code bin} null), or the count of one
      * bin of a histogram. {@code periodMillis} is the row's UTC hour, or for a daily row the first hour of its local
-     * day; {@code agentId}, {@code channel} and {@code queueId} are null for team-day rows, which have none of them.
+     * day; {@code agentId}, {@code channel} and {@code queueId} are null for team-day rows, which have none of them, and
+     * {@code channel} and {@code queueId} for agent-day rows.
      */
     public record Difference(Table table, long periodMillis, String teamId, String agentId, String channel,
             String queueId, String metric, Integer bin, long stored, long expected) {
@@ -74,9 +76,13 @@ public final class AggregateComparison {
                 differences);
         TreeMap<TeamDayKey, KpiDelta> teamDaily = compare(Table.KPI_TEAM_DAILY, expected.teamDaily(), stored.teamDaily(),
                 k -> new RowId(ReconciliationRange.firstHour(k.day(), zone), k.teamId(), null, null, null), differences);
+        TreeMap<AgentDayKey, KpiDelta> agentDaily = compare(Table.KPI_AGENT_DAILY, expected.agentDaily(),
+                stored.agentDaily(),
+                k -> new RowId(ReconciliationRange.firstHour(k.day(), zone), k.teamId(), k.agentId(), null, null),
+                differences);
         // Each table's differences are in row order already; a stable sort interleaves the tables by period.
         differences.sort(ORDER);
-        return new Result(differences, new AggregateRows(hourly, daily, teamDaily));
+        return new Result(differences, new AggregateRows(hourly, daily, teamDaily, agentDaily));
     }
 
     private static <K extends Comparable<K>> TreeMap<K, KpiDelta> compare(Table table, SortedMap<K, KpiDelta> expected,

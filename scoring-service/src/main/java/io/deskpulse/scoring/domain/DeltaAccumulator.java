@@ -124,9 +124,16 @@ public final class DeltaAccumulator {
         return nonZero(teamDays);
     }
 
-    /** Every row that really changes, in the three aggregate tables. */
+    /** The agent-day rollup rows that really change: the daily rows summed over channels and queues. */
+    public TreeMap<AgentDayKey, KpiDelta> agentDailyChanges() {
+        Map<AgentDayKey, KpiDelta> agentDays = new HashMap<>();
+        daily.forEach((key, delta) -> agentDays.computeIfAbsent(AgentDayKey.of(key), k -> new KpiDelta()).addAll(delta));
+        return nonZero(agentDays);
+    }
+
+    /** Every row that really changes, in the four aggregate tables. */
     public AggregateRows rows() {
-        return new AggregateRows(changes(), dailyChanges(), teamDailyChanges());
+        return new AggregateRows(changes(), dailyChanges(), teamDailyChanges(), agentDailyChanges());
     }
 
     private static <K extends Comparable<K>> TreeMap<K, KpiDelta> nonZero(Map<K, KpiDelta> deltas) {

@@ -1,5 +1,6 @@
 package io.deskpulse.scoring.repository;
 
+import io.deskpulse.scoring.domain.AgentDayKey;
 import io.deskpulse.scoring.domain.AggregateKey;
 import io.deskpulse.scoring.domain.AggregateRows;
 import io.deskpulse.scoring.domain.DailyKey;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Adds deltas to the aggregate tables: {@code kpi_hourly}, {@code kpi_daily} and {@code kpi_team_daily}
+ * Adds deltas to the aggregate tables: {@code kpi_hourly}, {@code kpi_daily}, {@code kpi_team_daily} and
+ * {@code kpi_agent_daily}
  * (docs/storage.md). Per table and batch, three statements whatever the number of rows:
  *
  * <ol>
@@ -53,6 +55,8 @@ public class AggregateRepository {
             List.of("text", "int", "date", "text", "text", "text", "text"));
     private static final AggregateTable TEAM_DAILY = new AggregateTable("kpi_team_daily",
             List.of("tenant_id", "generation", "day", "team_id"), List.of("text", "int", "date", "text"));
+    private static final AggregateTable AGENT_DAILY = new AggregateTable("kpi_agent_daily",
+            List.of("tenant_id", "generation", "day", "team_id", "agent_id"), List.of("text", "int", "date", "text", "text"));
 
     private final ContributionRepository contributions;
 
@@ -70,7 +74,7 @@ public class AggregateRepository {
         return rows;
     }
 
-    /** Adds these deltas to their rows of the three tables; returns the number of hourly rows changed. */
+    /** Adds these deltas to their rows of the four tables; returns the number of hourly rows changed. */
     public int apply(Connection c, AggregateRows deltas) throws SQLException {
         List<Row> hourly = new ArrayList<>();
         // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
@@ -83,9 +87,13 @@ public class AggregateRepository {
         List<Row> teamDaily = new ArrayList<>();
         deltas.teamDaily().forEach((k, delta) -> teamDaily.add(new Row(new String[] {k.tenantId(),
                 Integer.toString(k.generation()), k.day().toString(), k.teamId()}, delta)));
+        List<Row> agentDaily = new ArrayList<>();
+        deltas.agentDaily().forEach((k, delta) -> agentDaily.add(new Row(new String[] {k.tenantId(),
+                Integer.toString(k.generation()), k.day().toString(), k.teamId(), k.agentId()}, delta)));
         HOURLY.write(c, hourly);
         DAILY.write(c, daily);
         TEAM_DAILY.write(c, teamDaily);
+        AGENT_DAILY.write(c, agentDaily);
         return hourly.size();
     }
 
@@ -103,6 +111,7 @@ public class AggregateRepository {
                         rs.getString("queue_id")), values));
         TreeMap<DailyKey, KpiDelta> daily = new TreeMap<>();
         TreeMap<TeamDayKey, KpiDelta> teamDaily = new TreeMap<>();
+        TreeMap<AgentDayKey, KpiDelta> agentDaily = new TreeMap<>();
         if (firstDay != null) {
             DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(), lastDay.toString(),
                     (rs, values) -> daily.put(new DailyKey(tenant, generation, rs.getObject("day", LocalDate.class),
@@ -111,8 +120,12 @@ public class AggregateRepository {
             TEAM_DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(),
                     lastDay.toString(), (rs, values) -> teamDaily.put(new TeamDayKey(tenant, generation,
                             rs.getObject("day", LocalDate.class), rs.getString("team_id")), values));
+            AGENT_DAILY.read(c, "day BETWEEN ?::date AND ?::date", tenant, generation, firstDay.toString(),
+                    lastDay.toString(), (rs, values) -> agentDaily.put(new AgentDayKey(tenant, generation,
+                            rs.getObject("day", LocalDate.class), rs.getString("team_id"), rs.getString("agent_id")),
+                            values));
         }
-        return new AggregateRows(hourly, daily, teamDaily);
+        return new AggregateRows(hourly, daily, teamDaily, agentDaily);
     }
 
     private interface RowReader {
@@ -351,7 +364,7 @@ public class AggregateRepository {
 
     /** Every table a generation's aggregates live in, for those who delete a generation. */
     public static List<String> tables() {
-        return List.of("kpi_hourly", "kpi_daily", "kpi_team_daily");
+        return List.of("kpi_hourly", "kpi_daily", "kpi_team_daily", "kpi_agent_daily");
     }
 
     /**

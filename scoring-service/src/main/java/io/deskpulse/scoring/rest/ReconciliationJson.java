@@ -41,15 +41,16 @@ public record ReconciliationJson(
     public record DifferenceJson(
             @Schema(description = "The stored measure: a column of docs/storage.md such as first_response_sum_ms "
                     + "(reported metrics are computed from these)", example = "tickets_created") String metric,
-            @Schema(description = "The row's UTC hour; for kpi_daily and kpi_team_daily the first hour of its local day")
+            @Schema(description = "The row's UTC hour; for kpi_daily, kpi_team_daily and kpi_agent_daily the first hour of "
+                    + "its local day")
             Instant period,
             @Schema(description = "'' for no team") String teamId,
             @Schema(nullable = true, description = "'' for no agent; null in kpi_team_daily") String agentId,
-            @Schema(nullable = true, description = "'' for unknown; null in kpi_team_daily") String channel,
-            @Schema(nullable = true, description = "'' outside queues; null in kpi_team_daily") String queueId,
+            @Schema(nullable = true, description = "'' for unknown; null in kpi_team_daily and kpi_agent_daily") String channel,
+            @Schema(nullable = true, description = "'' outside queues; null in kpi_team_daily and kpi_agent_daily") String queueId,
             @Schema(type = SchemaType.NUMBER) long stored,
             @Schema(type = SchemaType.NUMBER) long expected,
-            @Schema(enumeration = {"kpi_hourly", "kpi_daily", "kpi_team_daily"}) String table,
+            @Schema(enumeration = {"kpi_hourly", "kpi_daily", "kpi_team_daily", "kpi_agent_daily"}) String table,
             @Schema(nullable = true, description = "For a histogram (metric *_hist): the bin whose count differs "
                     + "(docs/storage.md#histograms); null for other measures") Integer bin) {
 

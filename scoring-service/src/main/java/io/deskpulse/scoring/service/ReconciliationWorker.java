@@ -194,7 +194,7 @@ public class ReconciliationWorker {
             Predicate<LocalDate> checked = day -> firstDay != null && !day.isBefore(firstDay) && !day.isAfter(lastDay);
             AggregateRows all = expected.rows();
             AggregateRows want = new AggregateRows(all.hourly(), only(all.daily(), k -> checked.test(k.day())),
-                    only(all.teamDaily(), k -> checked.test(k.day())));
+                    only(all.teamDaily(), k -> checked.test(k.day())), only(all.agentDaily(), k -> checked.test(k.day())));
             return new SliceCheck(generation, slice, read, AggregateComparison.compare(want, stored, active.timeZone()),
                     slice.endMillis() == range.endMillis());
         });

@@ -27,6 +27,8 @@ class AggregateComparisonTest {
     private static final AggregateKey ROW = new AggregateKey("acme", 2, HOUR, "billing", "a-17", "email");
     private static final DailyKey DAY = new DailyKey("acme", 2, LocalDate.parse("2026-11-03"), "billing", "a-17", "email");
     private static final TeamDayKey TEAM_DAY = new TeamDayKey("acme", 2, LocalDate.parse("2026-11-03"), "billing");
+    private static final AgentDayKey AGENT_DAY = new AgentDayKey("acme", 2, LocalDate.parse("2026-11-03"), "billing",
+            "a-17");
 
     private static KpiDelta values(Object... measuresAndValues) {
         KpiDelta delta = new KpiDelta();
@@ -49,7 +51,7 @@ class AggregateComparisonTest {
         if (delta != null) {
             rows.put(key, delta);
         }
-        return new AggregateRows(rows, new TreeMap<>(), new TreeMap<>());
+        return new AggregateRows(rows, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
     }
 
     @Test
@@ -98,7 +100,7 @@ class AggregateComparisonTest {
         stored.put(zeros, values(Measure.COMPLAINTS, 0));
 
         Result result = AggregateComparison.compare(hourly(ROW, values(Measure.CSAT_COUNT, 2, Measure.CSAT_SUM, 9)),
-                new AggregateRows(stored, new TreeMap<>(), new TreeMap<>()), BERLIN);
+                new AggregateRows(stored, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()), BERLIN);
 
         assertThat(result.differences()).extracting(Difference::teamId, Difference::metric, Difference::stored,
                 Difference::expected).containsExactlyInAnyOrder(
@@ -109,10 +111,11 @@ class AggregateComparisonTest {
     }
 
     @Test
-    void dailyRowsAreDatedByTheFirstHourOfTheirLocalDayAndTeamDaysHaveNoAgentOrChannel() {
+    void dailyRowsAreDatedByTheFirstHourOfTheirLocalDayAndRollupsHaveNoChannel() {
         AggregateRows expected = new AggregateRows(new TreeMap<>(), new TreeMap<>(Map.of(DAY,
-                values(Measure.ONLINE_MS, 10))), new TreeMap<>(Map.of(TEAM_DAY, values(Measure.ONLINE_MS, 10))));
-        AggregateRows stored = new AggregateRows(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+                values(Measure.ONLINE_MS, 10))), new TreeMap<>(Map.of(TEAM_DAY, values(Measure.ONLINE_MS, 10))),
+                new TreeMap<>(Map.of(AGENT_DAY, values(Measure.ONLINE_MS, 10))));
+        AggregateRows stored = new AggregateRows(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
         List<Difference> berlin = AggregateComparison.compare(expected, stored, BERLIN).differences();
         List<Difference> kolkata = AggregateComparison.compare(expected, stored, ZoneId.of("Asia/Kolkata")).differences();
@@ -120,7 +123,9 @@ class AggregateComparisonTest {
         long berlinMidnight = Instant.parse("2026-11-02T23:00:00Z").toEpochMilli();
         assertThat(berlin).containsExactly(
                 new Difference(Table.KPI_DAILY, berlinMidnight, "billing", "a-17", "email", "", "online_ms", null, 0, 10),
-                new Difference(Table.KPI_TEAM_DAILY, berlinMidnight, "billing", null, null, null, "online_ms", null, 0, 10));
+                new Difference(Table.KPI_TEAM_DAILY, berlinMidnight, "billing", null, null, null, "online_ms", null, 0, 10),
+                new Difference(Table.KPI_AGENT_DAILY, berlinMidnight, "billing", "a-17", null, null, "online_ms", null, 0,
+                        10));
         // Kolkata's midnight is 18:30 UTC: the day's rows hold the hours from 19:00 UTC on
         assertThat(kolkata).extracting(Difference::periodMillis)
                 .containsOnly(Instant.parse("2026-11-02T19:00:00Z").toEpochMilli());
@@ -133,10 +138,10 @@ class AggregateComparisonTest {
         hourly.put(ROW, values(Measure.TRANSFERS, 1));
         hourly.put(early, values(Measure.TRANSFERS, 1));
         AggregateRows expected = new AggregateRows(hourly, new TreeMap<>(Map.of(DAY, values(Measure.TRANSFERS, 2))),
-                new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>());
 
         List<Difference> differences = AggregateComparison.compare(expected,
-                new AggregateRows(new TreeMap<>(), new TreeMap<>(), new TreeMap<>()), ZoneOffset.UTC).differences();
+                new AggregateRows(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>()), ZoneOffset.UTC).differences();
 
         assertThat(differences).extracting(Difference::table, Difference::periodMillis).containsExactly(
                 tuple(Table.KPI_DAILY, Instant.parse("2026-11-03T00:00:00Z").toEpochMilli()),
@@ -164,8 +169,8 @@ class AggregateComparisonTest {
                 }
                 differing += valuesThatDiffer(want == null ? new KpiDelta() : want, have == null ? new KpiDelta() : have);
             }
-            Result result = AggregateComparison.compare(new AggregateRows(expected, new TreeMap<>(), new TreeMap<>()),
-                    new AggregateRows(stored, new TreeMap<>(), new TreeMap<>()), BERLIN);
+            Result result = AggregateComparison.compare(new AggregateRows(expected, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()),
+                    new AggregateRows(stored, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()), BERLIN);
 
             assertThat(result.differences()).hasSize(differing);
             SortedMap<AggregateKey, KpiDelta> corrections = result.corrections().hourly();

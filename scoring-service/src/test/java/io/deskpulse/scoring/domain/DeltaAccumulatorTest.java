@@ -101,6 +101,33 @@ class DeltaAccumulatorTest {
     }
 
     @Test
+    void agentDaysSumTheDaysOfEveryChannelAndQueueOfAnAgentInATeam() {
+        DeltaAccumulator deltas = new DeltaAccumulator();
+        deltas.add(TARGET, List.of(
+                new Contribution(NINE_OCLOCK, "t-1", "a-1", "chat", new Observation.FirstResponse(60_000, 60_000, false)),
+                new Contribution(NINE_OCLOCK + 7_200_000, "t-1", "a-1", "email",
+                        new Observation.FirstResponse(120_000, 120_000, false)),
+                new Contribution(NINE_OCLOCK, "t-2", "a-1", "chat", new Observation.CsatScore(4)),
+                new Contribution(NINE_OCLOCK, "t-1", "a-2", "chat", new Observation.CsatScore(5))));
+        // a retraction of one channel's reply leaves the agent-day with the other's
+        deltas.retract(TARGET, List.of(new Contribution(NINE_OCLOCK, "t-1", "a-1", "chat",
+                new Observation.FirstResponse(60_000, 60_000, false))));
+
+        var agentDays = deltas.agentDailyChanges();
+
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-02");
+        // an agent credited in two teams (moved that day) has a row in each
+        assertThat(agentDays.keySet()).containsExactly(new AgentDayKey("acme", 0, day, "t-1", "a-1"),
+                new AgentDayKey("acme", 0, day, "t-1", "a-2"), new AgentDayKey("acme", 0, day, "t-2", "a-1"));
+        KpiDelta a1 = agentDays.get(new AgentDayKey("acme", 0, day, "t-1", "a-1"));
+        assertThat(a1.get(Measure.FIRST_RESPONSE_COUNT)).isEqualTo(1);
+        assertThat(a1.get(Measure.FIRST_RESPONSE_SUM_MS)).isEqualTo(120_000);
+        assertThat(a1.histogramPairs(HistogramMeasure.FIRST_RESPONSE)).containsExactly(DurationHistogram.binOf(120_000), 1);
+        assertThat(agentDays.get(new AgentDayKey("acme", 0, day, "t-2", "a-1")).get(Measure.CSAT_SUM)).isEqualTo(4);
+        assertThat(snapshot(deltas.rows().agentDaily())).isEqualTo(snapshot(agentDays));
+    }
+
+    @Test
     void replacingKeepsToWhatDiffersAndGivesWhatRetractingThenAddingGives() {
         java.util.Random random = new java.util.Random(5);
         for (int round = 0; round < 200; round++) {
@@ -115,6 +142,7 @@ class DeltaAccumulatorTest {
             assertThat(snapshot(replaced.changes())).isEqualTo(snapshot(twice.changes()));
             assertThat(snapshot(replaced.dailyChanges())).isEqualTo(snapshot(twice.dailyChanges()));
             assertThat(snapshot(replaced.teamDailyChanges())).isEqualTo(snapshot(twice.teamDailyChanges()));
+            assertThat(snapshot(replaced.agentDailyChanges())).isEqualTo(snapshot(twice.agentDailyChanges()));
         }
     }
 

@@ -39,7 +39,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three aggregate tables agree, whatever path a row took: merged in Java under a row lock (the common
+ * The four aggregate tables agree, whatever path a row took: merged in Java under a row lock (the common
  * path), inserted new, or inserted by two writers at once (the conflict path merges in SQL).
  */
 @QuarkusTest
@@ -64,7 +64,7 @@ class AggregateRollupsTest {
     DataSource dataSource;
 
     @Test
-    void teamDaysAreTheSumOfTheirAgentDaysAndDaysTheSumOfTheirHours() throws Exception {
+    void teamAndAgentDaysAreTheSumOfTheirDaysAndDaysTheSumOfTheirHours() throws Exception {
         String tenant = "tenant-rollup";
         String topic = "unit-" + UUID.randomUUID();
         processor.storedOffsets("unit-tests", topic, Set.of(0));
@@ -89,6 +89,13 @@ class AggregateRollupsTest {
         // every team-day equals its agent-and-channel days, measures and histograms; every day equals its hours
         assertThat(differences("kpi_team_daily", "tenant_id, generation, day, team_id",
                 "kpi_daily", "tenant_id, generation, day, team_id", tenant)).isZero();
+        // every agent-day equals its channel-and-queue days (V33)
+        assertThat(stored.scalar("SELECT count(*) FROM kpi_agent_daily WHERE tenant_id = ?", tenant)).isGreaterThan(
+                stored.scalar("SELECT count(*) FROM kpi_team_daily WHERE tenant_id = ?", tenant));
+        assertThat(stored.scalar("SELECT count(*) FROM kpi_agent_daily WHERE tenant_id = ?", tenant)).isLessThan(
+                stored.scalar("SELECT count(*) FROM kpi_daily WHERE tenant_id = ?", tenant));
+        assertThat(differences("kpi_agent_daily", "tenant_id, generation, day, team_id, agent_id",
+                "kpi_daily", "tenant_id, generation, day, team_id, agent_id", tenant)).isZero();
         assertThat(differences("kpi_daily", "tenant_id, generation, day, team_id, agent_id, channel",
                 "kpi_hourly", "tenant_id, generation, (bucket AT TIME ZONE 'UTC')::date, team_id, agent_id, channel",
                 tenant)).isZero();

@@ -99,6 +99,54 @@ class UpgradeMigrationTest {
         }
     }
 
+    @Test
+    void version33RollsTheExistingDaysUpByAgentWithEveryMeasureAddedSinceVersionFive() throws Exception {
+        String url = PostgresTestDatabase.recreate("deskpulse_test_upgrade_v33");
+        migrate(url, "32");
+        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, queue_id,
+                                            tickets_created, reply_count, ces_sum_milli, first_response_hist, asa_hist)
+                     VALUES ('acme', ?, '2026-11-02', ?, ?, ?, ?, ?, ?, ?, ?::int[], ?::int[])""")) {
+            Object[][] rows = {
+                    {3, "t-1", "a-1", "chat", "", 2, 3, 4500L, "{5,2,9,1}", "{}"},
+                    {3, "t-1", "a-1", "email", "", 1, 2, 1000L, "{9,1,12,1}", "{3,1}"},
+                    {3, "t-1", "a-1", "phone", "q-1", 0, 0, 0L, "{}", "{3,2,4,1}"},
+                    {3, "t-1", "a-2", "chat", "", 4, 1, 0L, "{1,1}", "{}"},
+                    {3, "t-2", "a-1", "chat", "", 7, 0, 0L, "{}", "{}"},
+                    {2, "t-1", "a-1", "chat", "", 9, 9, 9L, "{1,9}", "{}"}};
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.executeUpdate();
+            }
+        }
+
+        migrate(url, "33");
+
+        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+             ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT generation, team_id, agent_id, tickets_created, reply_count, ces_sum_milli,
+                            first_response_hist::text, asa_hist::text
+                     FROM kpi_agent_daily WHERE tenant_id = 'acme' AND day = '2026-11-02'
+                     ORDER BY generation, team_id, agent_id""")) {
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(List.of(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getString(7), rs.getString(8)));
+            }
+            // one row per generation, team and agent: its channels and queues summed, histograms bin by bin
+            assertThat(rows).containsExactly(
+                    List.of(2, "t-1", "a-1", 9L, 9L, 9L, "{1,9}", "{}"),
+                    List.of(3, "t-1", "a-1", 3L, 5L, 5500L, "{5,2,9,2,12,1}", "{3,3,4,1}"),
+                    List.of(3, "t-1", "a-2", 4L, 1L, 0L, "{1,1}", "{}"),
+                    List.of(3, "t-2", "a-1", 7L, 0L, 0L, "{}", "{}"));
+        }
+    }
+
     private static void migrate(String url, String target) {
         Flyway.configure().dataSource(url, TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword())
                 .locations("classpath:db/migration").target(target).load().migrate();
