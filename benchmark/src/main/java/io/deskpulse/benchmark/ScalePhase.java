@@ -106,6 +106,8 @@ final class ScalePhase {
                 if (measured.duckdb != null) {
                     step.duckdbP50Ms = measured.duckdb.p50Ms;
                     step.duckdbP99Ms = measured.duckdb.p99Ms;
+                    step.peerApiP99Ms = measured.apiPeer.p99Ms;
+                    step.vsDuckdbP99 = measured.vsDuckdbP99;
                 }
                 step.queryP50Ms = measured.api.p50Ms;
                 step.queryP99Ms = measured.api.p99Ms;
@@ -124,6 +126,7 @@ final class ScalePhase {
                     q.name = other.name();
                     q.apiP99Ms = timed.api.p99Ms;
                     q.duckdbP99Ms = timed.duckdb == null ? null : timed.duckdb.p99Ms;
+                    q.peerApiP99Ms = timed.apiPeer == null ? null : timed.apiPeer.p99Ms;
                     q.vsDuckdbP99 = timed.vsDuckdbP99;
                     step.otherQueries.add(q);
                     Log.info("  step %d: %s p99 %.1f ms, DuckDB p99 %s ms", index, q.name, q.apiP99Ms,

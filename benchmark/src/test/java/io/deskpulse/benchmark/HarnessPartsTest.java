@@ -135,6 +135,38 @@ class HarnessPartsTest {
     }
 
     @Test
+    void duckDbIsComparedWithTheApiAskedForTheSameFiveColumns() {
+        Results results = new Results();
+        results.profile = "full";
+        results.machine.cores = 2;
+        results.scale = new Results.Scale();
+        results.scale.loadMethod = "ndjson";
+        Results.Step step = new Results.Step();
+        step.target = 1_000_000;
+        step.storedEvents = 1_000_000L;
+        step.stepEvents = 1_000_000L;
+        step.scoringEventsPerS = 9_000.0;
+        step.queryP50Ms = 30.0;
+        step.queryP99Ms = 80.0; // every metric: the target's figure
+        step.peerApiP99Ms = 40.0;
+        step.duckdbP99Ms = 100.0;
+        step.vsDuckdbP99 = 2.5;
+        Results.StepQuery b = new Results.StepQuery();
+        b.name = "agents_of_team_30d";
+        b.apiP99Ms = 90.0;
+        b.peerApiP99Ms = 50.0;
+        b.duckdbP99Ms = 60.0;
+        b.vsDuckdbP99 = 1.2;
+        step.otherQueries.add(b);
+        results.scale.steps.add(step);
+
+        String markdown = ReportTables.markdown(results);
+
+        assertThat(markdown).contains("| 30.0 / 80.0 |").contains("| 100.0 (x2.50) |")
+                .contains("| 1,000,000 | 40.0 / 100.0 (x2.50) | 50.0 / 60.0 (x1.20) | - |");
+    }
+
+    @Test
     void optionsTakeEveryEndpointAndOverride() {
         Options o = Options.parse("--ingest-url", "http://h:1/", "--tenant", "e2e", "--tenant-b", "none", "--pid",
                 "scoring-service=42", "--query-iterations", "3", "--profile", "tiny", "--skip", "scale,raw-producer");
