@@ -117,20 +117,7 @@ final class ReportingPhase {
         }
         result.rows = answer.rows().size();
         result.pages = answer.pages();
-        result.api = Latencies.measure(clients, iterations, 1, budget, () -> {
-            KpiClient kpis = new KpiClient(ctx.options.reportingUrl, ctx.options.readKey);
-            return new Latencies.Client() {
-                @Override
-                public void call() throws Exception {
-                    kpis.fetch(query.api());
-                }
-
-                @Override
-                public void close() {
-                    kpis.close();
-                }
-            };
-        });
+        result.api = Latencies.measure(clients, iterations, 1, budget, apiClients(ctx, query.api()));
         Map<String, BiQueries.Row> sqlAnswer = null;
         try {
             if (baselineIterations > 0) {
@@ -151,21 +138,8 @@ final class ReportingPhase {
         if (duck != null) {
             // The peer answers five columns: the API is timed again asked for those five, so that the ratio compares
             // the same question (result.api, every metric, stays the figure of the targets).
-            String peerQuery = query.api() + "&metrics=" + BiQueries.API_METRICS;
-            result.apiPeer = Latencies.measure(clients, iterations, 1, budget, () -> {
-                KpiClient kpis = new KpiClient(ctx.options.reportingUrl, ctx.options.readKey);
-                return new Latencies.Client() {
-                    @Override
-                    public void call() throws Exception {
-                        kpis.fetch(peerQuery);
-                    }
-
-                    @Override
-                    public void close() {
-                        kpis.close();
-                    }
-                };
-            });
+            result.apiPeer = Latencies.measure(clients, iterations, 1, budget,
+                    apiClients(ctx, query.api() + "&metrics=" + BiQueries.API_METRICS));
             try {
                 // Timed as the API is: same clients, iterations and warm-up, the whole result read.
                 result.duckdb = Latencies.measure(clients, iterations, 1, budget, sqlClients(query, duck::connection));
@@ -212,6 +186,24 @@ final class ReportingPhase {
                 result.vsDuckdbP99 == null ? "-" : result.vsDuckdbP99,
                 result.duckdbAnswers == null ? "not compared" : result.duckdbAnswers.match ? "match" : "DIFFER");
         return result;
+    }
+
+    /** Clients that each fetch every page of {@code /v1/kpis?<query>} (the timed unit). */
+    private static Latencies.ClientFactory apiClients(Context ctx, String query) {
+        return () -> {
+            KpiClient kpis = new KpiClient(ctx.options.reportingUrl, ctx.options.readKey);
+            return new Latencies.Client() {
+                @Override
+                public void call() throws Exception {
+                    kpis.fetch(query);
+                }
+
+                @Override
+                public void close() {
+                    kpis.close();
+                }
+            };
+        };
     }
 
     /** Where a SQL baseline's connections come from: PostgreSQL's read-only ones, or DuckDB's. */

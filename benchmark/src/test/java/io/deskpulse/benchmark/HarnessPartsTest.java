@@ -104,9 +104,7 @@ class HarnessPartsTest {
         Path page = dir.resolve("performance.md");
         Files.writeString(page, "# Performance\n\nintro\n\n" + Tables.START + "\nold\n" + Tables.END
                 + "\n\n## Limits\n\nhand-written\n");
-        Results results = new Results();
-        results.profile = "tiny";
-        results.machine.cores = 2;
+        Results results = onTwoCores("tiny");
         results.machine.date = "2026-11-25T10:00:00Z";
         Targets.evaluate(results);
         ResultWriter.markdown(results, page);
@@ -119,9 +117,7 @@ class HarnessPartsTest {
 
     @Test
     void theWholePipelineIsAFigureWithIngestionsRateBesideIt() {
-        Results results = new Results();
-        results.profile = "quick";
-        results.machine.cores = 2;
+        Results results = onTwoCores("quick");
         results.pipeline = new Results.Pipeline();
         results.pipeline.events = 300_000L;
         results.pipeline.clients = 16;
@@ -136,9 +132,7 @@ class HarnessPartsTest {
 
     @Test
     void duckDbIsComparedWithTheApiAskedForTheSameFiveColumns() {
-        Results results = new Results();
-        results.profile = "full";
-        results.machine.cores = 2;
+        Results results = onTwoCores("full");
         results.scale = new Results.Scale();
         results.scale.loadMethod = "ndjson";
         Results.Step step = new Results.Step();
@@ -210,5 +204,12 @@ class HarnessPartsTest {
     private static char state(long pid) throws java.io.IOException {
         String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
         return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
+    private static Results onTwoCores(String profile) {
+        Results results = new Results();
+        results.profile = profile;
+        results.machine.cores = 2;
+        return results;
     }
 }
