@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -62,60 +63,60 @@ class UpgradeMigrationTest {
     void versionFiveRollsTheExistingDaysUpByTeam() throws Exception {
         String url = PostgresTestDatabase.recreate("deskpulse_test_upgrade_v5");
         migrate(url, "4");
-        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, tickets_created,
-                                            first_response_count, first_response_hist, handle_hist)
-                     VALUES (?, 0, '2026-11-02', ?, ?, ?, ?, ?, ?::int[], ?::int[])""")) {
-            Object[][] rows = {
+        insertEach(url, """
+                INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, tickets_created,
+                                       first_response_count, first_response_hist, handle_hist)
+                VALUES ('acme', 0, '2026-11-02', ?, ?, ?, ?, ?, ?::int[], ?::int[])""", new Object[][] {
                     {"t-1", "a-1", "chat", 2, 3, "{5,2,9,1}", "{}"},
                     {"t-1", "a-1", "email", 1, 2, "{9,1,12,1}", "{3,1}"},
                     {"t-1", "a-2", "chat", 4, 1, "{1,1}", "{}"},
-                    {"t-2", "a-3", "chat", 7, 0, "{}", "{}"}};
-            for (Object[] row : rows) {
-                insert.setString(1, "acme");
-                for (int i = 0; i < row.length; i++) {
-                    insert.setObject(i + 2, row[i]);
-                }
-                insert.executeUpdate();
-            }
-        }
+                    {"t-2", "a-3", "chat", 7, 0, "{}", "{}"}});
 
         migrate(url, "5");
 
-        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-             ResultSet rs = c.createStatement().executeQuery("""
-                     SELECT team_id, tickets_created, first_response_count, first_response_hist::text, handle_hist::text
-                     FROM kpi_team_daily WHERE tenant_id = 'acme' AND day = '2026-11-02' ORDER BY team_id""")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
-                    .containsExactly("t-1", 7L, 6L, "{1,1,5,2,9,2,12,1}", "{3,1}");
-            assertThat(rs.next()).isTrue();
-            assertThat(List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
-                    .containsExactly("t-2", 7L, 0L, "{}", "{}");
-            assertThat(rs.next()).isFalse();
-        }
+        assertThat(rows(url, """
+                SELECT team_id, tickets_created, first_response_count, first_response_hist::text, handle_hist::text
+                FROM kpi_team_daily WHERE tenant_id = 'acme' AND day = '2026-11-02' ORDER BY team_id""")).containsExactly(
+                List.of("t-1", 7L, 6L, "{1,1,5,2,9,2,12,1}", "{3,1}"),
+                List.of("t-2", 7L, 0L, "{}", "{}"));
     }
 
     @Test
     void version33RollsTheExistingDaysUpByAgentWithEveryMeasureAddedSinceVersionFive() throws Exception {
         String url = PostgresTestDatabase.recreate("deskpulse_test_upgrade_v33");
         migrate(url, "32");
-        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, queue_id,
-                                            tickets_created, reply_count, ces_sum_milli, first_response_hist, asa_hist)
-                     VALUES ('acme', ?, '2026-11-02', ?, ?, ?, ?, ?, ?, ?, ?::int[], ?::int[])""")) {
-            Object[][] rows = {
+        insertEach(url, """
+                INSERT INTO kpi_daily (tenant_id, generation, day, team_id, agent_id, channel, queue_id,
+                                       tickets_created, reply_count, ces_sum_milli, first_response_hist, asa_hist)
+                VALUES ('acme', ?, '2026-11-02', ?, ?, ?, ?, ?, ?, ?, ?::int[], ?::int[])""", new Object[][] {
                     {3, "t-1", "a-1", "chat", "", 2, 3, 4500L, "{5,2,9,1}", "{}"},
                     {3, "t-1", "a-1", "email", "", 1, 2, 1000L, "{9,1,12,1}", "{3,1}"},
                     {3, "t-1", "a-1", "phone", "q-1", 0, 0, 0L, "{}", "{3,2,4,1}"},
                     {3, "t-1", "a-2", "chat", "", 4, 1, 0L, "{1,1}", "{}"},
                     {3, "t-2", "a-1", "chat", "", 7, 0, 0L, "{}", "{}"},
-                    {2, "t-1", "a-1", "chat", "", 9, 9, 9L, "{1,9}", "{}"}};
+                    {2, "t-1", "a-1", "chat", "", 9, 9, 9L, "{1,9}", "{}"}});
+
+        migrate(url, "33");
+
+        // one row per generation, team and agent: its channels and queues summed, histograms bin by bin
+        assertThat(rows(url, """
+                SELECT generation, team_id, agent_id, tickets_created, reply_count, ces_sum_milli,
+                       first_response_hist::text, asa_hist::text
+                FROM kpi_agent_daily WHERE tenant_id = 'acme' AND day = '2026-11-02'
+                ORDER BY generation, team_id, agent_id""")).containsExactly(
+                List.of(2, "t-1", "a-1", 9L, 9L, 9L, "{1,9}", "{}"),
+                List.of(3, "t-1", "a-1", 3L, 5L, 5500L, "{5,2,9,2,12,1}", "{3,3,4,1}"),
+                List.of(3, "t-1", "a-2", 4L, 1L, 0L, "{1,1}", "{}"),
+                List.of(3, "t-2", "a-1", 7L, 0L, 0L, "{}", "{}"));
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword());
+    }
+
+    /** Runs {@code sql} once per row, binding the row's values in order. */
+    private static void insertEach(String url, String sql, Object[][] rows) throws SQLException {
+        try (Connection c = connect(url); PreparedStatement insert = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     insert.setObject(i + 1, row[i]);
@@ -123,28 +124,22 @@ class UpgradeMigrationTest {
                 insert.executeUpdate();
             }
         }
+    }
 
-        migrate(url, "33");
-
-        try (Connection c = DriverManager.getConnection(url, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-             ResultSet rs = c.createStatement().executeQuery("""
-                     SELECT generation, team_id, agent_id, tickets_created, reply_count, ces_sum_milli,
-                            first_response_hist::text, asa_hist::text
-                     FROM kpi_agent_daily WHERE tenant_id = 'acme' AND day = '2026-11-02'
-                     ORDER BY generation, team_id, agent_id""")) {
-            List<List<Object>> rows = new java.util.ArrayList<>();
+    /** Every row of {@code sql}, each as its columns' values (bigint as Long, int as Integer, text as String). */
+    private static List<List<Object>> rows(String url, String sql) throws SQLException {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                rows.add(List.of(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getString(7), rs.getString(8)));
+                List<Object> row = new java.util.ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
             }
-            // one row per generation, team and agent: its channels and queues summed, histograms bin by bin
-            assertThat(rows).containsExactly(
-                    List.of(2, "t-1", "a-1", 9L, 9L, 9L, "{1,9}", "{}"),
-                    List.of(3, "t-1", "a-1", 3L, 5L, 5500L, "{5,2,9,2,12,1}", "{3,3,4,1}"),
-                    List.of(3, "t-1", "a-2", 4L, 1L, 0L, "{1,1}", "{}"),
-                    List.of(3, "t-2", "a-1", 7L, 0L, 0L, "{}", "{}"));
         }
+        return rows;
     }
 
     private static void migrate(String url, String target) {
