@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How much work each phase does. {@code full} gives every figure of docs/performance.md, the 10M-event scale
- * phase included (25 to 30 minutes on a 2-core machine); {@code quick} every figure but the scale table in a
+ * phase included (25 to 60 minutes on a 2-core machine); {@code quick} every figure but the scale table in a
  * few minutes; {@code tiny} is the CI smoke run (seconds): the figures exist, their values mean little.
  */
 public record Profile(

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Collects the difference between what timelines contributed before a batch and what they contribute
@@ -119,16 +120,19 @@ public final class DeltaAccumulator {
 
     /** The team-day rollup rows that really change: the daily rows summed over agents and channels. */
     public TreeMap<TeamDayKey, KpiDelta> teamDailyChanges() {
-        Map<TeamDayKey, KpiDelta> teamDays = new HashMap<>();
-        daily.forEach((key, delta) -> teamDays.computeIfAbsent(TeamDayKey.of(key), k -> new KpiDelta()).addAll(delta));
-        return nonZero(teamDays);
+        return rolledUp(TeamDayKey::of);
     }
 
     /** The agent-day rollup rows that really change: the daily rows summed over channels and queues. */
     public TreeMap<AgentDayKey, KpiDelta> agentDailyChanges() {
-        Map<AgentDayKey, KpiDelta> agentDays = new HashMap<>();
-        daily.forEach((key, delta) -> agentDays.computeIfAbsent(AgentDayKey.of(key), k -> new KpiDelta()).addAll(delta));
-        return nonZero(agentDays);
+        return rolledUp(AgentDayKey::of);
+    }
+
+    /** The daily rows summed by {@code rollup}'s key, those that really change. */
+    private <K extends Comparable<K>> TreeMap<K, KpiDelta> rolledUp(Function<DailyKey, K> rollup) {
+        Map<K, KpiDelta> rows = new HashMap<>();
+        daily.forEach((key, delta) -> rows.computeIfAbsent(rollup.apply(key), k -> new KpiDelta()).addAll(delta));
+        return nonZero(rows);
     }
 
     /** Every row that really changes, in the four aggregate tables. */

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -76,25 +78,24 @@ public class AggregateRepository {
 
     /** Adds these deltas to their rows of the four tables; returns the number of hourly rows changed. */
     public int apply(Connection c, AggregateRows deltas) throws SQLException {
-        List<Row> hourly = new ArrayList<>();
         // ISO-8601 with Z: the instant cannot be shifted by the JVM's or the session's time zone.
-        deltas.hourly().forEach((k, delta) -> hourly.add(new Row(new String[] {k.tenantId(), Integer.toString(k.generation()),
-                Instant.ofEpochMilli(k.hourEpochMillis()).toString(), k.teamId(), k.agentId(), k.channel(), k.queueId()}, delta)));
-        List<Row> daily = new ArrayList<>();
-        deltas.daily().forEach((k, delta) -> daily.add(new Row(new String[] {k.tenantId(),
-                Integer.toString(k.generation()), k.day().toString(), k.teamId(), k.agentId(), k.channel(), k.queueId()},
-                delta)));
-        List<Row> teamDaily = new ArrayList<>();
-        deltas.teamDaily().forEach((k, delta) -> teamDaily.add(new Row(new String[] {k.tenantId(),
-                Integer.toString(k.generation()), k.day().toString(), k.teamId()}, delta)));
-        List<Row> agentDaily = new ArrayList<>();
-        deltas.agentDaily().forEach((k, delta) -> agentDaily.add(new Row(new String[] {k.tenantId(),
-                Integer.toString(k.generation()), k.day().toString(), k.teamId(), k.agentId()}, delta)));
+        List<Row> hourly = rows(deltas.hourly(), k -> new String[] {k.tenantId(), Integer.toString(k.generation()),
+                Instant.ofEpochMilli(k.hourEpochMillis()).toString(), k.teamId(), k.agentId(), k.channel(), k.queueId()});
         HOURLY.write(c, hourly);
-        DAILY.write(c, daily);
-        TEAM_DAILY.write(c, teamDaily);
-        AGENT_DAILY.write(c, agentDaily);
+        DAILY.write(c, rows(deltas.daily(), k -> new String[] {k.tenantId(), Integer.toString(k.generation()),
+                k.day().toString(), k.teamId(), k.agentId(), k.channel(), k.queueId()}));
+        TEAM_DAILY.write(c, rows(deltas.teamDaily(), k -> new String[] {k.tenantId(), Integer.toString(k.generation()),
+                k.day().toString(), k.teamId()}));
+        AGENT_DAILY.write(c, rows(deltas.agentDaily(), k -> new String[] {k.tenantId(), Integer.toString(k.generation()),
+                k.day().toString(), k.teamId(), k.agentId()}));
         return hourly.size();
+    }
+
+    /** The deltas as rows to write, in their key order, each key as its columns' text. */
+    private static <K> List<Row> rows(SortedMap<K, KpiDelta> deltas, Function<K, String[]> columns) {
+        List<Row> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((k, delta) -> rows.add(new Row(columns.apply(k), delta)));
+        return rows;
     }
 
     /**
